@@ -1,0 +1,111 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every Gantry target builds with the same strict settings: existential `any` spelled out, members visible
+/// only through the imports that declare them, and imports internal unless marked otherwise. Together with
+/// `--explicit-target-dependency-import-check error` in CI they keep the layering honest.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "gantry",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gantry", targets: ["gantry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // Pure value types: no I/O, no clock, no globals.
+        .target(name: "GantryModel", swiftSettings: strict),
+        // Engines: values in, values out.
+        .target(name: "GantryScheduling", dependencies: ["GantryModel"], swiftSettings: strict),
+        .target(name: "GantryAnalytics", dependencies: ["GantryModel"], swiftSettings: strict),
+        .target(name: "GantryGovernance", dependencies: ["GantryModel"], swiftSettings: strict),
+        // Use cases and the ports they need (store, clock, password hashing, secrets).
+        .target(
+            name: "GantryServices",
+            dependencies: ["GantryModel", "GantryScheduling", "GantryAnalytics", "GantryGovernance"],
+            swiftSettings: strict
+        ),
+        // The store port on SQL: SQLite (embedded default) and PostgreSQL, one implementation.
+        .target(
+            name: "GantryStorage",
+            dependencies: [
+                "GantryModel", "GantryServices",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // HTTP edge: JSON API, HTML UI, auth, error mapping, OpenAPI. Never imports storage.
+        .target(
+            name: "GantryWeb",
+            dependencies: [
+                "GantryModel", "GantryServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
+        // Composition root and CLI.
+        .executableTarget(
+            name: "gantry",
+            dependencies: [
+                "GantryModel", "GantryServices", "GantryStorage", "GantryWeb", "GantryScheduling",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GantryModelTests", dependencies: ["GantryModel"], swiftSettings: strict),
+        .testTarget(
+            name: "GantrySchedulingTests", dependencies: ["GantryModel", "GantryScheduling"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryGovernanceTests", dependencies: ["GantryModel", "GantryGovernance"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryStorageTests",
+            dependencies: ["GantryModel", "GantryServices", "GantryStorage"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryWebTests",
+            dependencies: [
+                "GantryModel", "GantryServices", "GantryStorage", "GantryWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,119 @@
+public import GantryModel
+
+/// Who is asking: a user's id and role.
+public struct Actor: Sendable, Hashable {
+    public var userId: User.ID
+    public var role: Role
+
+    public init(userId: User.ID, role: Role) { self.userId = userId; self.role = role }
+}
+
+public enum Action: String, Sendable, CaseIterable {
+    case view, create, update, delete
+}
+
+/// What an action is about, with the ownership facts the decision needs. Permissions are decided per portfolio
+/// and per project: a portfolio manager governs the portfolios they own, a project manager the projects they manage.
+public enum Subject: Sendable, Hashable {
+    case portfolio(ownerId: User.ID?)
+    case program(portfolioOwnerId: User.ID?)
+    case project(portfolioOwnerId: User.ID?, managerId: User.ID?)
+    /// Activities and dependencies of a project.
+    case schedule(portfolioOwnerId: User.ID?, managerId: User.ID?)
+    case calendar
+    case resource
+    case user(id: User.ID?)
+
+    public var noun: String {
+        switch self {
+        case .portfolio: "portfolios"
+        case .program: "programs"
+        case .project: "projects"
+        case .schedule: "project schedules"
+        case .calendar: "calendars"
+        case .resource: "resources"
+        case .user: "users"
+        }
+    }
+}
+
+/// A permission decision and, when refused, the reason a user is shown.
+public enum Decision: Sendable, Equatable {
+    case allowed
+    case refused(String)
+
+    public var isAllowed: Bool { self == .allowed }
+}
+
+/// The foundation's permission policy, one function of (who, what, on what). Services ask it before every read
+/// and write; handlers never decide permissions themselves.
+///
+/// | role | may change |
+/// |---|---|
+/// | admin | everything, including users |
+/// | PMO director | every portfolio, program, project, schedule, calendar and resource |
+/// | PMO analyst | every program, project (not create or delete), schedule, calendar and resource |
+/// | portfolio manager | the portfolios they own, and the programs, projects and schedules in them |
+/// | project manager | the projects they manage and their schedules |
+/// | team member, executive, requester | nothing (read-only) |
+///
+/// Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the
+/// admin and the PMO roles, and each user may see their own record.
+public enum PermissionPolicy {
+    public static func decide(_ actor: Actor, _ action: Action, _ subject: Subject) -> Decision {
+        if actor.role == .admin { return .allowed }
+        if action == .view { return view(actor, subject) }
+
+        let role = actor.role
+        let isPMO = role == .pmoDirector || role == .pmoAnalyst
+        switch subject {
+        case .portfolio(let owner):
+            if role == .pmoDirector { return .allowed }
+            if role == .portfolioManager && action == .update {
+                return owner == actor.userId ? .allowed
+                    : .refused("a portfolio manager may change only the portfolios they own")
+            }
+        case .program(let owner):
+            if isPMO { return .allowed }
+            if role == .portfolioManager {
+                return owner == actor.userId ? .allowed
+                    : .refused("a portfolio manager may change programs only in the portfolios they own")
+            }
+        case .project(let owner, let manager):
+            if role == .pmoDirector { return .allowed }
+            if role == .pmoAnalyst && action == .update { return .allowed }
+            if role == .portfolioManager {
+                return owner == actor.userId ? .allowed
+                    : .refused("a portfolio manager may change projects only in the portfolios they own")
+            }
+            if role == .projectManager && action == .update {
+                return manager == actor.userId ? .allowed
+                    : .refused("a project manager may change only the projects they manage")
+            }
+        case .schedule(let owner, let manager):
+            if isPMO { return .allowed }
+            if role == .portfolioManager {
+                return owner == actor.userId ? .allowed
+                    : .refused("a portfolio manager may change schedules only in the portfolios they own")
+            }
+            if role == .projectManager {
+                return manager == actor.userId ? .allowed
+                    : .refused("a project manager may change only the schedules of the projects they manage")
+            }
+        case .calendar, .resource:
+            if isPMO { return .allowed }
+        case .user:
+            break
+        }
+        return .refused("the \(role.title.lowercased()) role may not \(action.rawValue) \(subject.noun)")
+    }
+
+    private static func view(_ actor: Actor, _ subject: Subject) -> Decision {
+        guard case .user(let id) = subject else { return .allowed }
+        switch actor.role {
+        case .admin, .pmoDirector, .pmoAnalyst: return .allowed
+        default:
+            return id == actor.userId ? .allowed : .refused("only the administrator and the PMO may see other users")
+        }
+    }
+}

@@ -1,0 +1,202 @@
+/// A person who signs in to Gantry. The password hash is not part of the value: it never leaves the store.
+public struct User: Entity, Hashable {
+    public typealias ID = EntityID<User>
+    public static let kindName = "user"
+    public var id: ID
+    public var version: Int
+    public var username: String
+    public var displayName: String
+    public var email: String?
+    public var role: Role
+    public var active: Bool
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, username: String, displayName: String, email: String? = nil,
+                role: Role, active: Bool = true, createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.username = username; self.displayName = displayName
+        self.email = email; self.role = role; self.active = active; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// The top of the hierarchy: a portfolio of programs and projects governed in one mode.
+public struct Portfolio: Entity, Hashable {
+    public typealias ID = EntityID<Portfolio>
+    public static let kindName = "portfolio"
+    public var id: ID
+    public var version: Int
+    public var code: String
+    public var name: String
+    public var description: String
+    public var ownerId: User.ID?
+    public var governanceMode: GovernanceMode
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, code: String, name: String, description: String = "",
+                ownerId: User.ID? = nil, governanceMode: GovernanceMode = .supportive,
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.code = code; self.name = name; self.description = description
+        self.ownerId = ownerId; self.governanceMode = governanceMode; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// An optional grouping of related projects inside a portfolio.
+public struct Program: Entity, Hashable {
+    public typealias ID = EntityID<Program>
+    public static let kindName = "program"
+    public var id: ID
+    public var version: Int
+    public var portfolioId: Portfolio.ID
+    public var code: String
+    public var name: String
+    public var description: String
+    public var managerId: User.ID?
+    public var state: LifecycleState
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, portfolioId: Portfolio.ID, code: String, name: String,
+                description: String = "", managerId: User.ID? = nil, state: LifecycleState = .active,
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.portfolioId = portfolioId; self.code = code; self.name = name
+        self.description = description; self.managerId = managerId; self.state = state
+        self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+public struct Project: Entity, Hashable {
+    public typealias ID = EntityID<Project>
+    public static let kindName = "project"
+    public var id: ID
+    public var version: Int
+    public var portfolioId: Portfolio.ID
+    public var programId: Program.ID?
+    public var code: String
+    public var name: String
+    public var description: String
+    public var managerId: User.ID?
+    public var state: LifecycleState
+    public var health: Health
+    public var startDate: CalendarDate?
+    public var finishDate: CalendarDate?
+    public var calendarId: WorkCalendar.ID?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, portfolioId: Portfolio.ID, programId: Program.ID? = nil,
+                code: String, name: String, description: String = "", managerId: User.ID? = nil,
+                state: LifecycleState = .proposed, health: Health = .unknown, startDate: CalendarDate? = nil,
+                finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil,
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
+        self.code = code; self.name = name; self.description = description; self.managerId = managerId
+        self.state = state; self.health = health; self.startDate = startDate; self.finishDate = finishDate
+        self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// A unit of work in a project's WBS. Never called `Task`: that name belongs to Swift concurrency.
+public struct Activity: Entity, Hashable {
+    public typealias ID = EntityID<Activity>
+    public static let kindName = "activity"
+    public var id: ID
+    public var version: Int
+    public var projectId: Project.ID
+    /// The summary activity this one sits under; `nil` at the top of the WBS.
+    public var parentId: Activity.ID?
+    /// Position among its siblings (0, 1, 2, ...): the WBS order.
+    public var position: Int
+    public var code: String
+    public var name: String
+    public var kind: ActivityKind
+    public var duration: WorkDuration
+    public var percentComplete: Double
+    public var plannedStart: CalendarDate?
+    public var plannedFinish: CalendarDate?
+    public var calendarId: WorkCalendar.ID?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, projectId: Project.ID, parentId: Activity.ID? = nil,
+                position: Int = 0, code: String, name: String, kind: ActivityKind = .leaf,
+                duration: WorkDuration = .zero, percentComplete: Double = 0, plannedStart: CalendarDate? = nil,
+                plannedFinish: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil,
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.projectId = projectId; self.parentId = parentId
+        self.position = position; self.code = code; self.name = name; self.kind = kind; self.duration = duration
+        self.percentComplete = percentComplete; self.plannedStart = plannedStart; self.plannedFinish = plannedFinish
+        self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// A precedence link between two activities of one project, with a lag (negative for a lead).
+public struct Dependency: Entity, Hashable {
+    public typealias ID = EntityID<Dependency>
+    public static let kindName = "dependency"
+    public var id: ID
+    public var version: Int
+    public var projectId: Project.ID
+    public var predecessorId: Activity.ID
+    public var successorId: Activity.ID
+    public var type: DependencyType
+    public var lag: WorkDuration
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, projectId: Project.ID, predecessorId: Activity.ID,
+                successorId: Activity.ID, type: DependencyType = .finishToStart, lag: WorkDuration = .zero,
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.projectId = projectId; self.predecessorId = predecessorId
+        self.successorId = successorId; self.type = type; self.lag = lag; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// A working-time calendar: the working intervals of each weekday and the exceptions to them.
+public struct WorkCalendar: Entity, Hashable {
+    public typealias ID = EntityID<WorkCalendar>
+    public static let kindName = "calendar"
+    public var id: ID
+    public var version: Int
+    public var name: String
+    public var week: WeekPattern
+    public var exceptions: [CalendarException]
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, name: String, week: WeekPattern = .standard,
+                exceptions: [CalendarException] = [], createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.name = name; self.week = week; self.exceptions = exceptions
+        self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// A person or a generic role that work can be assigned to.
+public struct Resource: Entity, Hashable {
+    public typealias ID = EntityID<Resource>
+    public static let kindName = "resource"
+    public var id: ID
+    public var version: Int
+    public var name: String
+    public var kind: ResourceKind
+    /// The job role ("Business analyst"); for a generic resource, the role it stands for.
+    public var role: String
+    public var skills: [String]
+    /// Cost per hour in minor units of `currency` (cents for EUR/USD).
+    public var costRateMinor: Int64
+    public var currency: String
+    /// Maximum units as a percentage: 100 is one full-time person, 300 three of a role.
+    public var maxUnits: Double
+    public var userId: User.ID?
+    public var calendarId: WorkCalendar.ID?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, name: String, kind: ResourceKind = .person, role: String = "",
+                skills: [String] = [], costRateMinor: Int64 = 0, currency: String = "EUR", maxUnits: Double = 100,
+                userId: User.ID? = nil, calendarId: WorkCalendar.ID? = nil, createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.name = name; self.kind = kind; self.role = role
+        self.skills = skills; self.costRateMinor = costRateMinor; self.currency = currency; self.maxUnits = maxUnits
+        self.userId = userId; self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}

@@ -1,0 +1,54 @@
+/// Where a project (or program) stands in its life.
+public enum LifecycleState: String, CaseIterable, Sendable, Codable {
+    case proposed, approved, active, onHold = "on_hold", closed, cancelled
+}
+
+/// The overall health a project reports (RAG), or `unknown` before its first status report.
+public enum Health: String, CaseIterable, Sendable, Codable {
+    case green, amber, red, unknown
+}
+
+/// How strongly the PMO governs a portfolio (DESIGN.md, "Governance modes").
+public enum GovernanceMode: String, CaseIterable, Sendable, Codable {
+    case supportive, controlling, directive
+}
+
+/// An activity in the WBS is a summary (rolls up its children), a leaf (real work) or a milestone (zero duration).
+public enum ActivityKind: String, CaseIterable, Sendable, Codable {
+    case summary, leaf, milestone
+}
+
+/// The four precedence relations: finish-to-start, start-to-start, finish-to-finish, start-to-finish.
+public enum DependencyType: String, CaseIterable, Sendable, Codable {
+    case finishToStart = "FS", startToStart = "SS", finishToFinish = "FF", startToFinish = "SF"
+}
+
+/// A resource is a named person or a generic role (a "Senior developer" placeholder) that plans can ask for.
+public enum ResourceKind: String, CaseIterable, Sendable, Codable {
+    case person, role
+}
+
+/// What a user is in the PMO. Permissions follow from the role and from what the user owns or manages.
+public enum Role: String, CaseIterable, Sendable, Codable {
+    case admin
+    case pmoDirector = "pmo_director"
+    case pmoAnalyst = "pmo_analyst"
+    case portfolioManager = "portfolio_manager"
+    case projectManager = "project_manager"
+    case teamMember = "team_member"
+    case executive
+    case requester
+
+    public var title: String {
+        switch self {
+        case .admin: "Administrator"
+        case .pmoDirector: "PMO director"
+        case .pmoAnalyst: "PMO analyst"
+        case .portfolioManager: "Portfolio manager"
+        case .projectManager: "Project manager"
+        case .teamMember: "Team member"
+        case .executive: "Executive"
+        case .requester: "Requester"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+public import GantryModel
+import GantryGovernance
+
+/// A signed-in browser session: who, and the token every form must echo back (CSRF protection).
+public struct SignedIn: Sendable, Hashable {
+    public var user: User
+    public var csrfToken: String
+
+    public init(user: User, csrfToken: String) { self.user = user; self.csrfToken = csrfToken }
+}
+
+/// Users, passwords, browser sessions and API tokens.
+public struct Accounts: Sendable {
+    public static let sessionLifetimeSeconds: Int64 = 12 * 3600
+    public static let minimumPasswordLength = 10
+
+    let store: any Store
+    let clock: any Clock
+    let secrets: any Secrets
+
+    public init(store: any Store, clock: any Clock, secrets: any Secrets) {
+        self.store = store
+        self.clock = clock
+        self.secrets = secrets
+    }
+
+    /// Creates a user with a password. `caller` must be allowed to create users (the admin, or the system).
+    public func createUser(
+        username: String, displayName: String, email: String? = nil, role: Role, password: String, _ caller: Caller
+    ) async throws -> User {
+        try caller.require(.create, .user(id: nil))
+        guard password.count >= Self.minimumPasswordLength else {
+            throw ServiceError.invalid(field: "password", "password must have at least \(Self.minimumPasswordLength) characters")
+        }
+        let digest = secrets.hashPassword(password)
+        let now = clock.now()
+        return try await store.write { session in
+            let draft = User(username: username, displayName: displayName, email: email, role: role,
+                             createdAt: now, updatedAt: now)
+            try await User.validate(draft, existing: nil, in: session)
+            let user = try await session.insert(draft)
+            try await session.setPasswordDigest(digest, for: user.id)
+            return user
+        }
+    }
+
+    public func setPassword(username: String, password: String, _ caller: Caller) async throws {
+        guard password.count >= Self.minimumPasswordLength else {
+            throw ServiceError.invalid(field: "password", "password must have at least \(Self.minimumPasswordLength) characters")
+        }
+        let digest = secrets.hashPassword(password)
+        try await store.write { session in
+            guard let (user, _) = try await session.passwordDigest(username: username) else {
+                throw ServiceError(.notFound, "user '\(username)' does not exist")
+            }
+            try caller.require(.update, .user(id: user.id))
+            try await session.setPasswordDigest(digest, for: user.id)
+        }
+    }
+
+    /// Checks a password and opens a session; returns the cookie token (shown once, stored only as a digest).
+    public func signIn(username: String, password: String) async throws -> (token: String, session: SignedIn) {
+        let found = try await store.read { try await $0.passwordDigest(username: username) }
+        // Verify against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
+        let hash = found?.1 ?? "$2b$10$abcdefghijklmnopqrstuuAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+        let ok = secrets.verifyPassword(password, hash: hash)
+        guard ok, let user = found?.0, !hash.isEmpty else {
+            throw ServiceError(.unauthenticated, "the username or the password is wrong")
+        }
+        guard user.active else { throw ServiceError(.unauthenticated, "the account '\(username)' is deactivated") }
+        let token = secrets.newToken()
+        let now = clock.now()
+        let record = SessionRecord(
+            tokenDigest: secrets.digest(token), userId: user.id, csrfToken: secrets.newToken(),
+            expiresAt: now.adding(seconds: Self.sessionLifetimeSeconds), createdAt: now)
+        try await store.write { try await $0.insertSession(record) }
+        return (token, SignedIn(user: user, csrfToken: record.csrfToken))
+    }
+
+    /// The session a cookie token stands for, if it is current and its user still active.
+    public func session(token: String) async throws -> SignedIn? {
+        let digest = secrets.digest(token)
+        let now = clock.now()
+        return try await store.read { session -> SignedIn? in
+            guard let record = try await session.session(tokenDigest: digest), record.expiresAt > now,
+                  let user = try await session.get(User.self, record.userId), user.active
+            else { return nil }
+            return SignedIn(user: user, csrfToken: record.csrfToken)
+        }
+    }
+
+    public func signOut(token: String) async throws {
+        let digest = secrets.digest(token)
+        try await store.write { try await $0.deleteSession(tokenDigest: digest) }
+    }
+
+    /// Creates a bearer token for scripts; the token is returned once and stored only as a digest.
+    public func createToken(username: String, name: String, _ caller: Caller) async throws -> String {
+        let token = "gty_" + secrets.newToken()
+        let digest = secrets.digest(token)
+        let now = clock.now()
+        try await store.write { session in
+            guard let (user, _) = try await session.passwordDigest(username: username) else {
+                throw ServiceError(.notFound, "user '\(username)' does not exist")
+            }
+            try caller.require(.update, .user(id: user.id))
+            try await session.insertToken(APITokenRecord(tokenDigest: digest, userId: user.id, name: name, createdAt: now))
+        }
+        return token
+    }
+
+    /// The user a bearer token stands for.
+    public func user(bearer token: String) async throws -> User? {
+        let digest = secrets.digest(token)
+        return try await store.read { session -> User? in
+            guard let record = try await session.token(digest: digest),
+                  let user = try await session.get(User.self, record.userId), user.active
+            else { return nil }
+            return user
+        }
+    }
+
+    public func users(_ caller: Caller) async throws -> [User] {
+        try caller.require(.view, .user(id: nil))
+        return try await store.read { try await $0.list(User.self, ListQuery()) }
+    }
+}

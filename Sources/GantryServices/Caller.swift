@@ -1,0 +1,19 @@
+public import GantryModel
+public import GantryGovernance
+
+/// Who a use case runs for: a signed-in user, or the system itself (the CLI on the server's own machine, the
+/// demo loader, migrations), which the permission policy does not restrict.
+public enum Caller: Sendable, Hashable {
+    case system
+    case user(Actor)
+
+    public static func user(_ user: User) -> Caller { .user(Actor(userId: user.id, role: user.role)) }
+
+    /// Asks the permission policy; throws `forbidden` with the policy's reason when refused.
+    public func require(_ action: Action, _ subject: Subject) throws(ServiceError) {
+        guard case .user(let actor) = self else { return }
+        if case .refused(let reason) = PermissionPolicy.decide(actor, action, subject) {
+            throw ServiceError(.forbidden, "Not allowed: \(reason).")
+        }
+    }
+}

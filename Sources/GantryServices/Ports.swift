@@ -1,0 +1,98 @@
+public import GantryModel
+
+/// Which records a list returns: equality filters on columns, a cursor (the last id of the previous page) and a
+/// page size. Records come in ascending id order.
+public struct ListQuery: Sendable, Hashable {
+    public var filters: [String: FilterValue]
+    public var after: Int64?
+    public var limit: Int?
+
+    public init(filters: [String: FilterValue] = [:], after: Int64? = nil, limit: Int? = nil) {
+        self.filters = filters; self.after = after; self.limit = limit
+    }
+}
+
+public enum FilterValue: Sendable, Hashable {
+    case int(Int64)
+    case text(String)
+    case isNull
+}
+
+/// A browser session as stored: only the digest of the cookie's token is kept.
+public struct SessionRecord: Sendable, Hashable {
+    public var tokenDigest: String
+    public var userId: User.ID
+    public var csrfToken: String
+    public var expiresAt: Timestamp
+    public var createdAt: Timestamp
+
+    public init(tokenDigest: String, userId: User.ID, csrfToken: String, expiresAt: Timestamp, createdAt: Timestamp) {
+        self.tokenDigest = tokenDigest; self.userId = userId; self.csrfToken = csrfToken
+        self.expiresAt = expiresAt; self.createdAt = createdAt
+    }
+}
+
+/// A bearer token for scripts, as stored: its digest, never the token.
+public struct APITokenRecord: Sendable, Hashable {
+    public var tokenDigest: String
+    public var userId: User.ID
+    public var name: String
+    public var createdAt: Timestamp
+
+    public init(tokenDigest: String, userId: User.ID, name: String, createdAt: Timestamp) {
+        self.tokenDigest = tokenDigest; self.userId = userId; self.name = name; self.createdAt = createdAt
+    }
+}
+
+/// Reads and writes inside one unit of work. Everything done through one session in `Store.write` commits
+/// together or not at all.
+public protocol StoreSession: Sendable {
+    func get<E: Entity>(_ type: E.Type, _ id: E.ID) async throws -> E?
+    func list<E: Entity>(_ type: E.Type, _ query: ListQuery) async throws -> [E]
+    func count<E: Entity>(_ type: E.Type, _ filters: [String: FilterValue]) async throws -> Int
+    /// Stores a new record and returns it with the id the store gave it and version 1.
+    func insert<E: Entity>(_ entity: E) async throws -> E
+    /// Stores `entity` if the stored version is still `expectedVersion`; returns it with the next version,
+    /// or `nil` when the record changed or vanished meanwhile.
+    func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E?
+    func delete<E: Entity>(_ type: E.Type, _ id: E.ID) async throws -> Bool
+    func delete<E: Entity>(_ type: E.Type, where filters: [String: FilterValue]) async throws -> Int
+
+    func passwordDigest(username: String) async throws -> (User, String)?
+    func setPasswordDigest(_ digest: String, for user: User.ID) async throws
+    func insertSession(_ session: SessionRecord) async throws
+    func session(tokenDigest: String) async throws -> SessionRecord?
+    func deleteSession(tokenDigest: String) async throws
+    func insertToken(_ token: APITokenRecord) async throws
+    func token(digest: String) async throws -> APITokenRecord?
+}
+
+/// The persistence port. Implemented on SQL (SQLite and PostgreSQL) by the storage target.
+public protocol Store: Sendable {
+    /// Runs `body` against a consistent view of the data.
+    func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
+    /// Applies pending migrations and returns the names of those it applied.
+    @discardableResult func migrate() async throws -> [String]
+    /// Succeeds when the database answers.
+    func ping() async throws
+    /// "sqlite" or "postgresql".
+    var kind: String { get }
+}
+
+/// The time source. Services read the time only through this port, so tests can fix it.
+public protocol Clock: Sendable {
+    func now() -> Timestamp
+}
+
+/// Randomness and one-way functions: passwords and tokens never go through the services in a reversible form.
+public protocol Secrets: Sendable {
+    /// A new random token, URL-safe, with at least 128 bits of entropy.
+    func newToken() -> String
+    /// A fast digest for looking tokens up (SHA-256, hex).
+    func digest(_ token: String) -> String
+    /// A slow salted hash for passwords (bcrypt).
+    func hashPassword(_ password: String) -> String
+    func verifyPassword(_ password: String, hash: String) -> Bool
+}

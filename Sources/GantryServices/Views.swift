@@ -1,0 +1,102 @@
+public import GantryModel
+
+/// A portfolio with its programs and its projects, grouped the way the portfolio page shows them.
+public struct PortfolioOverview: Sendable {
+    public var portfolio: Portfolio
+    public var owner: User?
+    public var programs: [Program]
+    public var projects: [Project]
+    public var managers: [User.ID: User]
+
+    public func projects(in program: Program.ID?) -> [Project] { projects.filter { $0.programId == program } }
+
+    public var healthCounts: [Health: Int] { Dictionary(grouping: projects, by: \.health).mapValues(\.count) }
+}
+
+/// A project's schedule in WBS order: each activity with its depth in the hierarchy, and the links between them.
+public struct ProjectPlan: Sendable {
+    public struct Row: Sendable {
+        public var activity: Activity
+        public var depth: Int
+        public var predecessors: [Dependency]
+    }
+
+    public var project: Project
+    public var portfolio: Portfolio
+    public var program: Program?
+    public var manager: User?
+    public var rows: [Row]
+    public var dependencies: [Dependency]
+
+    public func activity(_ id: Activity.ID) -> Activity? { rows.first { $0.activity.id == id }?.activity }
+
+    /// Activities in WBS order: parents before children, siblings by position then id. Orphans (a parent in
+    /// another project, which validation prevents) are appended at the top level.
+    public static func wbsOrder(_ activities: [Activity]) -> [(Activity, Int)] {
+        let children = Dictionary(grouping: activities, by: \.parentId)
+        let known = Set(activities.map(\.id))
+        var out: [(Activity, Int)] = []
+        out.reserveCapacity(activities.count)
+        func walk(_ parent: Activity.ID?, _ depth: Int) {
+            let kids = (children[parent] ?? []).sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+            for kid in kids {
+                out.append((kid, depth))
+                if depth < 64 { walk(kid.id, depth + 1) }
+            }
+        }
+        walk(nil, 0)
+        for a in activities where a.parentId.map({ !known.contains($0) }) ?? false {
+            out.append((a, 0))
+        }
+        return out
+    }
+}
+
+/// Read models for the pages: one read each, permission checked like the records they show.
+public struct Views: Sendable {
+    let store: any Store
+    let catalog: Catalog
+
+    public init(store: any Store, catalog: Catalog) {
+        self.store = store
+        self.catalog = catalog
+    }
+
+    public func portfolios(_ caller: Caller) async throws -> [(Portfolio, projectCount: Int)] {
+        let portfolios = try await catalog.all(Portfolio.self, caller, [:])
+        let projects = try await catalog.all(Project.self, caller, [:])
+        let counts = Dictionary(grouping: projects, by: \.portfolioId).mapValues(\.count)
+        return portfolios.map { ($0, counts[$0.id] ?? 0) }
+    }
+
+    public func portfolio(_ id: Portfolio.ID, _ caller: Caller) async throws -> PortfolioOverview {
+        let portfolio = try await catalog.get(Portfolio.self, id, caller)
+        let programs = try await catalog.all(Program.self, caller, ["portfolio_id": .int(id.rawValue)])
+        let projects = try await catalog.all(Project.self, caller, ["portfolio_id": .int(id.rawValue)])
+        let users = try await store.read { try await $0.list(User.self, ListQuery()) }
+        let byId = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0) })
+        return PortfolioOverview(
+            portfolio: portfolio, owner: portfolio.ownerId.flatMap { byId[$0] }, programs: programs,
+            projects: projects, managers: byId)
+    }
+
+    public func plan(_ id: Project.ID, _ caller: Caller) async throws -> ProjectPlan {
+        let project = try await catalog.get(Project.self, id, caller)
+        return try await store.read { session in
+            let filter: [String: FilterValue] = ["project_id": .int(id.rawValue)]
+            let activities = try await session.list(Activity.self, ListQuery(filters: filter))
+            let dependencies = try await session.list(Dependency.self, ListQuery(filters: filter))
+            let incoming = Dictionary(grouping: dependencies, by: \.successorId)
+            let rows = ProjectPlan.wbsOrder(activities).map {
+                ProjectPlan.Row(activity: $0.0, depth: $0.1, predecessors: incoming[$0.0.id] ?? [])
+            }
+            guard let portfolio = try await session.get(Portfolio.self, project.portfolioId) else {
+                throw ServiceError.notFound(Portfolio.self, project.portfolioId)
+            }
+            let program = try await project.programId.asyncMap { try await session.get(Program.self, $0) } ?? nil
+            let manager = try await project.managerId.asyncMap { try await session.get(User.self, $0) } ?? nil
+            return ProjectPlan(project: project, portfolio: portfolio, program: program, manager: manager,
+                               rows: rows, dependencies: dependencies)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+public import GantryModel
+public import GantryServices
+import SQLKit
+
+/// One unit of work on one connection: the SQL behind every `StoreSession` call, the same for both databases.
+struct SQLSession: StoreSession {
+    let db: any SQLDatabase
+
+    func get<E: Entity>(_ type: E.Type, _ id: E.ID) async throws -> E? {
+        let table = Table.of(E.self)
+        guard let row = try await db.select().column("*").from(table.name).where("id", .equal, SQLBind(id.rawValue)).first()
+        else { return nil }
+        return try RowCodec.record(E.self, from: row, table: table)
+    }
+
+    func list<E: Entity>(_ type: E.Type, _ query: ListQuery) async throws -> [E] {
+        let table = Table.of(E.self)
+        let select = db.select().column("*").from(table.name)
+        try apply(query.filters, table: table, to: select)
+        if let after = query.after { select.where("id", .greaterThan, SQLBind(after)) }
+        select.orderBy("id")
+        if let limit = query.limit { select.limit(limit) }
+        return try await select.all().map { try RowCodec.record(E.self, from: $0, table: table) }
+    }
+
+    func count<E: Entity>(_ type: E.Type, _ filters: [String: FilterValue]) async throws -> Int {
+        let table = Table.of(E.self)
+        let select = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table.name)
+        try apply(filters, table: table, to: select)
+        return try await select.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    func insert<E: Entity>(_ entity: E) async throws -> E {
+        let table = Table.of(E.self)
+        let values = try RowCodec.values(of: entity, table: table)
+        let row = try await db.insert(into: table.name)
+            .columns(["version"] + values.map(\.0))
+            .values([SQLBind(Int64(1))] + values.map(\.1))
+            .returning("id")
+            .first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else {
+            throw StorageError("inserting into \(table.name) returned no id")
+        }
+        var stored = entity
+        stored.id = E.ID(id)
+        stored.version = 1
+        return stored
+    }
+
+    func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E? {
+        let table = Table.of(E.self)
+        let update = db.update(table.name).set("version", to: SQLBind(Int64(expectedVersion + 1)))
+        for (column, value) in try RowCodec.values(of: entity, table: table) { update.set(SQLColumn(column), to: value) }
+        let row = try await update
+            .where("id", .equal, SQLBind(entity.id.rawValue))
+            .where("version", .equal, SQLBind(Int64(expectedVersion)))
+            .returning("version")
+            .first()
+        guard row != nil else { return nil }
+        var stored = entity
+        stored.version = expectedVersion + 1
+        return stored
+    }
+
+    func delete<E: Entity>(_ type: E.Type, _ id: E.ID) async throws -> Bool {
+        let table = Table.of(E.self)
+        let rows = try await db.delete(from: table.name).where("id", .equal, SQLBind(id.rawValue)).returning("id").all()
+        return !rows.isEmpty
+    }
+
+    func delete<E: Entity>(_ type: E.Type, where filters: [String: FilterValue]) async throws -> Int {
+        let table = Table.of(E.self)
+        let delete = db.delete(from: table.name)
+        for (column, value) in filters.sorted(by: { $0.key < $1.key }) {
+            guard table.columnNames.contains(column) else { throw StorageError("\(table.name) has no column \(column)") }
+            delete.where(predicate(column, value))
+        }
+        return try await delete.returning("id").all().count
+    }
+
+    private func apply(_ filters: [String: FilterValue], table: Table, to select: SQLSelectBuilder) throws {
+        for (column, value) in filters.sorted(by: { $0.key < $1.key }) {
+            guard table.columnNames.contains(column) else { throw StorageError("\(table.name) has no column \(column)") }
+            select.where(predicate(column, value))
+        }
+    }
+
+    private func predicate(_ column: String, _ value: FilterValue) -> any SQLExpression {
+        switch value {
+        case .int(let i): SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(i))
+        case .text(let s): SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(s))
+        case .isNull: SQLBinaryExpression(SQLColumn(column), .is, SQLLiteral.null)
+        }
+    }
+
+    // MARK: accounts
+
+    func passwordDigest(username: String) async throws -> (User, String)? {
+        guard let row = try await db.select().column("*").from("users").where("username", .equal, SQLBind(username)).first()
+        else { return nil }
+        let user = try RowCodec.record(User.self, from: row, table: .users)
+        return (user, try row.decode(column: "password_digest", as: String?.self) ?? "")
+    }
+
+    func setPasswordDigest(_ digest: String, for user: User.ID) async throws {
+        try await db.update("users").set("password_digest", to: SQLBind(digest))
+            .where("id", .equal, SQLBind(user.rawValue)).run()
+    }
+
+    func insertSession(_ s: SessionRecord) async throws {
+        try await db.insert(into: "sessions")
+            .columns("token_digest", "user_id", "csrf_token", "expires_at", "created_at")
+            .values(SQLBind(s.tokenDigest), SQLBind(s.userId.rawValue), SQLBind(s.csrfToken),
+                    SQLBind(s.expiresAt.description), SQLBind(s.createdAt.description))
+            .run()
+    }
+
+    func session(tokenDigest: String) async throws -> SessionRecord? {
+        guard let row = try await db.select().column("*").from("sessions")
+            .where("token_digest", .equal, SQLBind(tokenDigest)).first()
+        else { return nil }
+        guard let expires = Timestamp(iso: try row.decode(column: "expires_at", as: String.self)),
+              let created = Timestamp(iso: try row.decode(column: "created_at", as: String.self))
+        else { throw StorageError("session row has unreadable timestamps") }
+        return SessionRecord(
+            tokenDigest: tokenDigest, userId: User.ID(try row.decode(column: "user_id", as: Int64.self)),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self), expiresAt: expires, createdAt: created)
+    }
+
+    func deleteSession(tokenDigest: String) async throws {
+        try await db.delete(from: "sessions").where("token_digest", .equal, SQLBind(tokenDigest)).run()
+    }
+
+    func insertToken(_ t: APITokenRecord) async throws {
+        try await db.insert(into: "api_tokens")
+            .columns("token_digest", "user_id", "name", "created_at")
+            .values(SQLBind(t.tokenDigest), SQLBind(t.userId.rawValue), SQLBind(t.name), SQLBind(t.createdAt.description))
+            .run()
+    }
+
+    func token(digest: String) async throws -> APITokenRecord? {
+        guard let row = try await db.select().column("*").from("api_tokens")
+            .where("token_digest", .equal, SQLBind(digest)).first()
+        else { return nil }
+        return APITokenRecord(
+            tokenDigest: digest, userId: User.ID(try row.decode(column: "user_id", as: Int64.self)),
+            name: try row.decode(column: "name", as: String.self),
+            createdAt: Timestamp(iso: try row.decode(column: "created_at", as: String.self))
+                ?? Timestamp(millisecondsSinceEpoch: 0))
+    }
+}

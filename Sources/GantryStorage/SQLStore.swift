@@ -1,0 +1,250 @@
+import Foundation
+public import GantryServices
+public import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+import Synchronization
+
+/// The store on SQL. One implementation over two databases: an embedded SQLite file (the default; WAL mode,
+/// created and migrated on first open) or PostgreSQL, chosen by a `postgres://` URL.
+public final class SQLStore: Store {
+    enum Backend: Sendable {
+        case sqlite(writer: SQLiteConnection, readers: [SQLiteConnection], next: RoundRobin, lock: AsyncLock)
+        case postgres(PostgresClient, Task<Void, Never>)
+    }
+
+    let backend: Backend
+    let logger: Logger
+    public let kind: String
+    /// Where the data lives, without any password (for logs and `/health/ready`).
+    public let location: String
+
+    private init(backend: Backend, kind: String, location: String, logger: Logger) {
+        self.backend = backend
+        self.kind = kind
+        self.location = location
+        self.logger = logger
+    }
+
+    /// Opens the database a URL names: `postgres://user:password@host:port/database` (also `postgresql://`),
+    /// or a SQLite file path (`gantry.sqlite`, `sqlite:///abs/path.sqlite`, `sqlite://relative.sqlite`).
+    public static func open(url: String, logger: Logger) async throws -> SQLStore {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return try openPostgres(url: url, logger: logger)
+        }
+        var path = url
+        if path.hasPrefix("sqlite://") { path = String(path.dropFirst("sqlite://".count)) }
+        if path.isEmpty || path == ":memory:" {
+            throw ServiceError(.badRequest, "the SQLite database needs a file path (a pool of connections cannot share :memory:)")
+        }
+        return try await openSQLite(path: path, logger: logger)
+    }
+
+    static func openSQLite(path: String, logger: Logger) async throws -> SQLStore {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let writer: SQLiteConnection
+        do {
+            writer = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
+        } catch {
+            throw ServiceError(.badRequest, "cannot open the SQLite database at \(absolute): \(error)")
+        }
+        let db = writer.sql()
+        try await db.raw("PRAGMA journal_mode=WAL").run()
+        for connection in [writer] { try await configure(connection) }
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<4 {
+            let reader = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
+            try await configure(reader)
+            readers.append(reader)
+        }
+        return SQLStore(
+            backend: .sqlite(writer: writer, readers: readers, next: RoundRobin(count: 4), lock: AsyncLock()),
+            kind: "sqlite", location: absolute, logger: logger)
+    }
+
+    private static func configure(_ connection: SQLiteConnection) async throws {
+        let db = connection.sql()
+        try await db.raw("PRAGMA busy_timeout=10000").run()
+        try await db.raw("PRAGMA synchronous=NORMAL").run()
+    }
+
+    static func openPostgres(url: String, logger: Logger) throws -> SQLStore {
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
+            throw ServiceError(.badRequest, "the database URL '\(redacted(url))' is not postgres://user:password@host:port/database")
+        }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        let config = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+            password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        let task = Task { await client.run() }
+        return SQLStore(
+            backend: .postgres(client, task), kind: "postgresql",
+            location: "postgres://\(host):\(components.port ?? 5432)/\(database)", logger: logger)
+    }
+
+    static func redacted(_ url: String) -> String {
+        guard var c = URLComponents(string: url) else { return "(unreadable URL)" }
+        if c.password != nil { c.password = "***" }
+        return c.string ?? "(unreadable URL)"
+    }
+
+    /// Closes every connection. The store must not be used afterwards.
+    public func close() async {
+        switch backend {
+        case .sqlite(let writer, let readers, _, _):
+            for c in [writer] + readers { try? await c.close() }
+        case .postgres(_, let task):
+            task.cancel()
+            _ = await task.value
+        }
+    }
+
+    // MARK: Store
+
+    public func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(_, let readers, let next, _):
+            let i = next.take()
+            return try await body(SQLSession(db: readers[i].sql()))
+        case .postgres(let client, _):
+            return try await withPostgresErrors {
+                try await client.withConnection { connection in try await body(SQLSession(db: connection.sql())) }
+            }
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, _, _, let lock):
+            return try await lock.withLock {
+                try await Self.transaction(writer.sql(), begin: "BEGIN IMMEDIATE", body)
+            }
+        case .postgres(let client, _):
+            return try await withPostgresErrors {
+                try await client.withConnection { connection in
+                    try await Self.transaction(connection.sql(), begin: "BEGIN", body)
+                }
+            }
+        }
+    }
+
+    private static func transaction<T>(
+        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any StoreSession) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(SQLSession(db: db))
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw mapConstraintViolation(error)
+        }
+    }
+
+    /// A unique index caught what a service's check could not see (two writers at once): that is a conflict.
+    static func mapConstraintViolation(_ error: any Error) -> any Error {
+        if error is ServiceError { return error }
+        if let pg = error as? PSQLError, pg.serverInfo?[.sqlState] == "23505" {
+            return ServiceError(.conflict, "a record with the same key already exists (\(pg.serverInfo?[.message] ?? "unique violation"))")
+        }
+        let text = String(describing: error)
+        if text.contains("UNIQUE constraint failed") {
+            return ServiceError(.conflict, "a record with the same key already exists (\(text))")
+        }
+        return error
+    }
+
+    private func withPostgresErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch { throw Self.mapConstraintViolation(error) }
+    }
+
+    public func ping() async throws {
+        switch backend {
+        case .sqlite(let writer, _, _, _):
+            _ = try await writer.sql().raw("SELECT 1 AS one").first()
+        case .postgres(let client, _):
+            _ = try await client.withConnection { try await $0.sql().raw("SELECT 1 AS one").first() }
+        }
+    }
+
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        let dialect: Dialect = kind == "sqlite" ? .sqlite : .postgres
+        return try await write { session in
+            guard let db = (session as? SQLSession)?.db else { throw StorageError("not an SQL session") }
+            try await db.raw("CREATE TABLE IF NOT EXISTS gantry_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
+            let done = Set(try await db.select().column("name").from("gantry_migrations").all()
+                .map { try $0.decode(column: "name", as: String.self) })
+            var applied: [String] = []
+            for migration in Migrations.all where !done.contains(migration.name) {
+                for statement in migration.statements(dialect) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.insert(into: "gantry_migrations").columns("name", "applied_at")
+                    .values(SQLBind(migration.name), SQLBind(Date().ISO8601Format())).run()
+                applied.append(migration.name)
+            }
+            return applied
+        }
+    }
+}
+
+/// Hands out 0, 1, ... count-1, 0, ... to spread reads over the reader connections.
+final class RoundRobin: Sendable {
+    private let counter = Mutex(0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int {
+        counter.withLock { n in
+            n = (n + 1) % count
+            return n
+        }
+    }
+}
+
+/// A first-in, first-out async lock: SQLite has one writer at a time, and waiting writers queue here instead of
+/// spinning on SQLITE_BUSY.
+final class AsyncLock: Sendable {
+    private struct State {
+        var locked = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state = Mutex(State())
+
+    func withLock<T>(_ body: () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let acquired = state.withLock { s -> Bool in
+                if s.locked {
+                    s.waiters.append(c)
+                    return false
+                }
+                s.locked = true
+                return true
+            }
+            if acquired { c.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            if s.waiters.isEmpty {
+                s.locked = false
+                return nil
+            }
+            return s.waiters.removeFirst()
+        }
+        next?.resume()
+    }
+}

@@ -1,0 +1,91 @@
+import GantryModel
+
+/// How a column holds its value. `json` columns keep structured fields (a calendar's week) as JSON text,
+/// so both databases store them the same way.
+enum ColumnType: Sendable {
+    case int, double, text, bool, json
+}
+
+struct Column: Sendable {
+    var name: String
+    var type: ColumnType
+    var nullable: Bool
+
+    static func int(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .int, nullable: null) }
+    static func double(_ n: String) -> Column { Column(name: n, type: .double, nullable: false) }
+    static func text(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .text, nullable: null) }
+    static func bool(_ n: String) -> Column { Column(name: n, type: .bool, nullable: false) }
+    static func json(_ n: String) -> Column { Column(name: n, type: .json, nullable: false) }
+}
+
+/// A record table: its name and the columns after `id` and `version`, named as the record's JSON keys.
+struct Table: Sendable {
+    var name: String
+    var columns: [Column]
+    var uniques: [[String]]
+    var indexes: [[String]]
+
+    var columnNames: Set<String> { Set(columns.map(\.name) + ["id", "version"]) }
+
+    static let stamps: [Column] = [.text("created_at"), .text("updated_at")]
+
+    static let users = Table(
+        name: "users",
+        columns: [.text("username"), .text("display_name"), .text("email", null: true), .text("role"), .bool("active")]
+            + stamps,
+        uniques: [["username"]], indexes: [])
+    static let portfolios = Table(
+        name: "portfolios",
+        columns: [.text("code"), .text("name"), .text("description"), .int("owner_id", null: true),
+                  .text("governance_mode")] + stamps,
+        uniques: [["code"]], indexes: [["owner_id"]])
+    static let programs = Table(
+        name: "programs",
+        columns: [.int("portfolio_id"), .text("code"), .text("name"), .text("description"),
+                  .int("manager_id", null: true), .text("state")] + stamps,
+        uniques: [["portfolio_id", "code"]], indexes: [["manager_id"]])
+    static let projects = Table(
+        name: "projects",
+        columns: [.int("portfolio_id"), .int("program_id", null: true), .text("code"), .text("name"),
+                  .text("description"), .int("manager_id", null: true), .text("state"), .text("health"),
+                  .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true)]
+            + stamps,
+        uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
+    static let activities = Table(
+        name: "activities",
+        columns: [.int("project_id"), .int("parent_id", null: true), .int("position"), .text("code"), .text("name"),
+                  .text("kind"), .text("duration"), .double("percent_complete"), .text("planned_start", null: true),
+                  .text("planned_finish", null: true), .int("calendar_id", null: true)] + stamps,
+        uniques: [["project_id", "code"]], indexes: [["parent_id"], ["calendar_id"]])
+    static let dependencies = Table(
+        name: "dependencies",
+        columns: [.int("project_id"), .int("predecessor_id"), .int("successor_id"), .text("type"), .text("lag")]
+            + stamps,
+        uniques: [["predecessor_id", "successor_id"]], indexes: [["project_id"], ["successor_id"]])
+    static let calendars = Table(
+        name: "calendars",
+        columns: [.text("name"), .json("week"), .json("exceptions")] + stamps,
+        uniques: [["name"]], indexes: [])
+    static let resources = Table(
+        name: "resources",
+        columns: [.text("name"), .text("kind"), .text("role"), .json("skills"), .int("cost_rate_minor"),
+                  .text("currency"), .double("max_units"), .int("user_id", null: true), .int("calendar_id", null: true)]
+            + stamps,
+        uniques: [], indexes: [["user_id"], ["calendar_id"]])
+
+    static let all: [Table] = [users, portfolios, programs, projects, activities, dependencies, calendars, resources]
+
+    static func of<E: Entity>(_ type: E.Type) -> Table {
+        switch type {
+        case is User.Type: users
+        case is Portfolio.Type: portfolios
+        case is Program.Type: programs
+        case is Project.Type: projects
+        case is Activity.Type: activities
+        case is Dependency.Type: dependencies
+        case is WorkCalendar.Type: calendars
+        case is Resource.Type: resources
+        default: fatalError("no table for \(E.self): add it to Table.of")
+        }
+    }
+}
