@@ -71,6 +71,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
@@ -90,6 +91,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
+}
+
+extension Character {
+    /// `0`…`9` only: `Int("+1")` and `Int("-1")` parse, but a sign is not part of an ISO 8601 field.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 public enum Weekday: String, CaseIterable, Sendable, Codable, Hashable {

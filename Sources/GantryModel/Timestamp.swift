@@ -32,7 +32,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard chars[10] == "T", let date = CalendarDate(iso: String(chars[0..<10])) else { return nil }
         let time = String(chars[11..<(chars.count - 1)])
         let hms = time.split(separator: ":")
-        guard hms.count == 3, let h = Int64(hms[0]), let m = Int64(hms[1]), h < 24, m < 60 else { return nil }
+        guard hms.count == 3, hms.allSatisfy({ $0.allSatisfy { $0.isASCIIDigit || $0 == "." } }),
+              let h = Int64(hms[0]), let m = Int64(hms[1]), h < 24, m < 60 else { return nil }
         let secParts = hms[2].split(separator: ".")
         guard let s = Int64(secParts[0]), s < 61 else { return nil }
         var ms: Int64 = 0
