@@ -32,6 +32,11 @@ public struct DaySchedule: Sendable, Equatable {
     public var lateFinish: [Int]
     public var makespan: Int
 
+    public init(earlyStart: [Int], earlyFinish: [Int], lateStart: [Int], lateFinish: [Int], makespan: Int) {
+        self.earlyStart = earlyStart; self.earlyFinish = earlyFinish; self.lateStart = lateStart
+        self.lateFinish = lateFinish; self.makespan = makespan
+    }
+
     public var totalFloat: [Int] { zip(lateStart, earlyStart).map { $0 - $1 } }
 }
 

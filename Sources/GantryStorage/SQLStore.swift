@@ -85,6 +85,11 @@ public final class SQLStore: Store {
             location: "postgres://\(host):\(components.port ?? 5432)/\(database)", logger: logger)
     }
 
+    /// A database URL with its password hidden, for messages and logs.
+    public static func redactedURL(_ url: String) -> String {
+        url.hasPrefix("postgres") ? redacted(url) : url
+    }
+
     static func redacted(_ url: String) -> String {
         guard var c = URLComponents(string: url) else { return "(unreadable URL)" }
         if c.password != nil { c.password = "***" }

@@ -1,0 +1,99 @@
+public import GantryModel
+
+/// Loads `DemoData` into an empty database: one transaction per project, every user with the same generated
+/// password (printed by the caller), so a new user can sign in as any role.
+public struct DemoLoader: Sendable {
+    let store: any Store
+    let clock: any Clock
+    let secrets: any Secrets
+
+    public init(store: any Store, clock: any Clock, secrets: any Secrets) {
+        self.store = store
+        self.clock = clock
+        self.secrets = secrets
+    }
+
+    public struct Result: Sendable {
+        public var password: String
+        public var users: [User]
+        public var projects: Int
+        public var activities: Int
+        public var dependencies: Int
+    }
+
+    /// Whether the database has no users and no portfolios yet.
+    public func isEmpty() async throws -> Bool {
+        try await store.read { s in
+            let users = try await s.count(User.self, [:])
+            let portfolios = try await s.count(Portfolio.self, [:])
+            return users == 0 && portfolios == 0
+        }
+    }
+
+    /// Loads the demo; `progress` is told after each project.
+    public func load(_ data: DemoData, progress: @Sendable (String) -> Void = { _ in }) async throws -> Result {
+        let now = clock.now()
+        let password = String(secrets.newToken().prefix(16))
+        let digest = secrets.hashPassword(password)
+
+        let (users, calendarId, portfolioIds, programIds) = try await store.write { s in
+            var users: [String: User] = [:]
+            for u in data.users {
+                let user = try await s.insert(User(username: u.username, displayName: u.displayName,
+                                                   email: "\(u.username)@demo.gantry.invalid", role: u.role,
+                                                   createdAt: now, updatedAt: now))
+                try await s.setPasswordDigest(digest, for: user.id)
+                users[u.username] = user
+            }
+            var calendar = data.calendar
+            calendar.createdAt = now; calendar.updatedAt = now
+            let calendarId = try await s.insert(calendar).id
+            for var r in data.resources {
+                r.createdAt = now; r.updatedAt = now; r.calendarId = calendarId
+                _ = try await s.insert(r)
+            }
+            var portfolioIds: [Portfolio.ID] = []
+            for p in data.portfolios {
+                portfolioIds.append(try await s.insert(Portfolio(
+                    code: p.code, name: p.name, description: p.description, ownerId: users[p.owner]?.id,
+                    governanceMode: p.mode, createdAt: now, updatedAt: now)).id)
+            }
+            var programIds: [Program.ID] = []
+            for p in data.programs {
+                programIds.append(try await s.insert(Program(
+                    portfolioId: portfolioIds[p.portfolio], code: p.code, name: p.name, managerId: users[p.manager]?.id,
+                    createdAt: now, updatedAt: now)).id)
+            }
+            return (users, calendarId, portfolioIds, programIds)
+        }
+        progress("users, calendar, \(data.resources.count) resources, \(data.portfolios.count) portfolios, \(data.programs.count) programs")
+
+        var activityTotal = 0, linkTotal = 0
+        for (n, p) in data.projects.enumerated() {
+            try await store.write { s in
+                let project = try await s.insert(Project(
+                    portfolioId: portfolioIds[p.portfolio], programId: p.program.map { programIds[$0] }, code: p.code,
+                    name: p.name, description: p.description, managerId: users[p.manager]?.id, state: p.state,
+                    health: p.health, startDate: p.activities.map(\.start).min(), finishDate: p.activities.map(\.finish).max(),
+                    calendarId: calendarId, createdAt: now, updatedAt: now))
+                var ids: [Activity.ID] = []
+                for a in p.activities {
+                    ids.append(try await s.insert(Activity(
+                        projectId: project.id, parentId: a.parent.map { ids[$0] }, position: a.position, code: a.code,
+                        name: a.name, kind: a.kind, duration: .days(Double(a.days)), percentComplete: a.percent,
+                        plannedStart: a.start, plannedFinish: a.finish, createdAt: now, updatedAt: now)).id)
+                }
+                for l in p.links {
+                    _ = try await s.insert(Dependency(
+                        projectId: project.id, predecessorId: ids[l.from], successorId: ids[l.to], type: l.type,
+                        lag: .days(Double(l.lagDays)), createdAt: now, updatedAt: now))
+                }
+            }
+            activityTotal += p.activities.count
+            linkTotal += p.links.count
+            progress("project \(n + 1)/\(data.projects.count): \(p.code) \(p.name) (\(p.activities.count) activities)")
+        }
+        return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,
+                      activities: activityTotal, dependencies: linkTotal)
+    }
+}

@@ -1,0 +1,53 @@
+public import GantryServices
+public import Hummingbird
+public import Logging
+import NIOCore
+
+/// How the web edge is set up; the composition root fills it from flags, environment and defaults.
+public struct WebSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// Mark cookies `Secure` (serve behind HTTPS).
+    public var secureCookies: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+    }
+}
+
+/// The router with every route and middleware: the whole web edge, testable in-process.
+public func buildRouter(backend: Backend, settings: WebSettings) -> Router<GantryContext> {
+    let router = Router(context: GantryContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: AuthMiddleware(accounts: backend.accounts))
+    router.get("health/live") { _, _ in try Wire.response(["status": "ok"]) }
+    router.get("health/ready") { _, context in
+        do {
+            try await backend.ready()
+            return try Wire.response(["status": "ok", "database": "ok"])
+        } catch {
+            context.logger.error("readiness check failed", metadata: ["error": .string("\(error)")])
+            return try Wire.response(["status": "unavailable", "database": "unreachable"], status: .serviceUnavailable)
+        }
+    }
+    router.get("metrics") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                 body: .init(byteBuffer: ByteBuffer(string: backend.metrics())))
+    }
+    APIRoutes(backend: backend).register(on: router)
+    UIRoutes(backend: backend, secureCookies: settings.secureCookies).register(on: router)
+    return router
+}
+
+public func buildApplication(
+    backend: Backend, settings: WebSettings, logger: Logger
+) -> Application<RouterResponder<GantryContext>> {
+    Application(
+        router: buildRouter(backend: backend, settings: settings),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Gantry"),
+        logger: logger)
+}

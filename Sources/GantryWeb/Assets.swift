@@ -1,0 +1,57 @@
+/// Gantry's stylesheet, served at `/assets/gantry.css` (no CDN, no build step).
+enum Assets {
+    static let css = """
+        :root { --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb; --bg: #f7f8fa; --card: #fff; --accent: #2f5d8a;
+          --green: #2e7d4f; --amber: #b7791f; --red: #c0392b; --grey: #7b8794; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+          color: var(--ink); background: var(--bg); }
+        a { color: var(--accent); }
+        a:focus, button:focus, input:focus { outline: 3px solid #9fc3e7; outline-offset: 1px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
+        .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        .top { display: flex; align-items: center; gap: 2rem; padding: .75rem 2rem; background: #1d3557; color: #fff; }
+        .top a { color: #fff; text-decoration: none; }
+        .brand { font-weight: 700; font-size: 1.2rem; letter-spacing: .04em; }
+        .top nav a[aria-current] { border-bottom: 2px solid #fff; }
+        .who { margin-left: auto; display: flex; gap: 1rem; align-items: center; }
+        .who .role { opacity: .75; font-size: .85em; margin-left: .3rem; }
+        button.link { background: none; border: 0; color: #fff; text-decoration: underline; cursor: pointer; font: inherit; }
+        main { max-width: 1200px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
+        h1 { font-size: 1.6rem; margin: .25rem 0 1rem; }
+        h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; }
+        .lede { color: var(--muted); max-width: 70ch; }
+        .crumbs { color: var(--muted); font-size: .9rem; }
+        .facts { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; }
+        .facts div { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 8rem; }
+        .facts dt { font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+        .facts dd { margin: 0; font-weight: 600; }
+        table.grid { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); }
+        .grid th, .grid td { text-align: left; padding: .45rem .7rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        .grid th { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); background: #fbfbfc; }
+        .grid tbody tr:hover { background: #f3f6fa; }
+        .num { text-align: right !important; font-variant-numeric: tabular-nums; }
+        .date, .code { font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .code { color: var(--muted); }
+        .scroll { overflow-x: auto; }
+        .schedule .kind-summary td { background: #f5f7fa; }
+        .diamond { color: var(--accent); }
+        .preds { color: var(--muted); font-size: .85rem; }
+        .rag, .state, .mode { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .8rem; font-weight: 600;
+          border: 1px solid currentColor; white-space: nowrap; }
+        .rag-green { color: var(--green); } .rag-amber { color: var(--amber); } .rag-red { color: var(--red); }
+        .rag-unknown { color: var(--grey); }
+        .state { color: var(--muted); } .mode { color: var(--accent); }
+        .count { color: var(--muted); font-weight: 400; }
+        .login { max-width: 24rem; margin: 3rem auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 2rem; }
+        .login label { display: block; margin: .9rem 0 .25rem; font-weight: 600; }
+        .login input { width: 100%; padding: .55rem .6rem; border: 1px solid #cbd2d9; border-radius: 4px; font: inherit; }
+        .login button { margin-top: 1.25rem; width: 100%; padding: .6rem; background: var(--accent); color: #fff; border: 0;
+          border-radius: 4px; font: inherit; font-weight: 600; cursor: pointer; }
+        .alert { background: #fdecea; border: 1px solid #f5c2bd; color: #8a1f11; padding: .6rem .8rem; border-radius: 4px; }
+        .muted { color: var(--muted); }
+        .foot { text-align: center; color: var(--muted); font-size: .8rem; padding: 2rem; }
+        @media print { .top, .foot, .skip { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }
+        """
+}

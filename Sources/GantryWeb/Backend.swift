@@ -1,0 +1,21 @@
+public import GantryServices
+
+/// What the web edge needs from the application layer, wired by the composition root.
+public struct Backend: Sendable {
+    public var catalog: Catalog
+    public var accounts: Accounts
+    public var views: Views
+    /// Succeeds when the database answers (`/health/ready`).
+    public var ready: @Sendable () async throws -> Void
+    /// Prometheus text exposition for `/metrics`.
+    public var metrics: @Sendable () -> String
+
+    public init(store: any Store, clock: any Clock, secrets: any Secrets,
+                metrics: @escaping @Sendable () -> String = { "" }) {
+        catalog = Catalog(store: store, clock: clock)
+        accounts = Accounts(store: store, clock: clock, secrets: secrets)
+        views = Views(store: store, catalog: catalog)
+        ready = { try await store.ping() }
+        self.metrics = metrics
+    }
+}

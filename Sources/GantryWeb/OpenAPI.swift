@@ -1,0 +1,205 @@
+import Foundation
+import GantryModel
+import GantryServices
+
+/// The OpenAPI 3.1 description of `/api/v1`, built from the same resource specs the routes are registered from,
+/// plus the hand-written read models. A test checks it against the router both ways.
+enum OpenAPI {
+    static let document: String = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(build())) ?? Data("{}".utf8), as: UTF8.self)
+    }()
+
+    static func build() -> JSONValue {
+        var paths: [String: JSONValue] = [:]
+        var schemas: [String: JSONValue] = [
+            "Problem": .object([
+                "type": "object",
+                "description": "RFC 9457 problem details; `errors` names each field at fault",
+                "properties": .object([
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"], "instance": ["type": "string"], "request_id": ["type": "string"],
+                    "errors": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                        "field": ["type": "string"], "message": ["type": "string"],
+                    ])])]),
+                ]),
+            ]),
+        ]
+        func add<E: ManagedEntity>(_ spec: ResourceSpec<E>) {
+            let name = schemaName(E.self)
+            schemas[name] = schema(for: spec)
+            let ref: JSONValue = ["$ref": .string("#/components/schemas/\(name)")]
+            let tag = JSONValue.array([.string(spec.path)])
+            var params: [JSONValue] = [
+                parameter("limit", "query", "Page size, 1 to \(Catalog.maxPageSize) (default \(Catalog.defaultPageSize))", type: "integer"),
+                parameter("cursor", "query", "The next_cursor of the previous page"),
+            ]
+            for (key, kind) in E.filters.sorted(by: { $0.key < $1.key }) {
+                switch kind {
+                case .reference: params.append(parameter(key, "query", "Filter by \(key) (an id, or 'none')"))
+                case .oneOf(let values): params.append(parameter(key, "query", "Filter by \(key): \(values.joined(separator: ", "))"))
+                case .text: params.append(parameter(key, "query", "Filter by exact \(key)"))
+                }
+            }
+            paths["/api/v1/\(spec.path)"] = .object([
+                "get": .object([
+                    "summary": .string("List \(spec.path): \(spec.summary)"), "tags": tag,
+                    "operationId": .string("list_\(spec.path)"), "parameters": .array(params),
+                    "responses": .object([
+                        "200": response("A page of \(spec.path)", .object([
+                            "type": "object", "properties": .object([
+                                "items": .object(["type": "array", "items": ref]),
+                                "next_cursor": .object(["type": .array(["string", "null"])]),
+                            ]),
+                        ])),
+                        "422": problemResponse("A filter or the page size is wrong"),
+                    ]),
+                ]),
+                "post": .object([
+                    "summary": .string("Create a \(E.kindName)"), "tags": tag, "operationId": .string("create_\(E.kindName)"),
+                    "requestBody": .object(["required": true, "content": .object(["application/json": .object(["schema": ref])])]),
+                    "responses": .object([
+                        "201": response("Created; ETag carries the version", ref),
+                        "400": problemResponse("The body is not a JSON object"),
+                        "409": problemResponse("A duplicate, or a dependency that would close a cycle"),
+                        "422": problemResponse("A field is missing, unknown, of the wrong type or out of range"),
+                    ]),
+                ]),
+            ])
+            let idParam = parameter("id", "path", "The record's id", type: "integer", required: true)
+            let ifMatch = parameter("If-Match", "header", "The ETag you read; a stale one gets 412 and changes nothing")
+            paths["/api/v1/\(spec.path)/{id}"] = .object([
+                "parameters": .array([idParam]),
+                "get": .object([
+                    "summary": .string("Get a \(E.kindName)"), "tags": tag, "operationId": .string("get_\(E.kindName)"),
+                    "responses": .object(["200": response("The \(E.kindName); ETag carries the version", ref),
+                                          "404": problemResponse("No such \(E.kindName)")]),
+                ]),
+                "patch": .object([
+                    "summary": .string("Change some fields of a \(E.kindName)"), "tags": tag,
+                    "operationId": .string("update_\(E.kindName)"), "parameters": .array([ifMatch]),
+                    "requestBody": .object(["required": true, "content": .object(["application/json": .object(["schema": ref])])]),
+                    "responses": .object([
+                        "200": response("The changed \(E.kindName)", ref),
+                        "404": problemResponse("No such \(E.kindName)"),
+                        "412": problemResponse("If-Match names an older version"),
+                        "422": problemResponse("A field is wrong"),
+                    ]),
+                ]),
+                "delete": .object([
+                    "summary": .string("Delete a \(E.kindName)"), "tags": tag, "operationId": .string("delete_\(E.kindName)"),
+                    "parameters": .array([ifMatch]),
+                    "responses": .object([
+                        "204": .object(["description": "Deleted"]),
+                        "404": problemResponse("No such \(E.kindName)"),
+                        "409": problemResponse("Still in use"),
+                        "412": problemResponse("If-Match names an older version"),
+                    ]),
+                ]),
+            ])
+        }
+        add(Specs.portfolios)
+        add(Specs.programs)
+        add(Specs.projects)
+        add(Specs.activities)
+        add(Specs.dependencies)
+        add(Specs.calendars)
+        add(Specs.resources)
+        add(Specs.users)
+        paths["/api/v1/me"] = .object(["get": .object([
+            "summary": "The signed-in user", "operationId": "me", "tags": ["users"],
+            "responses": .object(["200": response("The user", ["$ref": "#/components/schemas/User"])]),
+        ])])
+        paths["/api/v1/projects/{id}/plan"] = .object([
+            "parameters": .array([parameter("id", "path", "The project's id", type: "integer", required: true)]),
+            "get": .object([
+                "summary": "A project with its activities in WBS order (each with its depth) and its dependencies",
+                "operationId": "get_plan", "tags": ["projects"],
+                "responses": .object([
+                    "200": response("The plan", .object(["type": "object", "properties": .object([
+                        "project": ["$ref": "#/components/schemas/Project"],
+                        "activities": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                            "activity": ["$ref": "#/components/schemas/Activity"], "depth": ["type": "integer"],
+                        ])])]),
+                        "dependencies": .object(["type": "array", "items": ["$ref": "#/components/schemas/Dependency"]]),
+                    ])])),
+                    "404": problemResponse("No such project"),
+                ]),
+            ]),
+        ])
+        paths["/api/v1/openapi.json"] = .object(["get": .object([
+            "summary": "This document", "operationId": "openapi", "security": .array([]),
+            "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),
+        ])])
+        return .object([
+            "openapi": "3.1.0",
+            "info": .object([
+                "title": "Gantry API", "version": .string(GantryVersion.current),
+                "description": "Portfolios, programs, projects and their schedules. Errors are RFC 9457 problem details. Updates take If-Match with the ETag you read; lists page with next_cursor.",
+            ]),
+            "servers": .array([.object(["url": "/"])]),
+            "security": .array([.object(["bearer": .array([])]), .object(["session": .array([])])]),
+            "paths": .object(paths),
+            "components": .object([
+                "schemas": .object(schemas),
+                "securitySchemes": .object([
+                    "bearer": .object(["type": "http", "scheme": "bearer", "description": "A token from `gantry token create`"]),
+                    "session": .object(["type": "apiKey", "in": "cookie", "name": .string(SessionCookie.name),
+                                        "description": "The browser session; unsafe methods also need the X-CSRF-Token header"]),
+                ]),
+            ]),
+        ])
+    }
+
+    static func schemaName<E>(_ type: E.Type) -> String { String(describing: E.self) }
+
+    static func parameter(_ name: String, _ location: String, _ description: String, type: String = "string",
+                          required: Bool = false) -> JSONValue {
+        .object(["name": .string(name), "in": .string(location), "description": .string(description),
+                 "required": .bool(required), "schema": .object(["type": .string(type)])])
+    }
+
+    static func response(_ description: String, _ schema: JSONValue) -> JSONValue {
+        .object(["description": .string(description), "content": .object(["application/json": .object(["schema": schema])])])
+    }
+
+    static func problemResponse(_ description: String) -> JSONValue {
+        .object(["description": .string(description),
+                 "content": .object(["application/problem+json": .object(["schema": ["$ref": "#/components/schemas/Problem"]])])])
+    }
+
+    /// A JSON schema for a record, from its template: each field's JSON type, required fields, read-only ones.
+    static func schema<E: ManagedEntity>(for spec: ResourceSpec<E>) -> JSONValue {
+        let sample = (try? Wire.object(of: spec.template)) ?? [:]
+        var properties: [String: JSONValue] = [:]
+        for field in spec.fields {
+            var p: [String: JSONValue] = [:]
+            switch sample[field] {
+            case .int?: p["type"] = "integer"
+            case .double?: p["type"] = "number"
+            case .bool?: p["type"] = "boolean"
+            case .array?: p["type"] = "array"
+            case .object?: p["type"] = "object"
+            case .string?: p["type"] = "string"
+            case .null?, nil: p["type"] = .array(["string", "integer", "null"])
+            }
+            if field.hasSuffix("_id") && field != "id" { p["type"] = .array(["integer", "null"]) }
+            if let kind = E.filters[field], case .oneOf(let values) = kind {
+                p["enum"] = .array(values.map(JSONValue.string))
+            }
+            if ResourceSpec<E>.readOnly.contains(field) { p["readOnly"] = true }
+            properties[field] = .object(p)
+        }
+        for extra in spec.extraOnCreate { properties[extra] = .object(["type": "string", "writeOnly": true]) }
+        return .object([
+            "type": "object", "properties": .object(properties),
+            "required": .array(spec.required.sorted().map(JSONValue.string)),
+        ])
+    }
+}
+
+/// Gantry's version, shown by `gantry version`, in the API document and in the page footer.
+public enum GantryVersion {
+    public static let current = "0.1.0"
+}

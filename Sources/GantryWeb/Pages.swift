@@ -1,0 +1,123 @@
+import Foundation
+import GantryModel
+import GantryServices
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Renders the server-side HTML pages.
+enum Pages {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        let all: [(String, String)] = [
+            ("layout", Templates.layout), ("login", Templates.login), ("portfolios", Templates.portfolios),
+            ("portfolio", Templates.portfolio), ("project", Templates.project), ("error", Templates.error),
+        ]
+        for (name, text) in all {
+            do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
+        }
+        return library
+    }()
+
+    static func html(_ template: String, _ values: [String: Any], title: String, auth: Authenticated?,
+                     status: HTTPResponse.Status = .ok, nav: String? = nil) -> Response {
+        // Mustache treats an empty string as true in a section; leave empty values out so `{{#x}}` hides.
+        let present = values.filter { !(($0.value as? String)?.isEmpty ?? false) }
+        let body = library.render(present, withTemplate: template) ?? ""
+        var page: [String: Any] = ["title": title, "body": body, "version": GantryVersion.current]
+        if let auth {
+            var user: [String: Any] = ["displayName": auth.user.displayName, "roleTitle": auth.user.role.title]
+            if case .session(_, let csrf) = auth.via { user["csrf"] = csrf }
+            if nav == "portfolios" { user["navPortfolios"] = true }
+            page["user"] = user
+        }
+        let text = library.render(page, withTemplate: "layout") ?? ""
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func errorPage(_ problem: Problem, signedIn: Authenticated?) -> Response {
+        html("error", ["title": problem.title, "detail": problem.detail, "requestId": problem.requestId ?? ""],
+             title: problem.title, auth: signedIn, status: HTTPResponse.Status(code: problem.status))
+    }
+
+    static func dash(_ value: (any CustomStringConvertible)?) -> String { value.map(\.description) ?? "—" }
+
+    static func portfolios(_ list: [(Portfolio, projectCount: Int)], users: [User.ID: User], auth: Authenticated) -> Response {
+        let rows: [[String: Any]] = list.map { p, n in
+            ["id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
+             "owner": p.ownerId.flatMap { users[$0]?.displayName } ?? "—", "projects": n]
+        }
+        return html("portfolios", ["rows": rows, "count": list.count, "projectTotal": list.map(\.projectCount).reduce(0, +)],
+                    title: "Portfolios", auth: auth, nav: "portfolios")
+    }
+
+    static func portfolio(_ o: PortfolioOverview, auth: Authenticated) -> Response {
+        func rows(_ projects: [Project]) -> [[String: Any]] {
+            projects.sorted { $0.code < $1.code }.map { p in
+                ["id": p.id.description, "code": p.code, "name": p.name, "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "),
+                 "health": p.health.rawValue, "manager": p.managerId.flatMap { o.managers[$0]?.displayName } ?? "—",
+                 "start": dash(p.startDate), "finish": dash(p.finishDate)]
+            }
+        }
+        var groups: [[String: Any]] = o.programs.sorted { $0.code < $1.code }.map { program in
+            ["anchor": "program-\(program.id)", "title": "Program \(program.code): \(program.name)",
+             "state": program.state.rawValue, "projects": rows(o.projects(in: program.id))]
+        }
+        let loose = o.projects(in: nil)
+        if !loose.isEmpty || groups.isEmpty {
+            groups.append(["anchor": "standalone", "title": o.programs.isEmpty ? "Projects" : "Projects outside programs",
+                           "projects": rows(loose)])
+        }
+        let health: [[String: Any]] = Health.allCases.compactMap { h in
+            o.healthCounts[h].map { ["key": h.rawValue, "count": $0] }
+        }
+        let p = o.portfolio
+        return html("portfolio", [
+            "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue, "owner": o.owner?.displayName ?? "—",
+            "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
+        ], title: p.name, auth: auth, nav: "portfolios")
+    }
+
+    static func project(_ plan: ProjectPlan, auth: Authenticated) -> Response {
+        let codes = Dictionary(uniqueKeysWithValues: plan.rows.map { ($0.activity.id, $0.activity.code) })
+        func link(_ d: Dependency) -> String {
+            let lag = d.lag.value == 0 ? "" : (d.lag.value > 0 ? "+" : "") + d.lag.description
+            return (codes[d.predecessorId] ?? d.predecessorId.description) + " " + d.type.rawValue + lag
+        }
+        let rows: [[String: Any]] = plan.rows.map { row in
+            let a = row.activity
+            return [
+                "code": a.code, "name": a.name, "kind": a.kind.rawValue, "indent": String(format: "%.2f", 0.7 + Double(row.depth) * 1.25),
+                "milestone": a.kind == .milestone, "summary": a.kind == .summary, "duration": a.duration.description,
+                "start": dash(a.plannedStart), "finish": dash(a.plannedFinish),
+                "percent": a.percentComplete.rounded() == a.percentComplete ? String(Int(a.percentComplete)) : String(format: "%.1f", a.percentComplete),
+                "predecessors": row.predecessors.map(link).joined(separator: ", "),
+            ]
+        }
+        let names = Dictionary(uniqueKeysWithValues: plan.rows.map { ($0.activity.id, "\($0.activity.code) \($0.activity.name)") })
+        let deps: [[String: Any]] = plan.dependencies.map { d in
+            ["from": names[d.predecessorId] ?? d.predecessorId.description, "to": names[d.successorId] ?? d.successorId.description,
+             "type": d.type.rawValue, "typeTitle": typeTitle(d.type), "lag": d.lag.description]
+        }
+        let p = plan.project
+        return html("project", [
+            "portfolioId": plan.portfolio.id.description, "portfolioCode": plan.portfolio.code,
+            "program": plan.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
+            "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
+            "manager": plan.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
+            "description": p.description, "rows": rows, "activityCount": plan.rows.count,
+            "milestoneCount": plan.rows.filter { $0.activity.kind == .milestone }.count,
+            "dependencies": deps, "dependencyCount": deps.count,
+        ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
+    }
+
+    static func typeTitle(_ t: DependencyType) -> String {
+        switch t {
+        case .finishToStart: "finish-to-start"
+        case .startToStart: "start-to-start"
+        case .finishToFinish: "finish-to-finish"
+        case .startToFinish: "start-to-finish"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import GantryModel
+import GantryServices
+
+/// How one kind of record appears in the API: its collection path, the fields a client must send to create one,
+/// and the defaults for the rest.
+struct ResourceSpec<E: ManagedEntity>: Sendable {
+    /// The collection path under `/api/v1` (`portfolios`).
+    let path: String
+    /// A record with every default a new one gets; its stored properties are the record's fields.
+    let template: E
+    let required: Set<String>
+    /// Write-only fields a create accepts besides the record's own (a user's `password`).
+    let extraOnCreate: Set<String>
+    let summary: String
+
+    static var readOnly: Set<String> { ["id", "version", "created_at", "updated_at"] }
+
+    var fields: [String] { Wire.fieldNames(of: template) }
+    var writable: [String] { fields.filter { !Self.readOnly.contains($0) } }
+
+    init(path: String, template: E, required: Set<String>, extraOnCreate: Set<String> = [], summary: String) {
+        self.path = path
+        self.template = template
+        self.required = required
+        self.extraOnCreate = extraOnCreate
+        self.summary = summary
+    }
+}
+
+enum Specs {
+    static let epoch = Timestamp(millisecondsSinceEpoch: 0)
+
+    static let users = ResourceSpec(
+        path: "users",
+        template: User(username: "", displayName: "", role: .teamMember, createdAt: epoch, updatedAt: epoch),
+        required: ["username", "display_name", "role"], extraOnCreate: ["password"],
+        summary: "People who sign in, with their role")
+    static let portfolios = ResourceSpec(
+        path: "portfolios",
+        template: Portfolio(code: "", name: "", createdAt: epoch, updatedAt: epoch),
+        required: ["code", "name"], summary: "Portfolios and their governance mode")
+    static let programs = ResourceSpec(
+        path: "programs",
+        template: Program(portfolioId: .init(0), code: "", name: "", createdAt: epoch, updatedAt: epoch),
+        required: ["portfolio_id", "code", "name"], summary: "Programs grouping projects in a portfolio")
+    static let projects = ResourceSpec(
+        path: "projects",
+        template: Project(portfolioId: .init(0), code: "", name: "", createdAt: epoch, updatedAt: epoch),
+        required: ["portfolio_id", "code", "name"], summary: "Projects with lifecycle state and health")
+    static let activities = ResourceSpec(
+        path: "activities",
+        template: Activity(projectId: .init(0), code: "", name: "", createdAt: epoch, updatedAt: epoch),
+        required: ["project_id", "code", "name"], summary: "Activities in a project's WBS: summaries, leaves, milestones")
+    static let dependencies = ResourceSpec(
+        path: "dependencies",
+        template: Dependency(projectId: .init(0), predecessorId: .init(0), successorId: .init(0), createdAt: epoch, updatedAt: epoch),
+        required: ["project_id", "predecessor_id", "successor_id"], summary: "Links between activities: FS, SS, FF, SF with a lag")
+    static let calendars = ResourceSpec(
+        path: "calendars",
+        template: WorkCalendar(name: "", createdAt: epoch, updatedAt: epoch),
+        required: ["name"], summary: "Working-time calendars: weekly pattern and exceptions")
+    static let resources = ResourceSpec(
+        path: "resources",
+        template: Resource(name: "", createdAt: epoch, updatedAt: epoch),
+        required: ["name"], summary: "People and generic roles with skills, cost rate and max units")
+}

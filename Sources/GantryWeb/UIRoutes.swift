@@ -1,0 +1,116 @@
+import Foundation
+import GantryModel
+import GantryServices
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The HTML pages: sign in and out, the portfolio list, a portfolio, a project. Every form carries a CSRF token.
+struct UIRoutes: Sendable {
+    let backend: Backend
+    let secureCookies: Bool
+
+    func register(on router: Router<GantryContext>) {
+        router.get("/") { _, context in
+            Response(status: .seeOther, headers: [.location: context.auth == nil ? "/login" : "/portfolios"])
+        }
+        router.get("assets/gantry.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
+        }
+        router.get("login") { request, context in
+            if context.auth != nil { return Response(status: .seeOther, headers: [.location: "/portfolios"]) }
+            return loginPage(next: safeNext(request.uri.queryParameters.get("next")), username: "", error: nil)
+        }
+        router.post("login") { request, context in
+            let form = try await Self.form(request, context)
+            let next = safeNext(form["next"])
+            guard let cookie = request.cookies[SessionCookie.loginCSRF]?.value, !cookie.isEmpty, form["csrf_token"] == cookie else {
+                return loginPage(next: next, username: form["username"] ?? "",
+                                 error: "The sign-in form expired. Please try again.", status: .forbidden)
+            }
+            do {
+                let (token, _) = try await backend.accounts.signIn(username: form["username"] ?? "", password: form["password"] ?? "")
+                var response = Response(status: .seeOther, headers: [.location: next])
+                response.setCookie(Cookie(name: SessionCookie.name, value: token, maxAge: Int(Accounts.sessionLifetimeSeconds),
+                                          path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+                response.setCookie(Cookie(name: SessionCookie.loginCSRF, value: "", maxAge: 0, path: "/login",
+                                          secure: secureCookies, httpOnly: true, sameSite: .strict))
+                context.logger.info("signed in", metadata: ["user": .string(form["username"] ?? "")])
+                return response
+            } catch let error as ServiceError where error.code == .unauthenticated {
+                context.logger.notice("sign-in refused", metadata: ["user": .string(form["username"] ?? "")])
+                return loginPage(next: next, username: form["username"] ?? "", error: "Wrong username or password.",
+                                 status: .unauthorized)
+            }
+        }
+        router.post("logout") { request, context in
+            let form = try await Self.form(request, context)
+            guard let auth = context.auth, case .session(let token, let csrf) = auth.via else {
+                return Response(status: .seeOther, headers: [.location: "/login"])
+            }
+            guard form["csrf_token"] == csrf else { throw ServiceError(.forbidden, "the sign-out form is stale; reload the page") }
+            try await backend.accounts.signOut(token: token)
+            var response = Response(status: .seeOther, headers: [.location: "/login"])
+            response.setCookie(Cookie(name: SessionCookie.name, value: "", maxAge: 0, path: "/", secure: secureCookies,
+                                      httpOnly: true, sameSite: .lax))
+            return response
+        }
+        router.get("portfolios") { _, context in
+            let auth = try Self.signedIn(context)
+            let list = try await backend.views.portfolios(auth.caller)
+            let users = try await backend.catalog.all(User.self, .system, [:])
+            return Pages.portfolios(list, users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0) }), auth: auth)
+        }
+        router.get("portfolios/:id") { _, context in
+            let auth = try Self.signedIn(context)
+            return Pages.portfolio(try await backend.views.portfolio(Portfolio.ID(try APIRoutes.id(context)), auth.caller), auth: auth)
+        }
+        router.get("projects/:id") { _, context in
+            let auth = try Self.signedIn(context)
+            return Pages.project(try await backend.views.plan(Project.ID(try APIRoutes.id(context)), auth.caller), auth: auth)
+        }
+    }
+
+    static func signedIn(_ context: GantryContext) throws -> Authenticated {
+        guard let auth = context.auth else { throw ServiceError(.unauthenticated, "sign in to see this page") }
+        return auth
+    }
+
+    private func loginPage(next: String, username: String, error: String?, status: HTTPResponse.Status = .ok) -> Response {
+        let csrf = randomToken()
+        var values: [String: Any] = ["csrf": csrf, "next": next, "username": username]
+        if let error { values["error"] = error }
+        var response = Pages.html("login", values,
+                                  title: "Sign in", auth: nil, status: status)
+        response.setCookie(Cookie(name: SessionCookie.loginCSRF, value: csrf, maxAge: 3600, path: "/login",
+                                  secure: secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// Only same-site paths: never redirect a signed-in user to another host.
+    private func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/portfolios" }
+        return next
+    }
+
+    /// An `application/x-www-form-urlencoded` body as a dictionary.
+    static func form(_ request: Request, _ context: GantryContext) async throws -> [String: String] {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        var out: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            out[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
+        }
+        return out
+    }
+}
+
+/// 32 random bytes as hex, from the system's secure generator.
+func randomToken() -> String {
+    var rng = SystemRandomNumberGenerator()
+    return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+}
