@@ -59,7 +59,9 @@ extension Dependency: ManagedEntity {
             ids.append(id)
             return ids.count - 1
         }
-        // Start the graph at the new link's successor so the named cycle begins where the user is linking to.
+        // Number the new link's successor first: the cycle search starts at the smallest index, so the named cycle
+        // begins where the user is linking to.
+        _ = node(link.successorId)
         let edges = ([link] + links).map { (from: node($0.predecessorId), to: node($0.successorId)) }
         let graph = PrecedenceGraph(count: ids.count, edges: edges)
         guard case .cycle(let cycle) = TopologicalOrder.of(graph) else { return nil }
