@@ -1,0 +1,114 @@
+import Foundation
+import GantryModel
+import GantryServices
+import GantryStorage
+import Logging
+import Testing
+
+/// The databases the contract suite runs on: SQLite always, PostgreSQL when `GANTRY_TEST_POSTGRES_URL` names a
+/// server (e.g. `postgres://postgres@127.0.0.1:55432/postgres`, see shared/CI.md).
+enum Backend: String, Sendable, CustomTestStringConvertible {
+    case sqlite, postgresql
+
+    static let postgresURL: String? = ProcessInfo.processInfo.environment["GANTRY_TEST_POSTGRES_URL"]
+        .flatMap { $0.isEmpty ? nil : $0 }
+
+    static var available: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+    var testDescription: String { rawValue }
+}
+
+struct StorageTestError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A fresh, empty database for one test: a new SQLite file in the temporary directory, or a new PostgreSQL database
+/// (created and dropped with `psql` on the server the URL names), so tests never see each other's rows.
+enum TestDatabase {
+    static let logger = Logger(label: "gantry.storage-tests")
+
+    /// Runs `body` on a fresh store, migrated unless told otherwise, and removes the database afterwards.
+    static func with<T>(
+        _ backend: Backend, migrated: Bool = true, _ body: (SQLStore, _ url: String) async throws -> T
+    ) async throws -> T {
+        let url: String
+        let cleanup: () throws -> Void
+        switch backend {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("gantry-test-\(UUID().uuidString).sqlite").path
+            url = path
+            cleanup = {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        case .postgresql:
+            guard let admin = Backend.postgresURL, var components = URLComponents(string: admin) else {
+                throw StorageTestError(description: "GANTRY_TEST_POSTGRES_URL is not a URL")
+            }
+            let name = "gantry_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try psql(admin, "CREATE DATABASE \(name)")
+            components.path = "/" + name
+            guard let own = components.string else { throw StorageTestError(description: "cannot build a URL") }
+            url = own
+            cleanup = { try psql(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        }
+        do {
+            let store = try await SQLStore.open(url: url, logger: logger)
+            do {
+                if migrated { try await store.migrate() }
+                let result = try await body(store, url)
+                await store.close()
+                try cleanup()
+                return result
+            } catch {
+                await store.close()
+                throw error
+            }
+        } catch {
+            try? cleanup()
+            throw error
+        }
+    }
+
+    /// Runs one statement with `psql` (installed with the PostgreSQL server; found on PATH or beside the server).
+    static func psql(_ url: String, _ statement: String) throws {
+        let candidates = ["/usr/bin/psql", "/usr/local/bin/psql"]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
+                .sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin/psql" }
+        guard let psql = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw StorageTestError(description: "psql is needed to create test databases and was not found")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: psql)
+        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-q", "-X", "-c", statement]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw StorageTestError(description: "psql '\(statement)' failed: \(text)")
+        }
+    }
+}
+
+/// A clock that always says the same time, so stamps written by services can be checked exactly.
+struct FixedClock: GantryServices.Clock {
+    var time: Timestamp
+    func now() -> Timestamp { time }
+}
+
+extension Timestamp {
+    static func at(_ text: String) -> Timestamp {
+        guard let t = Timestamp(iso: text) else { fatalError("\(text) is not a timestamp") }
+        return t
+    }
+}
+
+extension CalendarDate {
+    static func at(_ text: String) -> CalendarDate {
+        guard let d = CalendarDate(iso: text) else { fatalError("\(text) is not a date") }
+        return d
+    }
+}
