@@ -99,7 +99,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GantryStorageTests",
-            dependencies: ["GantryModel", "GantryServices", "GantryStorage"],
+            dependencies: [
+                "GantryModel", "GantryServices", "GantryStorage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,5 +1,12 @@
 /// Gantry's stylesheet, served at `/assets/gantry.css` (no CDN, no build step).
 enum Assets {
+    /// Gantry's icon: a gantry crane's beam over three bars of a Gantt chart.
+    static let favicon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3557"/>\
+        <rect x="5" y="6" width="22" height="3" fill="#fff"/><rect x="6" y="12" width="10" height="4" rx="1" fill="#9fc3e7"/>\
+        <rect x="11" y="18" width="12" height="4" rx="1" fill="#9fc3e7"/><rect x="17" y="24" width="9" height="4" rx="1" fill="#fff"/></svg>
+        """
+
     static let css = """
         :root { --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb; --bg: #f7f8fa; --card: #fff; --accent: #2f5d8a;
           --green: #2e7d4f; --amber: #b7791f; --red: #c0392b; --grey: #7b8794; }

@@ -9,6 +9,7 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · Gantry</title>
         <link rel="stylesheet" href="/assets/gantry.css">
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
         </head>
         <body>
         <a class="skip" href="#main">Skip to content</a>

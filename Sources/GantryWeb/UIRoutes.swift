@@ -18,6 +18,12 @@ struct UIRoutes: Sendable {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
         }
+        for path in ["assets/favicon.svg", "favicon.ico"] {
+            router.get(RouterPath(stringLiteral: path)) { _, _ in
+                Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                         body: .init(byteBuffer: ByteBuffer(string: Assets.favicon)))
+            }
+        }
         router.get("login") { request, context in
             if context.auth != nil { return Response(status: .seeOther, headers: [.location: "/portfolios"]) }
             return loginPage(next: safeNext(request.uri.queryParameters.get("next")), username: "", error: nil)

@@ -1,0 +1,186 @@
+"""The browser test: real headless Chromium, driven by selenium, against a real `gantry serve --demo`.
+
+It signs in through the login form, walks portfolio list -> portfolio -> project, and fails when a page shows an
+error, the browser logs one, or the markup loses what keyboard and screen-reader users need.
+
+Needs: GANTRY_BIN (the built gantry executable), Debian's chromium and chromium-driver, and selenium from PyPI.
+Screenshots go to GANTRY_SCREENSHOTS (default: a temporary directory).
+"""
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def arrive(driver, pattern):
+    """Waits (up to 15 s) until the browser has loaded a page whose URL matches `pattern`."""
+    WebDriverWait(driver, 15).until(lambda d: re.search(pattern, d.current_url)
+                                    and d.execute_script("return document.readyState") == "complete")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    binary = os.environ.get("GANTRY_BIN", ".build/debug/gantry")
+    assert os.path.exists(binary), f"GANTRY_BIN={binary} does not exist; build gantry first"
+    workdir = tempfile.mkdtemp(prefix="gantry-browser-")
+    port = free_port()
+    log = open(os.path.join(workdir, "server.log"), "w+")
+    proc = subprocess.Popen([os.path.abspath(binary), "serve", "--demo", "--port", str(port)],
+                            cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    password = None
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        log.seek(0)
+        text = log.read()
+        match = re.search(r"password: (\S+)", text)
+        if match:
+            password = match.group(1)
+        try:
+            if password and urllib.request.urlopen(base + "/health/ready", timeout=2).status == 200:
+                break
+        except OSError:
+            pass
+        assert proc.poll() is None, "gantry serve exited early:\n" + text
+        time.sleep(0.3)
+    else:
+        proc.kill()
+        log.seek(0)
+        pytest.fail("gantry serve --demo did not become ready in 120 s:\n" + log.read())
+    yield {"base": base, "password": password}
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+SHOTS = os.environ.get("GANTRY_SCREENSHOTS") or tempfile.mkdtemp(prefix="gantry-shots-")
+
+
+def shot(driver, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def assert_healthy_page(driver):
+    """No error page, no alert, no severe browser log entry, and the landmarks a keyboard user needs."""
+    title = driver.title
+    for bad in ("Not Found", "Internal Server Error", "Forbidden", "Bad Request", "Unprocessable"):
+        assert bad not in title, f"{driver.current_url} shows an error page: {title}"
+    assert not driver.find_elements(By.CSS_SELECTOR, "section.error"), f"{driver.current_url} shows an error"
+    alerts = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "[role=alert]") if a.text.strip()]
+    assert not alerts, f"{driver.current_url} shows an alert: {alerts}"
+    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, f"browser errors on {driver.current_url}: {severe}"
+    assert driver.find_element(By.TAG_NAME, "main"), "no <main> landmark"
+    assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1, "a page has exactly one h1"
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+
+def test_wrong_password_is_refused_with_a_message(server, browser):
+    browser.get(server["base"] + "/")
+    browser.find_element(By.ID, "username").send_keys("admin")
+    browser.find_element(By.ID, "password").send_keys("not the password")
+    browser.find_element(By.ID, "sign-in").click()
+    WebDriverWait(browser, 15).until(EC.presence_of_element_located((By.ID, "login-error")))
+    error = browser.find_element(By.ID, "login-error")
+    assert "Wrong username or password" in error.text
+    assert "/login" in browser.current_url
+
+
+def test_sign_in_and_walk_portfolio_to_project(server, browser):
+    browser.delete_all_cookies()
+    browser.get_log("browser")  # forget what earlier tests logged (the refused sign-in's 401)
+    browser.get(server["base"] + "/")
+    assert "/login" in browser.current_url
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=username]").text == "Username"
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=password]").text == "Password"
+    shot(browser, "1-login")
+    assert browser.switch_to.active_element.get_attribute("id") == "username", "the username field has focus"
+
+    browser.find_element(By.ID, "username").send_keys("admin")
+    browser.find_element(By.ID, "password").send_keys(server["password"])
+    browser.find_element(By.ID, "password").send_keys(Keys.ENTER)  # submit with the keyboard
+    arrive(browser, r"/portfolios$")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Portfolios"
+    assert_healthy_page(browser)
+    # Keyboard: the first Tab stop on a page is the skip link, and it leads to the main content.
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    assert browser.switch_to.active_element.get_attribute("class") == "skip"
+    links = browser.find_elements(By.CSS_SELECTOR, "a.portfolio-link")
+    assert len(links) >= 3, "the demo has at least three portfolios"
+    shot(browser, "2-portfolios")
+
+    name = links[0].text
+    links[0].click()
+    arrive(browser, r"/portfolios/\d+$")
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    assert_healthy_page(browser)
+    projects = browser.find_elements(By.CSS_SELECTOR, "a.project-link")
+    assert len(projects) >= 5
+    health = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "td .rag")}
+    assert health <= {"green", "amber", "red", "unknown"} and health
+    shot(browser, "3-portfolio")
+
+    project_name = projects[0].text
+    projects[0].click()
+    arrive(browser, r"/projects/\d+$")
+    assert browser.find_element(By.TAG_NAME, "h1").text == project_name
+    assert_healthy_page(browser)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#activities tbody tr")
+    assert 20 <= len(rows) <= 300
+    assert browser.find_elements(By.CSS_SELECTOR, "#activities tr.kind-summary")
+    assert browser.find_elements(By.CSS_SELECTOR, "#activities [aria-label=Milestone]")
+    indents = {r.find_element(By.CSS_SELECTOR, "td.name").get_attribute("style") for r in rows}
+    assert len(indents) >= 2, "the WBS is indented by depth"
+    types = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#dependencies abbr")}
+    assert types == {"FS", "SS", "FF", "SF"}, f"the demo project uses all four link types, saw {types}"
+    shot(browser, "4-project")
+
+    # Back to the portfolio through the breadcrumb, then sign out.
+    browser.find_element(By.CSS_SELECTOR, "nav.crumbs a[href^='/portfolios/']").click()
+    arrive(browser, r"/portfolios/\d+$")
+    assert_healthy_page(browser)
+    browser.find_element(By.CSS_SELECTOR, ".who button").click()
+    arrive(browser, r"/login")
+    browser.get(server["base"] + "/portfolios")
+    assert "/login" in browser.current_url, "after signing out the pages need a new sign-in"
+
+
+def test_a_missing_project_shows_a_readable_error(server, browser):
+    browser.delete_all_cookies()
+    browser.get(server["base"] + "/login")
+    browser.find_element(By.ID, "username").send_keys("eve.exec")
+    browser.find_element(By.ID, "password").send_keys(server["password"])
+    browser.find_element(By.ID, "sign-in").click()
+    arrive(browser, r"/portfolios$")
+    browser.get(server["base"] + "/projects/987654")
+    assert "does not exist" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
