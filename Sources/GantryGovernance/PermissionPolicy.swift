@@ -48,13 +48,15 @@ public enum Decision: Sendable, Equatable {
 /// The foundation's permission policy, one function of (who, what, on what). Services ask it before every read
 /// and write; handlers never decide permissions themselves.
 ///
+/// "Change" means create, update and delete unless a row says otherwise.
+///
 /// | role | may change |
 /// |---|---|
 /// | admin | everything, including users |
 /// | PMO director | every portfolio, program, project, schedule, calendar and resource |
 /// | PMO analyst | every program, project (not create or delete), schedule, calendar and resource |
-/// | portfolio manager | the portfolios they own, and the programs, projects and schedules in them |
-/// | project manager | the projects they manage and their schedules |
+/// | portfolio manager | the portfolios they own (update only: creating and deleting portfolios is the PMO director's), and the programs, projects and schedules in them |
+/// | project manager | the projects they manage (update only: projects are created and closed by the PMO) and their schedules |
 /// | team member, executive, requester | nothing (read-only) |
 ///
 /// Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the

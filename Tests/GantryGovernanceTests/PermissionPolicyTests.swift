@@ -17,7 +17,7 @@ import Testing
 /// "Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the
 /// admin and the PMO roles, and each user may see their own record."
 ///
-/// "Change" means create, update and delete: the analyst's row has to say "not create or delete" to exclude them.
+/// "Change" means create, update and delete unless the doc comment's row says "update only".
 /// The asker is always user 1 ("me"); "other" is user 2; "none" is no owner or manager.
 /// Each cell lists the actions allowed: V view, C create, U update, D delete; `-` marks one refused.
 @Suite("Permission policy")
@@ -30,15 +30,15 @@ struct PermissionPolicyTests {
 
     static let chart = """
         subject                          | admin | director | analyst | pfm  | pm   | member | exec | requester
-        portfolio(owner: me)             | VCUD  | VCUD     | V---    | VCUD | V--- | V---   | V--- | V---
+        portfolio(owner: me)             | VCUD  | VCUD     | V---    | V-U- | V--- | V---   | V--- | V---
         portfolio(owner: other)          | VCUD  | VCUD     | V---    | V--- | V--- | V---   | V--- | V---
         portfolio(owner: none)           | VCUD  | VCUD     | V---    | V--- | V--- | V---   | V--- | V---
         program(owner: me)               | VCUD  | VCUD     | VCUD    | VCUD | V--- | V---   | V--- | V---
         program(owner: other)            | VCUD  | VCUD     | VCUD    | V--- | V--- | V---   | V--- | V---
         program(owner: none)             | VCUD  | VCUD     | VCUD    | V--- | V--- | V---   | V--- | V---
-        project(owner: me, pm: me)       | VCUD  | VCUD     | V-U-    | VCUD | VCUD | V---   | V--- | V---
+        project(owner: me, pm: me)       | VCUD  | VCUD     | V-U-    | VCUD | V-U- | V---   | V--- | V---
         project(owner: me, pm: other)    | VCUD  | VCUD     | V-U-    | VCUD | V--- | V---   | V--- | V---
-        project(owner: other, pm: me)    | VCUD  | VCUD     | V-U-    | V--- | VCUD | V---   | V--- | V---
+        project(owner: other, pm: me)    | VCUD  | VCUD     | V-U-    | V--- | V-U- | V---   | V--- | V---
         project(owner: other, pm: other) | VCUD  | VCUD     | V-U-    | V--- | V--- | V---   | V--- | V---
         project(owner: none, pm: none)   | VCUD  | VCUD     | V-U-    | V--- | V--- | V---   | V--- | V---
         schedule(owner: me, pm: me)      | VCUD  | VCUD     | VCUD    | VCUD | VCUD | V---   | V--- | V---
@@ -52,15 +52,6 @@ struct PermissionPolicyTests {
         user(other)                      | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         user(none)                       | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         """
-
-    /// Cells where the code is stricter than the doc comment read literally: it lets a portfolio manager only
-    /// *update* the portfolios they own, and a project manager only *update* the projects they manage (no create,
-    /// no delete). Either the doc comment or the policy should change; until one does, these are known issues.
-    static let knownDifferences: Set<String> = [
-        "portfolio manager create portfolio(owner: me)", "portfolio manager delete portfolio(owner: me)",
-        "project manager create project(owner: me, pm: me)", "project manager delete project(owner: me, pm: me)",
-        "project manager create project(owner: other, pm: me)", "project manager delete project(owner: other, pm: me)",
-    ]
 
     static func subject(_ name: String) -> Subject {
         func who(_ s: String) -> User.ID? { s == "me" ? me : s == "other" ? other : nil }
@@ -121,13 +112,7 @@ struct PermissionPolicyTests {
     func decide(cell: Cell) {
         let actor = Actor(userId: Self.me, role: cell.role)
         let decision = PermissionPolicy.decide(actor, cell.action, Self.subject(cell.subjectName))
-        if Self.knownDifferences.contains(cell.testDescription) {
-            withKnownIssue("the policy is stricter than its doc comment here") {
-                #expect(decision.isAllowed == cell.allowed)
-            }
-        } else {
-            #expect(decision.isAllowed == cell.allowed)
-        }
+        #expect(decision.isAllowed == cell.allowed)
         if case .refused(let reason) = decision {
             #expect(!reason.trimmingCharacters().isEmpty, "a refusal says why")
         }
