@@ -106,6 +106,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "GantryServicesTests", dependencies: ["GantryModel", "GantryServices"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryCLITests",
+            dependencies: [
+                "gantry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "GantryWebTests",
             dependencies: [
                 "GantryModel", "GantryServices", "GantryStorage", "GantryWeb",

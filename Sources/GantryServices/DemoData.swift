@@ -221,6 +221,19 @@ public struct DemoData: Sendable {
             links.append(DemoLink(from: planningLeaf, to: handover, type: .startToFinish, lagDays: 0))
         }
 
+        // Small projects may not have drawn every overlap type: turn leaf-to-leaf FS links into the missing ones.
+        for missing in [DependencyType.startToStart, .finishToFinish] where !links.contains(where: { $0.type == missing }) {
+            let candidates = links.indices.reversed().filter {
+                links[$0].type == .finishToStart && links[$0].lagDays == 0 && acts[links[$0].from].kind == .leaf
+            }
+            // Prefer a link between two leaves; a leaf finishing into its phase's milestone reads as well as FF.
+            if let i = candidates.first(where: { acts[links[$0].to].kind == .leaf })
+                ?? candidates.first(where: { missing == .finishToFinish && acts[links[$0].to].kind == .milestone }) {
+                links[i].type = missing
+                links[i].lagDays = missing == .startToStart ? 1 : 0
+            }
+        }
+
         let network = DayNetwork(durations: durations, links: links.map {
             DayNetwork.Link(from: $0.from, to: $0.to, type: dayType($0.type), lag: $0.lagDays)
         })
