@@ -61,7 +61,7 @@ struct RowCodec: Sendable {
                 }
             }
         }
-        return try decoder.decode(E.self, from: encoder.encode(JSONValue.object(fields)))
+        return try JSONValueDecoder().decode(E.self, from: .object(fields))
     }
 }
 

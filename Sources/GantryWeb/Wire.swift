@@ -59,7 +59,7 @@ enum Wire {
     /// Decodes a record from a JSON object, turning the decoder's complaint into a field-level problem.
     static func decode<T: Decodable>(_ type: T.Type, from object: [String: JSONValue]) throws -> T {
         do {
-            return try decoder.decode(T.self, from: encoder.encode(JSONValue.object(object)))
+            return try JSONValueDecoder().decode(T.self, from: .object(object))
         } catch let error as DecodingError {
             throw ServiceError.invalid([problem(error, in: object)])
         }
