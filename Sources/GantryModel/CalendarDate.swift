@@ -59,20 +59,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    public var description: String { String(decoding: isoBytes, as: UTF8.self) }
+
+    /// `YYYY-MM-DD` as ASCII bytes.
+    var isoBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendDigits(&bytes, year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(&bytes, month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(&bytes, day, 2)
+        return bytes
     }
 
     /// Parses `YYYY-MM-DD`; `nil` for anything else, including days that do not exist.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        var copy = String(text)
+        guard let date = copy.withUTF8({ CalendarDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = number(b, 0, 4), let m = number(b, 5, 2), let d = number(b, 8, 2)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -95,7 +105,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
 extension Character {
     /// `0`…`9` only: `Int("+1")` and `Int("-1")` parse, but a sign is not part of an ISO 8601 field.
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 public enum Weekday: String, CaseIterable, Sendable, Codable, Hashable {

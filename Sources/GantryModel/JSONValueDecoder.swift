@@ -12,8 +12,21 @@ public struct JSONValueDecoder: Sendable {
 
     /// `percentComplete` → `percent_complete`; `ownerId` → `owner_id`.
     public static func snakeCase(_ key: String) -> String {
+        // Swift property names are ASCII in practice: convert bytes, and fall back to scalars otherwise.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(key.utf8.count + 4)
+            for b in key.utf8 {
+                if b >= 0x41 && b <= 0x5A {
+                    if !bytes.isEmpty { bytes.append(0x5F) }
+                    bytes.append(b + 0x20)
+                } else {
+                    bytes.append(b)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
-        out.reserveCapacity(key.utf8.count + 4)
         for scalar in key.unicodeScalars {
             if scalar.properties.isUppercase {
                 if !out.isEmpty { out.append("_") }

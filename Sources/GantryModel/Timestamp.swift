@@ -16,33 +16,53 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public var description: String {
-        let dayMillis = millisecondsSinceEpoch - Int64(date.daysSinceEpoch) * 86_400_000
-        let h = dayMillis / 3_600_000, m = dayMillis / 60_000 % 60, s = dayMillis / 1000 % 60, ms = dayMillis % 1000
-        func pad(_ n: Int64, _ w: Int) -> String {
-            let t = String(n)
-            return String(repeating: "0", count: max(0, w - t.count)) + t
-        }
-        return "\(date)T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        let day = date
+        let dayMillis = millisecondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400_000
+        var bytes = day.isoBytes
+        bytes.reserveCapacity(24)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(&bytes, Int(dayMillis / 3_600_000), 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(&bytes, Int(dayMillis / 60_000 % 60), 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(&bytes, Int(dayMillis / 1000 % 60), 2)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(&bytes, Int(dayMillis % 1000), 3)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (any number of fraction digits; milliseconds are kept).
     public init?(iso text: String) {
-        guard text.count >= 20, text.hasSuffix("Z") else { return nil }
-        let chars = Array(text)
-        guard chars[10] == "T", let date = CalendarDate(iso: String(chars[0..<10])) else { return nil }
-        let time = String(chars[11..<(chars.count - 1)])
-        let hms = time.split(separator: ":")
-        guard hms.count == 3, hms.allSatisfy({ $0.allSatisfy { $0.isASCIIDigit || $0 == "." } }),
-              let h = Int64(hms[0]), let m = Int64(hms[1]), h < 24, m < 60 else { return nil }
-        let secParts = hms[2].split(separator: ".")
-        guard let s = Int64(secParts[0]), s < 61 else { return nil }
-        var ms: Int64 = 0
-        if secParts.count == 2 {
-            let frac = String(secParts[1].prefix(3))
-            guard let f = Int64(frac) else { return nil }
-            ms = f * Int64([1, 100, 10, 1][frac.count])
+        var text = text
+        let parsed: Int64? = text.withUTF8 { b -> Int64? in
+            guard b.count >= 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+                  b[b.count - 1] == UInt8(ascii: "Z"),
+                  let date = CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: b[0..<10])),
+                  let h = number(b, 11, 2), let m = number(b, 14, 2), let s = number(b, 17, 2),
+                  h < 24, m < 60, s < 61
+            else { return nil }
+            var ms = 0
+            if b.count > 20 {
+                guard b[19] == UInt8(ascii: "."), b.count > 21 else { return nil }
+                let digits = b.count - 21
+                guard number(b, 20, digits) != nil || digits > 18 else { return nil }
+                for k in 0..<3 {
+                    ms *= 10
+                    if k < digits {
+                        let d = b[20 + k]
+                        guard d >= 0x30 && d <= 0x39 else { return nil }
+                        ms += Int(d - 0x30)
+                    }
+                }
+                for k in 20..<(b.count - 1) where !(b[k] >= 0x30 && b[k] <= 0x39) { return nil }
+            } else if b.count != 20 {
+                return nil
+            }
+            return Int64(date.daysSinceEpoch) * 86_400_000 + Int64(h) * 3_600_000 + Int64(m) * 60_000 + Int64(s) * 1000 + Int64(ms)
         }
-        millisecondsSinceEpoch = Int64(date.daysSinceEpoch) * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + ms
+        guard let parsed else { return nil }
+        millisecondsSinceEpoch = parsed
     }
 
     public init(from decoder: any Decoder) throws {
@@ -58,6 +78,30 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+/// The value of `count` ASCII digits at `offset`, or nil when any is not a digit.
+func number(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count: Int) -> Int? {
+    guard count > 0, count <= 18, offset + count <= b.count else { return nil }
+    var n = 0
+    for k in offset..<(offset + count) {
+        let d = b[k]
+        guard d >= 0x30 && d <= 0x39 else { return nil }
+        n = n * 10 + Int(d - 0x30)
+    }
+    return n
+}
+
+/// Appends `value` as exactly `width` decimal digits (zero-padded; `value` must fit).
+func appendDigits(_ bytes: inout [UInt8], _ value: Int, _ width: Int) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    var v = value
+    while divisor > 0 {
+        bytes.append(0x30 + UInt8(v / divisor % 10))
+        v %= divisor
+        divisor /= 10
     }
 }
 

@@ -20,10 +20,11 @@ public struct WebSettings: Sendable {
 /// The router with every route and middleware: the whole web edge, testable in-process.
 public func buildRouter(backend: Backend, settings: WebSettings) -> Router<GantryContext> {
     let router = Router(context: GantryContext.self)
+    let credentials = CredentialCache()
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware())
-    router.add(middleware: AuthMiddleware(accounts: backend.accounts))
+    router.add(middleware: AuthMiddleware(accounts: backend.accounts, cache: credentials))
     router.get("health/live") { _, _ in try Wire.response(["status": "ok"]) }
     router.get("health/ready") { _, context in
         do {
@@ -39,7 +40,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
                  body: .init(byteBuffer: ByteBuffer(string: backend.metrics())))
     }
     APIRoutes(backend: backend).register(on: router)
-    UIRoutes(backend: backend, secureCookies: settings.secureCookies).register(on: router)
+    UIRoutes(backend: backend, credentials: credentials, secureCookies: settings.secureCookies).register(on: router)
     return router
 }
 

@@ -15,6 +15,7 @@ enum SessionCookie {
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = GantryContext
     let accounts: Accounts
+    let cache: CredentialCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -23,12 +24,13 @@ struct AuthMiddleware: RouterMiddleware {
             guard parts.count == 2, parts[0].lowercased() == "bearer" else {
                 throw ServiceError(.unauthenticated, "the Authorization header must be 'Bearer <token>'")
             }
-            guard let user = try await accounts.user(bearer: String(parts[1])) else {
+            let token = String(parts[1])
+            guard let user = try await cache.user(bearer: token, load: { try await accounts.user(bearer: token) }) else {
                 throw ServiceError(.unauthenticated, "the API token is unknown or its user is deactivated")
             }
             context.auth = Authenticated(user: user, via: .bearer)
         } else if let token = request.cookies[SessionCookie.name]?.value,
-                  let session = try await accounts.session(token: token) {
+                  let session = try await cache.session(token: token, load: { try await accounts.session(token: token) }) {
             context.auth = Authenticated(user: session.user, via: .session(token: token, csrf: session.csrfToken))
             if request.uri.path.hasPrefix("/api/"), ![.get, .head, .options].contains(request.method),
                request.headers[HTTPField.Name("X-CSRF-Token")!] != session.csrfToken {

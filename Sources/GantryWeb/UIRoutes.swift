@@ -8,6 +8,7 @@ import NIOCore
 /// The HTML pages: sign in and out, the portfolio list, a portfolio, a project. Every form carries a CSRF token.
 struct UIRoutes: Sendable {
     let backend: Backend
+    let credentials: CredentialCache
     let secureCookies: Bool
 
     func register(on router: Router<GantryContext>) {
@@ -57,6 +58,7 @@ struct UIRoutes: Sendable {
             }
             guard form["csrf_token"] == csrf else { throw ServiceError(.forbidden, "the sign-out form is stale; reload the page") }
             try await backend.accounts.signOut(token: token)
+            credentials.forget(session: token)
             var response = Response(status: .seeOther, headers: [.location: "/login"])
             response.setCookie(Cookie(name: SessionCookie.name, value: "", maxAge: 0, path: "/", secure: secureCookies,
                                       httpOnly: true, sameSite: .lax))
