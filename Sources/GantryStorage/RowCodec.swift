@@ -19,7 +19,7 @@ struct RowCodec: Sendable {
 
     /// The record's fields as column → SQL value, for the table's columns (not `id`, not `version`).
     static func values<E: Entity>(of record: E, table: Table) throws -> [(String, any SQLExpression)] {
-        let json = try decoder.decode(JSONValue.self, from: encoder.encode(record))
+        let json = try JSONValueEncoder().encode(record)
         guard case .object(let fields) = json else { throw StorageError("\(E.self) did not encode as an object") }
         return try table.columns.map { column in
             (column.name, try sqlValue(fields[column.name] ?? .null, column))
@@ -35,7 +35,7 @@ struct RowCodec: Sendable {
         case (.text, .string(let s)): return SQLBind(s)
         case (.bool, .bool(let b)): return SQLBind(b)
         case (.json, _):
-            return SQLBind(String(decoding: try encoder.encode(value), as: UTF8.self))
+            return SQLBind(String(decoding: value.serialized(), as: UTF8.self))
         default:
             throw StorageError("column \(column.name) cannot hold \(value.typeName)")
         }

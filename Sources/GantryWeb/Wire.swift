@@ -23,7 +23,8 @@ enum Wire {
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        let bytes = try JSONValueEncoder().encode(value).serialized()
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// Reads a request body that must be one JSON object.
@@ -52,7 +53,7 @@ enum Wire {
 
     /// The JSON object form of a value (for merging a partial update into a stored record).
     static func object(of value: some Encodable) throws -> [String: JSONValue] {
-        guard case .object(let o) = try decoder.decode(JSONValue.self, from: encoder.encode(value)) else { return [:] }
+        guard case .object(let o) = try JSONValueEncoder().encode(value) else { return [:] }
         return o
     }
 

@@ -1,0 +1,51 @@
+import Foundation
+import GantryModel
+import Testing
+
+@Suite("JSON value encoder and decoder")
+struct JSONValueCoderTests {
+    static let t = Timestamp(iso: "2026-11-28T16:20:00.250Z")!
+
+    @Test("a record round-trips through a tree with snake_case keys")
+    func roundTrip() throws {
+        let calendar = WorkCalendar(
+            id: .init(4), version: 2, name: "Four \"day\" week\nwith a tab\t and é",
+            exceptions: [CalendarException(name: "Christmas", from: CalendarDate(year: 2026, month: 12, day: 24)!,
+                                           to: CalendarDate(year: 2026, month: 12, day: 26)!)],
+            createdAt: Self.t, updatedAt: Self.t)
+        let tree = try JSONValueEncoder().encode(calendar)
+        guard case .object(let fields) = tree else { Issue.record("not an object"); return }
+        #expect(Set(fields.keys) == ["id", "version", "name", "week", "exceptions", "created_at", "updated_at"])
+        #expect(fields["created_at"] == .string("2026-11-28T16:20:00.250Z"))
+        #expect(try JSONValueDecoder().decode(WorkCalendar.self, from: tree) == calendar)
+    }
+
+    @Test("the serialized text is JSON that Foundation reads back to the same value")
+    func serializedIsJSON() throws {
+        let value: JSONValue = ["a": "quote \" backslash \\ newline \n control \u{01} ünïcode", "b": [.int(1), .double(2.5), true, .null], "c": ["z": .int(1), "y": .int(2)]]
+        let text = value.serialized()
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text)) == value)
+        #expect(String(decoding: text, as: UTF8.self).hasPrefix(#"{"a":"#))  // keys sorted
+    }
+
+    @Test("integral doubles are written as integers and read back as doubles")
+    func numbers() throws {
+        let r = Resource(name: "R", maxUnits: 100, createdAt: Self.t, updatedAt: Self.t)
+        let tree = try JSONValueEncoder().encode(r)
+        if case .object(let o) = tree { #expect(o["max_units"] == .int(100)) }
+        #expect(try JSONValueDecoder().decode(Resource.self, from: tree).maxUnits == 100)
+    }
+
+    struct Named: Decodable { var name: String }
+
+    @Test("a wrong type is a typed error with the field's path")
+    func errors() {
+        let bad: JSONValue = ["name": .int(5)]
+        #expect {
+            _ = try JSONValueDecoder().decode(Named.self, from: bad)
+        } throws: { error in
+            guard case DecodingError.typeMismatch(_, let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["name"]
+        }
+    }
+}
