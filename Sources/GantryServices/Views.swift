@@ -62,11 +62,15 @@ public struct Views: Sendable {
         self.catalog = catalog
     }
 
-    public func portfolios(_ caller: Caller) async throws -> [(Portfolio, projectCount: Int)] {
+    /// Every portfolio the caller may see, with its number of projects and its owner.
+    public func portfolios(_ caller: Caller) async throws -> [(Portfolio, projectCount: Int, owner: User?)] {
         let portfolios = try await catalog.all(Portfolio.self, caller, [:])
         let projects = try await catalog.all(Project.self, caller, [:])
         let counts = Dictionary(grouping: projects, by: \.portfolioId).mapValues(\.count)
-        return portfolios.map { ($0, counts[$0.id] ?? 0) }
+        // Owners' names are shown to everyone who sees the portfolio, whether or not they may list users.
+        let users = try await store.read { try await $0.list(User.self, ListQuery()) }
+        let byId = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0) })
+        return portfolios.map { ($0, counts[$0.id] ?? 0, $0.ownerId.flatMap { byId[$0] }) }
     }
 
     public func portfolio(_ id: Portfolio.ID, _ caller: Caller) async throws -> PortfolioOverview {

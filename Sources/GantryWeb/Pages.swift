@@ -43,10 +43,10 @@ enum Pages {
 
     static func dash(_ value: (any CustomStringConvertible)?) -> String { value.map(\.description) ?? "—" }
 
-    static func portfolios(_ list: [(Portfolio, projectCount: Int)], users: [User.ID: User], auth: Authenticated) -> Response {
-        let rows: [[String: Any]] = list.map { p, n in
+    static func portfolios(_ list: [(Portfolio, projectCount: Int, owner: User?)], auth: Authenticated) -> Response {
+        let rows: [[String: Any]] = list.map { p, n, owner in
             ["id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
-             "owner": p.ownerId.flatMap { users[$0]?.displayName } ?? "—", "projects": n]
+             "owner": owner?.displayName ?? "—", "projects": n]
         }
         return html("portfolios", ["rows": rows, "count": list.count, "projectTotal": list.map(\.projectCount).reduce(0, +)],
                     title: "Portfolios", auth: auth, nav: "portfolios")

@@ -66,9 +66,7 @@ struct UIRoutes: Sendable {
         }
         router.get("portfolios") { _, context in
             let auth = try Self.signedIn(context)
-            let list = try await backend.views.portfolios(auth.caller)
-            let users = try await backend.catalog.all(User.self, .system, [:])
-            return Pages.portfolios(list, users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0) }), auth: auth)
+            return Pages.portfolios(try await backend.views.portfolios(auth.caller), auth: auth)
         }
         router.get("portfolios/:id") { _, context in
             let auth = try Self.signedIn(context)
