@@ -62,7 +62,9 @@ public struct Catalog: Sendable {
             record.updatedAt = now
             try caller.require(.create, try await E.subject(of: record, in: session))
             try await E.validate(record, existing: nil, in: session)
-            return try await session.insert(record)
+            let saved = try await session.insert(record)
+            try await E.didChange(saved, in: session)
+            return saved
         }
     }
 
@@ -87,6 +89,7 @@ public struct Catalog: Sendable {
             guard let saved = try await session.update(record, expectedVersion: current.version) else {
                 throw ServiceError(.versionMismatch, "\(E.kindName) \(id) was changed by someone else meanwhile; reload it and try again")
             }
+            try await E.didChange(saved, in: session)
             return saved
         }
     }
@@ -101,6 +104,7 @@ public struct Catalog: Sendable {
             }
             try await E.prepareDelete(current, in: session)
             _ = try await session.delete(E.self, id)
+            try await E.didChange(current, in: session)
         }
     }
 

@@ -49,6 +49,10 @@ extension Dependency: ManagedEntity {
         }
     }
 
+    public static func didChange(_ r: Dependency, in session: any StoreSession) async throws {
+        try await session.bumpScheduleRevision(of: r.projectId)
+    }
+
     /// The cycle, activity ids in link order with the first repeated at the end, that `link` would close.
     static func closedCycle(adding link: Dependency, to links: [Dependency]) -> [Activity.ID]? {
         var index: [Activity.ID: Int] = [:]

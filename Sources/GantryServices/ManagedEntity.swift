@@ -14,6 +14,8 @@ public protocol ManagedEntity: Entity {
     static var filters: [String: FilterKind] { get }
     /// The subject used to decide who may list records of this kind.
     static var listSubject: Subject { get }
+    /// Runs in the same transaction after a record was created, changed or deleted.
+    static func didChange(_ record: Self, in session: any StoreSession) async throws
 }
 
 public enum FilterKind: Sendable, Hashable {
@@ -27,6 +29,7 @@ public enum FilterKind: Sendable, Hashable {
 
 extension ManagedEntity {
     public static func prepareDelete(_ record: Self, in session: any StoreSession) async throws {}
+    public static func didChange(_ record: Self, in session: any StoreSession) async throws {}
 }
 
 func refuseIfUsed<R: Entity, E: Entity>(_ record: R, by user: E.Type, _ filters: [String: FilterValue], as noun: String,
@@ -229,6 +232,11 @@ extension Activity: ManagedEntity {
         try c.throwIfAny()
         try await ensureUnique(r, ["project_id": .int(r.projectId.rawValue), "code": .text(r.code)],
                                "project \(r.projectId) already has an activity with code '\(r.code)'", in: session)
+    }
+
+    /// Any change to an activity changes its project's schedule.
+    public static func didChange(_ r: Activity, in session: any StoreSession) async throws {
+        try await session.bumpScheduleRevision(of: r.projectId)
     }
 
     /// An activity with children is refused; a leaf takes its links with it.

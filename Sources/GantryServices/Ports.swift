@@ -58,6 +58,10 @@ public protocol StoreSession: Sendable {
     func delete<E: Entity>(_ type: E.Type, _ id: E.ID) async throws -> Bool
     func delete<E: Entity>(_ type: E.Type, where filters: [String: FilterValue]) async throws -> Int
 
+    /// A counter that grows with every change to a project's activities or dependencies (0 before the first).
+    func scheduleRevision(of project: Project.ID) async throws -> Int64
+    func bumpScheduleRevision(of project: Project.ID) async throws
+
     func passwordDigest(username: String) async throws -> (User, String)?
     func setPasswordDigest(_ digest: String, for user: User.ID) async throws
     func insertSession(_ session: SessionRecord) async throws

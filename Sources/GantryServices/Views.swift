@@ -27,6 +27,8 @@ public struct ProjectPlan: Sendable {
     public var manager: User?
     public var rows: [Row]
     public var dependencies: [Dependency]
+    /// The schedule revision the plan was read at (see `Views.planStamp`).
+    public var revision: Int64
 
     public func activity(_ id: Activity.ID) -> Activity? { rows.first { $0.activity.id == id }?.activity }
 
@@ -84,9 +86,18 @@ public struct Views: Sendable {
             projects: projects, managers: byId)
     }
 
+    /// What identifies a version of a project's plan: the project's own version and its schedule revision.
+    /// Cheap (two small reads), so clients and caches can tell whether a plan changed without reading it.
+    public func planStamp(_ id: Project.ID, _ caller: Caller) async throws -> PlanStamp {
+        let project = try await catalog.get(Project.self, id, caller)
+        let revision = try await store.read { try await $0.scheduleRevision(of: id) }
+        return PlanStamp(project: id, projectVersion: project.version, revision: revision)
+    }
+
     public func plan(_ id: Project.ID, _ caller: Caller) async throws -> ProjectPlan {
         let project = try await catalog.get(Project.self, id, caller)
         return try await store.read { session in
+            let revision = try await session.scheduleRevision(of: id)
             let filter: [String: FilterValue] = ["project_id": .int(id.rawValue)]
             let activities = try await session.list(Activity.self, ListQuery(filters: filter))
             let dependencies = try await session.list(Dependency.self, ListQuery(filters: filter))
@@ -100,7 +111,21 @@ public struct Views: Sendable {
             let program = try await project.programId.asyncMap { try await session.get(Program.self, $0) } ?? nil
             let manager = try await project.managerId.asyncMap { try await session.get(User.self, $0) } ?? nil
             return ProjectPlan(project: project, portfolio: portfolio, program: program, manager: manager,
-                               rows: rows, dependencies: dependencies)
+                               rows: rows, dependencies: dependencies, revision: revision)
         }
     }
+}
+
+/// A version of a project's plan: it changes whenever the project or any of its activities or links changes.
+public struct PlanStamp: Sendable, Hashable {
+    public var project: Project.ID
+    public var projectVersion: Int
+    public var revision: Int64
+
+    /// As an HTTP entity tag.
+    public var etag: String { "\"p\(projectVersion)s\(revision)\"" }
+}
+
+extension ProjectPlan {
+    public var stamp: PlanStamp { PlanStamp(project: project.id, projectVersion: project.version, revision: revision) }
 }

@@ -53,5 +53,8 @@ enum Migrations {
                 """)
             return sql
         },
+        Migration(name: "0002_schedule_revisions") { _ in
+            ["CREATE TABLE schedule_revisions (project_id BIGINT PRIMARY KEY, revision BIGINT NOT NULL)"]
+        },
     ]
 }

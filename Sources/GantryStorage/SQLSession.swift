@@ -94,6 +94,22 @@ struct SQLSession: StoreSession {
         }
     }
 
+    // MARK: schedule revisions
+
+    func scheduleRevision(of project: Project.ID) async throws -> Int64 {
+        try await db.select().column("revision").from("schedule_revisions")
+            .where("project_id", .equal, SQLBind(project.rawValue)).first()?
+            .decode(column: "revision", as: Int64.self) ?? 0
+    }
+
+    func bumpScheduleRevision(of project: Project.ID) async throws {
+        // An upsert both databases understand (SQLite 3.24+, PostgreSQL 9.5+).
+        try await db.raw("""
+            INSERT INTO schedule_revisions (project_id, revision) VALUES (\(bind: project.rawValue), 1)
+            ON CONFLICT (project_id) DO UPDATE SET revision = schedule_revisions.revision + 1
+            """).run()
+    }
+
     // MARK: accounts
 
     func passwordDigest(username: String) async throws -> (User, String)? {

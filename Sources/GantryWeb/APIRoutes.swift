@@ -7,6 +7,7 @@ import HummingbirdCore
 /// The JSON API under `/api/v1`: the same five routes for every kind of record, plus a few read models.
 struct APIRoutes: Sendable {
     let backend: Backend
+    let plans = PlanCache()
 
     func register(on router: Router<GantryContext>) {
         let api = router.group("api/v1")
@@ -22,10 +23,25 @@ struct APIRoutes: Sendable {
             guard let auth = context.auth else { throw ServiceError(.unauthenticated, "sign in or send an API token") }
             return try Wire.response(auth.user)
         }
-        api.get("projects/:id/plan") { _, context in
+        api.get("projects/:id/plan") { request, context in
             let id = Project.ID(try Self.id(context))
-            let plan = try await backend.views.plan(id, try context.caller())
-            return try Wire.response(PlanDocument(plan))
+            let caller = try context.caller()
+            let stamp = try await backend.views.planStamp(id, caller)
+            if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == stamp.etag }) == true {
+                return Response(status: .notModified, headers: [.eTag: stamp.etag])
+            }
+            var bytes: [UInt8]
+            var etag = stamp.etag
+            if let cached = plans.bytes(for: stamp) {
+                bytes = cached
+            } else {
+                let plan = try await backend.views.plan(id, caller)
+                bytes = try JSONValueEncoder().encode(PlanDocument(plan)).serialized()
+                plans.store(bytes, for: plan.stamp)
+                etag = plan.stamp.etag
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .eTag: etag],
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],

@@ -112,7 +112,10 @@ enum OpenAPI {
             "responses": .object(["200": response("The user", ["$ref": "#/components/schemas/User"])]),
         ])])
         paths["/api/v1/projects/{id}/plan"] = .object([
-            "parameters": .array([parameter("id", "path", "The project's id", type: "integer", required: true)]),
+            "parameters": .array([
+                parameter("id", "path", "The project's id", type: "integer", required: true),
+                parameter("If-None-Match", "header", "The ETag of a plan you hold: 304 when it is still current"),
+            ]),
             "get": .object([
                 "summary": "A project with its activities in WBS order (each with its depth) and its dependencies",
                 "operationId": "get_plan", "tags": ["projects"],
@@ -124,6 +127,7 @@ enum OpenAPI {
                         ])])]),
                         "dependencies": .object(["type": "array", "items": ["$ref": "#/components/schemas/Dependency"]]),
                     ])])),
+                    "304": .object(["description": "The plan has not changed since the ETag you sent"]),
                     "404": problemResponse("No such project"),
                 ]),
             ]),

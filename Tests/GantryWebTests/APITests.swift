@@ -283,3 +283,46 @@ struct APITests {
         }
     }
 }
+
+@Suite("Project plans")
+struct PlanTests {
+    @Test("a plan carries an ETag that changes with any change to the project or its schedule; If-None-Match gets 304")
+    func planETag() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let pf = try await c.create("portfolios", #"{"code":"PF","name":"P"}"#)
+            let pr = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"PR","name":"P"}"#)
+            let a = try await c.create("activities", #"{"project_id":\#(pr),"code":"A","name":"Design"}"#)
+            let first = try await c.send(.get, "/api/v1/projects/\(pr)/plan")
+            #expect(first.status == .ok)
+            let tag1 = try #require(first.headers[.eTag])
+            #expect(first["activities"].flatMap { if case .array(let rows) = $0 { rows.count } else { nil } } == 1)
+
+            let same = try await c.send(.get, "/api/v1/projects/\(pr)/plan", headers: [.ifNoneMatch: tag1])
+            #expect(same.status == .notModified)
+            #expect(same.text.isEmpty)
+
+            try await c.send(.patch, "/api/v1/activities/\(a)", json: #"{"name":"Detailed design"}"#)
+            let renamed = try await c.send(.get, "/api/v1/projects/\(pr)/plan", headers: [.ifNoneMatch: tag1])
+            #expect(renamed.status == .ok)
+            #expect(renamed.text.contains("Detailed design"))
+            let tag2 = try #require(renamed.headers[.eTag])
+            #expect(tag2 != tag1)
+
+            let b = try await c.create("activities", #"{"project_id":\#(pr),"code":"B","name":"Build"}"#)
+            _ = try await c.create("dependencies", #"{"project_id":\#(pr),"predecessor_id":\#(a),"successor_id":\#(b)}"#)
+            let linked = try await c.send(.get, "/api/v1/projects/\(pr)/plan", headers: [.ifNoneMatch: tag2])
+            #expect(linked.status == .ok)
+            #expect(linked["dependencies"].flatMap { if case .array(let d) = $0 { d.count } else { nil } } == 1)
+            let tag3 = try #require(linked.headers[.eTag])
+
+            try await c.send(.patch, "/api/v1/projects/\(pr)", json: #"{"health":"red"}"#)
+            let project = try await c.send(.get, "/api/v1/projects/\(pr)/plan", headers: [.ifNoneMatch: tag3])
+            #expect(project.status == .ok)
+            #expect(project["project"]?["health"] == .string("red"))
+
+            try await c.send(.delete, "/api/v1/activities/\(b)")
+            let deleted = try await c.send(.get, "/api/v1/projects/\(pr)/plan")
+            #expect(!deleted.text.contains("Build"))
+        }
+    }
+}
