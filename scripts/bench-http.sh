@@ -33,34 +33,45 @@ for _ in $(seq 1 600); do
 done
 token=$("$BIN" token create --user admin --database "$work/gantry.sqlite" --log-level warning)
 auth="Authorization: Bearer $token"
+password=$(awk '/password:/ {print $2; exit}' "$work/serve.log")
+csrf=$(curl -fs -c "$work/jar" "http://127.0.0.1:$port/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p')
+curl -fs -b "$work/jar" -c "$work/jar" -o /dev/null -d "csrf_token=$csrf&username=admin&password=$password" "http://127.0.0.1:$port/login"
+session=$(awk '$6=="gantry_session" {print $7}' "$work/jar")
 project=$(curl -fs -H "$auth" "http://127.0.0.1:$port/api/v1/projects?limit=500" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 count=$(curl -fs -H "$auth" "http://127.0.0.1:$port/api/v1/projects/$project/plan" |
   python3 -c 'import json,sys; print(len(json.load(sys.stdin)["activities"]))')
 echo "== project $project has $count activities; wrk -t2 -c$CONNECTIONS -d$DURATION, server and wrk share the machine's $(nproc) cores"
 
-run() { # name url [header]
-  local out
-  if [ -n "${3:-}" ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$3" "$2"); else out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$2"); fi
+run() { # slug name url [header...]
+  local slug=$1; shift
+  local name=$1 url=$2 out; shift 2
+  local args=()
+  for h in "$@"; do args+=(-H "$h"); done
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${args[@]}" "$url")
+  set -- "$name"
   local rps p99 p50 errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
   printf '%-44s %12s %10s %10s %8s\n' "$1" "$rps" "$p50" "$p99" "$errors"
-  echo "$rps" >"$work/$(echo "$1" | tr -c 'a-z0-9' '_').rps"
+  echo "$1|$rps" >"$work/$slug.rps"
 }
 
 printf '%-44s %12s %10s %10s %8s\n' "target" "req/s" "p50" "p99" "non-2xx"
-run "bare Hummingbird route (GET /bare)" "http://127.0.0.1:$bare_port/bare"
-run "Gantry API plan, $count activities (JSON)" "http://127.0.0.1:$port/api/v1/projects/$project/plan" "$auth"
-run "Gantry API one project (JSON)" "http://127.0.0.1:$port/api/v1/projects/$project" "$auth"
+etag=$(curl -fs -D - -o /dev/null -H "$auth" "http://127.0.0.1:$port/api/v1/projects/$project/plan" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+run 0bare "bare Hummingbird route (GET /bare)" "http://127.0.0.1:$bare_port/bare"
+run 1plan "GET plan, $count activities (JSON)" "http://127.0.0.1:$port/api/v1/projects/$project/plan" "$auth"
+run 2project "GET the project record (JSON)" "http://127.0.0.1:$port/api/v1/projects/$project" "$auth"
+run 3notmodified "GET plan with If-None-Match (304)" "http://127.0.0.1:$port/api/v1/projects/$project/plan" "$auth" "If-None-Match: $etag"
+run 4page "project page, $count rows (HTML, session)" "http://127.0.0.1:$port/projects/$project" "Cookie: gantry_session=$session"
 python3 - "$work" <<'PY'
 import glob, os, sys
 w = sys.argv[1]
-rates = {os.path.basename(p)[:-4]: float(open(p).read()) for p in glob.glob(w + "/*.rps")}
-bare = next(v for k, v in rates.items() if k.startswith("bare"))
-for k, v in sorted(rates.items()):
-    if not k.startswith("bare"):
-        print(f"{k}: {v / bare:.2f} of the bare route's throughput")
+rows = sorted((os.path.basename(p), open(p).read().strip().split("|")) for p in glob.glob(w + "/*.rps"))
+bare = float(rows[0][1][1])
+print()
+for _, (name, rps) in rows[1:]:
+    print(f"{name}: {float(rps) / bare:.2f} of the bare route's throughput")
 PY
