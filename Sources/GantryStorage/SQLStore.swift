@@ -32,7 +32,14 @@ public final class SQLStore: Store {
     /// or a SQLite file path (`gantry.sqlite`, `sqlite:///abs/path.sqlite`, `sqlite://relative.sqlite`).
     public static func open(url: String, logger: Logger) async throws -> SQLStore {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            return try openPostgres(url: url, logger: logger)
+            let store = try openPostgres(url: url, logger: logger)
+            do {
+                try await store.ping(within: .seconds(15))
+            } catch {
+                await store.close()
+                throw ServiceError(.badRequest, "cannot reach PostgreSQL at \(store.location) within 15 s; is the server running and the URL right?")
+            }
+            return store
         }
         var path = url
         if path.hasPrefix("sqlite://") { path = String(path.dropFirst("sqlite://".count)) }
@@ -48,7 +55,7 @@ public final class SQLStore: Store {
         do {
             writer = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
         } catch {
-            throw ServiceError(.badRequest, "cannot open the SQLite database at \(absolute): \(error)")
+            throw ServiceError(.badRequest, "cannot open the SQLite database at \(absolute) (does its folder exist and is it writable?): \(error)")
         }
         let db = writer.sql()
         try await db.raw("PRAGMA journal_mode=WAL").run()
@@ -173,6 +180,18 @@ public final class SQLStore: Store {
             _ = try await writer.sql().raw("SELECT 1 AS one").first()
         case .postgres(let client, _):
             _ = try await client.withConnection { try await $0.sql().raw("SELECT 1 AS one").first() }
+        }
+    }
+
+    /// `ping`, or an error when the database has not answered within `limit` (PostgreSQL clients keep retrying a
+    /// refused connection; this turns that into an answer).
+    func ping(within limit: Duration) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await self.ping(); return true }
+            group.addTask { try await Task.sleep(for: limit); return false }
+            let answered = try await group.next() ?? false
+            group.cancelAll()
+            if !answered { throw StorageError("no answer within \(limit)") }
         }
     }
 

@@ -82,12 +82,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let settings = Settings(db)
         let logger = Runtime.bootstrapLogging(level: try settings.logLevel())
-        let store: SQLStore
-        do {
-            store = try await SQLStore.open(url: settings.databaseURL, logger: logger)
-        } catch {
-            throw CLIError("cannot open the database \(SQLStore.redactedURL(settings.databaseURL)): \(error)")
-        }
+        let store = try await Runtime.openStore(settings, logger: logger, migrate: false)
         let applied: [String]
         do { applied = try await store.migrate() } catch {
             await store.close()

@@ -65,18 +65,24 @@ enum Runtime {
     }
 
     /// Opens and migrates the store, with errors a user can act on.
-    static func openStore(_ settings: Settings, logger: Logger) async throws -> SQLStore {
+    static func openStore(_ settings: Settings, logger: Logger, migrate: Bool = true) async throws -> SQLStore {
         let store: SQLStore
         do {
             store = try await SQLStore.open(url: settings.databaseURL, logger: logger)
-            let applied = try await store.migrate()
-            if !applied.isEmpty {
-                logger.info("database migrated", metadata: ["migrations": .string(applied.joined(separator: ", ")), "database": .string(store.location)])
-            }
         } catch let error as ServiceError {
             throw CLIError(error.message)
         } catch {
             throw CLIError("cannot open the database \(SQLStore.redactedURL(settings.databaseURL)): \(error)")
+        }
+        guard migrate else { return store }
+        do {
+            let applied = try await store.migrate()
+            if !applied.isEmpty {
+                logger.info("database migrated", metadata: ["migrations": .string(applied.joined(separator: ", ")), "database": .string(store.location)])
+            }
+        } catch {
+            await store.close()
+            throw CLIError("migrating the database \(SQLStore.redactedURL(settings.databaseURL)) failed, nothing was changed: \(error)")
         }
         return store
     }
