@@ -5,18 +5,6 @@ import SQLKit
 /// Turns records into column values and rows back into records, through their JSON form: a record's JSON keys
 /// are its column names (snake_case), so the wire format and the schema cannot drift apart.
 struct RowCodec: Sendable {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        return e
-    }()
-
-    static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
-        return d
-    }()
-
     /// The record's fields as column → SQL value, for the table's columns (not `id`, not `version`).
     static func values<E: Entity>(of record: E, table: Table) throws -> [(String, any SQLExpression)] {
         let json = try JSONValueEncoder().encode(record)
@@ -55,7 +43,7 @@ struct RowCodec: Sendable {
             case .bool: fields[column.name] = try row.decode(column: column.name, as: Bool?.self).map(JSONValue.bool) ?? .null
             case .json:
                 if let text = try row.decode(column: column.name, as: String?.self) {
-                    fields[column.name] = try decoder.decode(JSONValue.self, from: Data(text.utf8))
+                    fields[column.name] = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
                 } else {
                     fields[column.name] = .null
                 }

@@ -4,22 +4,9 @@ import GantryServices
 import Hummingbird
 import NIOCore
 
-/// The JSON wire format: snake_case keys (the same names as the database columns), ISO dates, and strict
-/// reading that names the field at fault.
+/// The JSON wire format: snake_case keys (the same names as the database columns), ISO dates, keys sorted, and
+/// strict reading that names the field at fault. Records go through `JSONValueEncoder`/`JSONValueDecoder`.
 enum Wire {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
-    static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
-        return d
-    }()
-
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
@@ -110,18 +97,7 @@ enum Wire {
         }
     }
 
-    static func snakeCase(_ camel: String) -> String {
-        var out = ""
-        for ch in camel {
-            if ch.isUppercase {
-                if !out.isEmpty { out.append("_") }
-                out.append(contentsOf: ch.lowercased())
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
-    }
+    static func snakeCase(_ camel: String) -> String { JSONValueDecoder.snakeCase(camel) }
 
     /// The wire names of a type's stored properties, read off an instance.
     static func fieldNames(of value: Any) -> [String] {
