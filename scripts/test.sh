@@ -25,7 +25,7 @@ swift test --skip-build
 echo "== browser test"
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium, pytest" 2>/dev/null; then
   GANTRY_BIN="$(swift build --show-bin-path)/gantry" GANTRY_SCREENSHOTS="${GANTRY_SCREENSHOTS:-.build/screenshots}" \
-    python3 -m pytest -q -p no:cacheprovider Tests/browser
+    python3 -m pytest -q -p no:cacheprovider Tests/e2e
 elif [ "$ci" = true ]; then
   echo "error: the browser test needs chromium, chromium-driver and python3 -m pip install selenium pytest" >&2
   exit 1

@@ -83,6 +83,7 @@ enum OpenAPI {
                     "responses": .object([
                         "200": response("The changed \(E.kindName)", ref),
                         "404": problemResponse("No such \(E.kindName)"),
+                        "409": problemResponse("A duplicate, or a dependency that would close a cycle"),
                         "412": problemResponse("If-Match names an older version"),
                         "422": problemResponse("A field is wrong"),
                     ]),
@@ -136,6 +137,22 @@ enum OpenAPI {
             "summary": "This document", "operationId": "openapi", "security": .array([]),
             "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),
         ])])
+        // What any authenticated operation may answer besides its own responses.
+        let common: [String: JSONValue] = [
+            "400": problemResponse("Malformed: an id that is not a positive integer, an If-Match that is not an ETag, a body that is not a JSON object"),
+            "401": problemResponse("Not signed in, or an unknown API token"),
+            "403": problemResponse("Not allowed for the caller's role; the detail says why"),
+        ]
+        for (path, item) in paths where path != "/api/v1/openapi.json" {
+            guard case .object(var operations) = item else { continue }
+            for (method, operation) in operations where method != "parameters" {
+                guard case .object(var op) = operation, case .object(var responses)? = op["responses"] else { continue }
+                for (code, response) in common where responses[code] == nil { responses[code] = response }
+                op["responses"] = .object(responses)
+                operations[method] = .object(op)
+            }
+            paths[path] = .object(operations)
+        }
         return .object([
             "openapi": "3.1.0",
             "info": .object([

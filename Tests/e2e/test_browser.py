@@ -3,16 +3,13 @@
 It signs in through the login form, walks portfolio list -> portfolio -> project, and fails when a page shows an
 error, the browser logs one, or the markup loses what keyboard and screen-reader users need.
 
-Needs: GANTRY_BIN (the built gantry executable), Debian's chromium and chromium-driver, and selenium from PyPI.
+Needs: GANTRY_BIN (the built gantry executable; the `server` fixture is in conftest.py), Debian's chromium and
+chromium-driver, and selenium from PyPI.
 Screenshots go to GANTRY_SCREENSHOTS (default: a temporary directory).
 """
 import os
 import re
-import socket
-import subprocess
 import tempfile
-import time
-import urllib.request
 
 import pytest
 from selenium import webdriver
@@ -27,46 +24,6 @@ def arrive(driver, pattern):
     """Waits (up to 15 s) until the browser has loaded a page whose URL matches `pattern`."""
     WebDriverWait(driver, 15).until(lambda d: re.search(pattern, d.current_url)
                                     and d.execute_script("return document.readyState") == "complete")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    binary = os.environ.get("GANTRY_BIN", ".build/debug/gantry")
-    assert os.path.exists(binary), f"GANTRY_BIN={binary} does not exist; build gantry first"
-    workdir = tempfile.mkdtemp(prefix="gantry-browser-")
-    port = free_port()
-    log = open(os.path.join(workdir, "server.log"), "w+")
-    proc = subprocess.Popen([os.path.abspath(binary), "serve", "--demo", "--port", str(port)],
-                            cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    password = None
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        log.seek(0)
-        text = log.read()
-        match = re.search(r"password: (\S+)", text)
-        if match:
-            password = match.group(1)
-        try:
-            if password and urllib.request.urlopen(base + "/health/ready", timeout=2).status == 200:
-                break
-        except OSError:
-            pass
-        assert proc.poll() is None, "gantry serve exited early:\n" + text
-        time.sleep(0.3)
-    else:
-        proc.kill()
-        log.seek(0)
-        pytest.fail("gantry serve --demo did not become ready in 120 s:\n" + log.read())
-    yield {"base": base, "password": password}
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
