@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gantry's test command (README.md): builds once with the layering check on, runs every Swift suite, then the
-# browser test in headless Chromium against a real `gantry serve --demo`.
+# end-to-end tests (headless Chromium, schemathesis) against a real `gantry serve --demo`.
 #
 #   GANTRY_TEST_POSTGRES_URL=postgres://...  also runs the storage contract suite on PostgreSQL
 #   CI=true                                  makes PostgreSQL and the browser test mandatory instead of skipped
@@ -22,13 +22,14 @@ swift build --build-tests --explicit-target-dependency-import-check error
 echo "== swift test"
 swift test --skip-build
 
-echo "== browser test"
-if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium, pytest" 2>/dev/null; then
+echo "== end-to-end tests (browser, API fuzzing)"
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium, pytest" 2>/dev/null \
+   && { [ "$ci" != true ] || command -v st >/dev/null; }; then
   GANTRY_BIN="$(swift build --show-bin-path)/gantry" GANTRY_SCREENSHOTS="${GANTRY_SCREENSHOTS:-.build/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider Tests/e2e
 elif [ "$ci" = true ]; then
-  echo "error: the browser test needs chromium, chromium-driver and python3 -m pip install selenium pytest" >&2
+  echo "error: the end-to-end tests need chromium, chromium-driver and python3 -m pip install selenium pytest schemathesis" >&2
   exit 1
 else
-  echo "skipped: install Debian's chromium and chromium-driver and 'python3 -m pip install selenium pytest' to run it"
+  echo "skipped: install Debian's chromium and chromium-driver and 'python3 -m pip install selenium pytest schemathesis' to run them"
 fi
