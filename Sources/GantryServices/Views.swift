@@ -86,6 +86,21 @@ public struct Views: Sendable {
             projects: projects, managers: byId)
     }
 
+    /// A project with what its page shows around the schedule, and the schedule revision it was read at.
+    public func projectHeader(_ id: Project.ID, _ caller: Caller) async throws -> ProjectHeader {
+        let project = try await catalog.get(Project.self, id, caller)
+        return try await store.read { session in
+            guard let portfolio = try await session.get(Portfolio.self, project.portfolioId) else {
+                throw ServiceError.notFound(Portfolio.self, project.portfolioId)
+            }
+            return ProjectHeader(
+                project: project, portfolio: portfolio,
+                program: try await project.programId.asyncMap { try await session.get(Program.self, $0) } ?? nil,
+                manager: try await project.managerId.asyncMap { try await session.get(User.self, $0) } ?? nil,
+                revision: try await session.scheduleRevision(of: id))
+        }
+    }
+
     /// What identifies a version of a project's plan: the project's own version and its schedule revision.
     /// Cheap (two small reads), so clients and caches can tell whether a plan changed without reading it.
     public func planStamp(_ id: Project.ID, _ caller: Caller) async throws -> PlanStamp {
@@ -128,4 +143,14 @@ public struct PlanStamp: Sendable, Hashable {
 
 extension ProjectPlan {
     public var stamp: PlanStamp { PlanStamp(project: project.id, projectVersion: project.version, revision: revision) }
+}
+
+/// A project and what its page shows around the schedule.
+public struct ProjectHeader: Sendable {
+    public var project: Project
+    public var portfolio: Portfolio
+    public var program: Program?
+    public var manager: User?
+    /// The schedule revision when this was read: the schedule to show with it is the one at this revision.
+    public var revision: Int64
 }

@@ -32,12 +32,12 @@ struct APIRoutes: Sendable {
             }
             var bytes: [UInt8]
             var etag = stamp.etag
-            if let cached = plans.bytes(for: stamp) {
+            if let cached = plans.value(for: id, at: stamp) {
                 bytes = cached
             } else {
                 let plan = try await backend.views.plan(id, caller)
                 bytes = try JSONValueEncoder().encode(PlanDocument(plan)).serialized()
-                plans.store(bytes, for: plan.stamp)
+                plans.store(bytes, for: id, at: plan.stamp)
                 etag = plan.stamp.etag
             }
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .eTag: etag],

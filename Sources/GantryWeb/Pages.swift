@@ -11,7 +11,8 @@ enum Pages {
         var library = MustacheLibrary()
         let all: [(String, String)] = [
             ("layout", Templates.layout), ("login", Templates.login), ("portfolios", Templates.portfolios),
-            ("portfolio", Templates.portfolio), ("project", Templates.project), ("error", Templates.error),
+            ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
+            ("error", Templates.error),
         ]
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
@@ -79,7 +80,14 @@ enum Pages {
         ], title: p.name, auth: auth, nav: "portfolios")
     }
 
-    static func project(_ plan: ProjectPlan, auth: Authenticated) -> Response {
+    /// The schedule tables of a plan, rendered, with the counts the page header shows.
+    struct Schedule: Sendable {
+        var html: String
+        var activities: Int
+        var milestones: Int
+    }
+
+    static func schedule(_ plan: ProjectPlan) -> Schedule {
         let codes = Dictionary(uniqueKeysWithValues: plan.rows.map { ($0.activity.id, $0.activity.code) })
         func link(_ d: Dependency) -> String {
             let lag = d.lag.value == 0 ? "" : (d.lag.value > 0 ? "+" : "") + d.lag.description
@@ -100,15 +108,21 @@ enum Pages {
             ["from": names[d.predecessorId] ?? d.predecessorId.description, "to": names[d.successorId] ?? d.successorId.description,
              "type": d.type.rawValue, "typeTitle": typeTitle(d.type), "lag": d.lag.description]
         }
-        let p = plan.project
+        let html = library.render(["rows": rows, "dependencies": deps, "dependencyCount": deps.count] as [String: Any],
+                                  withTemplate: "schedule") ?? ""
+        return Schedule(html: html, activities: plan.rows.count,
+                        milestones: plan.rows.filter { $0.activity.kind == .milestone }.count)
+    }
+
+    static func project(_ header: ProjectHeader, _ schedule: Schedule, auth: Authenticated) -> Response {
+        let p = header.project
         return html("project", [
-            "portfolioId": plan.portfolio.id.description, "portfolioCode": plan.portfolio.code,
-            "program": plan.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
+            "portfolioId": header.portfolio.id.description, "portfolioCode": header.portfolio.code,
+            "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
-            "manager": plan.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
-            "description": p.description, "rows": rows, "activityCount": plan.rows.count,
-            "milestoneCount": plan.rows.filter { $0.activity.kind == .milestone }.count,
-            "dependencies": deps, "dependencyCount": deps.count,
+            "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
+            "description": p.description, "schedule": schedule.html, "activityCount": schedule.activities,
+            "milestoneCount": schedule.milestones,
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
     }
 

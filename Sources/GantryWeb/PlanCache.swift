@@ -2,26 +2,29 @@ import GantryModel
 import GantryServices
 import Synchronization
 
-/// The serialized JSON of recently read plans, keyed by project and valid for one `PlanStamp`. A plan of 300
-/// activities takes milliseconds to read and encode; its stamp takes two small reads. Coherent across servers:
-/// the stamp lives in the database, so a change made anywhere gives a new stamp everywhere.
-final class PlanCache: Sendable {
-    private let entries = Mutex<[Project.ID: (PlanStamp, [UInt8])]>([:])
+/// Recently rendered forms of a project's plan (its JSON, its schedule tables), each valid for one stamp. Reading
+/// and rendering 300 activities takes milliseconds; a stamp takes one or two small reads. Coherent across
+/// servers: the stamps come from the database, so a change made anywhere gives a new stamp everywhere.
+final class StampedCache<Stamp: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let entries = Mutex<[Project.ID: (Stamp, Value)]>([:])
     private let capacity: Int
 
     init(capacity: Int = 128) { self.capacity = capacity }
 
-    func bytes(for stamp: PlanStamp) -> [UInt8]? {
+    func value(for project: Project.ID, at stamp: Stamp) -> Value? {
         entries.withLock { map in
-            guard let (cached, bytes) = map[stamp.project], cached == stamp else { return nil }
-            return bytes
+            guard let (cached, value) = map[project], cached == stamp else { return nil }
+            return value
         }
     }
 
-    func store(_ bytes: [UInt8], for stamp: PlanStamp) {
+    func store(_ value: Value, for project: Project.ID, at stamp: Stamp) {
         entries.withLock { map in
-            if map.count >= capacity, map[stamp.project] == nil { map.removeAll(keepingCapacity: true) }
-            map[stamp.project] = (stamp, bytes)
+            if map.count >= capacity, map[project] == nil { map.removeAll(keepingCapacity: true) }
+            map[project] = (stamp, value)
         }
     }
 }
+
+/// The serialized JSON of plans, per `PlanStamp`.
+typealias PlanCache = StampedCache<PlanStamp, [UInt8]>

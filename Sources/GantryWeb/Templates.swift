@@ -105,6 +105,11 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        {{{schedule}}}
+        """
+
+    /// The schedule tables of a project page: rendered once per schedule revision and cached.
+    static let schedule = """
         <section aria-labelledby="schedule-title">
           <h2 id="schedule-title">Schedule</h2>
           <div class="scroll">

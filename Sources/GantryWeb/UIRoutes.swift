@@ -10,6 +10,8 @@ struct UIRoutes: Sendable {
     let backend: Backend
     let credentials: CredentialCache
     let secureCookies: Bool
+    /// Rendered schedule tables per project, valid for one schedule revision.
+    let schedules = StampedCache<Int64, Pages.Schedule>()
 
     func register(on router: Router<GantryContext>) {
         router.get("/") { _, context in
@@ -74,7 +76,15 @@ struct UIRoutes: Sendable {
         }
         router.get("projects/:id") { _, context in
             let auth = try Self.signedIn(context)
-            return Pages.project(try await backend.views.plan(Project.ID(try APIRoutes.id(context)), auth.caller), auth: auth)
+            let id = Project.ID(try APIRoutes.id(context))
+            let header = try await backend.views.projectHeader(id, auth.caller)
+            if let schedule = schedules.value(for: id, at: header.revision) {
+                return Pages.project(header, schedule, auth: auth)
+            }
+            let plan = try await backend.views.plan(id, auth.caller)
+            let schedule = Pages.schedule(plan)
+            schedules.store(schedule, for: id, at: plan.revision)
+            return Pages.project(header, schedule, auth: auth)
         }
     }
 

@@ -109,6 +109,13 @@ struct UITests {
             #expect(page.text.contains(#"aria-label="Milestone""#))
             #expect(page.text.contains("1.1 FF+1d"))
             #expect(page.text.contains("2026-03-04"))
+            // The schedule tables are cached per schedule revision: a change shows at once.
+            try await c.send(.patch, "/api/v1/activities/\(a)", json: #"{"name":"Clickable prototype"}"#)
+            let again = try await c.send(.get, "/projects/\(pr)", as: nil, headers: cookie)
+            #expect(again.text.contains("Clickable prototype"))
+            #expect(!again.text.contains("Wireframes"))
+            try await c.send(.patch, "/api/v1/projects/\(pr)", json: #"{"name":"Relaunch 2027"}"#)
+            #expect(try await c.send(.get, "/projects/\(pr)", as: nil, headers: cookie).text.contains("Relaunch 2027"))
             let portfolio = try await c.send(.get, "/portfolios/\(pf)", as: nil, headers: cookie)
             #expect(portfolio.text.contains("/projects/\(pr)"))
             let missing = try await c.send(.get, "/projects/99999", as: nil, headers: cookie)
