@@ -2,6 +2,7 @@ import Foundation
 public import GantryServices
 public import Logging
 import PostgresKit
+import NIOSSL
 import PostgresNIO
 import SQLKit
 import SQLiteKit
@@ -37,7 +38,9 @@ public final class SQLStore: Store {
                 try await store.ping(within: .seconds(15))
             } catch {
                 await store.close()
-                throw ServiceError(.badRequest, "cannot reach PostgreSQL at \(store.location) within 15 s; is the server running and the URL right?")
+                let tlsHint = url.contains("sslmode=require") || url.contains("sslmode=verify")
+                    ? " With sslmode=\(url.contains("sslmode=require") ? "require" : "verify-*") the server must also offer TLS." : ""
+                throw ServiceError(.badRequest, "cannot reach PostgreSQL at \(store.location) within 15 s; is the server running and the URL right?\(tlsHint)")
             }
             return store
         }
@@ -82,9 +85,22 @@ public final class SQLStore: Store {
             throw ServiceError(.badRequest, "the database URL '\(redacted(url))' is not postgres://user:password@host:port/database")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
+        // libpq's sslmode: disable (the default here), prefer (TLS when the server offers it), require (TLS or fail),
+        // verify-full (TLS with the server's certificate checked against the system's trust roots and the host).
+        let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        var tlsConfig = TLSConfiguration.makeClientConfiguration()
+        if sslmode != "verify-full" { tlsConfig.certificateVerification = .none }
+        let tls: PostgresClient.Configuration.TLS
+        switch sslmode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(tlsConfig)
+        case "require", "verify-ca", "verify-full": tls = .require(tlsConfig)
+        default:
+            throw ServiceError(.badRequest, "sslmode '\(sslmode)' in the database URL is not one of disable, prefer, require, verify-full")
+        }
         let config = PostgresClient.Configuration(
             host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
-            password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
+            password: components.password, database: database.isEmpty ? nil : database, tls: tls)
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         let task = Task { await client.run() }
         return SQLStore(
