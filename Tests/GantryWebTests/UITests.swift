@@ -1,6 +1,7 @@
 import Foundation
 import GantryModel
 import GantryServices
+import GantryStorage
 import GantryWeb
 import HTTPTypes
 import Hummingbird
@@ -86,6 +87,20 @@ struct UITests {
             let after = try await c.send(.get, "/portfolios", as: nil, headers: [.cookie: "gantry_session=\(session.value)"])
             #expect(after.status == .seeOther)  // the session is gone
         }
+    }
+
+    @Test("an unknown username is refused like a wrong password")
+    func unknownUser() async throws {
+        let harness = try await Harness.make()
+        await #expect {
+            _ = try await harness.backend.accounts.signIn(username: "nobody", password: "whatever it is")
+        } throws: { error in
+            (error as? ServiceError)?.code == .unauthenticated && (error as? ServiceError)?.message == "the username or the password is wrong"
+        }
+        await #expect(throws: ServiceError.self) {
+            _ = try await harness.backend.accounts.signIn(username: "admin", password: "whatever it is")
+        }
+        await harness.store.close()
     }
 
     @Test("the project page shows the WBS indented, milestones marked, and the links")
