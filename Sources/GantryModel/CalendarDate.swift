@@ -103,10 +103,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 }
 
-extension Character {
-    /// `0`…`9` only: `Int("+1")` and `Int("-1")` parse, but a sign is not part of an ISO 8601 field.
-}
-
 public enum Weekday: String, CaseIterable, Sendable, Codable, Hashable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 

@@ -45,17 +45,10 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
             var ms = 0
             if b.count > 20 {
                 guard b[19] == UInt8(ascii: "."), b.count > 21 else { return nil }
-                let digits = b.count - 21
-                guard number(b, 20, digits) != nil || digits > 18 else { return nil }
-                for k in 0..<3 {
-                    ms *= 10
-                    if k < digits {
-                        let d = b[20 + k]
-                        guard d >= 0x30 && d <= 0x39 else { return nil }
-                        ms += Int(d - 0x30)
-                    }
-                }
                 for k in 20..<(b.count - 1) where !(b[k] >= 0x30 && b[k] <= 0x39) { return nil }
+                // Milliseconds: the first three fraction digits, padded with zeros (`.5` is 500 ms).
+                let digits = b.count - 21
+                for k in 0..<3 { ms = ms * 10 + (k < digits ? Int(b[20 + k] - 0x30) : 0) }
             } else if b.count != 20 {
                 return nil
             }
@@ -81,7 +74,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 }
 
-/// The value of `count` ASCII digits at `offset`, or nil when any is not a digit.
+/// The value of `count` ASCII digits at `offset`, or nil when any is not a digit (no signs: `Int("+1")` would
+/// parse, but a sign is not part of an ISO 8601 field).
 func number(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count: Int) -> Int? {
     guard count > 0, count <= 18, offset + count <= b.count else { return nil }
     var n = 0

@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
 
             Examples:
               gantry serve --demo
-              gantry serve --host 0.0.0.0 --port 8080 --database postgres://gantry:secret@db:5432/gantry
+              gantry serve --host 0.0.0.0 --database postgres://gantry:pw@db/gantry
             """)
 
     @Option(help: ArgumentHelp("The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).", valueName: "address"))
