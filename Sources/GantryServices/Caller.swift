@@ -9,6 +9,13 @@ public enum Caller: Sendable, Hashable {
 
     public static func user(_ user: User) -> Caller { .user(Actor(userId: user.id, role: user.role)) }
 
+    /// The view permission for one record: its ownership (`subject`, which may read the store) is loaded only when
+    /// the caller may not view every record of its kind (`kind`).
+    public func requireView(_ kind: Subject, _ subject: () async throws -> Subject) async throws {
+        if (try? require(.view, kind)) != nil { return }
+        try require(.view, try await subject())
+    }
+
     /// Asks the permission policy; throws `forbidden` with the policy's reason when refused.
     public func require(_ action: Action, _ subject: Subject) throws(ServiceError) {
         guard case .user(let actor) = self else { return }

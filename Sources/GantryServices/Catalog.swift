@@ -43,10 +43,7 @@ public struct Catalog: Sendable {
     public func get<E: ManagedEntity>(_ type: E.Type, _ id: E.ID, _ caller: Caller) async throws -> E {
         let record = try await store.read { session -> E in
             guard let record = try await session.get(E.self, id) else { throw ServiceError.notFound(E.self, id) }
-            // When the caller may view every record of this kind, the record's ownership need not be loaded.
-            if (try? caller.require(.view, E.listSubject)) == nil {
-                try caller.require(.view, try await E.subject(of: record, in: session))
-            }
+            try await caller.requireView(E.listSubject) { try await E.subject(of: record, in: session) }
             return record
         }
         return record

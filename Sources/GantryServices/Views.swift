@@ -14,23 +14,17 @@ public struct PortfolioOverview: Sendable {
 }
 
 /// A project's schedule in WBS order: each activity with its depth in the hierarchy, and the links between them.
-public struct ProjectPlan: Sendable {
+public struct ProjectSchedule: Sendable {
     public struct Row: Sendable {
         public var activity: Activity
         public var depth: Int
         public var predecessors: [Dependency]
     }
 
-    public var project: Project
-    public var portfolio: Portfolio
-    public var program: Program?
-    public var manager: User?
     public var rows: [Row]
     public var dependencies: [Dependency]
-    /// The schedule revision the plan was read at (see `Views.planStamp`).
+    /// The schedule revision this was read at (see `Views.planStamp`).
     public var revision: Int64
-
-    public func activity(_ id: Activity.ID) -> Activity? { rows.first { $0.activity.id == id }?.activity }
 
     /// Activities in WBS order: parents before children, siblings by position then id. Orphans (a parent in
     /// another project, which validation prevents) are appended at the top level.
@@ -101,32 +95,28 @@ public struct Views: Sendable {
         }
     }
 
-    /// What identifies a version of a project's plan: the project's own version and its schedule revision.
-    /// Cheap (two small reads), so clients and caches can tell whether a plan changed without reading it.
-    public func planStamp(_ id: Project.ID, _ caller: Caller) async throws -> PlanStamp {
+    /// A project and what identifies the current version of its plan: the project's own version and its schedule
+    /// revision. Cheap (two small reads), so clients and caches can tell whether a plan changed without reading it.
+    public func planStamp(_ id: Project.ID, _ caller: Caller) async throws -> (project: Project, stamp: PlanStamp) {
         let project = try await catalog.get(Project.self, id, caller)
         let revision = try await store.read { try await $0.scheduleRevision(of: id) }
-        return PlanStamp(project: id, projectVersion: project.version, revision: revision)
+        return (project, PlanStamp(project: id, projectVersion: project.version, revision: revision))
     }
 
-    public func plan(_ id: Project.ID, _ caller: Caller) async throws -> ProjectPlan {
-        let project = try await catalog.get(Project.self, id, caller)
+    /// The activities and links of a project read by `projectHeader` or `planStamp`, in WBS order.
+    public func schedule(of project: Project, _ caller: Caller) async throws -> ProjectSchedule {
+        let id = project.id
         return try await store.read { session in
+            try await caller.requireView(Activity.listSubject) { try await scheduleSubject(id, in: session) }
             let revision = try await session.scheduleRevision(of: id)
             let filter: [String: FilterValue] = ["project_id": .int(id.rawValue)]
             let activities = try await session.list(Activity.self, ListQuery(filters: filter))
             let dependencies = try await session.list(Dependency.self, ListQuery(filters: filter))
             let incoming = Dictionary(grouping: dependencies, by: \.successorId)
-            let rows = ProjectPlan.wbsOrder(activities).map {
-                ProjectPlan.Row(activity: $0.0, depth: $0.1, predecessors: incoming[$0.0.id] ?? [])
+            let rows = ProjectSchedule.wbsOrder(activities).map {
+                ProjectSchedule.Row(activity: $0.0, depth: $0.1, predecessors: incoming[$0.0.id] ?? [])
             }
-            guard let portfolio = try await session.get(Portfolio.self, project.portfolioId) else {
-                throw ServiceError.notFound(Portfolio.self, project.portfolioId)
-            }
-            let program = try await project.programId.asyncMap { try await session.get(Program.self, $0) } ?? nil
-            let manager = try await project.managerId.asyncMap { try await session.get(User.self, $0) } ?? nil
-            return ProjectPlan(project: project, portfolio: portfolio, program: program, manager: manager,
-                               rows: rows, dependencies: dependencies, revision: revision)
+            return ProjectSchedule(rows: rows, dependencies: dependencies, revision: revision)
         }
     }
 }
@@ -137,13 +127,21 @@ public struct PlanStamp: Sendable, Hashable {
     public var projectVersion: Int
     public var revision: Int64
 
+    /// The stamp of a schedule read for a project: its revision with the project's version.
+    public init(project: Project, schedule: ProjectSchedule) {
+        self.init(project: project.id, projectVersion: project.version, revision: schedule.revision)
+    }
+
+    init(project: Project.ID, projectVersion: Int, revision: Int64) {
+        self.project = project
+        self.projectVersion = projectVersion
+        self.revision = revision
+    }
+
     /// As an HTTP entity tag.
     public var etag: String { "\"p\(projectVersion)s\(revision)\"" }
 }
 
-extension ProjectPlan {
-    public var stamp: PlanStamp { PlanStamp(project: project.id, projectVersion: project.version, revision: revision) }
-}
 
 /// A project and what its page shows around the schedule.
 public struct ProjectHeader: Sendable {

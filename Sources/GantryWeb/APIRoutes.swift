@@ -26,7 +26,7 @@ struct APIRoutes: Sendable {
         api.get("projects/:id/plan") { request, context in
             let id = Project.ID(try Self.id(context))
             let caller = try context.caller()
-            let stamp = try await backend.views.planStamp(id, caller)
+            let (project, stamp) = try await backend.views.planStamp(id, caller)
             if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == stamp.etag }) == true {
                 return Response(status: .notModified, headers: [.eTag: stamp.etag])
             }
@@ -35,10 +35,11 @@ struct APIRoutes: Sendable {
             if let cached = plans.value(for: id, at: stamp) {
                 bytes = cached
             } else {
-                let plan = try await backend.views.plan(id, caller)
-                bytes = try JSONValueEncoder().encode(PlanDocument(plan)).serialized()
-                plans.store(bytes, for: id, at: plan.stamp)
-                etag = plan.stamp.etag
+                let schedule = try await backend.views.schedule(of: project, caller)
+                let read = PlanStamp(project: project, schedule: schedule)
+                bytes = try JSONValueEncoder().encode(PlanDocument(project: project, schedule: schedule)).serialized()
+                plans.store(bytes, for: id, at: read)
+                etag = read.etag
             }
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .eTag: etag],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -230,9 +231,9 @@ struct PlanDocument: Encodable {
     var activities: [Row]
     var dependencies: [Dependency]
 
-    init(_ plan: ProjectPlan) {
-        project = plan.project
-        activities = plan.rows.map { Row(activity: $0.activity, depth: $0.depth) }
-        dependencies = plan.dependencies
+    init(project: Project, schedule: ProjectSchedule) {
+        self.project = project
+        activities = schedule.rows.map { Row(activity: $0.activity, depth: $0.depth) }
+        dependencies = schedule.dependencies
     }
 }

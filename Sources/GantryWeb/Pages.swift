@@ -87,7 +87,7 @@ enum Pages {
         var milestones: Int
     }
 
-    static func schedule(_ plan: ProjectPlan) -> Schedule {
+    static func schedule(_ plan: ProjectSchedule) -> Schedule {
         let codes = Dictionary(uniqueKeysWithValues: plan.rows.map { ($0.activity.id, $0.activity.code) })
         func link(_ d: Dependency) -> String {
             let lag = d.lag.value == 0 ? "" : (d.lag.value > 0 ? "+" : "") + d.lag.description

@@ -81,9 +81,9 @@ struct UIRoutes: Sendable {
             if let schedule = schedules.value(for: id, at: header.revision) {
                 return Pages.project(header, schedule, auth: auth)
             }
-            let plan = try await backend.views.plan(id, auth.caller)
-            let schedule = Pages.schedule(plan)
-            schedules.store(schedule, for: id, at: plan.revision)
+            let read = try await backend.views.schedule(of: header.project, auth.caller)
+            let schedule = Pages.schedule(read)
+            schedules.store(schedule, for: id, at: read.revision)
             return Pages.project(header, schedule, auth: auth)
         }
     }
