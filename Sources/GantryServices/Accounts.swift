@@ -44,20 +44,6 @@ public struct Accounts: Sendable {
         }
     }
 
-    public func setPassword(username: String, password: String, _ caller: Caller) async throws {
-        guard password.count >= Self.minimumPasswordLength else {
-            throw ServiceError.invalid(field: "password", "password must have at least \(Self.minimumPasswordLength) characters")
-        }
-        let digest = secrets.hashPassword(password)
-        try await store.write { session in
-            guard let (user, _) = try await session.passwordDigest(username: username) else {
-                throw ServiceError(.notFound, "user '\(username)' does not exist")
-            }
-            try caller.require(.update, .user(id: user.id))
-            try await session.setPasswordDigest(digest, for: user.id)
-        }
-    }
-
     /// Checks a password and opens a session; returns the cookie token (shown once, stored only as a digest).
     public func signIn(username: String, password: String) async throws -> (token: String, session: SignedIn) {
         let found = try await store.read { try await $0.passwordDigest(username: username) }

@@ -21,6 +21,21 @@ public struct DemoLoader: Sendable {
         public var dependencies: Int
     }
 
+    /// Demo users are recognised by this e-mail domain (`.invalid` is reserved: no real address ends so).
+    public static let emailDomain = "@demo.gantry.invalid"
+
+    /// Gives every demo user one new password, so a demo database can always be signed in to again.
+    /// Returns nil, changing nothing, when the database holds no demo users.
+    public func refreshPasswords() async throws -> Result? {
+        let users = try await store.read { try await $0.list(User.self, ListQuery()) }
+            .filter { $0.email?.hasSuffix(Self.emailDomain) == true }
+        guard !users.isEmpty else { return nil }
+        let password = String(secrets.newToken().prefix(16))
+        let digest = secrets.hashPassword(password)
+        try await store.write { s in for u in users { try await s.setPasswordDigest(digest, for: u.id) } }
+        return Result(password: password, users: users, projects: 0, activities: 0, dependencies: 0)
+    }
+
     /// Whether the database has no users and no portfolios yet.
     public func isEmpty() async throws -> Bool {
         try await store.read { s in
@@ -40,7 +55,7 @@ public struct DemoLoader: Sendable {
             var users: [String: User] = [:]
             for u in data.users {
                 let user = try await s.insert(User(username: u.username, displayName: u.displayName,
-                                                   email: "\(u.username)@demo.gantry.invalid", role: u.role,
+                                                   email: u.username + Self.emailDomain, role: u.role,
                                                    createdAt: now, updatedAt: now))
                 try await s.setPasswordDigest(digest, for: user.id)
                 users[u.username] = user

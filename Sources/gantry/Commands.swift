@@ -83,11 +83,7 @@ struct Migrate: AsyncParsableCommand {
         let settings = Settings(db)
         let logger = Runtime.bootstrapLogging(level: try settings.logLevel())
         let store = try await Runtime.openStore(settings, logger: logger, migrate: false)
-        let applied: [String]
-        do { applied = try await store.migrate() } catch {
-            await store.close()
-            throw CLIError("migration failed, nothing was changed: \(error)")
-        }
+        let applied = try await Runtime.migrate(store, settings, logger: logger)
         await store.close()
         say(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
     }
@@ -228,42 +224,30 @@ struct Demo: AsyncParsableCommand {
         }
     }
 
-    static let demoDomain = "@demo.gantry.invalid"
-
     /// Loads the demo into an empty database. On a database that already holds the demo, gives the demo users a
     /// fresh password (printed) so `serve --demo` can always be signed in to; any other database is left alone.
     static func seedOrRefresh(store: any Store, clock: any Clock, secrets: any Secrets, host: String, port: Int) async throws {
         let loader = DemoLoader(store: store, clock: clock, secrets: secrets)
-        let password: String
-        let usernames: [(String, Role)]
+        let result: DemoLoader.Result
         if try await loader.isEmpty() {
             say("Loading the demo PMO…")
-            let data = DemoData.generate(today: clock.now().date)
-            let result = try await loader.load(data) { say("  \($0)") }
+            result = try await loader.load(DemoData.generate(today: clock.now().date)) { say("  \($0)") }
             say("Loaded \(result.projects) projects, \(result.activities) activities, \(result.dependencies) dependencies.")
-            password = result.password
-            usernames = result.users.map { ($0.username, $0.role) }
-        } else {
-            let users = try await store.read { try await $0.list(User.self, ListQuery()) }
-            let demoUsers = users.filter { $0.email?.hasSuffix(demoDomain) == true }
-            guard !demoUsers.isEmpty else {
-                say("The database already holds data that is not the demo; it was left as it is (no demo loaded).")
-                return
-            }
-            password = String(secrets.newToken().prefix(16))
-            let digest = secrets.hashPassword(password)
-            try await store.write { s in for u in demoUsers { try await s.setPasswordDigest(digest, for: u.id) } }
-            usernames = demoUsers.map { ($0.username, $0.role) }
+        } else if let refreshed = try await loader.refreshPasswords() {
+            result = refreshed
             say("The demo is already loaded; its users have a new password.")
+        } else {
+            say("The database already holds data that is not the demo; it was left as it is (no demo loaded).")
+            return
         }
         say("""
 
             Gantry demo: open http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ and sign in as
               username: admin
-              password: \(password)
+              password: \(result.password)
             Every demo user has that password; one per role:
             """)
-        for (name, role) in usernames { say("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(role.title)") }
+        for user in result.users { say("  \(user.username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(user.role.title)") }
         say("")
     }
 }

@@ -74,17 +74,22 @@ enum Runtime {
         } catch {
             throw CLIError("cannot open the database \(SQLStore.redactedURL(settings.databaseURL)): \(error)")
         }
-        guard migrate else { return store }
+        if migrate { _ = try await self.migrate(store, settings, logger: logger) }
+        return store
+    }
+
+    /// Applies pending migrations (each in its own transaction); on failure closes the store and says so.
+    static func migrate(_ store: SQLStore, _ settings: Settings, logger: Logger) async throws -> [String] {
         do {
             let applied = try await store.migrate()
             if !applied.isEmpty {
                 logger.info("database migrated", metadata: ["migrations": .string(applied.joined(separator: ", ")), "database": .string(store.location)])
             }
+            return applied
         } catch {
             await store.close()
             throw CLIError("migrating the database \(SQLStore.redactedURL(settings.databaseURL)) failed, nothing was changed: \(error)")
         }
-        return store
     }
 
     /// Runs `body` with an open store and closes it afterwards, also on failure.
