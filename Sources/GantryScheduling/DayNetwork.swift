@@ -1,3 +1,5 @@
+public import GantryModel
+
 /// A precedence network measured in whole working days: the minimal engine the foundation needs to give plans
 /// dates. Indices are positions in `durations`; times are working-day offsets from the project start, half-open
 /// (an activity of duration d that starts at s finishes at s + d; an FS+0 successor may start at s + d).
@@ -46,57 +48,34 @@ public enum DayScheduleError: Error, Equatable, Sendable {
 }
 
 extension DayNetwork {
-    /// Forward and backward pass over the four link types. No activity starts before day 0.
+    /// The critical path engine on plain day units (no calendar). No activity starts before day 0.
     public func criticalPathSchedule() throws(DayScheduleError) -> DaySchedule {
-        let n = durations.count
-        let graph = PrecedenceGraph(count: n, edges: links.map { ($0.from, $0.to) })
-        let order: [Int]
-        switch TopologicalOrder.of(graph) {
-        case .ordered(let o): order = o
-        case .cycle(let c): throw .dependencyCycle(c)
+        let schedule: CriticalPathSchedule
+        do {
+            schedule = try scheduleInput.criticalPath()
+        } catch {
+            throw .dependencyCycle(error.diagnostic.activities)
         }
-        var incoming = Array(repeating: [Link](), count: n)
-        var outgoing = Array(repeating: [Link](), count: n)
-        for link in links {
-            incoming[link.to].append(link)
-            outgoing[link.from].append(link)
-        }
-        var es = Array(repeating: 0, count: n)
-        for j in order {
-            var start = 0
-            for l in incoming[j] {
-                let p = l.from
-                let bound: Int
-                switch l.type {
-                case .finishToStart: bound = es[p] + durations[p] + l.lag
-                case .startToStart: bound = es[p] + l.lag
-                case .finishToFinish: bound = es[p] + durations[p] + l.lag - durations[j]
-                case .startToFinish: bound = es[p] + l.lag - durations[j]
+        return DaySchedule(
+            earlyStart: schedule.earlyStart.map { Int($0) }, earlyFinish: schedule.earlyFinish.map { Int($0) },
+            lateStart: schedule.lateStart.map { Int($0) }, lateFinish: schedule.lateFinish.map { Int($0) },
+            makespan: Int(schedule.makespan))
+    }
+
+    /// The same network as the engine's input, one unit a day.
+    public var scheduleInput: ScheduleInput {
+        ScheduleInput(
+            activities: durations.enumerated().map { i, d in
+                ScheduleInput.Activity(name: String(i), duration: Int64(d), kind: d == 0 ? .milestone : .leaf)
+            },
+            links: links.map { l in
+                let type: DependencyType = switch l.type {
+                case .finishToStart: .finishToStart
+                case .startToStart: .startToStart
+                case .finishToFinish: .finishToFinish
+                case .startToFinish: .startToFinish
                 }
-                start = max(start, bound)
-            }
-            es[j] = start
-        }
-        let ef = (0..<n).map { es[$0] + durations[$0] }
-        let makespan = ef.max() ?? 0
-        var lf = Array(repeating: makespan, count: n)
-        for j in order.reversed() {
-            var finish = makespan
-            for l in outgoing[j] {
-                let s = l.to
-                let ls = lf[s] - durations[s]
-                let bound: Int
-                switch l.type {
-                case .finishToStart: bound = ls - l.lag
-                case .startToStart: bound = ls - l.lag + durations[j]
-                case .finishToFinish: bound = lf[s] - l.lag
-                case .startToFinish: bound = lf[s] - l.lag + durations[j]
-                }
-                finish = min(finish, bound)
-            }
-            lf[j] = finish
-        }
-        let ls = (0..<n).map { lf[$0] - durations[$0] }
-        return DaySchedule(earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, makespan: makespan)
+                return ScheduleInput.Link(from: l.from, to: l.to, type: type, lag: .working(Int64(l.lag)))
+            })
     }
 }

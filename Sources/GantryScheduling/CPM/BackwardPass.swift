@@ -1,0 +1,104 @@
+import GantryModel
+
+/// Late dates: in reverse topological order, each activity finishes at the earliest of what its successors'
+/// late dates, the project finish, its deadline and its late constraints allow. A summary passes the limits
+/// of its own links down to its parts; its reported late dates span theirs.
+struct BackwardPass<Axis: TimeAxis> {
+    let network: CompiledNetwork
+    let axis: Axis
+    let rules: ActivityRules
+    let constraintsBeatLinks: Bool
+
+    struct Output {
+        var lateStart: [Int64]
+        var lateFinish: [Int64]
+    }
+
+    func run(earlyStart es: [Int64], earlyFinish ef: [Int64], projectFinish: Int64) -> Output {
+        let n = network.count
+        var ls = [Int64](repeating: 0, count: n)
+        var lf = [Int64](repeating: 0, count: n)
+        // For a summary: the latest its parts may finish, and start, by the summary's own links.
+        var summaryFinishLimit: [Int64] = []
+        var summaryStartLimit: [Int64] = []
+        let hasSummaries = !network.children.isEmpty
+        if hasSummaries {
+            summaryFinishLimit = [Int64](repeating: .max, count: n)
+            summaryStartLimit = [Int64](repeating: .max, count: n)
+        }
+
+        for jj in network.order.reversed() {
+            let j = Int(jj)
+            let d = network.duration[j]
+            var finishLimit = projectFinish
+            var startLimit = Int64.max
+            for k in network.outgoing(j) {
+                let l = Int(network.outLinks[k])
+                let s = Int(network.linkTo[l])
+                let lag = network.linkLag[l], el = network.linkElapsed[l]
+                switch network.linkType[l] {
+                case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: j))
+                case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: j))
+                case .finishToFinish: finishLimit = min(finishLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: j))
+                case .startToFinish: startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: j))
+                }
+            }
+            if hasSummaries {
+                let p = Int(network.parent[j])
+                if p >= 0 {
+                    finishLimit = min(finishLimit, summaryFinishLimit[p])
+                    startLimit = min(startLimit, summaryStartLimit[p])
+                }
+                if network.isSummary[j] {
+                    summaryFinishLimit[j] = finishLimit
+                    summaryStartLimit[j] = startLimit
+                    continue
+                }
+            }
+            var finish = finishLimit
+            if startLimit != .max { finish = min(finish, axis.finish(j, start: startLimit, duration: d)) }
+
+            if let rule = rules.rule(j) {
+                if rule.isFinished {
+                    ls[j] = es[j]; lf[j] = ef[j]
+                    continue
+                }
+                if rule.constraintValue != ActivityRules.none && !rule.isStarted && !rule.isManual {
+                    let c = rule.constraint
+                    let date = c.onFinish ? rule.constraintValue : axis.finish(j, start: rule.constraintValue, duration: d)
+                    switch c {
+                    case .finishNoLaterThan, .startNoLaterThan:
+                        // When links win, a late constraint they already break does not make float negative.
+                        finish = min(finish, constraintsBeatLinks ? date : max(date, ef[j]))
+                    case .mustStartOn, .mustFinishOn:
+                        finish = min(finish, constraintsBeatLinks ? date : max(date, ef[j]))
+                    default: break
+                    }
+                }
+                if rule.deadline != ActivityRules.none { finish = min(finish, rule.deadline) }
+                if rule.isStarted {
+                    // Started work: the late finish holds; the late start keeps the remaining work's length.
+                    lf[j] = finish
+                    ls[j] = axis.start(j, finish: finish, duration: max(0, axis.span(j, from: es[j], to: ef[j])))
+                    continue
+                }
+            }
+            lf[j] = finish
+            ls[j] = axis.start(j, finish: finish, duration: d)
+        }
+
+        if hasSummaries {
+            for jj in network.order where network.isSummary[Int(jj)] {
+                let j = Int(jj)
+                var s = Int64.max, f = Int64.min
+                for k in network.childRange(j) {
+                    let c = Int(network.children[k])
+                    s = min(s, ls[c]); f = max(f, lf[c])
+                }
+                if s == Int64.max { s = es[j]; f = ef[j] }
+                ls[j] = s; lf[j] = f
+            }
+        }
+        return Output(lateStart: ls, lateFinish: lf)
+    }
+}

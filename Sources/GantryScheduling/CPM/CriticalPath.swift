@@ -1,0 +1,236 @@
+public import GantryModel
+
+extension ScheduleInput {
+    /// The critical-path schedule: forward pass, backward pass, floats, criticality, drivers and the longest
+    /// path. Throws only for a dependency cycle (nothing can be scheduled); every other problem is a diagnostic.
+    public func criticalPath() throws(ScheduleFailure) -> CriticalPathSchedule {
+        let network = try CompiledNetwork(self)
+        return criticalPath(compiled: network)
+    }
+
+    /// The same, on a network compiled from this input (compile once, schedule many times: Monte Carlo, benchmarks).
+    public func criticalPath(compiled network: CompiledNetwork) -> CriticalPathSchedule {
+        var notes = network.diagnostics
+        var calendarOf = [Int32](repeating: 0, count: activities.count)
+        var elapsedDuration = [Bool](repeating: false, count: activities.count)
+        var uniformCalendar: Int? = nil
+        var uniform = true
+        for (i, a) in activities.enumerated() {
+            var c = a.calendar
+            if calendars.isEmpty {
+                c = 0
+            } else if c < 0 || c >= calendars.count {
+                notes.append(ScheduleDiagnostic(
+                    .unknownCalendar, .warning, "\(a.name) names calendar \(c), which does not exist; the project calendar is used",
+                    activities: [i]))
+                c = 0
+            }
+            calendarOf[i] = Int32(c)
+            elapsedDuration[i] = a.elapsed && a.kind == .leaf
+            guard a.kind != .summary else { continue }
+            if elapsedDuration[i] { uniform = false }
+            if let u = uniformCalendar, u != c { uniform = false }
+            uniformCalendar = uniformCalendar ?? c
+        }
+        if calendars.isEmpty {
+            return run(network, UniformAxis(calendar: nil), notes: notes, toAxis: { $0 }, startOut: { _, t in t },
+                       finishOut: { _, t in t })
+        }
+        if uniform {
+            let cal = calendars[uniformCalendar ?? 0]
+            return run(network, UniformAxis(calendar: cal), notes: notes, toAxis: { cal.working(at: $0) },
+                       startOut: { _, w in cal.startInstant(ofWorking: w) },
+                       finishOut: { _, w in cal.finishInstant(ofWorking: w) })
+        }
+        let axis = WallAxis(calendars: calendars, calendarOf: calendarOf, elapsedDuration: elapsedDuration)
+        let cals = calendars
+        return run(network, axis, notes: notes, toAxis: { $0 },
+                   startOut: { a, t in t },
+                   finishOut: { a, t in
+                       if elapsedDuration[a] { return t }
+                       let c = cals[Int(calendarOf[a])]
+                       return c.finishInstant(ofWorking: c.working(at: t))
+                   })
+    }
+
+    private func rules(toAxis: (Int64) -> Int64, notes: inout [ScheduleDiagnostic]) -> ActivityRules {
+        var index = [Int32](repeating: -1, count: activities.count)
+        var list: [ActivityRules.Rule] = []
+        var hasALAP = false
+        for (i, a) in activities.enumerated() where a.kind != .summary {
+            var r = ActivityRules.Rule()
+            var any = false
+            if a.constraint == .alap { hasALAP = true }
+            if a.constraint.isDated {
+                if let date = a.constraintDate {
+                    r.constraint = a.constraint; r.constraintValue = toAxis(date); any = true
+                } else {
+                    notes.append(ScheduleDiagnostic(
+                        .constraintMissingDate, .warning,
+                        "\(a.name) has a \(a.constraint.rawValue) constraint without a date; it is scheduled as soon as possible",
+                        activities: [i]))
+                }
+            }
+            if let d = a.deadline { r.deadline = toAxis(d); any = true }
+            if let s = a.manualStart { r.manualStart = toAxis(s); any = true }
+            if let f = a.manualFinish { r.manualFinish = toAxis(f); any = true }
+            if a.actualFinish != nil, a.actualStart == nil {
+                notes.append(ScheduleDiagnostic(
+                    .invalidActuals, .warning, "\(a.name) has an actual finish but no actual start; the finish is ignored",
+                    activities: [i]))
+            } else if let s = a.actualStart {
+                r.actualStart = toAxis(s); any = true
+                if let f = a.actualFinish {
+                    if f < s {
+                        notes.append(ScheduleDiagnostic(
+                            .invalidActuals, .warning, "\(a.name) finishes before it starts; the actual finish is ignored",
+                            activities: [i]))
+                    } else {
+                        r.actualFinish = toAxis(f)
+                    }
+                }
+                if let rem = a.remaining { r.remaining = max(0, rem) }
+            }
+            if any {
+                index[i] = Int32(list.count)
+                list.append(r)
+            }
+        }
+        return ActivityRules(index: index, rules: list, hasALAP: hasALAP)
+    }
+
+    private func run<Axis: TimeAxis>(
+        _ network: CompiledNetwork, _ axis: Axis, notes: [ScheduleDiagnostic], toAxis: (Int64) -> Int64,
+        startOut: (Int, Int64) -> Int64, finishOut: (Int, Int64) -> Int64
+    ) -> CriticalPathSchedule {
+        var notes = notes
+        var rules = rules(toAxis: toAxis, notes: &notes)
+        let start = toAxis(projectStart)
+        let status = statusDate.map(toAxis)
+        let forward = ForwardPass(network: network, axis: axis, rules: rules, projectStart: start, statusDate: status,
+                                  constraintsBeatLinks: options.constraintsBeatLinks)
+        let backward = BackwardPass(network: network, axis: axis, rules: rules,
+                                    constraintsBeatLinks: options.constraintsBeatLinks)
+        var early = forward.run()
+        var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start)
+        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
+
+        if rules.hasALAP {
+            // As late as possible: pinned at the late start, then the early dates again around them.
+            var pinned = [Int64](repeating: ActivityRules.none, count: network.count)
+            for (i, a) in activities.enumerated() where a.constraint == .alap && !network.isSummary[i] {
+                if let r = rules.rule(i), r.isStarted || r.isManual { continue }
+                pinned[i] = max(early.earlyStart[i], late.lateStart[i])
+            }
+            early = forward.run(pinned: pinned)
+            finish = Self.latestFinish(network, early.earlyFinish, otherwise: start)
+            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
+        }
+        rules.hasALAP = false
+        notes += early.conflicts
+
+        let floats = FloatCalculator(network: network, axis: axis, rules: rules)
+            .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish)
+        let n = network.count
+        var critical = [Bool](repeating: false, count: n)
+        var negative: [Int] = []
+        for j in 0..<n {
+            let done = rules.rule(j)?.isFinished ?? false
+            critical[j] = !done && floats.total[j] <= options.criticalFloat
+            if floats.total[j] < 0 && !network.isSummary[j] { negative.append(j) }
+        }
+        if !negative.isEmpty {
+            let names = negative.prefix(10).map { activities[$0].name }.joined(separator: ", ")
+            notes.append(ScheduleDiagnostic(
+                .negativeFloat, .warning,
+                "\(negative.count) activit\(negative.count == 1 ? "y has" : "ies have") negative total float (\(names)\(negative.count > 10 ? ", …" : "")): a constraint or deadline cannot be met by the links",
+                activities: negative))
+        }
+        for j in 0..<n {
+            guard let r = rules.rule(j), r.deadline != ActivityRules.none, early.earlyFinish[j] > r.deadline else { continue }
+            notes.append(ScheduleDiagnostic(
+                .deadlineMissed, .warning, "\(activities[j].name) finishes after its deadline", activities: [j]))
+        }
+        let path = Self.longestPath(network, early: early, finish: finish)
+
+        var es = early.earlyStart, ef = early.earlyFinish, ls = late.lateStart, lf = late.lateFinish
+        for j in 0..<n {
+            let zero = network.duration[j] == 0 && !network.isSummary[j]
+            if zero {
+                // A milestone sits where its driver put it: at a finish (17:00) rather than the next start.
+                es[j] = ef[j] <= start ? startOut(j, ef[j]) : finishOut(j, ef[j]); ef[j] = es[j]
+                lf[j] = lf[j] <= start ? startOut(j, lf[j]) : finishOut(j, lf[j]); ls[j] = lf[j]
+            } else {
+                es[j] = startOut(j, es[j]); ef[j] = finishOut(j, ef[j])
+                ls[j] = startOut(j, ls[j]); lf[j] = finishOut(j, lf[j])
+            }
+        }
+        let finishWall = finishOut(0, finish)
+        let makespan: Int64
+        if calendars.isEmpty {
+            makespan = finish - start
+        } else {
+            let cal0 = calendars[0]
+            makespan = cal0.working(at: finishWall) - cal0.working(at: projectStart)
+        }
+        return CriticalPathSchedule(
+            earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: floats.total,
+            freeFloat: floats.free, critical: critical, driver: early.driver, longestPath: path,
+            projectStart: projectStart, projectFinish: finishWall, diagnostics: notes, makespan: makespan)
+    }
+
+    private static func latestFinish(_ network: CompiledNetwork, _ ef: [Int64], otherwise: Int64) -> Int64 {
+        var t = otherwise
+        for j in 0..<network.count where !network.isSummary[j] { t = max(t, ef[j]) }
+        return t
+    }
+
+    /// From the activity that finishes last (one without successors first, then the smallest index), back along
+    /// driving links; a summary on the way is entered at the part that drives the link.
+    private static func longestPath<O>(_ network: CompiledNetwork, early: O, finish: Int64) -> [Int]
+    where O: EarlyDates {
+        let n = network.count
+        var end = -1
+        for j in 0..<n where !network.isSummary[j] && early.earlyFinish[j] == finish {
+            if network.outgoing(j).isEmpty { end = j; break }
+            if end < 0 { end = j }
+        }
+        guard end >= 0 else { return [] }
+        var path = [end]
+        var seen = Set([end])
+        var j = end
+        while case .link(let source) = early.driver[j] {
+            // The compiled link that drove j came from `source`; find its predecessor among j's incoming links.
+            var pred = -1, type = DependencyType.finishToStart
+            for k in network.incoming(j) {
+                let l = Int(network.inLinks[k])
+                if Int(network.linkSource[l]) == source { pred = Int(network.linkFrom[l]); type = network.linkType[l]; break }
+            }
+            guard pred >= 0 else { break }
+            while network.isSummary[pred] {
+                let byFinish = type == .finishToStart || type == .finishToFinish
+                var next = -1
+                for k in network.childRange(pred) {
+                    let c = Int(network.children[k])
+                    if byFinish ? early.earlyFinish[c] == early.earlyFinish[pred] : early.earlyStart[c] == early.earlyStart[pred] {
+                        next = c; break
+                    }
+                }
+                guard next >= 0 else { break }
+                pred = next
+            }
+            guard !network.isSummary[pred], seen.insert(pred).inserted else { break }
+            path.append(pred)
+            j = pred
+        }
+        return path.reversed()
+    }
+}
+
+protocol EarlyDates {
+    var earlyStart: [Int64] { get }
+    var earlyFinish: [Int64] { get }
+    var driver: [ScheduleDriver] { get }
+}
+
+extension ForwardPass.Output: EarlyDates {}

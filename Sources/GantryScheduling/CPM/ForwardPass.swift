@@ -1,0 +1,130 @@
+import GantryModel
+
+/// Early dates: each activity, in topological order, starts at the latest of what its links, the project start
+/// (or status date) and its constraint allow; summaries span their parts. Records what drove each start.
+struct ForwardPass<Axis: TimeAxis> {
+    let network: CompiledNetwork
+    let axis: Axis
+    let rules: ActivityRules
+    let projectStart: Int64
+    let statusDate: Int64?
+    let constraintsBeatLinks: Bool
+
+    struct Output {
+        var earlyStart: [Int64]
+        var earlyFinish: [Int64]
+        var driver: [ScheduleDriver]
+        var conflicts: [ScheduleDiagnostic]
+    }
+
+    /// `pinned[j]` (when not `ActivityRules.none`) fixes an activity's start: ALAP activities at their late start.
+    func run(pinned: [Int64]? = nil) -> Output {
+        let n = network.count
+        var es = [Int64](repeating: 0, count: n)
+        var ef = [Int64](repeating: 0, count: n)
+        var driver = [ScheduleDriver](repeating: .projectStart, count: n)
+        var conflicts: [ScheduleDiagnostic] = []
+        let lowerFromStatus = statusDate.map { max($0, projectStart) } ?? projectStart
+
+        for jj in network.order {
+            let j = Int(jj)
+            if network.isSummary[j] {
+                var s = Int64.max, f = Int64.min
+                for k in network.childRange(j) {
+                    let c = Int(network.children[k])
+                    s = min(s, es[c]); f = max(f, ef[c])
+                }
+                if s == Int64.max { s = projectStart; f = projectStart }
+                es[j] = s; ef[j] = f; driver[j] = .rollup
+                continue
+            }
+            let d = network.duration[j]
+            let rule = rules.rule(j)
+
+            // The bound from links: the latest wins; among equals the first link.
+            var best = Int64.min, bestLink = -1
+            for k in network.incoming(j) {
+                let l = Int(network.inLinks[k])
+                let p = Int(network.linkFrom[l])
+                let lag = network.linkLag[l], el = network.linkElapsed[l]
+                let bound: Int64
+                switch network.linkType[l] {
+                case .finishToStart: bound = axis.after(ef[p], lag: lag, elapsed: el, anchor: p)
+                case .startToStart: bound = axis.after(es[p], lag: lag, elapsed: el, anchor: p)
+                case .finishToFinish: bound = axis.start(j, finish: axis.after(ef[p], lag: lag, elapsed: el, anchor: p), duration: d)
+                case .startToFinish: bound = axis.start(j, finish: axis.after(es[p], lag: lag, elapsed: el, anchor: p), duration: d)
+                }
+                if bound > best { best = bound; bestLink = l }
+            }
+
+            if let rule, rule.isStarted || rule.isManual {
+                if rule.isStarted {
+                    es[j] = rule.actualStart
+                    if rule.isFinished {
+                        ef[j] = max(rule.actualFinish, rule.actualStart)
+                    } else {
+                        let resume = max(rule.actualStart, statusDate ?? rule.actualStart)
+                        let left = rule.remaining != ActivityRules.none ? rule.remaining
+                            : max(0, d - axis.span(j, from: rule.actualStart, to: resume))
+                        ef[j] = axis.finish(j, start: axis.normalizeStart(j, resume), duration: left)
+                    }
+                    driver[j] = .actualStart
+                } else {
+                    let s = rule.manualStart != ActivityRules.none ? rule.manualStart
+                        : axis.start(j, finish: rule.manualFinish, duration: d)
+                    es[j] = s
+                    ef[j] = rule.manualFinish != ActivityRules.none ? max(rule.manualFinish, s) : axis.finish(j, start: s, duration: d)
+                    driver[j] = .manual
+                    if bestLink >= 0 && best > s {
+                        conflicts.append(ScheduleDiagnostic(
+                            .manualDateConflict, .warning, "is manually scheduled to start before its links allow",
+                            activities: [j, Int(network.linkFrom[bestLink])]))
+                    }
+                }
+                continue
+            }
+
+            var start = lowerFromStatus
+            var why: ScheduleDriver = statusDate != nil && lowerFromStatus > projectStart ? .statusDate : .projectStart
+            if bestLink >= 0 && best >= start {
+                start = best; why = .link(Int(network.linkSource[bestLink]))
+            }
+            if d > 0 { start = axis.normalizeStart(j, start) }
+
+            if let rule, rule.constraintValue != ActivityRules.none {
+                let c = rule.constraint
+                let date = c.onFinish ? axis.start(j, finish: rule.constraintValue, duration: d) : rule.constraintValue
+                switch c {
+                case .startNoEarlierThan, .finishNoEarlierThan:
+                    if date > start { start = date; why = .constraint }
+                case .mustStartOn, .mustFinishOn:
+                    if constraintsBeatLinks || date >= start {
+                        start = date; why = .constraint
+                    } else {
+                        conflicts.append(ScheduleDiagnostic(
+                            .constraintConflict, .warning,
+                            "its \(c.rawValue) date cannot be met: its links start it later", activities: [j]))
+                    }
+                case .startNoLaterThan, .finishNoLaterThan:
+                    if start > date {
+                        if constraintsBeatLinks {
+                            start = date; why = .constraint
+                        } else {
+                            conflicts.append(ScheduleDiagnostic(
+                                .constraintConflict, .warning,
+                                "its \(c.rawValue) date cannot be met: its links start it later", activities: [j]))
+                        }
+                    }
+                case .asap, .alap: break
+                }
+            }
+            if let pinned, pinned[j] != ActivityRules.none {
+                start = pinned[j]; why = .asLateAsPossible
+            }
+            es[j] = start
+            ef[j] = axis.finish(j, start: start, duration: d)
+            driver[j] = why
+        }
+        return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts)
+    }
+}

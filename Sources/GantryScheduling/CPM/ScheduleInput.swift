@@ -1,0 +1,99 @@
+public import GantryModel
+
+/// Everything the critical path method needs (a network given without calendars uses plain units instead of
+/// wall minutes: PSPLIB periods, textbook days), as values: activities and links by index, compiled calendars,
+/// the project start and an optional status date. Dates are wall minutes; durations and working lags are
+/// working minutes of the activity's calendar (or units when no calendar is given).
+public struct ScheduleInput: Sendable {
+    public var activities: [Activity]
+    public var links: [Link]
+    /// Index 0 is the project calendar. Empty: time is continuous and every number is a unit.
+    public var calendars: [CompiledCalendar]
+    public var projectStart: WallMinute
+    /// Progress is stated at this instant: work not yet done is scheduled from it.
+    public var statusDate: WallMinute?
+    public var options: Options
+
+    public init(activities: [Activity], links: [Link], calendars: [CompiledCalendar] = [], projectStart: WallMinute = 0,
+                statusDate: WallMinute? = nil, options: Options = Options()) {
+        self.activities = activities; self.links = links; self.calendars = calendars
+        self.projectStart = projectStart; self.statusDate = statusDate; self.options = options
+    }
+
+    public struct Options: Sendable, Hashable {
+        /// MS Project's "tasks will always honor their constraint dates" (default true): a hard constraint holds
+        /// and a conflicting link shows as negative float. False: links win and a `constraint_conflict` is reported.
+        public var constraintsBeatLinks: Bool
+        /// An activity is critical when its total float is at or below this many working minutes.
+        public var criticalFloat: Int64
+
+        public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0) {
+            self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
+        }
+    }
+
+    /// Scheduling constraints, with MS Project's names (`PjConstraint`).
+    public enum ConstraintKind: String, Sendable, Hashable, CaseIterable, Codable {
+        case asap = "ASAP", alap = "ALAP", startNoEarlierThan = "SNET", startNoLaterThan = "SNLT"
+        case finishNoEarlierThan = "FNET", finishNoLaterThan = "FNLT", mustStartOn = "MSO", mustFinishOn = "MFO"
+
+        /// Whether the constraint needs a date.
+        public var isDated: Bool { self != .asap && self != .alap }
+        /// Whether the date is a finish date.
+        public var onFinish: Bool { self == .finishNoEarlierThan || self == .finishNoLaterThan || self == .mustFinishOn }
+    }
+
+    public struct Activity: Sendable, Hashable {
+        /// How diagnostics and explanations name the activity (its code or id).
+        public var name: String
+        public var kind: ActivityKind
+        /// Working minutes (elapsed minutes when `elapsed`); milestones and summaries ignore it.
+        public var duration: Int64
+        public var elapsed: Bool
+        public var calendar: Int
+        /// The summary this activity belongs to (an index of a `.summary` activity).
+        public var parent: Int?
+        public var constraint: ConstraintKind
+        public var constraintDate: WallMinute?
+        /// A finish the activity should meet; it limits late dates and is reported when missed.
+        public var deadline: WallMinute?
+        /// Manually scheduled: the activity keeps these dates whatever its links say.
+        public var manualStart: WallMinute?
+        public var manualFinish: WallMinute?
+        public var actualStart: WallMinute?
+        public var actualFinish: WallMinute?
+        /// Working minutes still to do at the status date for a started activity (default: all of `duration`
+        /// less the working time from its actual start to the status date).
+        public var remaining: Int64?
+
+        public init(name: String, duration: Int64, kind: ActivityKind = .leaf, elapsed: Bool = false, calendar: Int = 0,
+                    parent: Int? = nil, constraint: ConstraintKind = .asap, constraintDate: WallMinute? = nil,
+                    deadline: WallMinute? = nil) {
+            self.name = name; self.duration = duration; self.kind = kind; self.elapsed = elapsed
+            self.calendar = calendar; self.parent = parent; self.constraint = constraint
+            self.constraintDate = constraintDate; self.deadline = deadline
+        }
+    }
+
+    public enum Lag: Sendable, Hashable {
+        /// Working minutes on the predecessor's calendar (Primavera's default lag calendar).
+        case working(Int64)
+        /// Wall-clock minutes: nights, weekends and holidays count.
+        case elapsed(Int64)
+        /// A percentage of the predecessor's duration (50 → half of it), in working time.
+        case percent(Double)
+
+        public static let zero = Lag.working(0)
+    }
+
+    public struct Link: Sendable, Hashable {
+        public var from: Int
+        public var to: Int
+        public var type: DependencyType
+        public var lag: Lag
+
+        public init(from: Int, to: Int, type: DependencyType = .finishToStart, lag: Lag = .zero) {
+            self.from = from; self.to = to; self.type = type; self.lag = lag
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// How the passes do time arithmetic. The network is scheduled on one axis: either the working minutes of a
+/// single calendar (every activity on it: time is plain integer arithmetic) or wall minutes with a calendar per
+/// activity. Durations and floats are always in working minutes of the activity's own calendar.
+protocol TimeAxis {
+    /// When an activity that starts at `start` and takes `duration` ends.
+    func finish(_ activity: Int, start: Int64, duration: Int64) -> Int64
+    /// When an activity that ends at `finish` and takes `duration` must start.
+    func start(_ activity: Int, finish: Int64, duration: Int64) -> Int64
+    /// The first instant at or after `t` the activity can start working.
+    func normalizeStart(_ activity: Int, _ t: Int64) -> Int64
+    /// `t` moved forward by a link's lag; `anchor` is the predecessor whose calendar counts working lags.
+    func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64
+    /// `t` moved back by a link's lag.
+    func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64
+    /// Working minutes of the activity's calendar from `from` to `to` (negative when `to` is earlier).
+    func span(_ activity: Int, from: Int64, to: Int64) -> Int64
+}
+
+/// The working minutes of one calendar (or plain units when there is none): every operation is an addition,
+/// except elapsed lags, which go through wall time.
+struct UniformAxis: TimeAxis {
+    let calendar: CompiledCalendar?
+
+    @inline(__always) func finish(_ activity: Int, start: Int64, duration: Int64) -> Int64 { start + duration }
+    @inline(__always) func start(_ activity: Int, finish: Int64, duration: Int64) -> Int64 { finish - duration }
+    @inline(__always) func normalizeStart(_ activity: Int, _ t: Int64) -> Int64 { t }
+    @inline(__always) func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
+        guard elapsed, let calendar else { return t + lag }
+        return calendar.working(at: calendar.finishInstant(ofWorking: t) + lag)
+    }
+    @inline(__always) func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
+        guard elapsed, let calendar else { return t - lag }
+        return calendar.working(at: calendar.startInstant(ofWorking: t) - lag)
+    }
+    @inline(__always) func span(_ activity: Int, from: Int64, to: Int64) -> Int64 { to - from }
+}
+
+/// Wall minutes, each activity on its own calendar; elapsed durations ignore calendars.
+struct WallAxis: TimeAxis {
+    let calendars: [CompiledCalendar]
+    let calendarOf: [Int32]
+    let elapsedDuration: [Bool]
+
+    func finish(_ activity: Int, start: Int64, duration: Int64) -> Int64 {
+        if duration == 0 { return start }
+        if elapsedDuration[activity] { return start + duration }
+        let c = calendars[Int(calendarOf[activity])]
+        return c.finishInstant(ofWorking: c.working(at: start) + duration)
+    }
+
+    func start(_ activity: Int, finish: Int64, duration: Int64) -> Int64 {
+        if duration == 0 { return finish }
+        if elapsedDuration[activity] { return finish - duration }
+        let c = calendars[Int(calendarOf[activity])]
+        return c.startInstant(ofWorking: c.working(at: finish) - duration)
+    }
+
+    func normalizeStart(_ activity: Int, _ t: Int64) -> Int64 {
+        if elapsedDuration[activity] { return t }
+        let c = calendars[Int(calendarOf[activity])]
+        return c.startInstant(ofWorking: c.working(at: t))
+    }
+
+    func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
+        if lag == 0 { return t }
+        if elapsed { return t + lag }
+        let c = calendars[Int(calendarOf[anchor])]
+        return c.finishInstant(ofWorking: c.working(at: t) + lag)
+    }
+
+    func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
+        if lag == 0 { return t }
+        if elapsed { return t - lag }
+        let c = calendars[Int(calendarOf[anchor])]
+        return c.finishInstant(ofWorking: c.working(at: t) - lag)
+    }
+
+    func span(_ activity: Int, from: Int64, to: Int64) -> Int64 {
+        if elapsedDuration[activity] { return to - from }
+        let c = calendars[Int(calendarOf[activity])]
+        return c.working(at: to) - c.working(at: from)
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+import GantryModel
+import GantryScheduling
+import Testing
+
+/// A network for the engine, written as DOMAIN.md writes one: named activities in order, each with its links.
+struct EngineNetwork {
+    var activities: [ScheduleInput.Activity] = []
+    var links: [ScheduleInput.Link] = []
+    var calendars: [CompiledCalendar] = []
+    var projectStart: WallMinute = 0
+    var statusDate: WallMinute? = nil
+    var options = ScheduleInput.Options()
+    /// One day in the network's units: 1 without a calendar, 480 working minutes on the standard one.
+    var day: Int64 = 1
+
+    func index(_ name: String) -> Int {
+        guard let i = activities.firstIndex(where: { $0.name == name }) else { fatalError("no activity \(name)") }
+        return i
+    }
+
+    @discardableResult
+    mutating func add(_ name: String, _ days: Int64, _ kind: ActivityKind = .leaf, parent: String? = nil,
+                      after preds: [(String, DependencyType, Int64)] = []) -> Int {
+        var a = ScheduleInput.Activity(name: name, duration: days * day, kind: kind)
+        a.parent = parent.map(index)
+        activities.append(a)
+        for (p, type, lag) in preds {
+            links.append(.init(from: index(p), to: activities.count - 1, type: type, lag: .working(lag * day)))
+        }
+        return activities.count - 1
+    }
+
+    mutating func update(_ name: String, _ change: (inout ScheduleInput.Activity) -> Void) {
+        change(&activities[index(name)])
+    }
+
+    var input: ScheduleInput {
+        ScheduleInput(activities: activities, links: links, calendars: calendars, projectStart: projectStart,
+                      statusDate: statusDate, options: options)
+    }
+
+    func schedule() throws -> CriticalPathSchedule { try input.criticalPath() }
+
+    func names(_ indices: [Int]) -> [String] { indices.map { activities[$0].name } }
+}
+
+/// The standard calendar (Mon–Fri 08:00–12:00, 13:00–17:00) over 2018, with the given holidays.
+func standardCalendar(holidays: [String] = []) throws -> CompiledCalendar {
+    let days = holidays.map { CalendarDate(iso: $0)! }
+    return try CompiledCalendar(
+        week: .standard, exceptions: days.map { CalendarException(name: "holiday", from: $0, to: $0) },
+        from: CalendarDate(iso: "2018-01-01")!, through: CalendarDate(iso: "2018-12-31")!, minutesPerDay: 480)
+}
+
+func wall(_ text: String) throws -> WallMinute { try WallTime.parse(text) }
+
+@Suite("Critical path engine: floats, drivers, longest path")
+struct CPMEngineTests {
+    /// DOMAIN.md §2.4(b), case 9 [S + X MPXJ]: the published free floats (FF column) and the longest path.
+    @Test("all four link types: free floats and the longest path A, B, D, G, H")
+    func allLinkTypesFreeFloat() throws {
+        var n = EngineNetwork()
+        n.add("A", 3)
+        n.add("B", 2, after: [("A", .finishToStart, 2)])
+        n.add("C", 2, after: [("A", .startToStart, 0)])
+        n.add("D", 4, after: [("B", .startToStart, 1)])
+        n.add("E", 1, after: [("C", .startToFinish, 3)])
+        n.add("F", 2, after: [("C", .finishToFinish, 3)])
+        n.add("G", 4, after: [("D", .startToStart, 1), ("E", .finishToStart, 0)])
+        n.add("H", 3, after: [("F", .startToFinish, 2), ("G", .finishToStart, 0)])
+        let s = try n.schedule()
+        let ff = Dictionary(uniqueKeysWithValues: n.activities.enumerated().map { ($1.name, s.freeFloat[$0]) })
+        #expect(ff == ["A": 0, "B": 0, "C": 0, "D": 0, "E": 4, "F": 9, "G": 0, "H": 0])
+        #expect(n.names(s.longestPath) == ["A", "B", "D", "G", "H"])
+        #expect(n.names(s.critical.indices.filter { s.critical[$0] }) == ["A", "B", "D", "G", "H"])
+        #expect(s.makespan == 14)
+        // Why does G start on day 7? Its SS+1 link from D (D starts on 6), not E.
+        #expect(s.driver[n.index("G")] == .link(n.links.firstIndex { $0.to == n.index("G") && $0.type == .startToStart }!))
+        #expect(s.driver[n.index("A")] == .projectStart)
+    }
+
+    /// Cases 10 and 12 [S]: the published FF column.
+    @Test("free float of the 'Lags part 1' and Joshua Emmanuel networks")
+    func freeFloatTables() throws {
+        var lags = EngineNetwork()
+        lags.add("A", 2)
+        lags.add("B", 4, after: [("A", .finishToStart, 5)])
+        lags.add("C", 3, after: [("B", .startToStart, 3)])
+        lags.add("D", 5, after: [("B", .finishToStart, 0)])
+        lags.add("E", 2, after: [("C", .finishToStart, 0), ("D", .finishToStart, 0)])
+        #expect(try lags.schedule().freeFloat == [0, 0, 3, 0, 0])
+
+        var je = EngineNetwork()
+        je.add("A", 7); je.add("B", 9)
+        je.add("C", 12, after: [("A", .finishToStart, 0)])
+        je.add("D", 8, after: [("A", .finishToStart, 0), ("B", .finishToStart, 0)])
+        je.add("E", 9, after: [("D", .finishToStart, 0)])
+        je.add("F", 6, after: [("C", .finishToStart, 0), ("E", .finishToStart, 0)])
+        je.add("G", 5, after: [("E", .finishToStart, 0)])
+        let s = try je.schedule()
+        #expect(s.freeFloat == [0, 0, 7, 0, 0, 0, 1])
+        #expect(s.totalFloat == [2, 0, 7, 0, 0, 0, 1])
+        #expect(je.names(s.longestPath) == ["B", "D", "E", "F"])
+    }
+
+    /// DOMAIN.md §2.6 quirk 1: A 2d → B 3d, FF −1d. MS Project stores free slack 1d (capped at total slack);
+    /// MPXJ computes 2d. Gantry matches MS Project (DESIGN.md).
+    @Test("free float under a negative FF lag is capped at total float, as MS Project stores it")
+    func negativeFinishLagQuirk() throws {
+        var n = EngineNetwork()
+        n.add("A", 2)
+        n.add("B", 3, after: [("A", .finishToFinish, -1)])
+        let s = try n.schedule()
+        #expect(s.totalFloat[0] == 1)
+        #expect(s.freeFloat[0] == 1)
+    }
+
+    @Test("a loop is a dependency_cycle that names its activities in link order")
+    func cycleNamed() throws {
+        var n = EngineNetwork()
+        n.add("Design", 2)
+        n.add("Build", 3, after: [("Design", .finishToStart, 0)])
+        n.add("Test", 1, after: [("Build", .finishToStart, 0)])
+        n.links.append(.init(from: 2, to: 0))
+        do {
+            _ = try n.schedule()
+            Issue.record("a loop must not schedule")
+        } catch let error as ScheduleFailure {
+            #expect(error.diagnostic.code == .dependencyCycle)
+            #expect(n.names(error.diagnostic.activities) == ["Design", "Build", "Test", "Design"])
+            #expect(error.diagnostic.message.contains("Design → Build → Test → Design"))
+        }
+    }
+
+    @Test("a link to itself is a loop of one; a link between a summary and its part is dropped with invalid_link")
+    func invalidLinks() throws {
+        var n = EngineNetwork()
+        n.add("Phase", 0, .summary)
+        n.add("A", 2, parent: "Phase")
+        n.links.append(.init(from: 1, to: 1))
+        #expect(throws: ScheduleFailure.self) { try n.schedule() }
+        n.links = [.init(from: 0, to: 1), .init(from: 1, to: 7)]
+        let s = try n.schedule()
+        #expect(s.diagnostics.filter { $0.code == .invalidLink }.count == 2)
+        #expect(s.earlyFinish[1] == 2)
+    }
+
+    @Test("percent lags count a share of the predecessor's duration")
+    func percentLag() throws {
+        var n = EngineNetwork()
+        n.add("A", 10)
+        n.add("B", 2)
+        n.links.append(.init(from: 0, to: 1, type: .startToStart, lag: .percent(40)))
+        let s = try n.schedule()
+        #expect(s.earlyStart[1] == 4)
+    }
+}
+
+@Suite("Critical path engine on the standard calendar (MS Project semantics)")
+struct CPMCalendarTests {
+    /// Case 15 [X MPXJ]: a holiday inside an activity.
+    @Test("a holiday inside A moves its finish to Mon 03-05 17:00 and B to 03-06 08:00 → 03-07 17:00")
+    func holiday() throws {
+        var n = EngineNetwork()
+        n.day = 480
+        n.calendars = [try standardCalendar(holidays: ["2018-02-28"])]
+        n.projectStart = try wall("2018-02-26T08:00")
+        n.add("A", 5)
+        n.add("B", 2, after: [("A", .finishToStart, 0)])
+        let s = try n.schedule()
+        #expect(s.earlyStart[0] == (try wall("2018-02-26T08:00")))
+        #expect(s.earlyFinish[0] == (try wall("2018-03-05T17:00")))
+        #expect(s.earlyStart[1] == (try wall("2018-03-06T08:00")))
+        #expect(s.earlyFinish[1] == (try wall("2018-03-07T17:00")))
+        #expect(s.lateStart == s.earlyStart)
+        #expect(s.lateFinish == s.earlyFinish)
+        #expect(s.totalFloat == [0, 0])
+        #expect(s.makespan == 7 * 480)
+    }
+
+    /// Case 16 [X MPXJ MicrosoftScheduler; S MS docs: constraints beat links by default]: every constraint on B
+    /// in A 3d → B 2d with C 10d in parallel, from Mon 2018-02-26. Dates and floats come from the JSON file.
+    @Test("constraints on B: dates, late dates, total and free float as MS Project computes them",
+          arguments: ["SNET B 2018-03-05", "MSO B 2018-03-06", "FNLT B 2018-03-09 17:00", "MFO B 2018-03-08 17:00",
+                      "ALAP B", "FNET B 2018-03-07 17:00", "SNLT B 2018-02-28 08:00 (violated)"])
+    func constraint(caseName: String) throws {
+        let oracle = try DomainCases.case(16)
+        let expected = try #require((oracle["expected"] as? [String: Any])?[caseName] as? [String: [String: String]])
+        let words = caseName.split(separator: " ").map(String.init)
+        let kind = try #require(ScheduleInput.ConstraintKind(rawValue: words[0]))
+        var date: WallMinute? = nil
+        if words.count > 2 {
+            let time = words.count > 3 && words[3].contains(":") ? words[3] : "08:00"
+            date = try wall("\(words[2])T\(time)")
+        }
+        var n = EngineNetwork()
+        n.day = 480
+        n.calendars = [try standardCalendar()]
+        n.projectStart = try wall("2018-02-26T08:00")
+        n.add("A", 3)
+        n.add("B", 2, after: [("A", .finishToStart, 0)])
+        n.add("C", 10)
+        n.update("B") { $0.constraint = kind; $0.constraintDate = date }
+        let s = try n.schedule()
+        for (name, row) in expected {
+            let i = n.index(name)
+            #expect(s.earlyStart[i] == (try wall(row["start"]!)), "\(name) start")
+            #expect(s.earlyFinish[i] == (try wall(row["finish"]!)), "\(name) finish")
+            #expect(s.lateStart[i] == (try wall(row["LS"]!)), "\(name) late start")
+            #expect(s.lateFinish[i] == (try wall(row["LF"]!)), "\(name) late finish")
+            #expect(s.totalFloat[i] == DomainCases.minutes(row["TF"]!), "\(name) total float")
+            #expect(s.freeFloat[i] == DomainCases.minutes(row["FF"]!), "\(name) free float")
+        }
+        if kind == .startNoLaterThan {
+            #expect(s.diagnostics.contains { $0.code == .negativeFloat && $0.activities == [n.index("A")] })
+        }
+    }
+
+    @Test("when links win, a constraint they break is a constraint_conflict and the dates follow the links")
+    func linksWin() throws {
+        var n = EngineNetwork()
+        n.day = 480
+        n.calendars = [try standardCalendar()]
+        n.projectStart = try wall("2018-02-26T08:00")
+        n.options.constraintsBeatLinks = false
+        n.add("A", 3)
+        n.add("B", 2, after: [("A", .finishToStart, 0)])
+        n.update("B") { $0.constraint = .startNoLaterThan; $0.constraintDate = try? wall("2018-02-28T08:00") }
+        let s = try n.schedule()
+        #expect(s.earlyStart[1] == (try wall("2018-03-01T08:00")))
+        #expect(s.diagnostics.contains { $0.code == .constraintConflict && $0.activities == [1] })
+        #expect(!s.diagnostics.contains { $0.code == .negativeFloat })
+    }
+
+    @Test("elapsed lags count nights and weekends; working lags do not")
+    func elapsedLag() throws {
+        var n = EngineNetwork()
+        n.day = 480
+        n.calendars = [try standardCalendar()]
+        n.projectStart = try wall("2018-03-01T08:00")  // a Thursday
+        n.add("Pour", 2)  // Thu–Fri, finishes Fri 17:00
+        n.add("Cure", 1)
+        n.add("Strip", 1)
+        n.links.append(.init(from: 0, to: 1, lag: .elapsed(2 * 1440)))  // Fri 17:00 + 48 h = Sun 17:00 → Mon 08:00
+        n.links.append(.init(from: 0, to: 2, lag: .working(2 * 480)))  // two working days: Wed 08:00
+        let s = try n.schedule()
+        #expect(s.earlyStart[1] == (try wall("2018-03-05T08:00")))
+        #expect(s.earlyStart[2] == (try wall("2018-03-07T08:00")))
+    }
+
+    @Test("an activity on a 24-hour calendar and elapsed durations schedule on wall time")
+    func mixedCalendars() throws {
+        var n = EngineNetwork()
+        n.day = 480
+        n.calendars = [try standardCalendar(), CompiledCalendar.twentyFourHour()]
+        n.projectStart = try wall("2018-03-02T08:00")  // a Friday
+        n.add("Prepare", 1)  // Fri 08:00–17:00
+        n.add("Monitor", 0)
+        n.update("Monitor") { $0.duration = 24 * 60; $0.calendar = 1 }  // 24 h on the 24-hour calendar
+        n.add("Dry", 0)
+        n.update("Dry") { $0.duration = 3 * 1440; $0.elapsed = true }  // three calendar days
+        n.links.append(.init(from: 0, to: 1))
+        n.links.append(.init(from: 0, to: 2))
+        let s = try n.schedule()
+        #expect(s.earlyStart[1] == (try wall("2018-03-02T17:00")))
+        #expect(s.earlyFinish[1] == (try wall("2018-03-03T17:00")))
+        #expect(s.earlyFinish[2] == (try wall("2018-03-05T17:00")))
+    }
+}
+
+/// Reads `../shared/data/oracles/domain-cases.json`.
+enum DomainCases {
+    static let file = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/oracles/domain-cases.json")
+
+    static func `case`(_ id: Int) throws -> [String: Any] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+        let cases = json?["cases"] as? [[String: Any]] ?? []
+        guard let c = cases.first(where: { ($0["id"] as? Int) == id }) else { throw CocoaError(.fileReadCorruptFile) }
+        return c
+    }
+
+    /// "5.0d" or "0.0h" as working minutes (8-hour days).
+    static func minutes(_ text: String) -> Int64 {
+        let value = Double(text.dropLast()) ?? .nan
+        return Int64((text.hasSuffix("d") ? value * 480 : value * 60).rounded())
+    }
+}
