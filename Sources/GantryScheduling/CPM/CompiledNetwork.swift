@@ -6,7 +6,7 @@ public import GantryModel
 public struct CompiledNetwork: Sendable {
     public let count: Int
     let isSummary: [Bool]
-    let duration: [Int64]
+    var duration: [Int64]
     let parent: [Int32]
     let childStart: [Int32]
     let children: [Int32]
