@@ -165,7 +165,7 @@ extension ScheduleInput {
                 ls[j] = startOut(j, ls[j]); lf[j] = finishOut(j, lf[j])
             }
         }
-        let finishWall = finishOut(0, finish)
+        let finishWall = finish <= start ? startOut(0, finish) : finishOut(0, finish)
         let makespan: Int64
         if calendars.isEmpty {
             makespan = finish - start
