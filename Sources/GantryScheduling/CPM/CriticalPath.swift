@@ -8,8 +8,48 @@ extension ScheduleInput {
         return criticalPath(compiled: network)
     }
 
-    /// The same, on a network compiled from this input (compile once, schedule many times: Monte Carlo, benchmarks).
+    /// The same, on a network compiled from this input (compile once, schedule many times).
     public func criticalPath(compiled network: CompiledNetwork) -> CriticalPathSchedule {
+        switch axis(for: network) {
+        case .units(let axis, let notes):
+            return run(network, axis, notes: notes, toAxis: { $0 }, startOut: { _, t in t }, finishOut: { _, t in t })
+        case .working(let axis, let cal, let notes):
+            return run(network, axis, notes: notes, toAxis: { cal.working(at: $0) },
+                       startOut: { _, w in cal.startInstant(ofWorking: w) },
+                       finishOut: { _, w in cal.finishInstant(ofWorking: w) })
+        case .wall(let axis, let notes):
+            return run(network, axis, notes: notes, toAxis: { $0 }, startOut: { _, t in t }, finishOut: { a, t in
+                if axis.elapsedDuration[a] { return t }
+                let c = axis.calendars[Int(axis.calendarOf[a])]
+                return c.finishInstant(ofWorking: c.working(at: t))
+            })
+        }
+    }
+
+    /// Early and late times, floats and criticality on the network's own time axis, with no dates made: working
+    /// minutes of the one calendar every activity shares, wall minutes when calendars differ, plain units without
+    /// calendars. What a Monte Carlo iteration or a benchmark of the passes needs.
+    public func times(compiled network: CompiledNetwork) -> NetworkTimes {
+        switch axis(for: network) {
+        case .units(let axis, let notes):
+            return times(network, axis, notes: notes, toAxis: { $0 })
+        case .working(let axis, let cal, let notes):
+            return times(network, axis, notes: notes, toAxis: { cal.working(at: $0) })
+        case .wall(let axis, let notes):
+            var t = times(network, axis, notes: notes, toAxis: { $0 })
+            t.length = calendars[0].working(at: t.finish) - calendars[0].working(at: t.start)
+            return t
+        }
+    }
+
+    private enum AxisChoice {
+        case units(UniformAxis, [ScheduleDiagnostic])
+        case working(UniformAxis, CompiledCalendar, [ScheduleDiagnostic])
+        case wall(WallAxis, [ScheduleDiagnostic])
+    }
+
+    /// One calendar for every activity (and no elapsed durations): its working minutes; otherwise wall minutes.
+    private func axis(for network: CompiledNetwork) -> AxisChoice {
         var notes = network.diagnostics
         var calendarOf = [Int32](repeating: 0, count: activities.count)
         var elapsedDuration = [Bool](repeating: false, count: activities.count)
@@ -32,25 +72,12 @@ extension ScheduleInput {
             if let u = uniformCalendar, u != c { uniform = false }
             uniformCalendar = uniformCalendar ?? c
         }
-        if calendars.isEmpty {
-            return run(network, UniformAxis(calendar: nil), notes: notes, toAxis: { $0 }, startOut: { _, t in t },
-                       finishOut: { _, t in t })
-        }
+        if calendars.isEmpty { return .units(UniformAxis(calendar: nil), notes) }
         if uniform {
             let cal = calendars[uniformCalendar ?? 0]
-            return run(network, UniformAxis(calendar: cal), notes: notes, toAxis: { cal.working(at: $0) },
-                       startOut: { _, w in cal.startInstant(ofWorking: w) },
-                       finishOut: { _, w in cal.finishInstant(ofWorking: w) })
+            return .working(UniformAxis(calendar: cal), cal, notes)
         }
-        let axis = WallAxis(calendars: calendars, calendarOf: calendarOf, elapsedDuration: elapsedDuration)
-        let cals = calendars
-        return run(network, axis, notes: notes, toAxis: { $0 },
-                   startOut: { a, t in t },
-                   finishOut: { a, t in
-                       if elapsedDuration[a] { return t }
-                       let c = cals[Int(calendarOf[a])]
-                       return c.finishInstant(ofWorking: c.working(at: t))
-                   })
+        return .wall(WallAxis(calendars: calendars, calendarOf: calendarOf, elapsedDuration: elapsedDuration), notes)
     }
 
     private func rules(toAxis: (Int64) -> Int64, notes: inout [ScheduleDiagnostic]) -> ActivityRules {
@@ -103,6 +130,40 @@ extension ScheduleInput {
         _ network: CompiledNetwork, _ axis: Axis, notes: [ScheduleDiagnostic], toAxis: (Int64) -> Int64,
         startOut: (Int, Int64) -> Int64, finishOut: (Int, Int64) -> Int64
     ) -> CriticalPathSchedule {
+        let t = times(network, axis, notes: notes, toAxis: toAxis)
+        let n = network.count
+        let path = Self.longestPath(network, early: t, finish: t.finish)
+        var es = t.earlyStart, ef = t.earlyFinish, ls = t.lateStart, lf = t.lateFinish
+        let start = t.start
+        for j in 0..<n {
+            let zero = network.duration[j] == 0 && !network.isSummary[j]
+            if zero {
+                // A milestone sits where its driver put it: at a finish (17:00) rather than the next start.
+                es[j] = ef[j] <= start ? startOut(j, ef[j]) : finishOut(j, ef[j]); ef[j] = es[j]
+                lf[j] = lf[j] <= start ? startOut(j, lf[j]) : finishOut(j, lf[j]); ls[j] = lf[j]
+            } else {
+                es[j] = startOut(j, es[j]); ef[j] = finishOut(j, ef[j])
+                ls[j] = startOut(j, ls[j]); lf[j] = finishOut(j, lf[j])
+            }
+        }
+        let finishWall = t.finish <= start ? startOut(0, t.finish) : finishOut(0, t.finish)
+        let makespan: Int64
+        if calendars.isEmpty {
+            makespan = t.finish - start
+        } else {
+            let cal0 = calendars[0]
+            makespan = cal0.working(at: finishWall) - cal0.working(at: projectStart)
+        }
+        return CriticalPathSchedule(
+            earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: t.totalFloat,
+            freeFloat: t.freeFloat, critical: t.critical, driver: t.driver, longestPath: path,
+            projectStart: projectStart, projectFinish: finishWall, diagnostics: t.diagnostics, makespan: makespan)
+    }
+
+    /// The passes on the network's own time axis: no dates are made.
+    private func times<Axis: TimeAxis>(
+        _ network: CompiledNetwork, _ axis: Axis, notes: [ScheduleDiagnostic], toAxis: (Int64) -> Int64
+    ) -> NetworkTimes {
         var notes = notes
         var rules = rules(toAxis: toAxis, notes: &notes)
         let start = toAxis(projectStart)
@@ -151,32 +212,10 @@ extension ScheduleInput {
             notes.append(ScheduleDiagnostic(
                 .deadlineMissed, .warning, "\(activities[j].name) finishes after its deadline", activities: [j]))
         }
-        let path = Self.longestPath(network, early: early, finish: finish)
-
-        var es = early.earlyStart, ef = early.earlyFinish, ls = late.lateStart, lf = late.lateFinish
-        for j in 0..<n {
-            let zero = network.duration[j] == 0 && !network.isSummary[j]
-            if zero {
-                // A milestone sits where its driver put it: at a finish (17:00) rather than the next start.
-                es[j] = ef[j] <= start ? startOut(j, ef[j]) : finishOut(j, ef[j]); ef[j] = es[j]
-                lf[j] = lf[j] <= start ? startOut(j, lf[j]) : finishOut(j, lf[j]); ls[j] = lf[j]
-            } else {
-                es[j] = startOut(j, es[j]); ef[j] = finishOut(j, ef[j])
-                ls[j] = startOut(j, ls[j]); lf[j] = finishOut(j, lf[j])
-            }
-        }
-        let finishWall = finish <= start ? startOut(0, finish) : finishOut(0, finish)
-        let makespan: Int64
-        if calendars.isEmpty {
-            makespan = finish - start
-        } else {
-            let cal0 = calendars[0]
-            makespan = cal0.working(at: finishWall) - cal0.working(at: projectStart)
-        }
-        return CriticalPathSchedule(
-            earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: floats.total,
-            freeFloat: floats.free, critical: critical, driver: early.driver, longestPath: path,
-            projectStart: projectStart, projectFinish: finishWall, diagnostics: notes, makespan: makespan)
+        return NetworkTimes(
+            earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, lateStart: late.lateStart,
+            lateFinish: late.lateFinish, totalFloat: floats.total, freeFloat: floats.free, critical: critical,
+            driver: early.driver, start: start, finish: finish, length: finish - start, diagnostics: notes)
     }
 
     private static func latestFinish(_ network: CompiledNetwork, _ ef: [Int64], otherwise: Int64) -> Int64 {
@@ -187,8 +226,7 @@ extension ScheduleInput {
 
     /// From the activity that finishes last (one without successors first, then the smallest index), back along
     /// driving links; a summary on the way is entered at the part that drives the link.
-    private static func longestPath<O>(_ network: CompiledNetwork, early: O, finish: Int64) -> [Int]
-    where O: EarlyDates {
+    private static func longestPath(_ network: CompiledNetwork, early: NetworkTimes, finish: Int64) -> [Int] {
         let n = network.count
         var end = -1
         for j in 0..<n where !network.isSummary[j] && early.earlyFinish[j] == finish {
@@ -227,10 +265,3 @@ extension ScheduleInput {
     }
 }
 
-protocol EarlyDates {
-    var earlyStart: [Int64] { get }
-    var earlyFinish: [Int64] { get }
-    var driver: [ScheduleDriver] { get }
-}
-
-extension ForwardPass.Output: EarlyDates {}

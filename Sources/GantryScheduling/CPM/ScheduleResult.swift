@@ -79,3 +79,21 @@ public struct CriticalPathSchedule: Sendable, Hashable {
     /// The project's length in the network's units (working minutes of the project calendar, or periods).
     public var makespan: Int64
 }
+
+/// The passes' results on the network's own time axis (see `ScheduleInput.times(compiled:)`): no dates.
+public struct NetworkTimes: Sendable, Hashable {
+    public var earlyStart: [Int64]
+    public var earlyFinish: [Int64]
+    public var lateStart: [Int64]
+    public var lateFinish: [Int64]
+    public var totalFloat: [Int64]
+    public var freeFloat: [Int64]
+    public var critical: [Bool]
+    public var driver: [ScheduleDriver]
+    /// The project start and finish on the axis; `finish - start` is the project's length.
+    public var start: Int64
+    public var finish: Int64
+    /// The project's length in working minutes of the project calendar (or units without calendars).
+    public var length: Int64
+    public var diagnostics: [ScheduleDiagnostic]
+}

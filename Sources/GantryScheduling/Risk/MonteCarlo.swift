@@ -64,8 +64,8 @@ public struct MonteCarlo: Sendable {
                 guard let e, !network.isSummary[i], input.activities[i].kind == .leaf else { continue }
                 network.duration[i] = max(0, Int64((e.sample(&rng) * s).rounded()))
             }
-            let schedule = scaled.criticalPath(compiled: network)
-            lengths.append(Double(schedule.makespan) / s)
+            let schedule = scaled.times(compiled: network)
+            lengths.append(Double(schedule.length) / s)
             for i in 0..<network.count where schedule.critical[i] { criticalCount[i] += 1 }
         }
         network.duration = base
