@@ -98,15 +98,47 @@ public struct WeekPattern: Hashable, Sendable, Codable {
     }
 }
 
-/// A change to the weekly pattern on a run of days: a holiday (no ranges) or different working times.
+/// A change to the weekly pattern on a run of days: a holiday (no ranges) or different working times, once or
+/// every year.
 public struct CalendarException: Hashable, Sendable, Codable {
+    /// How an exception repeats. Absent (`nil`) means once, on the dates given.
+    public enum Recurrence: String, Hashable, Sendable, Codable, CaseIterable {
+        /// On the same month and day every year, from the year of `from` on (Dec 25 every year). An endpoint on
+        /// Feb 29 falls on Feb 28 in a common year; a run that crosses New Year (Dec 24 – Jan 1) stays one run.
+        case yearly
+    }
+
     public var name: String
     public var from: CalendarDate
     public var to: CalendarDate
     /// Empty for a non-working exception; otherwise the working times on those days.
     public var working: [TimeRange]
+    /// `nil` for a one-off exception; `.yearly` for one that comes back every year. Encoded as `"recurrence":
+    /// "yearly"` and left out when `nil`, so records written before the field existed read as one-off.
+    public var recurrence: Recurrence?
 
-    public init(name: String, from: CalendarDate, to: CalendarDate, working: [TimeRange] = []) {
-        self.name = name; self.from = from; self.to = to; self.working = working
+    public init(name: String, from: CalendarDate, to: CalendarDate, working: [TimeRange] = [],
+                recurrence: Recurrence? = nil) {
+        self.name = name; self.from = from; self.to = to; self.working = working; self.recurrence = recurrence
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, from, to, working, recurrence }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        from = try c.decode(CalendarDate.self, forKey: .from)
+        to = try c.decode(CalendarDate.self, forKey: .to)
+        working = try c.decodeIfPresent([TimeRange].self, forKey: .working) ?? []
+        recurrence = try c.decodeIfPresent(Recurrence.self, forKey: .recurrence)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(working, forKey: .working)
+        try c.encodeIfPresent(recurrence, forKey: .recurrence)
     }
 }
