@@ -32,8 +32,10 @@ public enum FeasibilityCheck {
         }
         for j in 0..<n {
             let release = j < instance.releaseTimes.count ? instance.releaseTimes[j] : 0
-            if starts[j] < max(0, release) { found.append(.beforeRelease(activity: j, start: starts[j], release: max(0, release))) }
-            if j < instance.fixedStarts.count, let f = instance.fixedStarts[j], starts[j] != f {
+            let fixed = j < instance.fixedStarts.count ? instance.fixedStarts[j] : nil
+            // A fixed start overrides the release time.
+            if starts[j] < max(0, fixed == nil ? release : 0) { found.append(.beforeRelease(activity: j, start: starts[j], release: max(0, release))) }
+            if let f = fixed, starts[j] != f {
                 found.append(.fixedMoved(activity: j, start: starts[j], fixed: f))
             }
         }

@@ -77,17 +77,12 @@ public struct PSPLIBFile: Sendable, Equatable {
         var row = try find("jobnr.", from: try find("PRECEDENCE RELATIONS")) + 1
         var successors: [[Int]] = []
         for job in 1...jobs {
-            guard row < lines.count, var values = ints(row), values.count >= 3 else {
+            guard row < lines.count, let values = ints(row), values.count >= 3 else {
                 throw error(row, "job \(job): jobnr. #modes #successors successors…")
             }
             guard values[0] == job else { throw error(row, "job number \(job)") }
             guard values[1] == 1 else { throw error(row, "job \(job) with 1 mode (multi-mode files are not supported)") }
             let count = values[2]
-            // A long successor list may continue on the next lines.
-            while values.count < 3 + count, row + 1 < lines.count, let more = ints(row + 1), !more.isEmpty {
-                row += 1
-                values += more
-            }
             guard values.count == 3 + count else { throw error(row, "job \(job): \(count) successors") }
             let list = Array(values[3...])
             if let bad = list.first(where: { $0 < 1 || $0 > jobs }) { throw error(row, "successor numbers 1…\(jobs), not \(bad)") }

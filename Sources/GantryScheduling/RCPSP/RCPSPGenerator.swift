@@ -156,6 +156,7 @@ final class RCPSPGenerator {
             active.append(starts[j] + net.durations[j])
         }
         for j in 0..<n where net.fixed[j] >= 0 { release(j) }
+        eligible.removeAll()
         for j in 0..<n where !placed[j] {
             left += 1
             if remaining[j] == 0 { eligible.append(j) }
