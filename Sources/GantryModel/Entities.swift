@@ -81,18 +81,24 @@ public struct Project: Entity, Hashable {
     public var startDate: CalendarDate?
     public var finishDate: CalendarDate?
     public var calendarId: WorkCalendar.ID?
+    /// Progress is reported as of this day (its end): work not done is scheduled after it.
+    public var statusDate: CalendarDate?
+    /// MS Project's "tasks will always honor their constraint dates": true, constraints beat links (conflicts
+    /// show as negative float); false, links win and a conflict is reported.
+    public var honorConstraints: Bool
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(id: ID = ID(0), version: Int = 1, portfolioId: Portfolio.ID, programId: Program.ID? = nil,
                 code: String, name: String, description: String = "", managerId: User.ID? = nil,
                 state: LifecycleState = .proposed, health: Health = .unknown, startDate: CalendarDate? = nil,
-                finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil,
-                createdAt: Timestamp, updatedAt: Timestamp) {
+                finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil, statusDate: CalendarDate? = nil,
+                honorConstraints: Bool = true, createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
         self.code = code; self.name = name; self.description = description; self.managerId = managerId
         self.state = state; self.health = health; self.startDate = startDate; self.finishDate = finishDate
-        self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.calendarId = calendarId; self.statusDate = statusDate; self.honorConstraints = honorConstraints
+        self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
 
@@ -112,9 +118,27 @@ public struct Activity: Entity, Hashable {
     public var kind: ActivityKind
     public var duration: WorkDuration
     public var percentComplete: Double
+    /// The scheduled start and finish days: set by scheduling, or by hand when `manuallyScheduled`.
     public var plannedStart: CalendarDate?
     public var plannedFinish: CalendarDate?
     public var calendarId: WorkCalendar.ID?
+    public var constraintType: SchedulingConstraint
+    public var constraintDate: LocalDateTime?
+    /// A finish the activity should meet; missing it shows as negative float.
+    public var deadline: LocalDateTime?
+    public var actualStart: LocalDateTime?
+    public var actualFinish: LocalDateTime?
+    /// Three-point estimate for schedule risk: `duration` is the most likely.
+    public var optimisticDuration: WorkDuration?
+    public var pessimisticDuration: WorkDuration?
+    /// Leveling order, 0–1000 (MS Project's scale): higher is leveled first.
+    public var priority: Int
+    /// Leveling never moves this activity.
+    public var doNotLevel: Bool
+    /// Set when a leveling preview is applied: the activity starts no earlier than this.
+    public var leveledStart: LocalDateTime?
+    /// Keeps `planned_start` / `planned_finish` whatever its links say.
+    public var manuallyScheduled: Bool
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -122,11 +146,19 @@ public struct Activity: Entity, Hashable {
                 position: Int = 0, code: String, name: String, kind: ActivityKind = .leaf,
                 duration: WorkDuration = .zero, percentComplete: Double = 0, plannedStart: CalendarDate? = nil,
                 plannedFinish: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil,
+                constraintType: SchedulingConstraint = .asap, constraintDate: LocalDateTime? = nil,
+                deadline: LocalDateTime? = nil, actualStart: LocalDateTime? = nil, actualFinish: LocalDateTime? = nil,
+                optimisticDuration: WorkDuration? = nil, pessimisticDuration: WorkDuration? = nil, priority: Int = 500,
+                doNotLevel: Bool = false, leveledStart: LocalDateTime? = nil, manuallyScheduled: Bool = false,
                 createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.projectId = projectId; self.parentId = parentId
         self.position = position; self.code = code; self.name = name; self.kind = kind; self.duration = duration
         self.percentComplete = percentComplete; self.plannedStart = plannedStart; self.plannedFinish = plannedFinish
-        self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.calendarId = calendarId; self.constraintType = constraintType; self.constraintDate = constraintDate
+        self.deadline = deadline; self.actualStart = actualStart; self.actualFinish = actualFinish
+        self.optimisticDuration = optimisticDuration; self.pessimisticDuration = pessimisticDuration
+        self.priority = priority; self.doNotLevel = doNotLevel; self.leveledStart = leveledStart
+        self.manuallyScheduled = manuallyScheduled; self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
 
@@ -198,5 +230,26 @@ public struct Resource: Entity, Hashable {
         self.id = id; self.version = version; self.name = name; self.kind = kind; self.role = role
         self.skills = skills; self.costRateMinor = costRateMinor; self.currency = currency; self.maxUnits = maxUnits
         self.userId = userId; self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// A resource working on an activity: `units` is a percentage of the resource (100 is full time; a role with
+/// max units 300 can give 300).
+public struct Assignment: Entity, Hashable {
+    public typealias ID = EntityID<Assignment>
+    public static let kindName = "assignment"
+    public var id: ID
+    public var version: Int
+    public var projectId: Project.ID
+    public var activityId: Activity.ID
+    public var resourceId: Resource.ID
+    public var units: Double
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, projectId: Project.ID, activityId: Activity.ID,
+                resourceId: Resource.ID, units: Double = 100, createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.projectId = projectId; self.activityId = activityId
+        self.resourceId = resourceId; self.units = units; self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }

@@ -23,6 +23,18 @@ public enum DependencyType: String, CaseIterable, Sendable, Codable {
     case finishToStart = "FS", startToStart = "SS", finishToFinish = "FF", startToFinish = "SF"
 }
 
+/// When an activity may be scheduled, with MS Project's names (`PjConstraint`): as soon or as late as possible,
+/// or tied to a date (start/finish no earlier or no later than, must start/finish on).
+public enum SchedulingConstraint: String, CaseIterable, Sendable, Codable {
+    case asap = "ASAP", alap = "ALAP", startNoEarlierThan = "SNET", startNoLaterThan = "SNLT"
+    case finishNoEarlierThan = "FNET", finishNoLaterThan = "FNLT", mustStartOn = "MSO", mustFinishOn = "MFO"
+
+    /// Whether the constraint needs a date.
+    public var isDated: Bool { self != .asap && self != .alap }
+    /// Whether the date is a finish date.
+    public var onFinish: Bool { self == .finishNoEarlierThan || self == .finishNoLaterThan || self == .mustFinishOn }
+}
+
 /// A resource is a named person or a generic role (a "Senior developer" placeholder) that plans can ask for.
 public enum ResourceKind: String, CaseIterable, Sendable, Codable {
     case person, role

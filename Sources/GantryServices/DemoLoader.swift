@@ -51,7 +51,7 @@ public struct DemoLoader: Sendable {
         let password = String(secrets.newToken().prefix(16))
         let digest = secrets.hashPassword(password)
 
-        let (users, calendarId, portfolioIds, programIds) = try await store.write { s in
+        let (users, calendarId, portfolioIds, programIds, resourceIds) = try await store.write { s in
             var users: [String: User] = [:]
             for u in data.users {
                 let user = try await s.insert(User(username: u.username, displayName: u.displayName,
@@ -63,9 +63,10 @@ public struct DemoLoader: Sendable {
             var calendar = data.calendar
             calendar.createdAt = now; calendar.updatedAt = now
             let calendarId = try await s.insert(calendar).id
+            var resourceIds: [Resource.ID] = []
             for var r in data.resources {
                 r.createdAt = now; r.updatedAt = now; r.calendarId = calendarId
-                _ = try await s.insert(r)
+                resourceIds.append(try await s.insert(r).id)
             }
             var portfolioIds: [Portfolio.ID] = []
             for p in data.portfolios {
@@ -79,7 +80,7 @@ public struct DemoLoader: Sendable {
                     portfolioId: portfolioIds[p.portfolio], code: p.code, name: p.name, managerId: users[p.manager]?.id,
                     createdAt: now, updatedAt: now)).id)
             }
-            return (users, calendarId, portfolioIds, programIds)
+            return (users, calendarId, portfolioIds, programIds, resourceIds)
         }
         progress("users, calendar, \(data.resources.count) resources, \(data.portfolios.count) portfolios, \(data.programs.count) programs")
 
@@ -92,17 +93,32 @@ public struct DemoLoader: Sendable {
                     health: p.health, startDate: p.activities.map(\.start).min(), finishDate: p.activities.map(\.finish).max(),
                     calendarId: calendarId, createdAt: now, updatedAt: now))
                 var ids: [Activity.ID] = []
-                for a in p.activities {
+                for (k, a) in p.activities.enumerated() {
+                    // Every third task carries a three-point estimate for the risk analysis.
+                    let estimated = a.kind == .leaf && a.days > 1 && k % 3 == 0
                     ids.append(try await s.insert(Activity(
                         projectId: project.id, parentId: a.parent.map { ids[$0] }, position: a.position, code: a.code,
                         name: a.name, kind: a.kind, duration: .days(Double(a.days)), percentComplete: a.percent,
-                        plannedStart: a.start, plannedFinish: a.finish, createdAt: now, updatedAt: now)).id)
+                        plannedStart: a.start, plannedFinish: a.finish,
+                        optimisticDuration: estimated ? .days((Double(a.days) * 0.8).rounded(.down)) : nil,
+                        pessimisticDuration: estimated ? .days((Double(a.days) * 1.6).rounded(.up)) : nil,
+                        createdAt: now, updatedAt: now)).id)
                 }
                 for l in p.links {
                     _ = try await s.insert(Dependency(
                         projectId: project.id, predecessorId: ids[l.from], successorId: ids[l.to], type: l.type,
                         lag: .days(Double(l.lagDays)), createdAt: now, updatedAt: now))
                 }
+                // A small team per project, each on several tasks, so parallel work can overload someone.
+                if !resourceIds.isEmpty {
+                    let team = (0..<4).map { resourceIds[(n * 3 + $0) % resourceIds.count] }
+                    for (k, a) in p.activities.enumerated() where a.kind == .leaf {
+                        _ = try await s.insert(Assignment(
+                            projectId: project.id, activityId: ids[k], resourceId: team[k % team.count], units: 100,
+                            createdAt: now, updatedAt: now))
+                    }
+                }
+                _ = try await Scheduling.reschedule(project.id, in: s, at: now)
             }
             activityTotal += p.activities.count
             linkTotal += p.links.count

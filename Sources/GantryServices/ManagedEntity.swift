@@ -164,6 +164,7 @@ extension Project: ManagedEntity {
 
     /// A project takes its schedule with it.
     public static func prepareDelete(_ r: Project, in session: any StoreSession) async throws {
+        _ = try await session.delete(Assignment.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Dependency.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Activity.self, where: ["project_id": .int(r.id.rawValue)])
     }
@@ -184,6 +185,7 @@ extension Activity: ManagedEntity {
     public static let listSubject = Subject.schedule(portfolioOwnerId: nil, managerId: nil)
     public static let filters: [String: FilterKind] = [
         "project_id": .reference, "parent_id": .reference, "kind": .oneOf(ActivityKind.allCases.map(\.rawValue)),
+        "constraint_type": .oneOf(SchedulingConstraint.allCases.map(\.rawValue)),
     ]
 
     public static func validate(_ r: Activity, existing: Activity?, in session: any StoreSession) async throws {
@@ -202,6 +204,25 @@ extension Activity: ManagedEntity {
         }
         if let existing, existing.projectId != r.projectId {
             c.fail("project_id", "an activity cannot move to another project")
+        }
+        if r.constraintType.isDated && r.constraintDate == nil {
+            c.fail("constraint_date", "a \(r.constraintType.rawValue) constraint needs a constraint_date (yyyy-MM-ddTHH:mm)")
+        }
+        if let s = r.actualStart, let f = r.actualFinish, f < s {
+            c.fail("actual_finish", "actual_finish \(f) is before actual_start \(s)")
+        }
+        if r.actualFinish != nil && r.actualStart == nil {
+            c.fail("actual_start", "an activity with an actual_finish needs an actual_start")
+        }
+        if let o = r.optimisticDuration, o.value < 0 || o.minutes() > r.duration.minutes() {
+            c.fail("optimistic_duration", "optimistic_duration \(o) must be between 0 and the duration \(r.duration)")
+        }
+        if let p = r.pessimisticDuration, p.minutes() < r.duration.minutes() || p.minutes() > 60 * 24 * 366 * 50 {
+            c.fail("pessimistic_duration", "pessimistic_duration \(p) must be at least the duration \(r.duration) and under 50 years")
+        }
+        if !(0...1000).contains(r.priority) { c.fail("priority", "priority must be between 0 and 1000 (it is \(r.priority))") }
+        if r.manuallyScheduled && (r.plannedStart == nil || r.plannedFinish == nil) {
+            c.fail("manually_scheduled", "a manually scheduled activity needs planned_start and planned_finish")
         }
         try await c.exists("project_id", r.projectId, Project.self, in: session)
         try await c.exists("calendar_id", r.calendarId, WorkCalendar.self, in: session)
@@ -244,6 +265,7 @@ extension Activity: ManagedEntity {
         try await refuseIfUsed(r, by: Activity.self, ["parent_id": .int(r.id.rawValue)], as: "child activities", in: session)
         _ = try await session.delete(Dependency.self, where: ["predecessor_id": .int(r.id.rawValue)])
         _ = try await session.delete(Dependency.self, where: ["successor_id": .int(r.id.rawValue)])
+        _ = try await session.delete(Assignment.self, where: ["activity_id": .int(r.id.rawValue)])
     }
 }
 
@@ -307,5 +329,10 @@ extension Resource: ManagedEntity {
         try await c.exists("user_id", r.userId, User.self, in: session)
         try await c.exists("calendar_id", r.calendarId, WorkCalendar.self, in: session)
         try c.throwIfAny()
+    }
+
+    /// A resource still assigned to work is refused.
+    public static func prepareDelete(_ r: Resource, in session: any StoreSession) async throws {
+        try await refuseIfUsed(r, by: Assignment.self, ["resource_id": .int(r.id.rawValue)], as: "assignments", in: session)
     }
 }

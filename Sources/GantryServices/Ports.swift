@@ -44,6 +44,21 @@ public struct APITokenRecord: Sendable, Hashable {
     }
 }
 
+/// A JSON document the engines computed for a project, stamped with the project's schedule revision at the time:
+/// it is current while the revision has not moved on.
+public struct StoredDocument: Sendable, Hashable {
+    public var id: Int64
+    public var projectId: Project.ID
+    public var revision: Int64
+    public var createdAt: Timestamp
+    public var payload: String
+
+    public init(id: Int64 = 0, projectId: Project.ID, revision: Int64, createdAt: Timestamp, payload: String) {
+        self.id = id; self.projectId = projectId; self.revision = revision; self.createdAt = createdAt
+        self.payload = payload
+    }
+}
+
 /// Reads and writes inside one unit of work. Everything done through one session in `Store.write` commits
 /// together or not at all.
 public protocol StoreSession: Sendable {
@@ -61,6 +76,14 @@ public protocol StoreSession: Sendable {
     /// A counter that grows with every change to a project's activities or dependencies (0 before the first).
     func scheduleRevision(of project: Project.ID) async throws -> Int64
     func bumpScheduleRevision(of project: Project.ID) async throws
+
+    /// The last computed schedule of a project (a JSON document), with the schedule revision it was made at.
+    func storedSchedule(of project: Project.ID) async throws -> StoredDocument?
+    func saveSchedule(_ document: StoredDocument) async throws
+    /// Leveling previews: a computed proposal kept until it is applied or discarded.
+    func insertLevelingPreview(_ document: StoredDocument) async throws -> Int64
+    func levelingPreview(_ id: Int64) async throws -> StoredDocument?
+    func deleteLevelingPreviews(of project: Project.ID) async throws
 
     func passwordDigest(username: String) async throws -> (User, String)?
     func setPasswordDigest(_ digest: String, for user: User.ID) async throws

@@ -30,7 +30,7 @@ enum Migrations {
     static let all: [Migration] = [
         Migration(name: "0001_foundation") { dialect in
             var sql: [String] = []
-            for table in Table.all {
+            for table in Table.foundation {
                 var columns = [dialect.idColumn, "version BIGINT NOT NULL"]
                 columns += table.columns.map { "\($0.name) \(dialect.type($0.type))\($0.nullable ? "" : " NOT NULL")" }
                 if table.name == "users" { columns.append("password_digest TEXT") }
@@ -55,6 +55,43 @@ enum Migrations {
         },
         Migration(name: "0002_schedule_revisions") { _ in
             ["CREATE TABLE schedule_revisions (project_id BIGINT PRIMARY KEY, revision BIGINT NOT NULL)"]
+        },
+        Migration(name: "0003_scheduling") { dialect in
+            let no = dialect == .sqlite ? "0" : "false", yes = dialect == .sqlite ? "1" : "true"
+            var sql = [
+                "ALTER TABLE projects ADD COLUMN status_date TEXT",
+                "ALTER TABLE projects ADD COLUMN honor_constraints BOOLEAN NOT NULL DEFAULT \(yes)",
+                "ALTER TABLE activities ADD COLUMN constraint_type TEXT NOT NULL DEFAULT 'ASAP'",
+                "ALTER TABLE activities ADD COLUMN priority BIGINT NOT NULL DEFAULT 500",
+                "ALTER TABLE activities ADD COLUMN do_not_level BOOLEAN NOT NULL DEFAULT \(no)",
+                "ALTER TABLE activities ADD COLUMN manually_scheduled BOOLEAN NOT NULL DEFAULT \(no)",
+            ]
+            for column in ["constraint_date", "deadline", "actual_start", "actual_finish", "optimistic_duration",
+                           "pessimistic_duration", "leveled_start"] {
+                sql.append("ALTER TABLE activities ADD COLUMN \(column) TEXT")
+            }
+            sql += [
+                """
+                CREATE TABLE assignments (\(dialect.idColumn), version BIGINT NOT NULL, project_id BIGINT NOT NULL,
+                activity_id BIGINT NOT NULL, resource_id BIGINT NOT NULL, units DOUBLE PRECISION NOT NULL,
+                created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
+                """,
+                "CREATE UNIQUE INDEX assignments_activity_id_resource_id_key ON assignments (activity_id, resource_id)",
+                "CREATE INDEX assignments_project_id_idx ON assignments (project_id)",
+                "CREATE INDEX assignments_resource_id_idx ON assignments (resource_id)",
+                // The last computed schedule of a project (dates, floats, critical path, diagnostics) as JSON, and
+                // leveling previews waiting to be applied or discarded.
+                """
+                CREATE TABLE project_schedules (project_id BIGINT PRIMARY KEY, revision BIGINT NOT NULL,
+                computed_at TEXT NOT NULL, payload TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE leveling_previews (\(dialect.idColumn), project_id BIGINT NOT NULL, revision BIGINT NOT NULL,
+                created_at TEXT NOT NULL, payload TEXT NOT NULL)
+                """,
+                "CREATE INDEX leveling_previews_project_id_idx ON leveling_previews (project_id)",
+            ]
+            return sql
         },
     ]
 }

@@ -110,6 +110,50 @@ struct SQLSession: StoreSession {
             """).run()
     }
 
+    // MARK: computed documents
+
+    func storedSchedule(of project: Project.ID) async throws -> StoredDocument? {
+        guard let row = try await db.select().column("*").from("project_schedules")
+            .where("project_id", .equal, SQLBind(project.rawValue)).first()
+        else { return nil }
+        return StoredDocument(
+            projectId: project, revision: try row.decode(column: "revision", as: Int64.self),
+            createdAt: Timestamp(iso: try row.decode(column: "computed_at", as: String.self)) ?? Timestamp(millisecondsSinceEpoch: 0),
+            payload: try row.decode(column: "payload", as: String.self))
+    }
+
+    func saveSchedule(_ d: StoredDocument) async throws {
+        try await db.raw("""
+            INSERT INTO project_schedules (project_id, revision, computed_at, payload)
+            VALUES (\(bind: d.projectId.rawValue), \(bind: d.revision), \(bind: d.createdAt.description), \(bind: d.payload))
+            ON CONFLICT (project_id) DO UPDATE SET revision = excluded.revision, computed_at = excluded.computed_at,
+            payload = excluded.payload
+            """).run()
+    }
+
+    func insertLevelingPreview(_ d: StoredDocument) async throws -> Int64 {
+        let row = try await db.insert(into: "leveling_previews")
+            .columns("project_id", "revision", "created_at", "payload")
+            .values(SQLBind(d.projectId.rawValue), SQLBind(d.revision), SQLBind(d.createdAt.description), SQLBind(d.payload))
+            .returning("id").first()
+        return try row?.decode(column: "id", as: Int64.self) ?? 0
+    }
+
+    func levelingPreview(_ id: Int64) async throws -> StoredDocument? {
+        guard let row = try await db.select().column("*").from("leveling_previews")
+            .where("id", .equal, SQLBind(id)).first()
+        else { return nil }
+        return StoredDocument(
+            id: id, projectId: Project.ID(try row.decode(column: "project_id", as: Int64.self)),
+            revision: try row.decode(column: "revision", as: Int64.self),
+            createdAt: Timestamp(iso: try row.decode(column: "created_at", as: String.self)) ?? Timestamp(millisecondsSinceEpoch: 0),
+            payload: try row.decode(column: "payload", as: String.self))
+    }
+
+    func deleteLevelingPreviews(of project: Project.ID) async throws {
+        try await db.delete(from: "leveling_previews").where("project_id", .equal, SQLBind(project.rawValue)).run()
+    }
+
     // MARK: accounts
 
     func passwordDigest(username: String) async throws -> (User, String)? {

@@ -48,14 +48,19 @@ struct Table: Sendable {
         name: "projects",
         columns: [.int("portfolio_id"), .int("program_id", null: true), .text("code"), .text("name"),
                   .text("description"), .int("manager_id", null: true), .text("state"), .text("health"),
-                  .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true)]
+                  .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true),
+                  .text("status_date", null: true), .bool("honor_constraints")]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
     static let activities = Table(
         name: "activities",
         columns: [.int("project_id"), .int("parent_id", null: true), .int("position"), .text("code"), .text("name"),
                   .text("kind"), .text("duration"), .double("percent_complete"), .text("planned_start", null: true),
-                  .text("planned_finish", null: true), .int("calendar_id", null: true)] + stamps,
+                  .text("planned_finish", null: true), .int("calendar_id", null: true), .text("constraint_type"),
+                  .text("constraint_date", null: true), .text("deadline", null: true), .text("actual_start", null: true),
+                  .text("actual_finish", null: true), .text("optimistic_duration", null: true),
+                  .text("pessimistic_duration", null: true), .int("priority"), .bool("do_not_level"),
+                  .text("leveled_start", null: true), .bool("manually_scheduled")] + stamps,
         uniques: [["project_id", "code"]], indexes: [["parent_id"], ["calendar_id"]])
     static let dependencies = Table(
         name: "dependencies",
@@ -73,7 +78,30 @@ struct Table: Sendable {
             + stamps,
         uniques: [], indexes: [["user_id"], ["calendar_id"]])
 
-    static let all: [Table] = [users, portfolios, programs, projects, activities, dependencies, calendars, resources]
+    static let assignments = Table(
+        name: "assignments",
+        columns: [.int("project_id"), .int("activity_id"), .int("resource_id"), .double("units")] + stamps,
+        uniques: [["activity_id", "resource_id"]], indexes: [["project_id"], ["resource_id"]])
+
+    static let all: [Table] = [
+        users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments,
+    ]
+
+    /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
+    /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
+    static let foundation: [Table] = {
+        let later: [String: Set<String>] = [
+            "projects": ["status_date", "honor_constraints"],
+            "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
+                           "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
+                           "manually_scheduled"],
+        ]
+        return [users, portfolios, programs, projects, activities, dependencies, calendars, resources].map { t in
+            var t = t
+            t.columns.removeAll { later[t.name]?.contains($0.name) ?? false }
+            return t
+        }
+    }()
 
     static func of<E: Entity>(_ type: E.Type) -> Table {
         switch type {
@@ -85,6 +113,7 @@ struct Table: Sendable {
         case is Dependency.Type: dependencies
         case is WorkCalendar.Type: calendars
         case is Resource.Type: resources
+        case is Assignment.Type: assignments
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

@@ -18,6 +18,7 @@ struct APIRoutes: Sendable {
         add(Specs.dependencies, to: api)
         add(Specs.calendars, to: api)
         add(Specs.resources, to: api)
+        add(Specs.assignments, to: api)
         add(Specs.users, to: api)
         api.get("me") { _, context in
             guard let auth = context.auth else { throw ServiceError(.unauthenticated, "sign in or send an API token") }
@@ -44,6 +45,7 @@ struct APIRoutes: Sendable {
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .eTag: etag],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
+        ScheduleRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))

@@ -5,6 +5,7 @@ public struct Backend: Sendable {
     public var catalog: Catalog
     public var accounts: Accounts
     public var views: Views
+    public var scheduling: Scheduling
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -15,6 +16,7 @@ public struct Backend: Sendable {
         catalog = Catalog(store: store, clock: clock)
         accounts = Accounts(store: store, clock: clock, secrets: secrets)
         views = Views(store: store, catalog: catalog)
+        scheduling = Scheduling(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }

@@ -107,6 +107,7 @@ enum OpenAPI {
         add(Specs.dependencies)
         add(Specs.calendars)
         add(Specs.resources)
+        add(Specs.assignments)
         add(Specs.users)
         paths["/api/v1/me"] = .object(["get": .object([
             "summary": "The signed-in user", "operationId": "me", "tags": ["users"],
@@ -133,6 +134,7 @@ enum OpenAPI {
                 ]),
             ]),
         ])
+        for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),
             "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),

@@ -59,6 +59,11 @@ enum Specs {
         path: "calendars",
         template: WorkCalendar(name: "", createdAt: epoch, updatedAt: epoch),
         required: ["name"], summary: "Working-time calendars: weekly pattern and exceptions")
+    static let assignments = ResourceSpec(
+        path: "assignments",
+        template: Assignment(projectId: .init(0), activityId: .init(0), resourceId: .init(0), createdAt: epoch, updatedAt: epoch),
+        required: ["project_id", "activity_id", "resource_id"],
+        summary: "Resources on activities, in percent of the resource (100 is full time): what leveling balances")
     static let resources = ResourceSpec(
         path: "resources",
         template: Resource(name: "", createdAt: epoch, updatedAt: epoch),

@@ -1,3 +1,5 @@
+import GantryModel
+
 /// The per-activity facts that only some activities have (constraints, deadlines, manual and actual dates),
 /// converted to the axis the passes run on. Most activities have none, so they are kept apart from the arrays
 /// every pass walks: `index[j]` is -1 or a position in `rules`.

@@ -33,15 +33,7 @@ public struct ScheduleInput: Sendable {
     }
 
     /// Scheduling constraints, with MS Project's names (`PjConstraint`).
-    public enum ConstraintKind: String, Sendable, Hashable, CaseIterable, Codable {
-        case asap = "ASAP", alap = "ALAP", startNoEarlierThan = "SNET", startNoLaterThan = "SNLT"
-        case finishNoEarlierThan = "FNET", finishNoLaterThan = "FNLT", mustStartOn = "MSO", mustFinishOn = "MFO"
-
-        /// Whether the constraint needs a date.
-        public var isDated: Bool { self != .asap && self != .alap }
-        /// Whether the date is a finish date.
-        public var onFinish: Bool { self == .finishNoEarlierThan || self == .finishNoLaterThan || self == .mustFinishOn }
-    }
+    public typealias ConstraintKind = SchedulingConstraint
 
     public struct Activity: Sendable, Hashable {
         /// How diagnostics and explanations name the activity (its code or id).

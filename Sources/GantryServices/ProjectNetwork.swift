@@ -1,0 +1,105 @@
+public import GantryModel
+public import GantryScheduling
+
+/// A project's records turned into the engine's input: activities in WBS order by index, links, compiled
+/// calendars (index 0 the project's), the project start and status date. Pure: records in, values out.
+public struct ProjectNetwork: Sendable {
+    public var project: Project
+    /// WBS order; `input.activities[i]` is `activities[i]`.
+    public var activities: [Activity]
+    public var depths: [Int]
+    public var dependencies: [Dependency]
+    public var input: ScheduleInput
+    /// The project calendar's working minutes per day (480 on the standard one): how durations in days count.
+    public var minutesPerDay: Int64
+    public var index: [Activity.ID: Int]
+    /// Input link `k` is dependency `linkDependency[k]`.
+    public var linkDependency: [Dependency.ID]
+
+    public var calendar: CompiledCalendar { input.calendars[0] }
+
+    /// - Parameters:
+    ///   - calendars: every calendar the project or its activities name, by id.
+    ///   - today: the project start when the project has no start date.
+    public init(project: Project, activities: [Activity], dependencies: [Dependency],
+                calendars: [WorkCalendar.ID: WorkCalendar], today: CalendarDate) throws(ServiceError) {
+        self.project = project
+        let ordered = ProjectSchedule.wbsOrder(activities)
+        self.activities = ordered.map(\.0)
+        depths = ordered.map(\.1)
+        self.dependencies = dependencies
+        var index: [Activity.ID: Int] = [:]
+        for (i, a) in self.activities.enumerated() { index[a.id] = i }
+        self.index = index
+
+        let start = project.startDate ?? self.activities.compactMap(\.plannedStart).min() ?? today
+        let from = start.adding(days: -800), through = start.adding(days: 366 * 30)
+        var compiled: [CompiledCalendar] = []
+        var position: [WorkCalendar.ID: Int] = [:]
+        func compile(_ id: WorkCalendar.ID?) throws(ServiceError) -> Int {
+            let key = id ?? WorkCalendar.ID(0)
+            if let p = position[key] { return p }
+            let c: CompiledCalendar
+            do {
+                if let id, let cal = calendars[id] {
+                    c = try CompiledCalendar(cal, from: from, through: through)
+                } else {
+                    c = try CompiledCalendar(week: .standard, name: "standard", minutesPerDay: 480)
+                }
+            } catch {
+                throw ServiceError(.invalid, error.description)
+            }
+            position[key] = compiled.count
+            compiled.append(c)
+            return compiled.count - 1
+        }
+        _ = try compile(project.calendarId)
+        let perDay = max(1, compiled[0].minutesPerDay)
+        minutesPerDay = perDay
+
+        var inputs: [ScheduleInput.Activity] = []
+        for a in self.activities {
+            let calendar = a.calendarId == nil ? 0 : try compile(a.calendarId)
+            var x = ScheduleInput.Activity(
+                name: a.code.isEmpty ? "activity \(a.id)" : a.code,
+                duration: Int64(a.duration.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()),
+                kind: a.kind, elapsed: a.duration.isElapsed, calendar: calendar,
+                parent: a.parentId.flatMap { index[$0] }, constraint: a.constraintType,
+                constraintDate: a.constraintDate?.minutesSinceEpoch, deadline: a.deadline?.minutesSinceEpoch)
+            if a.constraintType == .asap, let leveled = a.leveledStart {
+                x.constraint = .startNoEarlierThan
+                x.constraintDate = leveled.minutesSinceEpoch
+            }
+            if a.manuallyScheduled, let s = a.plannedStart, let f = a.plannedFinish {
+                x.manualStart = LocalDateTime(date: s).minutesSinceEpoch
+                x.manualFinish = LocalDateTime(date: f.adding(days: 1)).minutesSinceEpoch
+            }
+            if let s = a.actualStart {
+                x.actualStart = s.minutesSinceEpoch
+                x.actualFinish = a.actualFinish?.minutesSinceEpoch
+                if a.actualFinish == nil {
+                    x.remaining = Int64((Double(x.duration) * (1 - min(100, max(0, a.percentComplete)) / 100)).rounded())
+                }
+            }
+            inputs.append(x)
+        }
+        var links: [ScheduleInput.Link] = []
+        var linkDependency: [Dependency.ID] = []
+        for d in dependencies {
+            guard let p = index[d.predecessorId], let s = index[d.successorId] else { continue }
+            let minutes = Int64(d.lag.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded())
+            links.append(.init(from: p, to: s, type: d.type, lag: d.lag.isElapsed ? .elapsed(minutes) : .working(minutes)))
+            linkDependency.append(d.id)
+        }
+        self.linkDependency = linkDependency
+        let projectStart = LocalDateTime(date: start).minutesSinceEpoch
+        // The status date is the end of its day: work reported up to then is done.
+        let status = project.statusDate.map { LocalDateTime(date: $0.adding(days: 1)).minutesSinceEpoch }
+        input = ScheduleInput(
+            activities: inputs, links: links, calendars: compiled, projectStart: projectStart, statusDate: status,
+            options: .init(constraintsBeatLinks: project.honorConstraints))
+    }
+
+    /// Working minutes as days of the project calendar, for people.
+    public func days(_ minutes: Int64) -> Double { Double(minutes) / Double(minutesPerDay) }
+}

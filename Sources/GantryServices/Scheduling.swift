@@ -1,0 +1,261 @@
+public import GantryModel
+import GantryScheduling
+import Foundation
+import GantryGovernance
+
+/// Scheduling a project: the critical path (stored with the activities' dates in one transaction), resource
+/// leveling as a preview applied or discarded later, and the Monte Carlo risk analysis.
+public struct Scheduling: Sendable {
+    let store: any Store
+    let clock: any Clock
+
+    public init(store: any Store, clock: any Clock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    // MARK: critical path
+
+    /// Recomputes the project's schedule and stores it: each activity's planned dates move to its early dates
+    /// (manually scheduled ones keep theirs), the schedule document with floats, drivers and the critical path is
+    /// saved, all in one transaction. A dependency cycle is refused (422) and nothing changes.
+    public func schedule(_ id: Project.ID, _ caller: Caller) async throws -> ScheduleDocument {
+        let now = clock.now()
+        return try await store.write { session in
+            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            return try await Self.reschedule(id, in: session, at: now)
+        }
+    }
+
+    /// The stored schedule, marked `current` when nothing changed since; nil when never computed.
+    public func stored(_ id: Project.ID, _ caller: Caller) async throws -> ScheduleDocument? {
+        try await store.read { session in
+            try await Self.requireProject(id, in: session)
+            try await caller.requireView(Activity.listSubject) { try await scheduleSubject(id, in: session) }
+            guard let stored = try await session.storedSchedule(of: id) else { return nil }
+            var doc = try Self.decode(ScheduleDocument.self, stored.payload)
+            doc.current = stored.revision == (try await session.scheduleRevision(of: id))
+            return doc
+        }
+    }
+
+    static func reschedule(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws -> ScheduleDocument {
+        let network = try await Self.network(id, in: session, today: now.date)
+        let result: CriticalPathSchedule
+        do {
+            result = try network.input.criticalPath()
+        } catch {
+            let names = error.diagnostic.activities.map { network.activities[$0] }.map { "\($0.code) \($0.name)" }
+            throw ServiceError(.dependencyCycle, "the dependencies form a cycle: \(names.joined(separator: " → "))")
+        }
+        for (i, a) in network.activities.enumerated() where !a.manuallyScheduled {
+            let start = WallTime.date(of: result.earlyStart[i])
+            let finish = max(start, WallTime.date(of: result.earlyFinish[i], endOfDay: true))
+            guard a.plannedStart != start || a.plannedFinish != finish else { continue }
+            var changed = a
+            changed.plannedStart = start
+            changed.plannedFinish = finish
+            changed.updatedAt = now
+            guard try await session.update(changed, expectedVersion: a.version) != nil else {
+                throw ServiceError(.conflict, "activity \(a.code) changed while the schedule was computed; try again")
+            }
+        }
+        try await session.bumpScheduleRevision(of: id)
+        let revision = try await session.scheduleRevision(of: id)
+        var doc = network.document(result, revision: revision, at: now)
+        try await session.saveSchedule(StoredDocument(projectId: id, revision: revision, createdAt: now,
+                                                      payload: try Self.encode(doc)))
+        doc.current = true
+        return doc
+    }
+
+    // MARK: leveling
+
+    /// A leveling proposal: which activities move, by how many working days and why (the resource that was
+    /// over capacity, or a predecessor that moved). Stored until applied; nothing else changes.
+    public func levelPreview(_ id: Project.ID, _ caller: Caller) async throws -> LevelingPreviewDocument {
+        let now = clock.now()
+        return try await store.write { session in
+            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            let network = try await Self.network(id, in: session, today: now.date)
+            let assignments = try await session.list(Assignment.self, ListQuery(filters: ["project_id": .int(id.rawValue)]))
+            var resources: [Resource.ID: Resource] = [:]
+            for rid in Set(assignments.map(\.resourceId)) {
+                if let r = try await session.get(Resource.self, rid) { resources[rid] = r }
+            }
+            let schedule: CriticalPathSchedule
+            do { schedule = try network.input.criticalPath() } catch {
+                throw ServiceError(.dependencyCycle, "the dependencies form a cycle; schedule the project to see it")
+            }
+            let revision = try await session.scheduleRevision(of: id)
+            var doc = try ProjectLeveling(network: network, schedule: schedule, assignments: assignments,
+                                          resources: resources).preview(revision: revision, at: now)
+            doc.previewId = try await session.insertLevelingPreview(
+                StoredDocument(projectId: id, revision: revision, createdAt: now, payload: try Self.encode(doc)))
+            return doc
+        }
+    }
+
+    /// Applies a preview: each moved activity gets its leveled start, then the project is rescheduled. Refused
+    /// with 409 when the project changed after the preview was made.
+    public func applyLeveling(_ id: Project.ID, preview previewId: Int64, _ caller: Caller) async throws -> ScheduleDocument {
+        let now = clock.now()
+        return try await store.write { session in
+            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            guard let stored = try await session.levelingPreview(previewId), stored.projectId == id else {
+                throw ServiceError(.notFound, "project \(id) has no leveling preview \(previewId)")
+            }
+            guard stored.revision == (try await session.scheduleRevision(of: id)) else {
+                throw ServiceError(.conflict, "the project changed after leveling preview \(previewId) was made; make a new preview")
+            }
+            let preview = try Self.decode(LevelingPreviewDocument.self, stored.payload)
+            for move in preview.moves {
+                guard let a = try await session.get(Activity.self, move.activityId) else { continue }
+                var changed = a
+                changed.leveledStart = move.to
+                changed.updatedAt = now
+                guard try await session.update(changed, expectedVersion: a.version) != nil else {
+                    throw ServiceError(.conflict, "activity \(a.code) changed while leveling was applied; try again")
+                }
+            }
+            try await session.deleteLevelingPreviews(of: id)
+            return try await Self.reschedule(id, in: session, at: now)
+        }
+    }
+
+    /// Removes every leveled start of the project's activities and reschedules.
+    public func clearLeveling(_ id: Project.ID, _ caller: Caller) async throws -> ScheduleDocument {
+        let now = clock.now()
+        return try await store.write { session in
+            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            try await Self.requireProject(id, in: session)
+            for a in try await session.list(Activity.self, ListQuery(filters: ["project_id": .int(id.rawValue)]))
+            where a.leveledStart != nil {
+                var changed = a
+                changed.leveledStart = nil
+                changed.updatedAt = now
+                _ = try await session.update(changed, expectedVersion: a.version)
+            }
+            try await session.deleteLevelingPreviews(of: id)
+            return try await Self.reschedule(id, in: session, at: now)
+        }
+    }
+
+    // MARK: risk
+
+    /// Monte Carlo over the project's network: activities with an optimistic or pessimistic duration vary
+    /// (PERT-beta, or triangular), the rest stay fixed. Seeded: the same project and seed give the same answer.
+    public func risk(_ id: Project.ID, iterations: Int, seed: UInt64, triangular: Bool = false,
+                     _ caller: Caller) async throws -> RiskDocument {
+        let shape: ThreePointEstimate.Shape = triangular ? .triangular : .pert
+        guard (100...100_000).contains(iterations) else {
+            throw ServiceError(.invalid, "iterations must be between 100 and 100000",
+                               problems: [FieldProblem(field: "iterations", message: "between 100 and 100000 (it is \(iterations))")])
+        }
+        let now = clock.now()
+        let network = try await store.read { session in
+            try await Self.requireProject(id, in: session)
+            try await caller.requireView(Activity.listSubject) { try await scheduleSubject(id, in: session) }
+            return try await Self.network(id, in: session, today: now.date)
+        }
+        let perDay = Int(network.minutesPerDay)
+        let estimates: [ThreePointEstimate?] = network.activities.enumerated().map { i, a in
+            guard a.kind == .leaf, a.optimisticDuration != nil || a.pessimisticDuration != nil else { return nil }
+            let m = Double(network.input.activities[i].duration)
+            let o = a.optimisticDuration.map { $0.minutes(perDay: perDay, perWeek: perDay * 5) } ?? m
+            let p = a.pessimisticDuration.map { $0.minutes(perDay: perDay, perWeek: perDay * 5) } ?? m
+            return ThreePointEstimate(min(o, m), m, max(p, m), shape: shape)
+        }
+        let mc = MonteCarlo(input: network.input, estimates: estimates,
+                            options: .init(iterations: iterations, seed: seed, histogramBins: 20))
+        let r: MonteCarlo.Result
+        do { r = try mc.run() } catch {
+            throw ServiceError(.dependencyCycle, "the dependencies form a cycle; schedule the project to see it")
+        }
+        let cal = network.calendar
+        let startWorking = cal.working(at: network.input.projectStart)
+        func finish(_ minutes: Double) -> LocalDateTime {
+            LocalDateTime(minutesSinceEpoch: cal.finishInstant(ofWorking: startWorking + Int64(minutes.rounded())))
+        }
+        func days(_ minutes: Double) -> Double { (minutes / Double(perDay) * 100).rounded() / 100 }
+        let criticality = network.activities.indices
+            .filter { network.activities[$0].kind != .summary && r.criticality[$0] > 0 }
+            .sorted { (-r.criticality[$0], $0) < (-r.criticality[$1], $1) }
+            .prefix(25)
+            .map { RiskDocument.Criticality(activityId: network.activities[$0].id, code: network.activities[$0].code,
+                                            name: network.activities[$0].name, index: (r.criticality[$0] * 1000).rounded() / 1000) }
+        return RiskDocument(
+            projectId: id, iterations: r.iterations, seed: Int64(truncatingIfNeeded: seed), shape: shape.rawValue,
+            estimatedActivities: estimates.compactMap { $0 }.count,
+            deterministicDays: days(r.deterministic), meanDays: days(r.mean), p50Days: days(r.p50),
+            p80Days: days(r.p80), p90Days: days(r.p90), deterministicFinish: finish(r.deterministic),
+            p50Finish: finish(r.p50), p80Finish: finish(r.p80), p90Finish: finish(r.p90),
+            histogram: r.histogram.map { .init(fromDays: days($0.lower), toDays: days($0.upper), count: $0.count) },
+            criticality: Array(criticality))
+    }
+
+    // MARK: shared
+
+    static func requireProject(_ id: Project.ID, in session: any StoreSession) async throws {
+        guard try await session.get(Project.self, id) != nil else { throw ServiceError.notFound(Project.self, id) }
+    }
+
+    static func network(_ id: Project.ID, in session: any StoreSession, today: CalendarDate) async throws -> ProjectNetwork {
+        guard let project = try await session.get(Project.self, id) else { throw ServiceError.notFound(Project.self, id) }
+        let filter: [String: FilterValue] = ["project_id": .int(id.rawValue)]
+        let activities = try await session.list(Activity.self, ListQuery(filters: filter))
+        let dependencies = try await session.list(Dependency.self, ListQuery(filters: filter))
+        var calendars: [WorkCalendar.ID: WorkCalendar] = [:]
+        for cid in Set(activities.compactMap(\.calendarId) + [project.calendarId].compactMap { $0 }) {
+            if let c = try await session.get(WorkCalendar.self, cid) { calendars[cid] = c }
+        }
+        return try ProjectNetwork(project: project, activities: activities, dependencies: dependencies,
+                                  calendars: calendars, today: today)
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+/// The Monte Carlo answer for a project: percentiles as working days and as finish dates, the distribution, and
+/// the activities most often critical.
+public struct RiskDocument: Codable, Sendable, Hashable {
+    public struct Bin: Codable, Sendable, Hashable {
+        public var fromDays: Double
+        public var toDays: Double
+        public var count: Int
+    }
+    public struct Criticality: Codable, Sendable, Hashable {
+        public var activityId: Activity.ID
+        public var code: String
+        public var name: String
+        /// The share of iterations in which the activity was critical.
+        public var index: Double
+    }
+    public var projectId: Project.ID
+    public var iterations: Int
+    public var seed: Int64
+    public var shape: String
+    public var estimatedActivities: Int
+    public var deterministicDays: Double
+    public var meanDays: Double
+    public var p50Days: Double
+    public var p80Days: Double
+    public var p90Days: Double
+    public var deterministicFinish: LocalDateTime
+    public var p50Finish: LocalDateTime
+    public var p80Finish: LocalDateTime
+    public var p90Finish: LocalDateTime
+    public var histogram: [Bin]
+    public var criticality: [Criticality]
+}
