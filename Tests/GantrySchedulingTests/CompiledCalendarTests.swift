@@ -394,6 +394,24 @@ struct CompiledCalendarTests {
         }
     }
 
+    @Test("a sparse week with busy exceptions: a minute a week, then a month of whole working days")
+    func sparse() throws {
+        let week = WeekPattern(monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [],
+                               sunday: [Self.range("12:00-12:01")])
+        let month = CalendarException(name: "Crunch", from: Self.date("2018-03-01"), to: Self.date("2018-03-31"),
+                                      working: [Self.range("00:00-24:00")])
+        let c = try CompiledCalendar(week: week, exceptions: [month], from: Self.date("2018-01-01"), through: Self.date("2018-12-31"))
+        #expect(c.minutesPerWeek == 1)
+        #expect(Self.text(c.add(working: 2, to: Self.at("2018-02-01T00:00"))) == "2018-02-11T12:01")
+        #expect(Self.text(c.add(working: 1440, to: Self.at("2018-02-26T00:00"))) == "2018-03-02T00:00")
+        let lo = c.working(at: Self.at("2017-06-01T00:00")), hi = c.working(at: Self.at("2019-06-01T00:00"))
+        for w in stride(from: lo, through: hi, by: 37) {
+            let s = c.startInstant(ofWorking: w)
+            #expect(c.working(at: s) == w && c.isWorking(at: s))
+            #expect(c.working(at: c.finishInstant(ofWorking: w)) == w)
+        }
+    }
+
     @Test("a million inverse lookups stay fast enough for the engine")
     func manyLookups() throws {
         var rng = SplitMix64(seed: 42)
