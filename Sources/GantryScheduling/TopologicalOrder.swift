@@ -64,6 +64,8 @@ public enum TopologicalOrder: Sendable, Equatable {
 struct MinHeap {
     private var items: [Int] = []
 
+    var isEmpty: Bool { items.isEmpty }
+
     mutating func push(_ x: Int) {
         items.append(x)
         var i = items.count - 1

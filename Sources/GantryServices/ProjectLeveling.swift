@@ -33,6 +33,8 @@ struct ProjectLeveling {
     let schedule: CriticalPathSchedule
     let assignments: [Assignment]
     let resources: [Resource.ID: Resource]
+    /// Calendars of resources that have their own (other than the project's): no capacity on their days off.
+    var resourceCalendars: [Resource.ID: CompiledCalendar] = [:]
 
     func preview(revision: Int64, at now: Timestamp) throws -> LevelingPreviewDocument {
         let cal = network.calendar
@@ -100,8 +102,18 @@ struct ProjectLeveling {
             let a = acts[i]
             return a.doNotLevel || a.actualStart != nil || a.manuallyScheduled ? release[k] : nil
         }
+        // A resource's own calendar: day by day over the horizon, full capacity on its working days, none otherwise.
+        let horizon = (release.max() ?? 0) + durations.reduce(0, +) + 1
+        let profiles: [[Int]?] = used.enumerated().map { k, rid in
+            guard let own = resourceCalendars[rid] else { return nil }
+            return (0..<horizon).map { d in
+                let date = WallTime.date(of: cal.startInstant(ofWorking: origin + Int64(d) * perDay))
+                return own.isWorkingDay(date) ? capacities[k] : 0
+            }
+        }
         let instance = RCPSPInstance(
             durations: durations, capacities: capacities, demands: demands, precedences: precedences,
+            capacityProfiles: profiles.contains { $0 != nil } ? profiles : [],
             releaseTimes: release, fixedStarts: fixed, priorities: members.map { acts[$0].priority })
         let leveler: Leveler
         do { leveler = try Leveler(instance) } catch {

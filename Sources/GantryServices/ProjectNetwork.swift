@@ -19,10 +19,12 @@ public struct ProjectNetwork: Sendable {
     public var calendar: CompiledCalendar { input.calendars[0] }
 
     /// - Parameters:
-    ///   - calendars: every calendar the project or its activities name, by id.
+    ///   - calendars: every calendar the project, its activities or their resources name, by id.
+    ///   - resourceCalendars: for an activity without a calendar of its own, the calendar its resources share.
     ///   - today: the project start when the project has no start date.
     public init(project: Project, activities: [Activity], dependencies: [Dependency],
-                calendars: [WorkCalendar.ID: WorkCalendar], today: CalendarDate) throws(ServiceError) {
+                calendars: [WorkCalendar.ID: WorkCalendar], resourceCalendars: [Activity.ID: WorkCalendar.ID] = [:],
+                today: CalendarDate) throws(ServiceError) {
         self.project = project
         let ordered = ProjectSchedule.wbsOrder(activities)
         self.activities = ordered.map(\.0)
@@ -59,7 +61,8 @@ public struct ProjectNetwork: Sendable {
 
         var inputs: [ScheduleInput.Activity] = []
         for a in self.activities {
-            let calendar = a.calendarId == nil ? 0 : try compile(a.calendarId)
+            let own = a.calendarId ?? resourceCalendars[a.id]
+            let calendar = own == nil || own == project.calendarId ? 0 : try compile(own)
             var x = ScheduleInput.Activity(
                 name: a.code.isEmpty ? "activity \(a.id)" : a.code,
                 duration: Int64(a.duration.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()),

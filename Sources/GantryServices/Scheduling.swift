@@ -88,8 +88,19 @@ public struct Scheduling: Sendable {
                 throw ServiceError(.dependencyCycle, "the dependencies form a cycle; schedule the project to see it")
             }
             let revision = try await session.scheduleRevision(of: id)
-            var doc = try ProjectLeveling(network: network, schedule: schedule, assignments: assignments,
-                                          resources: resources).preview(revision: revision, at: now)
+            var leveling = ProjectLeveling(network: network, schedule: schedule, assignments: assignments, resources: resources)
+            for r in resources.values {
+                guard let cid = r.calendarId, cid != network.project.calendarId,
+                      let stored = try await session.get(WorkCalendar.self, cid) else { continue }
+                let start = WallTime.date(of: network.input.projectStart)
+                do {
+                    leveling.resourceCalendars[r.id] = try CompiledCalendar(stored, from: start.adding(days: -800),
+                                                                            through: start.adding(days: 366 * 30))
+                } catch {
+                    throw ServiceError(.invalid, "\(error)")
+                }
+            }
+            var doc = try leveling.preview(revision: revision, at: now)
             doc.previewId = try await session.insertLevelingPreview(
                 StoredDocument(projectId: id, revision: revision, createdAt: now, payload: try Self.encode(doc)))
             return doc
@@ -205,12 +216,23 @@ public struct Scheduling: Sendable {
         let filter: [String: FilterValue] = ["project_id": .int(id.rawValue)]
         let activities = try await session.list(Activity.self, ListQuery(filters: filter))
         let dependencies = try await session.list(Dependency.self, ListQuery(filters: filter))
+        // An activity without a calendar of its own works on its resources' calendar when they share one.
+        let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
+        var resourceCalendar: [Resource.ID: WorkCalendar.ID] = [:]
+        for rid in Set(assignments.map(\.resourceId)) {
+            if let c = try await session.get(Resource.self, rid)?.calendarId { resourceCalendar[rid] = c }
+        }
+        var assigned: [Activity.ID: WorkCalendar.ID] = [:]
+        for (activity, list) in Dictionary(grouping: assignments, by: \.activityId) {
+            let cals = Set(list.map { resourceCalendar[$0.resourceId] })
+            if cals.count == 1, let only = cals.first, let cal = only { assigned[activity] = cal }
+        }
         var calendars: [WorkCalendar.ID: WorkCalendar] = [:]
-        for cid in Set(activities.compactMap(\.calendarId) + [project.calendarId].compactMap { $0 }) {
+        for cid in Set(activities.compactMap(\.calendarId) + Array(assigned.values) + [project.calendarId].compactMap { $0 }) {
             if let c = try await session.get(WorkCalendar.self, cid) { calendars[cid] = c }
         }
         return try ProjectNetwork(project: project, activities: activities, dependencies: dependencies,
-                                  calendars: calendars, today: today)
+                                  calendars: calendars, resourceCalendars: assigned, today: today)
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {

@@ -172,6 +172,27 @@ struct SchedulingServiceTests {
         }
     }
 
+    /// Derived by hand [D] from the definitions: A (5 working days) staffed by someone who works Monday to
+    /// Thursday runs Mon 02-26 to Thu 03-01, then Mon 03-05.
+    @Test("an activity without its own calendar works on its resource's calendar", arguments: Backend.available)
+    func resourceCalendar(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            var f = try await Fixture(store)
+            let t = Self.now
+            var week = WeekPattern.standard
+            week.friday = []
+            let fourDays = try await f.catalog.create(WorkCalendar(name: "Mon-Thu", week: week, createdAt: t, updatedAt: t), .system)
+            let bo = try await f.catalog.create(Resource(name: "Bo", calendarId: fourDays.id, createdAt: t, updatedAt: t), .system)
+            try await f.add("A", days: 5)
+            try await f.add("B", days: 5)
+            _ = try await f.catalog.create(Assignment(projectId: f.project.id, activityId: f.activities["A"]!.id,
+                                                      resourceId: bo.id, createdAt: t, updatedAt: t), .system)
+            let doc = try await f.scheduling.schedule(f.project.id, .system)
+            #expect(doc.row(f.activities["A"]!.id)?.earlyFinish == (try LocalDateTime(iso: "2018-03-05T17:00")))
+            #expect(doc.row(f.activities["B"]!.id)?.earlyFinish == (try LocalDateTime(iso: "2018-03-02T17:00")))
+        }
+    }
+
     @Test("risk: the same seed gives the same answer; percentiles are ordered and not below the plan",
           arguments: Backend.available)
     func risk(backend: Backend) async throws {

@@ -75,7 +75,7 @@ extension RCPSPNetwork {
     /// smallest rank — what the serial scheme picks with a priority rule.
     func list(rank: [Int]) -> [Int] {
         var remaining = (0..<n).map { predStart[$0 + 1] - predStart[$0] }
-        var heap = RCPSPHeap()
+        var heap = MinHeap()
         for j in 0..<n where remaining[j] == 0 { heap.push(rank[j] * n + j) }
         var list: [Int] = []
         list.reserveCapacity(n)

@@ -10,7 +10,7 @@ enum RCPSPTopology {
             indegree[p.to] += 1
             successors[p.from].append(p.to)
         }
-        var heap = RCPSPHeap()
+        var heap = MinHeap()
         for j in 0..<n where indegree[j] == 0 { heap.push(j) }
         var order: [Int] = []
         order.reserveCapacity(n)
@@ -56,42 +56,5 @@ enum RCPSPTopology {
             }
         }
         return nil
-    }
-}
-
-/// A binary min-heap of integers.
-struct RCPSPHeap {
-    private var items: [Int] = []
-
-    var isEmpty: Bool { items.isEmpty }
-
-    mutating func push(_ x: Int) {
-        items.append(x)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if items[parent] <= items[i] { break }
-            items.swapAt(parent, i)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> Int? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count, items[l] < items[m] { m = l }
-                if r < items.count, items[r] < items[m] { m = r }
-                if m == i { break }
-                items.swapAt(m, i)
-                i = m
-            }
-        }
-        return top
     }
 }
