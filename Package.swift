@@ -37,8 +37,13 @@ let package = Package(
     targets: [
         // Pure value types: no I/O, no clock, no globals.
         .target(name: "GantryModel", swiftSettings: strict),
-        // Engines: values in, values out.
-        .target(name: "GantryScheduling", dependencies: ["GantryModel"], swiftSettings: strict),
+        // Engines: values in, values out. The scheduling engine is optimised in debug builds too: its tests, the
+        // Monte Carlo and leveling requests of a debug server (the end-to-end tests) would otherwise run tens of
+        // times slower than users ever see.
+        .target(
+            name: "GantryScheduling", dependencies: ["GantryModel"],
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "GantryAnalytics", dependencies: ["GantryModel"], swiftSettings: strict),
         .target(name: "GantryGovernance", dependencies: ["GantryModel"], swiftSettings: strict),
         // Use cases and the ports they need (store, clock, password hashing, secrets).

@@ -156,18 +156,23 @@ public struct Scheduling: Sendable {
 
     /// Monte Carlo over the project's network: activities with an optimistic or pessimistic duration vary
     /// (PERT-beta, or triangular), the rest stay fixed. Seeded: the same project and seed give the same answer.
-    public func risk(_ id: Project.ID, iterations: Int, seed: UInt64, triangular: Bool = false,
+    /// - Parameter iterations: nil for the default, 10,000 or what the project's size allows (see
+    ///   `maximumIterations`).
+    public func risk(_ id: Project.ID, iterations requested: Int? = nil, seed: UInt64, triangular: Bool = false,
                      _ caller: Caller) async throws -> RiskDocument {
         let shape: ThreePointEstimate.Shape = triangular ? .triangular : .pert
-        guard (100...100_000).contains(iterations) else {
-            throw ServiceError(.invalid, "iterations must be between 100 and 100000",
-                               problems: [FieldProblem(field: "iterations", message: "between 100 and 100000 (it is \(iterations))")])
-        }
         let now = clock.now()
         let network = try await store.read { session in
             try await Self.requireProject(id, in: session)
             try await caller.requireView(Activity.listSubject) { try await scheduleSubject(id, in: session) }
             return try await Self.network(id, in: session, today: now.date)
+        }
+        let limit = Self.maximumIterations(activities: network.activities.count, links: network.dependencies.count)
+        let iterations = requested ?? min(10_000, limit)
+        guard iterations >= 100, iterations <= limit else {
+            let message = "iterations must be between 100 and \(limit) for this project (\(network.activities.count) activities; "
+                + "a request may run at most \(Self.iterationBudget) activity-iterations); it is \(iterations)"
+            throw ServiceError(.invalid, message, problems: [FieldProblem(field: "iterations", message: message)])
         }
         let perDay = Int(network.minutesPerDay)
         let estimates: [ThreePointEstimate?] = network.activities.enumerated().map { i, a in
@@ -203,6 +208,14 @@ public struct Scheduling: Sendable {
             p50Finish: finish(r.p50), p80Finish: finish(r.p80), p90Finish: finish(r.p90),
             histogram: r.histogram.map { .init(fromDays: days($0.lower), toDays: days($0.upper), count: $0.count) },
             criticality: Array(criticality))
+    }
+
+    /// One risk request runs at most this many activity-and-link passes, so it answers in about a second.
+    public static let iterationBudget = 6_000_000
+
+    /// The most iterations one request may ask for on a network of this size (100 at least, 100,000 at most).
+    public static func maximumIterations(activities: Int, links: Int) -> Int {
+        max(100, min(100_000, iterationBudget / max(1, activities + links)))
     }
 
     // MARK: shared

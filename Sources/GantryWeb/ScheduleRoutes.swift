@@ -44,17 +44,17 @@ struct ScheduleRoutes: Sendable {
                 body = try await Wire.object(from: request, context: context)
             }
             var problems: [FieldProblem] = []
-            func integer(_ key: String, default value: Int64) -> Int64 {
+            func integer(_ key: String) -> Int64? {
                 switch body[key] {
-                case nil, .null?: return value
+                case nil, .null?: return nil
                 case .int(let n)?: return n
                 default:
                     problems.append(FieldProblem(field: key, message: "\(key) must be an integer"))
-                    return value
+                    return nil
                 }
             }
-            let iterations = integer("iterations", default: 10_000)
-            let seed = integer("seed", default: 1)
+            let iterations = integer("iterations")
+            let seed = integer("seed") ?? 1
             var triangular = false
             switch body["distribution"] {
             case nil, .null?, .string("pert")?: break
@@ -62,11 +62,9 @@ struct ScheduleRoutes: Sendable {
             default: problems.append(FieldProblem(field: "distribution", message: "distribution is 'pert' or 'triangular'"))
             }
             if !problems.isEmpty { throw ServiceError.invalid(problems) }
-            guard (100...100_000).contains(iterations) else {
-                throw ServiceError.invalid([FieldProblem(field: "iterations", message: "iterations must be between 100 and 100000 (it is \(iterations))")])
-            }
+            let count = iterations.map { Int(clamping: $0) }
             return try Wire.response(try await scheduling.risk(
-                id, iterations: Int(iterations), seed: UInt64(bitPattern: seed), triangular: triangular, try context.caller()))
+                id, iterations: count, seed: UInt64(bitPattern: seed), triangular: triangular, try context.caller()))
         }
     }
 
@@ -157,7 +155,8 @@ struct ScheduleRoutes: Sendable {
                            body: .object(["required": false, "content": .object(["application/json": .object(["schema": .object([
                                "type": "object",
                                "properties": .object([
-                                   "iterations": .object(["type": "integer", "minimum": .int(100), "maximum": .int(100_000)]),
+                                   "iterations": .object(["type": "integer", "minimum": .int(100), "maximum": .int(100_000),
+                                                           "description": "default 10,000; at most 6,000,000 / (activities + links) of the project"]),
                                    "seed": ["type": "integer"],
                                    "distribution": ["type": "string", "enum": ["pert", "triangular"]],
                                ]),

@@ -42,6 +42,31 @@ extension ScheduleInput {
         }
     }
 
+    /// Monte Carlo's loop: the passes `count` times on one compiled network, `draw` setting the durations before
+    /// each run and `record` taking the project length (as `NetworkTimes.length`) and the critical flags. The
+    /// axis and the per-activity rules are prepared once.
+    public func repeatedTimes(compiled network: CompiledNetwork, count: Int, draw: (inout [Int64]) -> Void,
+                              record: (Int64, [Bool]) -> Void) {
+        func loop<Axis: TimeAxis>(_ axis: Axis, _ notes: [ScheduleDiagnostic], _ toAxis: (Int64) -> Int64,
+                                  _ length: (NetworkTimes) -> Int64) {
+            var notes = notes
+            let rules = rules(toAxis: toAxis, notes: &notes)
+            var net = network
+            for _ in 0..<count {
+                draw(&net.duration)
+                let t = times(net, axis, notes: [], toAxis: toAxis, prepared: rules)
+                record(length(t), t.critical)
+            }
+        }
+        switch axis(for: network) {
+        case .units(let axis, let notes): loop(axis, notes, { $0 }, { $0.finish - $0.start })
+        case .working(let axis, let cal, let notes): loop(axis, notes, { cal.working(at: $0) }, { $0.finish - $0.start })
+        case .wall(let axis, let notes):
+            let cal0 = calendars[0]
+            loop(axis, notes, { $0 }, { cal0.working(at: $0.finish) - cal0.working(at: $0.start) })
+        }
+    }
+
     private enum AxisChoice {
         case units(UniformAxis, [ScheduleDiagnostic])
         case working(UniformAxis, CompiledCalendar, [ScheduleDiagnostic])
@@ -162,10 +187,11 @@ extension ScheduleInput {
 
     /// The passes on the network's own time axis: no dates are made.
     private func times<Axis: TimeAxis>(
-        _ network: CompiledNetwork, _ axis: Axis, notes: [ScheduleDiagnostic], toAxis: (Int64) -> Int64
+        _ network: CompiledNetwork, _ axis: Axis, notes: [ScheduleDiagnostic], toAxis: (Int64) -> Int64,
+        prepared: ActivityRules? = nil
     ) -> NetworkTimes {
         var notes = notes
-        var rules = rules(toAxis: toAxis, notes: &notes)
+        var rules = prepared ?? rules(toAxis: toAxis, notes: &notes)
         let start = toAxis(projectStart)
         let status = statusDate.map(toAxis)
         let forward = ForwardPass(network: network, axis: axis, rules: rules, projectStart: start, statusDate: status,

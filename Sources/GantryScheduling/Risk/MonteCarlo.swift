@@ -51,24 +51,22 @@ public struct MonteCarlo: Sendable {
 
     public func run() throws(ScheduleFailure) -> Result {
         let scaled = scaledInput()
-        var network = try CompiledNetwork(scaled)
-        let base = network.duration
+        let network = try CompiledNetwork(scaled)
         let s = Double(scale)
         let deterministic = Double(scaled.criticalPath(compiled: network).makespan) / s
         var rng = RCPSPRandom(seed: options.seed)
         var lengths = [Double]()
         lengths.reserveCapacity(options.iterations)
         var criticalCount = [Int](repeating: 0, count: network.count)
-        for _ in 0..<options.iterations {
-            for (i, e) in estimates.enumerated() where i < network.count {
-                guard let e, !network.isSummary[i], input.activities[i].kind == .leaf else { continue }
-                network.duration[i] = max(0, Int64((e.sample(&rng) * s).rounded()))
-            }
-            let schedule = scaled.times(compiled: network)
-            lengths.append(Double(schedule.length) / s)
-            for i in 0..<network.count where schedule.critical[i] { criticalCount[i] += 1 }
+        let leaves = estimates.indices.filter { i in
+            i < network.count && estimates[i] != nil && !network.isSummary[i] && input.activities[i].kind == .leaf
         }
-        network.duration = base
+        scaled.repeatedTimes(compiled: network, count: options.iterations, draw: { durations in
+            for i in leaves { durations[i] = max(0, Int64((estimates[i]!.sample(&rng) * s).rounded())) }
+        }, record: { length, critical in
+            lengths.append(Double(length) / s)
+            for i in critical.indices where critical[i] { criticalCount[i] += 1 }
+        })
         lengths.sort()
         let n = Double(lengths.count)
         let mean = lengths.reduce(0, +) / n
