@@ -46,6 +46,8 @@ extension Bench {
             var passesMs: Double
             var datesMs: Double
             var peakMemoryMb: Double
+            /// Memory the compiled network and one run of the passes add on top of the input (peak RSS growth).
+            var passesMemoryMb: Double
         }
 
         struct PSPLIBRow: Encodable {
@@ -86,11 +88,21 @@ extension Bench {
             var rows: [Row] = []
             let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             if !json && !counts.isEmpty {
-                say("activities      links   compile ms   passes ms   with dates ms   peak MB")
+                say("activities      links   compile ms   passes ms   with dates ms   compile+passes MB   process peak MB")
             }
             for n in counts where n > 0 {
                 FileHandle.standardError.write(Data("generating \(n) activities…\n".utf8))
                 let input = try Self.generated(n, seed: 42)
+                // Memory: the growth of the peak resident size while compiling and running the passes once.
+                let before = Self.memoryMB("VmRSS:")
+                Self.resetPeakMemory()
+                var extra: Double = 0
+                do {
+                    let once = try input.compiledOrThrow()
+                    let t = input.times(compiled: once)
+                    extra = Self.memoryMB("VmHWM:") - before
+                    if t.length == -1 { print(t.length) }
+                }
                 var compile = Double.infinity, passes = Double.infinity, dates = Double.infinity
                 var network: CompiledNetwork? = nil
                 for _ in 0..<(self.repeat ?? 3) {
@@ -102,11 +114,12 @@ extension Bench {
                     if sink == -1 { print(sink) }
                 }
                 let row = Row(name: "generated", activities: n, links: input.links.count, compileMs: compile * 1000,
-                              passesMs: passes * 1000, datesMs: dates * 1000, peakMemoryMb: Self.peakMemoryMB())
+                              passesMs: passes * 1000, datesMs: dates * 1000, peakMemoryMb: Self.memoryMB("VmHWM:"),
+                              passesMemoryMb: extra)
                 rows.append(row)
                 if !json {
-                    say(String(format: "%10d %10d %12.1f %11.1f %15.1f %9.0f", n, row.links, row.compileMs, row.passesMs,
-                               row.datesMs, row.peakMemoryMb))
+                    say(String(format: "%10d %10d %12.1f %11.1f %15.1f %19.0f %17.0f", n, row.links, row.compileMs,
+                               row.passesMs, row.datesMs, row.passesMemoryMb, row.peakMemoryMb))
                 }
             }
             if json {
@@ -126,12 +139,20 @@ extension Bench {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
 
-        /// VmHWM of /proc/self/status (Linux), in MB; 0 where it cannot be read.
-        static func peakMemoryMB() -> Double {
+        /// A line of /proc/self/status (Linux: VmRSS, VmHWM), in MB; 0 where it cannot be read.
+        static func memoryMB(_ key: String) -> Double {
             guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
             let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
             return kb / 1024
+        }
+
+        /// Resets VmHWM to the current resident size (Linux `clear_refs` 5), so a later peak is this step's.
+        static func resetPeakMemory() {
+            if let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+                handle.write(Data("5".utf8))
+                try? handle.close()
+            }
         }
 
         /// N activities, 3N links of the four types with lags, each link to an activity up to 60 places later.

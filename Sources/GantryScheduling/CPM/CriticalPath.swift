@@ -75,6 +75,7 @@ extension ScheduleInput {
 
     /// One calendar for every activity (and no elapsed durations): its working minutes; otherwise wall minutes.
     private func axis(for network: CompiledNetwork) -> AxisChoice {
+        if calendars.isEmpty { return .units(UniformAxis(calendar: nil), network.diagnostics) }
         var notes = network.diagnostics
         var calendarOf = [Int32](repeating: 0, count: activities.count)
         var elapsedDuration = [Bool](repeating: false, count: activities.count)
@@ -221,10 +222,17 @@ extension ScheduleInput {
         let n = network.count
         var critical = [Bool](repeating: false, count: n)
         var negative: [Int] = []
+        var missed: [Int] = []
+        let threshold = options.criticalFloat
         for j in 0..<n {
-            let done = rules.rule(j)?.isFinished ?? false
-            critical[j] = !done && floats.total[j] <= options.criticalFloat
-            if floats.total[j] < 0 && !network.isSummary[j] { negative.append(j) }
+            let total = floats.total[j]
+            if let r = rules.rule(j) {
+                critical[j] = !r.isFinished && total <= threshold
+                if r.deadline != ActivityRules.none && early.earlyFinish[j] > r.deadline { missed.append(j) }
+            } else {
+                critical[j] = total <= threshold
+            }
+            if total < 0 && !network.isSummary[j] { negative.append(j) }
         }
         if !negative.isEmpty {
             let names = negative.prefix(10).map { activities[$0].name }.joined(separator: ", ")
@@ -233,8 +241,7 @@ extension ScheduleInput {
                 "\(negative.count) activit\(negative.count == 1 ? "y has" : "ies have") negative total float (\(names)\(negative.count > 10 ? ", …" : "")): a constraint or deadline cannot be met by the links",
                 activities: negative))
         }
-        for j in 0..<n {
-            guard let r = rules.rule(j), r.deadline != ActivityRules.none, early.earlyFinish[j] > r.deadline else { continue }
+        for j in missed {
             notes.append(ScheduleDiagnostic(
                 .deadlineMissed, .warning, "\(activities[j].name) finishes after its deadline", activities: [j]))
         }
