@@ -59,6 +59,23 @@ enum Assets {
         .alert { background: #fdecea; border: 1px solid #f5c2bd; color: #8a1f11; padding: .6rem .8rem; border-radius: 4px; }
         .muted { color: var(--muted); }
         .foot { text-align: center; color: var(--muted); font-size: .8rem; padding: 2rem; }
-        @media print { .top, .foot, .skip { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }
+        .notice { background: #fff8e1; border: 1px solid #f0d38a; color: #6b4e00; padding: .6rem .8rem; border-radius: 4px; max-width: 80ch; }
+        .actions { display: flex; flex-wrap: wrap; gap: .6rem; margin: .5rem 0 1rem; }
+        .actions form { margin: 0; }
+        .actions button { padding: .45rem .9rem; background: var(--accent); color: #fff; border: 1px solid var(--accent);
+          border-radius: 4px; font: inherit; font-weight: 600; cursor: pointer; }
+        .actions button.secondary { background: #fff; color: var(--accent); }
+        .gantt-wrap { background: var(--card); border: 1px solid var(--line); margin-top: .75rem; }
+        .gantt-wrap svg { display: block; }
+        .gantt a:hover text, .gantt a:focus text { text-decoration: underline; fill: var(--accent); }
+        .critical-path .code { margin-right: .2rem; }
+        .crit { color: var(--red); font-size: .8rem; font-weight: 600; }
+        .schedule tr.critical td.code { border-left: 3px solid var(--red); }
+        .diagnostics { padding-left: 1.2rem; } .diagnostics .severity { color: var(--muted); font-size: .8rem; }
+        .diagnostics .severity-error { color: var(--red); }
+        h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
+        table.narrow { width: auto; min-width: 24rem; }
+        .chain li, #drives li { margin: .2rem 0; }
+        @media print { .top, .foot, .skip, .actions { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }
         """
 }

@@ -12,7 +12,8 @@ enum Pages {
         let all: [(String, String)] = [
             ("layout", Templates.layout), ("login", Templates.login), ("portfolios", Templates.portfolios),
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
-            ("error", Templates.error),
+            ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
+            ("leveling", Templates.leveling), ("risk", Templates.risk),
         ]
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
@@ -87,36 +88,13 @@ enum Pages {
         var milestones: Int
     }
 
-    static func schedule(_ plan: ProjectSchedule) -> Schedule {
-        let codes = Dictionary(uniqueKeysWithValues: plan.rows.map { ($0.activity.id, $0.activity.code) })
-        func link(_ d: Dependency) -> String {
-            let lag = d.lag.value == 0 ? "" : (d.lag.value > 0 ? "+" : "") + d.lag.description
-            return (codes[d.predecessorId] ?? d.predecessorId.description) + " " + d.type.rawValue + lag
-        }
-        let rows: [[String: Any]] = plan.rows.map { row in
-            let a = row.activity
-            return [
-                "code": a.code, "name": a.name, "kind": a.kind.rawValue, "indent": String(format: "%.2f", 0.7 + Double(row.depth) * 1.25),
-                "milestone": a.kind == .milestone, "summary": a.kind == .summary, "duration": a.duration.description,
-                "start": dash(a.plannedStart), "finish": dash(a.plannedFinish),
-                "percent": a.percentComplete.rounded() == a.percentComplete ? String(Int(a.percentComplete)) : String(format: "%.1f", a.percentComplete),
-                "predecessors": row.predecessors.map(link).joined(separator: ", "),
-            ]
-        }
-        let names = Dictionary(uniqueKeysWithValues: plan.rows.map { ($0.activity.id, "\($0.activity.code) \($0.activity.name)") })
-        let deps: [[String: Any]] = plan.dependencies.map { d in
-            ["from": names[d.predecessorId] ?? d.predecessorId.description, "to": names[d.successorId] ?? d.successorId.description,
-             "type": d.type.rawValue, "typeTitle": typeTitle(d.type), "lag": d.lag.description]
-        }
-        let html = library.render(["rows": rows, "dependencies": deps, "dependencyCount": deps.count] as [String: Any],
-                                  withTemplate: "schedule") ?? ""
-        return Schedule(html: html, activities: plan.rows.count,
-                        milestones: plan.rows.filter { $0.activity.kind == .milestone }.count)
-    }
-
     static func project(_ header: ProjectHeader, _ schedule: Schedule, auth: Authenticated) -> Response {
         let p = header.project
+        // The buttons depend on who is looking, so they are rendered here, never in the cached schedule fragment.
+        var actions: [String: Any] = ["projectId": p.id.description, "csrf": csrf(auth)]
+        if let refusal = header.scheduleChangeRefusal(auth.caller) { actions["refusal"] = refusal } else { actions["mayChange"] = true }
         return html("project", [
+            "actions": library.render(actions, withTemplate: "scheduleActions") ?? "",
             "portfolioId": header.portfolio.id.description, "portfolioCode": header.portfolio.code,
             "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,

@@ -105,21 +105,45 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        {{{actions}}}
         {{{schedule}}}
         """
 
-    /// The schedule tables of a project page: rendered once per schedule revision and cached.
+    /// The schedule part of a project page: the Gantt chart of the stored schedule, its summary and diagnostics,
+    /// and the tables. Rendered once per schedule revision and cached, so it holds nothing about the viewer.
     static let schedule = """
+        <section aria-labelledby="gantt-title" class="gantt-section">
+          <h2 id="gantt-title">Gantt chart</h2>
+          {{^computed}}<p class="notice" role="status" id="schedule-state">This project's schedule has not been computed yet: the chart, floats and critical path appear once it is rescheduled.</p>{{/computed}}
+          {{#computed}}
+          {{#stale}}<p class="notice" role="status" id="schedule-state">The project changed after this schedule was computed ({{computedAt}}, revision {{revision}}): the chart and floats below may be out of date until it is rescheduled.</p>{{/stale}}
+          {{^stale}}<p class="muted" id="schedule-state">Up to date: computed {{computedAt}} (revision {{revision}}).</p>{{/stale}}
+          <dl class="facts">
+            <div><dt>Project start</dt><dd class="date" id="project-start">{{projectStart}}</dd></div>
+            <div><dt>Project finish</dt><dd class="date" id="project-finish">{{projectFinish}}</dd></div>
+            <div><dt>Duration</dt><dd id="project-duration">{{durationDays}}</dd></div>
+            <div><dt>Critical</dt><dd>{{criticalCount}} activities</dd></div>
+          </dl>
+          <p class="critical-path" id="critical-path"><strong>Critical path:</strong> {{#criticalPath}}<a href="{{href}}" title="{{name}}" class="code">{{code}}</a> {{/criticalPath}}{{^criticalPath}}none{{/criticalPath}}</p>
+          {{#hasDiagnostics}}
+          <h3 id="diagnostics-title">Diagnostics <span class="count">{{diagnosticCount}}</span></h3>
+          <ul class="diagnostics" id="diagnostics" aria-labelledby="diagnostics-title">
+            {{#diagnostics}}<li class="severity-{{severity}}"><code>{{code}}</code> <span class="severity">{{severity}}</span> {{message}}{{#activities}} <span class="muted">({{activities}})</span>{{/activities}}</li>{{/diagnostics}}
+          </ul>
+          {{/hasDiagnostics}}
+          <div class="scroll gantt-wrap">{{{gantt}}}</div>
+          {{/computed}}
+        </section>
         <section aria-labelledby="schedule-title">
           <h2 id="schedule-title">Schedule</h2>
           <div class="scroll">
           <table class="grid schedule" id="activities">
-            <thead><tr><th scope="col">WBS</th><th scope="col">Activity</th><th scope="col" class="num">Duration</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col" class="num">Done</th><th scope="col">Predecessors</th></tr></thead>
+            <thead><tr><th scope="col">WBS</th><th scope="col">Activity</th><th scope="col" class="num">Duration</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col">Late start</th><th scope="col">Late finish</th><th scope="col" class="num">Float</th><th scope="col" class="num">Done</th><th scope="col">Predecessors</th></tr></thead>
             <tbody>
             {{#rows}}
-              <tr class="kind-{{kind}}"><td class="code">{{code}}</td><td class="name" style="padding-left: {{indent}}rem">{{#milestone}}<span class="diamond" aria-label="Milestone" role="img">◆</span> {{/milestone}}{{#summary}}<strong>{{name}}</strong>{{/summary}}{{^summary}}{{name}}{{/summary}}</td><td class="num">{{duration}}</td><td class="date">{{start}}</td><td class="date">{{finish}}</td><td class="num">{{percent}}%</td><td class="preds">{{predecessors}}</td></tr>
+              <tr class="kind-{{kind}}{{#critical}} critical{{/critical}}"><td class="code">{{#href}}<a href="{{href}}" class="activity-link">{{code}}</a>{{/href}}{{^href}}{{code}}{{/href}}</td><td class="name" style="padding-left: {{indent}}rem">{{#milestone}}<span class="diamond" aria-label="Milestone" role="img">◆</span> {{/milestone}}{{#summary}}<strong>{{name}}</strong>{{/summary}}{{^summary}}{{name}}{{/summary}}{{#critical}} <span class="crit" title="On the critical path">critical</span>{{/critical}}</td><td class="num">{{duration}}</td><td class="date">{{start}}</td><td class="date">{{finish}}</td><td class="date">{{lateStart}}</td><td class="date">{{lateFinish}}</td><td class="num">{{float}}</td><td class="num">{{percent}}%</td><td class="preds">{{predecessors}}</td></tr>
             {{/rows}}
-            {{^rows}}<tr><td colspan="7">No activities yet.</td></tr>{{/rows}}
+            {{^rows}}<tr><td colspan="10">No activities yet.</td></tr>{{/rows}}
             </tbody>
           </table>
           </div>
@@ -138,6 +162,101 @@ enum Templates {
           </table>
           </div>
         </section>
+        """
+
+    /// The buttons of a project page that change its schedule, for those who may; a note for those who may not.
+    static let scheduleActions = """
+        {{#mayChange}}
+        <div class="actions" id="schedule-actions" role="group" aria-label="Schedule actions">
+          <form method="post" action="/projects/{{projectId}}/reschedule"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="reschedule">Reschedule</button></form>
+          <form method="post" action="/projects/{{projectId}}/level"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="preview-leveling" class="secondary">Preview leveling</button></form>
+          <form method="post" action="/projects/{{projectId}}/risk"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="risk-analysis" class="secondary">Risk analysis</button></form>
+        </div>
+        {{/mayChange}}
+        {{#refusal}}<p class="muted" id="schedule-readonly">Read-only schedule. {{refusal}}</p>{{/refusal}}
+        """
+
+    /// Why an activity starts when it does, from the stored schedule.
+    static let activity = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <a href="/projects/{{projectId}}" id="back-to-project">{{projectCode}}</a> › <span aria-current="page">{{code}}</span></nav>
+        <h1><span class="code">{{code}}</span> {{name}}</h1>
+        {{#stale}}<p class="notice" role="status">The project changed after its schedule was computed; these dates may be out of date until it is rescheduled.</p>{{/stale}}
+        <dl class="facts">
+          <div><dt>Kind</dt><dd>{{kind}}</dd></div>
+          <div><dt>Early start</dt><dd class="date" id="early-start">{{earlyStart}}</dd></div>
+          <div><dt>Early finish</dt><dd class="date" id="early-finish">{{earlyFinish}}</dd></div>
+          <div><dt>Late start</dt><dd class="date" id="late-start">{{lateStart}}</dd></div>
+          <div><dt>Late finish</dt><dd class="date" id="late-finish">{{lateFinish}}</dd></div>
+          <div><dt>Total float</dt><dd id="total-float">{{totalFloat}}</dd></div>
+          <div><dt>Free float</dt><dd id="free-float">{{freeFloat}}</dd></div>
+          <div><dt>Critical</dt><dd id="critical">{{#critical}}<span class="crit">yes, on the critical path</span>{{/critical}}{{^critical}}no{{/critical}}</dd></div>
+        </dl>
+        <section aria-labelledby="why-title" class="why">
+          <h2 id="why-title">Why does it start then?</h2>
+          <p id="starts-because">It starts {{earlyStart}} because {{because}}.</p>
+          {{#driver}}<p>Driven by <a href="{{href}}" id="driver-link" class="activity-link"><span class="code">{{code}}</span> {{name}}</a>: open it to see why that one starts when it does.</p>{{/driver}}
+          {{#hasChain}}
+          <h3>The driving chain back to the start</h3>
+          <ol class="chain" id="driving-chain">
+            {{#chain}}<li><a href="{{href}}"><span class="code">{{code}}</span> {{name}}</a> <span class="muted">starts {{start}}</span></li>{{/chain}}
+          </ol>
+          {{/hasChain}}
+        </section>
+        {{#hasDrives}}
+        <section aria-labelledby="drives-title">
+          <h2 id="drives-title">What it drives</h2>
+          <ul id="drives">{{#drives}}<li><a href="{{href}}"><span class="code">{{code}}</span> {{name}}</a> <span class="muted">{{because}}</span></li>{{/drives}}</ul>
+        </section>
+        {{/hasDrives}}
+        <p><a href="/projects/{{projectId}}">Back to {{projectCode}} {{projectName}}</a></p>
+        """
+
+    /// A leveling preview: the moves, and buttons to apply or discard it.
+    static let leveling = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <a href="/projects/{{projectId}}">{{projectCode}}</a> › <span aria-current="page">Leveling preview</span></nav>
+        <h1>Leveling preview for {{projectCode}}</h1>
+        <dl class="facts">
+          <div><dt>Duration before</dt><dd>{{before}}</dd></div>
+          <div><dt>Duration after</dt><dd id="duration-after">{{after}}</dd></div>
+          <div><dt>Moves</dt><dd id="move-count">{{moveCount}}</dd></div>
+          <div><dt>Schedules tried</dt><dd>{{generated}}</dd></div>
+        </dl>
+        {{#hasNotes}}<ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
+        <div class="scroll">
+        <table class="grid" id="moves">
+          <thead><tr><th scope="col">Activity</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Delay</th><th scope="col">Why</th></tr></thead>
+          <tbody>
+          {{#moves}}<tr><td><a href="{{href}}"><span class="code">{{code}}</span> {{name}}</a></td><td class="date">{{from}}</td><td class="date">{{to}}</td><td class="num">{{delay}}</td><td>{{reasons}}</td></tr>{{/moves}}
+          {{^moves}}<tr><td colspan="5">Leveling moves nothing: no resource is over its capacity.</td></tr>{{/moves}}
+          </tbody>
+        </table>
+        </div>
+        <div class="actions">
+          <form method="post" action="/projects/{{projectId}}/level/apply"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="preview_id" value="{{previewId}}"><button type="submit" id="apply-leveling">Apply</button></form>
+          <form method="post" action="/projects/{{projectId}}/level/discard"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="discard-leveling" class="secondary">Discard</button></form>
+        </div>
+        """
+
+    /// A Monte Carlo schedule risk analysis.
+    static let risk = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <a href="/projects/{{projectId}}">{{projectCode}}</a> › <span aria-current="page">Risk analysis</span></nav>
+        <h1>Schedule risk for {{projectCode}}</h1>
+        <p class="lede">{{iterations}} simulated schedules (seed {{seed}}, {{shape}} distribution) over {{estimated}} activities with three-point estimates; the others keep their duration. Mean duration {{mean}}.</p>
+        <table class="grid narrow" id="percentiles">
+          <thead><tr><th scope="col">Confidence</th><th scope="col" class="num">Working days</th><th scope="col">Finish</th></tr></thead>
+          <tbody>{{#percentiles}}<tr><th scope="row">{{label}}</th><td class="num">{{days}}</td><td class="date">{{date}}</td></tr>{{/percentiles}}</tbody>
+        </table>
+        <h2>Distribution</h2>
+        <div class="scroll">{{{histogram}}}</div>
+        <h2>Most often critical</h2>
+        <table class="grid narrow" id="criticality">
+          <thead><tr><th scope="col">Activity</th><th scope="col" class="num">Criticality index</th></tr></thead>
+          <tbody>
+          {{#criticality}}<tr><td><a href="{{href}}"><span class="code">{{code}}</span> {{name}}</a></td><td class="num">{{percent}}</td></tr>{{/criticality}}
+          {{^criticality}}<tr><td colspan="2">No activity was critical.</td></tr>{{/criticality}}
+          </tbody>
+        </table>
+        <p><a href="/projects/{{projectId}}">Back to {{projectCode}} {{projectName}}</a></p>
         """
 
     static let error = """

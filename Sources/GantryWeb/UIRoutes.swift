@@ -10,8 +10,9 @@ struct UIRoutes: Sendable {
     let backend: Backend
     let credentials: CredentialCache
     let secureCookies: Bool
-    /// Rendered schedule tables per project, valid for one schedule revision.
-    let schedules = StampedCache<Int64, Pages.Schedule>()
+    /// Rendered schedule fragments (Gantt chart, summary, tables) per project, valid for one schedule revision
+    /// and project version. A GET of the project page never computes a schedule; it shows the stored one.
+    let schedules = StampedCache<ScheduleStamp, Pages.Schedule>()
 
     func register(on router: Router<GantryContext>) {
         router.get("/") { _, context in
@@ -78,14 +79,81 @@ struct UIRoutes: Sendable {
             let auth = try Self.signedIn(context)
             let id = Project.ID(try APIRoutes.id(context))
             let header = try await backend.views.projectHeader(id, auth.caller)
-            if let schedule = schedules.value(for: id, at: header.revision) {
+            let stamp = ScheduleStamp(revision: header.revision, projectVersion: header.project.version)
+            if let schedule = schedules.value(for: id, at: stamp) {
                 return Pages.project(header, schedule, auth: auth)
             }
             let read = try await backend.views.schedule(of: header.project, auth.caller)
-            let schedule = Pages.schedule(read)
-            schedules.store(schedule, for: id, at: read.revision)
+            let stored = try await backend.scheduling.stored(id, auth.caller)
+            let schedule = Pages.schedule(read, stored: stored, project: header.project)
+            // Keyed by the revision the plan was read at; if the stored schedule was read at another one, the
+            // next request simply renders again.
+            if stored.map({ $0.current == true ? $0.revision == read.revision : true }) ?? true {
+                schedules.store(schedule, for: id, at: ScheduleStamp(revision: read.revision, projectVersion: header.project.version))
+            }
             return Pages.project(header, schedule, auth: auth)
         }
+        router.get("projects/:id/activities/:aid") { _, context in
+            let auth = try Self.signedIn(context)
+            let id = Project.ID(try APIRoutes.id(context))
+            let text = context.parameters.get("aid") ?? ""
+            guard let raw = Int64(text), raw > 0 else {
+                throw ServiceError(.badRequest, "'\(text)' is not an activity id; ids are positive integers")
+            }
+            let aid = Activity.ID(raw)
+            let header = try await backend.views.projectHeader(id, auth.caller)
+            guard let doc = try await backend.scheduling.stored(id, auth.caller) else {
+                throw ServiceError(.notFound, "project \(header.project.code) has not been scheduled yet, so there is nothing to explain; reschedule it first")
+            }
+            guard let row = doc.row(aid) else {
+                throw ServiceError(.notFound, "activity \(aid) is not in the stored schedule of project \(header.project.code); it may be new since the schedule was computed (reschedule it) or belong to another project")
+            }
+            return Pages.activity(header, doc, row, auth: auth)
+        }
+        router.post("projects/:id/reschedule") { request, context in
+            let (auth, id, _) = try await Self.scheduleForm(request, context)
+            _ = try await backend.scheduling.schedule(id, auth.caller)
+            context.logger.info("rescheduled", metadata: ["project": .stringConvertible(id)])
+            return Response(status: .seeOther, headers: [.location: "/projects/\(id)"])
+        }
+        router.post("projects/:id/level") { request, context in
+            let (auth, id, _) = try await Self.scheduleForm(request, context)
+            let header = try await backend.views.projectHeader(id, auth.caller)
+            let preview = try await backend.scheduling.levelPreview(id, auth.caller)
+            return Pages.leveling(header, preview, auth: auth)
+        }
+        router.post("projects/:id/level/apply") { request, context in
+            let (auth, id, form) = try await Self.scheduleForm(request, context)
+            guard let preview = Int64(form["preview_id"] ?? ""), preview > 0 else {
+                throw ServiceError(.badRequest, "the form names no leveling preview; make a new preview")
+            }
+            _ = try await backend.scheduling.applyLeveling(id, preview: preview, auth.caller)
+            context.logger.info("leveling applied", metadata: ["project": .stringConvertible(id), "preview": .stringConvertible(preview)])
+            return Response(status: .seeOther, headers: [.location: "/projects/\(id)"])
+        }
+        router.post("projects/:id/level/discard") { request, context in
+            // A preview changes nothing until applied: discarding it is going back to the project.
+            let (_, id, _) = try await Self.scheduleForm(request, context)
+            return Response(status: .seeOther, headers: [.location: "/projects/\(id)"])
+        }
+        router.post("projects/:id/risk") { request, context in
+            let (auth, id, _) = try await Self.scheduleForm(request, context)
+            let header = try await backend.views.projectHeader(id, auth.caller)
+            let risk = try await backend.scheduling.risk(id, iterations: 10_000, seed: 1, auth.caller)
+            return Pages.risk(header, risk, auth: auth)
+        }
+    }
+
+    /// A form posted to a project's schedule: the signed-in user, the project id and the fields. A browser
+    /// session's form must carry the session's CSRF token (403 otherwise); bearer callers need none.
+    static func scheduleForm(_ request: Request, _ context: GantryContext) async throws -> (Authenticated, Project.ID, [String: String]) {
+        let auth = try signedIn(context)
+        let id = Project.ID(try APIRoutes.id(context))
+        let form = try await Self.form(request, context)
+        if case .session(_, let csrf) = auth.via, form["csrf_token"] != csrf {
+            throw ServiceError(.forbidden, "the form is stale or did not come from Gantry (its CSRF token does not match your session); reload the page and try again")
+        }
+        return (auth, id, form)
     }
 
     static func signedIn(_ context: GantryContext) throws -> Authenticated {
