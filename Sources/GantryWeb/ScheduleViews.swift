@@ -95,6 +95,13 @@ extension Pages {
             values["criticalPath"] = doc.criticalPath.compactMap { id in
                 computed[id].map { ["code": $0.code, "name": $0.name, "href": activityPath(project.id, id)] as [String: Any] }
             }
+            let path = doc.criticalPath.compactMap { computed[$0]?.code }
+            if path.count > 15 {
+                values["criticalPathLong"] = true
+                values["criticalPathLength"] = path.count
+                values["criticalPathFirst"] = path.first ?? ""
+                values["criticalPathLast"] = path.last ?? ""
+            }
             values["criticalCount"] = doc.activities.filter(\.critical).count
             values["diagnostics"] = doc.diagnostics.map { d in
                 var item: [String: Any] = ["code": d.code, "severity": d.severity, "message": d.message]

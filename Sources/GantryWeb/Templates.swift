@@ -124,7 +124,9 @@ enum Templates {
             <div><dt>Duration</dt><dd id="project-duration">{{durationDays}}</dd></div>
             <div><dt>Critical</dt><dd>{{criticalCount}} activities</dd></div>
           </dl>
-          <p class="critical-path" id="critical-path"><strong>Critical path:</strong> {{#criticalPath}}<a href="{{href}}" title="{{name}}" class="code">{{code}}</a> {{/criticalPath}}{{^criticalPath}}none{{/criticalPath}}</p>
+          {{#criticalPathLong}}<details class="critical-path"><summary><strong>Critical path:</strong> {{criticalPathLength}} activities, {{criticalPathFirst}} → {{criticalPathLast}}</summary>{{/criticalPathLong}}
+          <p class="critical-path" id="critical-path">{{^criticalPathLong}}<strong>Critical path:</strong> {{/criticalPathLong}}{{#criticalPath}}<a href="{{href}}" title="{{name}}" class="code">{{code}}</a> {{/criticalPath}}{{^criticalPath}}none{{/criticalPath}}</p>
+          {{#criticalPathLong}}</details>{{/criticalPathLong}}
           {{#hasDiagnostics}}
           <h3 id="diagnostics-title">Diagnostics <span class="count">{{diagnosticCount}}</span></h3>
           <ul class="diagnostics" id="diagnostics" aria-labelledby="diagnostics-title">

@@ -141,3 +141,64 @@ def test_a_missing_project_shows_a_readable_error(server, browser):
     arrive(browser, r"/portfolios$")
     browser.get(server["base"] + "/projects/987654")
     assert "does not exist" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+
+
+def test_gantt_explanation_and_reschedule(server, browser):
+    """The project page draws the stored schedule; an activity explains its start; Reschedule comes back to the page."""
+    browser.delete_all_cookies()
+    browser.get(server["base"] + "/login")
+    browser.find_element(By.ID, "username").send_keys("admin")
+    browser.find_element(By.ID, "password").send_keys(server["password"])
+    browser.find_element(By.ID, "sign-in").click()
+    arrive(browser, r"/portfolios$")
+    browser.get_log("browser")
+    browser.find_elements(By.CSS_SELECTOR, "a.portfolio-link")[0].click()
+    arrive(browser, r"/portfolios/\d+$")
+    browser.find_elements(By.CSS_SELECTOR, "a.project-link")[0].click()
+    arrive(browser, r"/projects/\d+$")
+    project_url = browser.current_url
+    assert_healthy_page(browser)
+
+    chart = browser.find_element(By.CSS_SELECTOR, "svg.gantt[role=img]")
+    assert chart.is_displayed()
+    bars = browser.find_elements(By.CSS_SELECTOR, "svg.gantt .gantt-bar")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#activities tbody tr")
+    assert len(bars) == len(rows), "one bar per activity"
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.gantt .gantt-bar.critical"), "the critical path is drawn"
+    assert browser.find_elements(By.CSS_SELECTOR, "#critical-path a")  # (folded in a <details> when long)
+    assert "Up to date" in browser.find_element(By.ID, "schedule-state").text
+    shot(browser, "5-gantt")
+
+    # An activity that a link drives: its label in the chart leads to the explanation.
+    driven = [r for r in rows if r.find_element(By.CSS_SELECTOR, "td.preds").text.strip()
+              and "kind-summary" not in r.get_attribute("class")]
+    assert driven, "the demo project has linked activities"
+    code = driven[0].find_element(By.CSS_SELECTOR, "td.code").text
+    label = [a for a in browser.find_elements(By.CSS_SELECTOR, "svg.gantt a")
+             if a.find_element(By.CSS_SELECTOR, "tspan.gantt-code").text == code][0]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+    label.click()
+    arrive(browser, r"/projects/\d+/activities/\d+$")
+    assert_healthy_page(browser)
+    assert "Why" in browser.find_element(By.ID, "why-title").text
+    because = browser.find_element(By.ID, "starts-because").text
+    assert because.startswith("It starts") and "because" in because
+    shot(browser, "6-why")
+    drivers = browser.find_elements(By.ID, "driver-link")
+    if drivers:  # walk one step back along the driving chain
+        drivers[0].click()
+        arrive(browser, r"/projects/\d+/activities/\d+$")
+        assert_healthy_page(browser)
+        assert browser.find_element(By.ID, "starts-because").text
+        browser.back()
+        arrive(browser, r"/projects/\d+/activities/\d+$")
+    browser.back()
+    arrive(browser, r"/projects/\d+$")
+
+    browser.find_element(By.ID, "reschedule").click()
+    arrive(browser, r"/projects/\d+$")
+    assert browser.current_url == project_url
+    assert_healthy_page(browser)
+    assert "Up to date" in browser.find_element(By.ID, "schedule-state").text
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.gantt .gantt-bar.critical")
+    shot(browser, "7-rescheduled")
