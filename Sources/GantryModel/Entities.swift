@@ -86,6 +86,8 @@ public struct Project: Entity, Hashable {
     /// MS Project's "tasks will always honor their constraint dates": true, constraints beat links (conflicts
     /// show as negative float); false, links win and a conflict is reported.
     public var honorConstraints: Bool
+    /// An activity is critical when its total float is at or below this (default 0).
+    public var criticalFloat: WorkDuration
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -93,11 +95,13 @@ public struct Project: Entity, Hashable {
                 code: String, name: String, description: String = "", managerId: User.ID? = nil,
                 state: LifecycleState = .proposed, health: Health = .unknown, startDate: CalendarDate? = nil,
                 finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil, statusDate: CalendarDate? = nil,
-                honorConstraints: Bool = true, createdAt: Timestamp, updatedAt: Timestamp) {
+                honorConstraints: Bool = true, criticalFloat: WorkDuration = .zero, createdAt: Timestamp,
+                updatedAt: Timestamp) {
         self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
         self.code = code; self.name = name; self.description = description; self.managerId = managerId
         self.state = state; self.health = health; self.startDate = startDate; self.finishDate = finishDate
         self.calendarId = calendarId; self.statusDate = statusDate; self.honorConstraints = honorConstraints
+        self.criticalFloat = criticalFloat
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }

@@ -158,6 +158,9 @@ extension Project: ManagedEntity {
         if let s = r.startDate, let f = r.finishDate, f < s {
             c.fail("finish_date", "finish_date \(f) is before start_date \(s)")
         }
+        if r.criticalFloat.isElapsed || r.criticalFloat.value < 0 || r.criticalFloat.minutes() > 60 * 24 * 366 {
+            c.fail("critical_float", "critical_float is a working duration from 0 up to a year, like 0d or 2d (it is \(r.criticalFloat))")
+        }
         try c.throwIfAny()
         try await ensureUnique(r, ["code": .text(r.code)], "a project with code '\(r.code)' already exists", in: session)
     }

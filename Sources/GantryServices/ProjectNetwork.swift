@@ -100,7 +100,8 @@ public struct ProjectNetwork: Sendable {
         let status = project.statusDate.map { LocalDateTime(date: $0.adding(days: 1)).minutesSinceEpoch }
         input = ScheduleInput(
             activities: inputs, links: links, calendars: compiled, projectStart: projectStart, statusDate: status,
-            options: .init(constraintsBeatLinks: project.honorConstraints))
+            options: .init(constraintsBeatLinks: project.honorConstraints,
+                           criticalFloat: Int64(project.criticalFloat.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded())))
     }
 
     /// Working minutes as days of the project calendar, for people.

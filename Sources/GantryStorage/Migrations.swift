@@ -61,6 +61,7 @@ enum Migrations {
             var sql = [
                 "ALTER TABLE projects ADD COLUMN status_date TEXT",
                 "ALTER TABLE projects ADD COLUMN honor_constraints BOOLEAN NOT NULL DEFAULT \(yes)",
+                "ALTER TABLE projects ADD COLUMN critical_float TEXT NOT NULL DEFAULT '0d'",
                 "ALTER TABLE activities ADD COLUMN constraint_type TEXT NOT NULL DEFAULT 'ASAP'",
                 "ALTER TABLE activities ADD COLUMN priority BIGINT NOT NULL DEFAULT 500",
                 "ALTER TABLE activities ADD COLUMN do_not_level BOOLEAN NOT NULL DEFAULT \(no)",

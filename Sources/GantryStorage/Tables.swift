@@ -49,7 +49,7 @@ struct Table: Sendable {
         columns: [.int("portfolio_id"), .int("program_id", null: true), .text("code"), .text("name"),
                   .text("description"), .int("manager_id", null: true), .text("state"), .text("health"),
                   .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true),
-                  .text("status_date", null: true), .bool("honor_constraints")]
+                  .text("status_date", null: true), .bool("honor_constraints"), .text("critical_float")]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
     static let activities = Table(
@@ -91,7 +91,7 @@ struct Table: Sendable {
     /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
     static let foundation: [Table] = {
         let later: [String: Set<String>] = [
-            "projects": ["status_date", "honor_constraints"],
+            "projects": ["status_date", "honor_constraints", "critical_float"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
                            "manually_scheduled"],

@@ -107,6 +107,27 @@ struct SchedulingServiceTests {
         }
     }
 
+    /// Joshua Emmanuel's network, case 12 [S]: G has 1 day of total float, A 2; with a critical-float threshold of
+    /// 1 day G is critical too, A is not.
+    @Test("a project's critical-float threshold decides what is critical", arguments: Backend.available)
+    func criticalThreshold(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            var f = try await Fixture(store)
+            _ = try await f.catalog.update(Project.self, f.project.id, .system) { $0.criticalFloat = .days(1) }
+            for (code, days) in [("A", 7.0), ("B", 9), ("C", 12), ("D", 8), ("E", 9), ("F", 6), ("G", 5)] {
+                try await f.add(code, days: days)
+            }
+            for (p, s) in [("A", "C"), ("A", "D"), ("B", "D"), ("D", "E"), ("C", "F"), ("E", "F"), ("E", "G")] {
+                try await f.link(p, s)
+            }
+            let doc = try await f.scheduling.schedule(f.project.id, .system)
+            let critical = doc.activities.filter(\.critical).map(\.code).sorted()
+            #expect(critical == ["B", "D", "E", "F", "G"])
+            #expect(doc.row(f.activities["G"]!.id)?.totalFloatDays == 1)
+            #expect(doc.row(f.activities["A"]!.id)?.totalFloatDays == 2)
+        }
+    }
+
     @Test("a cycle only the summaries close is refused by name and nothing changes", arguments: Backend.available)
     func cycleThroughSummary(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in
