@@ -185,7 +185,7 @@ extension Pages {
         values.merge([
             "previewId": String(preview.previewId), "csrf": csrf(auth), "moves": moves, "moveCount": moves.count,
             "before": "\(preview.durationDaysBefore)d", "after": "\(preview.durationDaysAfter)d",
-            "generated": preview.schedulesGenerated, "notes": preview.notes, "hasNotes": !preview.notes.isEmpty,
+            "generated": preview.schedulesGenerated, "notes": preview.notes, "hasNotes": !preview.notes.isEmpty, "noteCount": preview.notes.count,
         ]) { _, new in new }
         return html("leveling", values, title: "Leveling preview · \(header.project.code)", auth: auth, nav: "portfolios")
     }
@@ -199,7 +199,9 @@ extension Pages {
             ["label": "P80", "days": days(r.p80Days), "date": r.p80Finish.formatted(endOfDay: true)],
             ["label": "P90", "days": days(r.p90Days), "date": r.p90Finish.formatted(endOfDay: true)],
         ]
-        let top: [[String: Any]] = r.criticality.sorted { ($0.index, $1.code) > ($1.index, $0.code) }.prefix(10).map { c in
+        // Most often critical first; ties keep the document's (WBS) order.
+        let ranked = r.criticality.enumerated().sorted { ($0.element.index, $1.offset) > ($1.element.index, $0.offset) }.map(\.element)
+        let top: [[String: Any]] = ranked.prefix(10).map { c in
             ["code": c.code, "name": c.name, "href": activityPath(header.project.id, c.activityId),
              "percent": String(format: "%.1f%%", c.index * 100)]
         }

@@ -223,7 +223,7 @@ enum Templates {
           <div><dt>Moves</dt><dd id="move-count">{{moveCount}}</dd></div>
           <div><dt>Schedules tried</dt><dd>{{generated}}</dd></div>
         </dl>
-        {{#hasNotes}}<ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
+        {{#hasNotes}}<details class="notes"><summary>{{noteCount}} notes from the leveler</summary><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul></details>{{/hasNotes}}
         <div class="scroll">
         <table class="grid" id="moves">
           <thead><tr><th scope="col">Activity</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Delay</th><th scope="col">Why</th></tr></thead>
