@@ -60,24 +60,18 @@ struct CPMEngineTests {
     /// DOMAIN.md §2.4(b), case 9 [S + X MPXJ]: the published free floats (FF column) and the longest path.
     @Test("all four link types: free floats and the longest path A, B, D, G, H")
     func allLinkTypesFreeFloat() throws {
-        var n = EngineNetwork()
-        n.add("A", 3)
-        n.add("B", 2, after: [("A", .finishToStart, 2)])
-        n.add("C", 2, after: [("A", .startToStart, 0)])
-        n.add("D", 4, after: [("B", .startToStart, 1)])
-        n.add("E", 1, after: [("C", .startToFinish, 3)])
-        n.add("F", 2, after: [("C", .finishToFinish, 3)])
-        n.add("G", 4, after: [("D", .startToStart, 1), ("E", .finishToStart, 0)])
-        n.add("H", 3, after: [("F", .startToFinish, 2), ("G", .finishToStart, 0)])
-        let s = try n.schedule()
-        let ff = Dictionary(uniqueKeysWithValues: n.activities.enumerated().map { ($1.name, s.freeFloat[$0]) })
+        let named = CriticalPathTests.engineer4Free
+        let input = named.network.scheduleInput
+        let s = try input.criticalPath()
+        let ff = Dictionary(uniqueKeysWithValues: named.names.enumerated().map { ($1, s.freeFloat[$0]) })
         #expect(ff == ["A": 0, "B": 0, "C": 0, "D": 0, "E": 4, "F": 9, "G": 0, "H": 0])
-        #expect(n.names(s.longestPath) == ["A", "B", "D", "G", "H"])
-        #expect(n.names(s.critical.indices.filter { s.critical[$0] }) == ["A", "B", "D", "G", "H"])
+        #expect(s.longestPath.map { named.names[$0] } == ["A", "B", "D", "G", "H"])
+        #expect(s.critical.indices.filter { s.critical[$0] }.map { named.names[$0] } == ["A", "B", "D", "G", "H"])
         #expect(s.makespan == 14)
         // Why does G start on day 7? Its SS+1 link from D (D starts on 6), not E.
-        #expect(s.driver[n.index("G")] == .link(n.links.firstIndex { $0.to == n.index("G") && $0.type == .startToStart }!))
-        #expect(s.driver[n.index("A")] == .projectStart)
+        let g = named.names.firstIndex(of: "G")!
+        #expect(s.driver[g] == .link(input.links.firstIndex { $0.to == g && $0.type == .startToStart }!))
+        #expect(s.driver[0] == .projectStart)
     }
 
     /// Cases 10 and 12 [S]: the published FF column.

@@ -37,6 +37,21 @@ struct NamedNetwork {
 
 @Suite("Critical path on a whole-day network")
 struct CriticalPathTests {
+    /// DOMAIN.md §2.4(b), case 9: A (3); B (2) FS+2 A; C (2) SS A; D (4) SS+1 B; E (1) SF+3 C; F (2) FF+3 C;
+    /// G (4) SS+1 D and FS E; H (3) SF+2 F and FS G.
+    static let engineer4Free: NamedNetwork = {
+        var n = NamedNetwork()
+        n.add("A", 3)
+        n.add("B", 2, after: [("A", .finishToStart, 2)])
+        n.add("C", 2, after: [("A", .startToStart, 0)])
+        n.add("D", 4, after: [("B", .startToStart, 1)])
+        n.add("E", 1, after: [("C", .startToFinish, 3)])
+        n.add("F", 2, after: [("C", .finishToFinish, 3)])
+        n.add("G", 4, after: [("D", .startToStart, 1), ("E", .finishToStart, 0)])
+        n.add("H", 3, after: [("F", .startToFinish, 2), ("G", .finishToStart, 0)])
+        return n
+    }()
+
     /// DOMAIN.md §2.4(f) and domain-cases.json case 7 [S: PyPI criticalpath 0.1.5 tests.py].
     /// Rows are ES/EF/LS/LF; TF = LS − ES.
     @Test("the criticalpath package's network: T 14, critical A-D-E")
@@ -59,15 +74,7 @@ struct CriticalPathTests {
     /// MicrosoftScheduler]: all four link types with lags. Rows are ES/EF/LS/LF/TF.
     @Test("Engineer4Free's network with all four link types and lags: T 14, critical A, B, D, G, H")
     func allLinkTypes() throws {
-        var n = NamedNetwork()
-        n.add("A", 3)
-        n.add("B", 2, after: [("A", .finishToStart, 2)])
-        n.add("C", 2, after: [("A", .startToStart, 0)])
-        n.add("D", 4, after: [("B", .startToStart, 1)])
-        n.add("E", 1, after: [("C", .startToFinish, 3)])
-        n.add("F", 2, after: [("C", .finishToFinish, 3)])
-        n.add("G", 4, after: [("D", .startToStart, 1), ("E", .finishToStart, 0)])
-        n.add("H", 3, after: [("F", .startToFinish, 2), ("G", .finishToStart, 0)])
+        let n = Self.engineer4Free
         let s = try n.network.criticalPathSchedule()
         #expect(s.makespan == 14)
         #expect(n.rows(s) == [
