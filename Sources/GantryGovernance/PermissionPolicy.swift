@@ -23,6 +23,8 @@ public enum Subject: Sendable, Hashable {
     case calendar
     case resource
     case user(id: User.ID?)
+    /// The audit trail: who changed what, when, before and after. Append-only.
+    case auditLog
 
     public var noun: String {
         switch self {
@@ -33,6 +35,7 @@ public enum Subject: Sendable, Hashable {
         case .calendar: "calendars"
         case .resource: "resources"
         case .user: "users"
+        case .auditLog: "the audit log"
         }
     }
 }
@@ -60,9 +63,17 @@ public enum Decision: Sendable, Equatable {
 /// | team member, executive, requester | nothing (read-only) |
 ///
 /// Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the
-/// admin and the PMO roles, and each user may see their own record.
+/// admin and the PMO roles, and each user may see their own record. The audit log is read by the admin and the
+/// PMO roles and changed by no one: services append to it as a side effect of every change.
 public enum PermissionPolicy {
     public static func decide(_ actor: Actor, _ action: Action, _ subject: Subject) -> Decision {
+        if subject == .auditLog {
+            guard action == .view else { return .refused("the audit log is append-only: no one may \(action.rawValue) its entries") }
+            switch actor.role {
+            case .admin, .pmoDirector, .pmoAnalyst: return .allowed
+            default: return .refused("only the administrator and the PMO may read the audit log")
+            }
+        }
         if actor.role == .admin { return .allowed }
         if action == .view { return view(actor, subject) }
 
@@ -104,7 +115,7 @@ public enum PermissionPolicy {
             }
         case .calendar, .resource:
             if isPMO { return .allowed }
-        case .user:
+        case .user, .auditLog:
             break
         }
         return .refused("the \(role.title.lowercased()) role may not \(action.rawValue) \(subject.noun)")

@@ -9,6 +9,12 @@ public enum Caller: Sendable, Hashable {
 
     public static func user(_ user: User) -> Caller { .user(Actor(userId: user.id, role: user.role)) }
 
+    /// The user acting, or nil for the system.
+    public var userId: User.ID? {
+        if case .user(let actor) = self { return actor.userId }
+        return nil
+    }
+
     /// The view permission for one record: its ownership (`subject`, which may read the store) is loaded only when
     /// the caller may not view every record of its kind (`kind`).
     public func requireView(_ kind: Subject, _ subject: () async throws -> Subject) async throws {

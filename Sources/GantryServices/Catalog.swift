@@ -61,6 +61,7 @@ public struct Catalog: Sendable {
             try await E.validate(record, existing: nil, in: session)
             let saved = try await session.insert(record)
             try await E.didChange(saved, in: session)
+            try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
             return saved
         }
     }
@@ -87,11 +88,13 @@ public struct Catalog: Sendable {
                 throw ServiceError(.versionMismatch, "\(E.kindName) \(id) was changed by someone else meanwhile; reload it and try again")
             }
             try await E.didChange(saved, in: session)
+            try await Audit.record(.update, saved, before: current, after: saved, by: caller, at: now, in: session)
             return saved
         }
     }
 
     public func delete<E: ManagedEntity>(_ type: E.Type, _ id: E.ID, _ caller: Caller, ifVersion: Int? = nil) async throws {
+        let now = clock.now()
         try await store.write { session in
             guard let current = try await session.get(E.self, id) else { throw ServiceError.notFound(E.self, id) }
             try Self.check(version: ifVersion, of: current)
@@ -102,6 +105,7 @@ public struct Catalog: Sendable {
             try await E.prepareDelete(current, in: session)
             _ = try await session.delete(E.self, id)
             try await E.didChange(current, in: session)
+            try await Audit.record(.delete, current, before: current, after: nil, by: caller, at: now, in: session)
         }
     }
 

@@ -59,6 +59,46 @@ public struct StoredDocument: Sendable, Hashable {
     }
 }
 
+/// One line of the audit trail: who did what to which record, when, with the record before and after (JSON).
+public struct AuditRecord: Sendable, Hashable {
+    public var id: Int64
+    public var at: Timestamp
+    /// Nil when the system itself acted (the CLI, the demo loader).
+    public var userId: User.ID?
+    /// `create`, `update`, `delete`, or a workflow's verb (`schedule`, `level`).
+    public var action: String
+    /// The record's kind (`activity`, `project`, …) and id.
+    public var kind: String
+    public var recordId: Int64
+    public var summary: String
+    public var before: String?
+    public var after: String?
+
+    public init(id: Int64 = 0, at: Timestamp, userId: User.ID?, action: String, kind: String, recordId: Int64,
+                summary: String, before: String? = nil, after: String? = nil) {
+        self.id = id; self.at = at; self.userId = userId; self.action = action; self.kind = kind
+        self.recordId = recordId; self.summary = summary; self.before = before; self.after = after
+    }
+}
+
+/// Which audit lines to read: newest first, after `before` (an id, for paging).
+public struct AuditQuery: Sendable, Hashable {
+    public var kind: String?
+    public var recordId: Int64?
+    public var userId: User.ID?
+    public var action: String?
+    public var since: Timestamp?
+    public var until: Timestamp?
+    public var before: Int64?
+    public var limit: Int
+
+    public init(kind: String? = nil, recordId: Int64? = nil, userId: User.ID? = nil, action: String? = nil,
+                since: Timestamp? = nil, until: Timestamp? = nil, before: Int64? = nil, limit: Int = 100) {
+        self.kind = kind; self.recordId = recordId; self.userId = userId; self.action = action
+        self.since = since; self.until = until; self.before = before; self.limit = limit
+    }
+}
+
 /// Reads and writes inside one unit of work. Everything done through one session in `Store.write` commits
 /// together or not at all.
 public protocol StoreSession: Sendable {
@@ -84,6 +124,10 @@ public protocol StoreSession: Sendable {
     func insertLevelingPreview(_ document: StoredDocument) async throws -> Int64
     func levelingPreview(_ id: Int64) async throws -> StoredDocument?
     func deleteLevelingPreviews(of project: Project.ID) async throws
+
+    /// The audit trail: appended in the transaction of the change it records, never changed.
+    func appendAudit(_ record: AuditRecord) async throws
+    func auditLog(_ query: AuditQuery) async throws -> [AuditRecord]
 
     func passwordDigest(username: String) async throws -> (User, String)?
     func setPasswordDigest(_ digest: String, for user: User.ID) async throws

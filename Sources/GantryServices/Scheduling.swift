@@ -23,7 +23,11 @@ public struct Scheduling: Sendable {
         let now = clock.now()
         return try await store.write { session in
             try await caller.require(.update, try await scheduleSubject(id, in: session))
-            return try await Self.reschedule(id, in: session, at: now)
+            let doc = try await Self.reschedule(id, in: session, at: now)
+            try await Audit.note(.schedule, kind: Project.kindName, id: id.rawValue,
+                                 "scheduled project \(id): finishes \(doc.projectFinish), \(doc.durationDays) days",
+                                 by: caller, at: now, in: session)
+            return doc
         }
     }
 
@@ -130,6 +134,9 @@ public struct Scheduling: Sendable {
                 }
             }
             try await session.deleteLevelingPreviews(of: id)
+            try await Audit.note(.level, kind: Project.kindName, id: id.rawValue,
+                                 "applied leveling preview \(previewId) to project \(id): \(preview.moves.count) activities moved",
+                                 by: caller, at: now, in: session)
             return try await Self.reschedule(id, in: session, at: now)
         }
     }
@@ -148,6 +155,8 @@ public struct Scheduling: Sendable {
                 _ = try await session.update(changed, expectedVersion: a.version)
             }
             try await session.deleteLevelingPreviews(of: id)
+            try await Audit.note(.level, kind: Project.kindName, id: id.rawValue, "cleared leveling of project \(id)",
+                                 by: caller, at: now, in: session)
             return try await Self.reschedule(id, in: session, at: now)
         }
     }

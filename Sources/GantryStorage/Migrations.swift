@@ -91,6 +91,13 @@ enum Migrations {
                 created_at TEXT NOT NULL, payload TEXT NOT NULL)
                 """,
                 "CREATE INDEX leveling_previews_project_id_idx ON leveling_previews (project_id)",
+                // The audit trail: one line per change, written in the change's own transaction.
+                """
+                CREATE TABLE audit_log (\(dialect.idColumn), at TEXT NOT NULL, user_id BIGINT, action TEXT NOT NULL,
+                kind TEXT NOT NULL, record_id BIGINT NOT NULL, summary TEXT NOT NULL, before_json TEXT, after_json TEXT)
+                """,
+                "CREATE INDEX audit_log_kind_record_idx ON audit_log (kind, record_id)",
+                "CREATE INDEX audit_log_user_id_idx ON audit_log (user_id)",
             ]
             return sql
         },

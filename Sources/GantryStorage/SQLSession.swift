@@ -154,6 +154,41 @@ struct SQLSession: StoreSession {
         try await db.delete(from: "leveling_previews").where("project_id", .equal, SQLBind(project.rawValue)).run()
     }
 
+    // MARK: audit
+
+    func appendAudit(_ r: AuditRecord) async throws {
+        try await db.insert(into: "audit_log")
+            .columns("at", "user_id", "action", "kind", "record_id", "summary", "before_json", "after_json")
+            .values(SQLBind(r.at.description), SQLBind(r.userId?.rawValue), SQLBind(r.action), SQLBind(r.kind),
+                    SQLBind(r.recordId), SQLBind(r.summary), SQLBind(r.before), SQLBind(r.after))
+            .run()
+    }
+
+    func auditLog(_ q: AuditQuery) async throws -> [AuditRecord] {
+        var select = db.select().column("*").from("audit_log")
+        if let kind = q.kind { select = select.where("kind", .equal, SQLBind(kind)) }
+        if let id = q.recordId { select = select.where("record_id", .equal, SQLBind(id)) }
+        if let user = q.userId { select = select.where("user_id", .equal, SQLBind(user.rawValue)) }
+        if let action = q.action { select = select.where("action", .equal, SQLBind(action)) }
+        // Timestamps are stored as fixed-width ISO text in UTC, so text order is time order.
+        if let since = q.since { select = select.where("at", .greaterThanOrEqual, SQLBind(since.description)) }
+        if let until = q.until { select = select.where("at", .lessThan, SQLBind(until.description)) }
+        if let before = q.before { select = select.where("id", .lessThan, SQLBind(before)) }
+        let rows = try await select.orderBy("id", .descending).limit(max(1, q.limit)).all()
+        return try rows.map { row in
+            AuditRecord(
+                id: try row.decode(column: "id", as: Int64.self),
+                at: Timestamp(iso: try row.decode(column: "at", as: String.self)) ?? Timestamp(millisecondsSinceEpoch: 0),
+                userId: try row.decode(column: "user_id", as: Int64?.self).map { User.ID($0) },
+                action: try row.decode(column: "action", as: String.self),
+                kind: try row.decode(column: "kind", as: String.self),
+                recordId: try row.decode(column: "record_id", as: Int64.self),
+                summary: try row.decode(column: "summary", as: String.self),
+                before: try row.decode(column: "before_json", as: String?.self),
+                after: try row.decode(column: "after_json", as: String?.self))
+        }
+    }
+
     // MARK: accounts
 
     func passwordDigest(username: String) async throws -> (User, String)? {

@@ -46,6 +46,7 @@ struct APIRoutes: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         ScheduleRoutes(backend: backend).register(on: api)
+        AuditRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))

@@ -6,6 +6,7 @@ public struct Backend: Sendable {
     public var accounts: Accounts
     public var views: Views
     public var scheduling: Scheduling
+    public var audit: Audit
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -17,6 +18,7 @@ public struct Backend: Sendable {
         accounts = Accounts(store: store, clock: clock, secrets: secrets)
         views = Views(store: store, catalog: catalog)
         scheduling = Scheduling(store: store, clock: clock)
+        audit = Audit(store: store)
         ready = { try await store.ping() }
         self.metrics = metrics
     }

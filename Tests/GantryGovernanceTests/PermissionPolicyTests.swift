@@ -15,7 +15,8 @@ import Testing
 /// | team member, executive, requester | nothing (read-only) |
 ///
 /// "Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the
-/// admin and the PMO roles, and each user may see their own record."
+/// admin and the PMO roles, and each user may see their own record. The audit log is read by the admin and the
+/// PMO roles and changed by no one."
 ///
 /// "Change" means create, update and delete unless the doc comment's row says "update only".
 /// The asker is always user 1 ("me"); "other" is user 2; "none" is no owner or manager.
@@ -51,6 +52,7 @@ struct PermissionPolicyTests {
         user(me)                         | VCUD  | V---     | V---    | V--- | V--- | V---   | V--- | V---
         user(other)                      | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         user(none)                       | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
+        audit log                        | V---  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         """
 
     static func subject(_ name: String) -> Subject {
@@ -67,6 +69,7 @@ struct PermissionPolicyTests {
         case "calendar": return .calendar
         case "resource": return .resource
         case "user": return .user(id: who(values[0]))
+        case "audit log": return .auditLog
         default: fatalError("unknown subject \(name)")
         }
     }
@@ -102,10 +105,11 @@ struct PermissionPolicyTests {
         #expect(Set(Self.cells.map(\.role)) == Set(Role.allCases))
         #expect(Self.roles.count == Role.allCases.count)
         #expect(Action.allCases == [.view, .create, .update, .delete], "the chart's columns are V, C, U, D")
-        #expect(Self.cells.count == 21 * 8 * 4)
+        #expect(Self.cells.count == 22 * 8 * 4)
         // Every kind of subject appears.
         let kinds = Set(Self.cells.map { Self.subject($0.subjectName).noun })
-        #expect(kinds == ["portfolios", "programs", "projects", "project schedules", "calendars", "resources", "users"])
+        #expect(kinds == ["portfolios", "programs", "projects", "project schedules", "calendars", "resources", "users",
+                          "the audit log"])
     }
 
     @Test("each role may do what the table says, and nothing more", arguments: cells)

@@ -96,3 +96,26 @@ struct ScheduleAPITests {
         }
     }
 }
+
+@Suite("Audit trail over the API")
+struct AuditAPITests {
+    @Test("the PMO reads the audit trail as JSON and CSV; a project manager may not; bad filters are named")
+    func audit() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let pf = try await c.create("portfolios", #"{"code":"PF","name":"P"}"#)
+            _ = try await c.send(.patch, "/api/v1/portfolios/\(pf)", json: #"{"name":"Q"}"#)
+            let r = try await c.send(.get, "/api/v1/audit?kind=portfolio&record_id=\(pf)", as: .pmoAnalyst)
+            #expect(r.status == .ok, "\(r.text)")
+            let actions = r.items.compactMap { $0["action"]?.string }
+            #expect(actions == ["update", "create"])
+            #expect(r.items.first?["before"]?["name"]?.string == "P")
+            #expect(r.items.first?["after"]?["name"]?.string == "Q")
+            let csv = try await c.send(.get, "/api/v1/audit.csv?kind=portfolio", as: .pmoDirector)
+            #expect(csv.status == .ok)
+            #expect(csv.text.hasPrefix("id,at,user_id,action,kind,record_id,summary,before,after"))
+            #expect(try await c.send(.get, "/api/v1/audit", as: .projectManager).status == .forbidden)
+            #expect(try await c.send(.get, "/api/v1/audit?since=yesterday").problemFields == ["since"])
+            #expect(try await c.send(.get, "/api/v1/audit?colour=red").problemFields == ["colour"])
+        }
+    }
+}
