@@ -25,6 +25,8 @@ public enum Subject: Sendable, Hashable {
     case user(id: User.ID?)
     /// The audit trail: who changed what, when, before and after. Append-only.
     case auditLog
+    /// The PMO's standards: templates and the glossary.
+    case standards
 
     public var noun: String {
         switch self {
@@ -36,6 +38,7 @@ public enum Subject: Sendable, Hashable {
         case .resource: "resources"
         case .user: "users"
         case .auditLog: "the audit log"
+        case .standards: "PMO standards (templates and the glossary)"
         }
     }
 }
@@ -56,8 +59,8 @@ public enum Decision: Sendable, Equatable {
 /// | role | may change |
 /// |---|---|
 /// | admin | everything, including users |
-/// | PMO director | every portfolio, program, project, schedule, calendar and resource |
-/// | PMO analyst | every program, project (not create or delete), schedule, calendar and resource |
+/// | PMO director | every portfolio, program, project, schedule, calendar and resource, and the PMO standards |
+/// | PMO analyst | every program, project (not create or delete), schedule, calendar and resource, and the PMO standards |
 /// | portfolio manager | the portfolios they own (update only: creating and deleting portfolios is the PMO director's), and the programs, projects and schedules in them |
 /// | project manager | the projects they manage (update only: projects are created and closed by the PMO) and their schedules |
 /// | team member, executive, requester | nothing (read-only) |
@@ -113,7 +116,7 @@ public enum PermissionPolicy {
                 return manager == actor.userId ? .allowed
                     : .refused("a project manager may change only the schedules of the projects they manage")
             }
-        case .calendar, .resource:
+        case .calendar, .resource, .standards:
             if isPMO { return .allowed }
         case .user, .auditLog:
             break

@@ -257,3 +257,80 @@ public struct Assignment: Entity, Hashable {
         self.resourceId = resourceId; self.units = units; self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
+
+/// A lesson learned on a project (PMBOK's lessons learned register): kept through the project, searchable across
+/// the portfolio when new projects start.
+public struct LessonLearned: Entity, Hashable {
+    public typealias ID = EntityID<LessonLearned>
+    public static let kindName = "lesson"
+    public var id: ID
+    public var version: Int
+    public var projectId: Project.ID
+    /// Free category ("vendor management", "estimating"); a template can suggest them.
+    public var category: String
+    public var title: String
+    public var description: String
+    public var impact: String
+    public var recommendation: String
+    public var ownerId: User.ID?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, projectId: Project.ID, category: String = "", title: String,
+                description: String = "", impact: String = "", recommendation: String = "", ownerId: User.ID? = nil,
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.projectId = projectId; self.category = category; self.title = title
+        self.description = description; self.impact = impact; self.recommendation = recommendation
+        self.ownerId = ownerId; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+public enum TrainingKind: String, CaseIterable, Sendable, Codable {
+    case training, certification
+}
+
+/// A course someone took or a certification they hold, with when it expires.
+public struct TrainingRecord: Entity, Hashable {
+    public typealias ID = EntityID<TrainingRecord>
+    public static let kindName = "training_record"
+    public var id: ID
+    public var version: Int
+    public var userId: User.ID
+    public var kind: TrainingKind
+    /// The course or certification ("PMP", "Scheduling with Gantry").
+    public var title: String
+    public var provider: String
+    public var completedOn: CalendarDate?
+    public var expiresOn: CalendarDate?
+    public var credentialId: String
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, userId: User.ID, kind: TrainingKind = .training, title: String,
+                provider: String = "", completedOn: CalendarDate? = nil, expiresOn: CalendarDate? = nil,
+                credentialId: String = "", createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.userId = userId; self.kind = kind; self.title = title
+        self.provider = provider; self.completedOn = completedOn; self.expiresOn = expiresOn
+        self.credentialId = credentialId; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}
+
+/// A term of the PMO's standard language, with its definition, shown where the term appears.
+public struct GlossaryTerm: Entity, Hashable {
+    public typealias ID = EntityID<GlossaryTerm>
+    public static let kindName = "glossary_term"
+    public var id: ID
+    public var version: Int
+    public var term: String
+    public var definition: String
+    /// Other spellings or abbreviations that mean the same ("RAID log" for "RAID").
+    public var aliases: [String]
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, term: String, definition: String, aliases: [String] = [],
+                createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.term = term; self.definition = definition; self.aliases = aliases
+        self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+}

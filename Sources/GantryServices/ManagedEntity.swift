@@ -25,6 +25,8 @@ public enum FilterKind: Sendable, Hashable {
     case oneOf([String])
     /// Any text, matched exactly (`role=Architect`).
     case text
+    /// Free text found anywhere in these fields, ignoring case (`q=vendor`).
+    case search([String])
 }
 
 extension ManagedEntity {
@@ -74,6 +76,8 @@ extension User: ManagedEntity {
         try await refuseIfUsed(r, by: Portfolio.self, ["owner_id": .int(r.id.rawValue)], as: "portfolios as owner", in: session)
         try await refuseIfUsed(r, by: Project.self, ["manager_id": .int(r.id.rawValue)], as: "projects as manager", in: session)
         try await refuseIfUsed(r, by: Program.self, ["manager_id": .int(r.id.rawValue)], as: "programs as manager", in: session)
+        // Their training and certification records go with them.
+        _ = try await session.delete(TrainingRecord.self, where: ["user_id": .int(r.id.rawValue)])
     }
 }
 
@@ -168,6 +172,7 @@ extension Project: ManagedEntity {
     /// A project takes its schedule with it.
     public static func prepareDelete(_ r: Project, in session: any StoreSession) async throws {
         _ = try await session.delete(Assignment.self, where: ["project_id": .int(r.id.rawValue)])
+        _ = try await session.delete(LessonLearned.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Dependency.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Activity.self, where: ["project_id": .int(r.id.rawValue)])
     }

@@ -16,6 +16,8 @@ public enum FilterValue: Sendable, Hashable {
     case int(Int64)
     case text(String)
     case isNull
+    /// The text anywhere in any of these columns, ignoring case.
+    case search([String], String)
 }
 
 /// A browser session as stored: only the digest of the cookie's token is kept.

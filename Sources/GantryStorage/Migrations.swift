@@ -16,6 +16,21 @@ enum Dialect: Sendable {
         }
     }
 
+    /// CREATE TABLE with its unique and plain indexes, for a record table.
+    func create(_ table: Table, extra: [String] = []) -> [String] {
+        var columns = [idColumn, "version BIGINT NOT NULL"]
+        columns += table.columns.map { "\($0.name) \(type($0.type))\($0.nullable ? "" : " NOT NULL")" }
+        columns += extra
+        var sql = ["CREATE TABLE \(table.name) (\(columns.joined(separator: ", ")))"]
+        for unique in table.uniques {
+            sql.append("CREATE UNIQUE INDEX \(table.name)_\(unique.joined(separator: "_"))_key ON \(table.name) (\(unique.joined(separator: ", ")))")
+        }
+        for index in table.indexes {
+            sql.append("CREATE INDEX \(table.name)_\(index.joined(separator: "_"))_idx ON \(table.name) (\(index.joined(separator: ", ")))")
+        }
+        return sql
+    }
+
     func type(_ t: ColumnType) -> String {
         switch t {
         case .int: "BIGINT"
@@ -31,16 +46,7 @@ enum Migrations {
         Migration(name: "0001_foundation") { dialect in
             var sql: [String] = []
             for table in Table.foundation {
-                var columns = [dialect.idColumn, "version BIGINT NOT NULL"]
-                columns += table.columns.map { "\($0.name) \(dialect.type($0.type))\($0.nullable ? "" : " NOT NULL")" }
-                if table.name == "users" { columns.append("password_digest TEXT") }
-                sql.append("CREATE TABLE \(table.name) (\(columns.joined(separator: ", ")))")
-                for unique in table.uniques {
-                    sql.append("CREATE UNIQUE INDEX \(table.name)_\(unique.joined(separator: "_"))_key ON \(table.name) (\(unique.joined(separator: ", ")))")
-                }
-                for index in table.indexes {
-                    sql.append("CREATE INDEX \(table.name)_\(index.joined(separator: "_"))_idx ON \(table.name) (\(index.joined(separator: ", ")))")
-                }
+                sql += dialect.create(table, extra: table.name == "users" ? ["password_digest TEXT"] : [])
             }
             sql.append("""
                 CREATE TABLE sessions (token_digest TEXT PRIMARY KEY, user_id BIGINT NOT NULL, csrf_token TEXT NOT NULL,
@@ -100,6 +106,11 @@ enum Migrations {
                 "CREATE INDEX audit_log_user_id_idx ON audit_log (user_id)",
             ]
             return sql
+        },
+        Migration(name: "0004_knowledge") { dialect in
+            // Lessons learned, training and certification records, the glossary. A later migration that adds a
+            // column to one of these tables must take it out here, as Table.foundation does for 0001.
+            [Table.lessons, Table.trainingRecords, Table.glossary].flatMap { dialect.create($0) }
         },
     ]
 }

@@ -81,6 +81,11 @@ struct SQLSession: StoreSession {
 
     private func apply(_ filters: [String: FilterValue], table: Table, to select: SQLSelectBuilder) throws {
         for (column, value) in filters.sorted(by: { $0.key < $1.key }) {
+            if case .search(let columns, let text) = value {
+                for c in columns where !table.columnNames.contains(c) { throw StorageError("\(table.name) has no column \(c)") }
+                select.where(SQLGroupExpression(ContainsText.any(columns, text)))
+                continue
+            }
             guard table.columnNames.contains(column) else { throw StorageError("\(table.name) has no column \(column)") }
             select.where(predicate(column, value))
         }
@@ -91,6 +96,7 @@ struct SQLSession: StoreSession {
         case .int(let i): SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(i))
         case .text(let s): SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(s))
         case .isNull: SQLBinaryExpression(SQLColumn(column), .is, SQLLiteral.null)
+        case .search(let columns, let text): SQLGroupExpression(ContainsText.any(columns, text))
         }
     }
 
@@ -243,5 +249,37 @@ struct SQLSession: StoreSession {
             name: try row.decode(column: "name", as: String.self),
             createdAt: Timestamp(iso: try row.decode(column: "created_at", as: String.self))
                 ?? Timestamp(millisecondsSinceEpoch: 0))
+    }
+}
+
+/// `LOWER(column) LIKE '%text%' ESCAPE '\'` with the text's own `%`, `_` and `\` escaped: a case-insensitive
+/// substring match that reads the same on SQLite and PostgreSQL.
+struct ContainsText: SQLExpression {
+    let column: String
+    let pattern: String
+
+    init(_ column: String, _ text: String) {
+        self.column = column
+        var escaped = ""
+        for c in text.lowercased() {
+            if c == "%" || c == "_" || c == "\\" { escaped.append("\\") }
+            escaped.append(c)
+        }
+        pattern = "%" + escaped + "%"
+    }
+
+    /// Any of the columns contains the text.
+    static func any(_ columns: [String], _ text: String) -> any SQLExpression {
+        var expression: any SQLExpression = ContainsText(columns[0], text)
+        for c in columns.dropFirst() { expression = SQLBinaryExpression(expression, .or, ContainsText(c, text)) }
+        return expression
+    }
+
+    func serialize(to serializer: inout SQLSerializer) {
+        serializer.write("LOWER(")
+        SQLColumn(column).serialize(to: &serializer)
+        serializer.write(") LIKE ")
+        SQLBind(pattern).serialize(to: &serializer)
+        serializer.write(" ESCAPE '\\'")
     }
 }

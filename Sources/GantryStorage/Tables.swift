@@ -83,8 +83,24 @@ struct Table: Sendable {
         columns: [.int("project_id"), .int("activity_id"), .int("resource_id"), .double("units")] + stamps,
         uniques: [["activity_id", "resource_id"]], indexes: [["project_id"], ["resource_id"]])
 
+    static let lessons = Table(
+        name: "lessons",
+        columns: [.int("project_id"), .text("category"), .text("title"), .text("description"), .text("impact"),
+                  .text("recommendation"), .int("owner_id", null: true)] + stamps,
+        uniques: [], indexes: [["project_id"]])
+    static let trainingRecords = Table(
+        name: "training_records",
+        columns: [.int("user_id"), .text("kind"), .text("title"), .text("provider"), .text("completed_on", null: true),
+                  .text("expires_on", null: true), .text("credential_id")] + stamps,
+        uniques: [], indexes: [["user_id"]])
+    static let glossary = Table(
+        name: "glossary_terms",
+        columns: [.text("term"), .text("definition"), .json("aliases")] + stamps,
+        uniques: [["term"]], indexes: [])
+
     static let all: [Table] = [
-        users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments,
+        users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
+        trainingRecords, glossary,
     ]
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
@@ -114,6 +130,9 @@ struct Table: Sendable {
         case is WorkCalendar.Type: calendars
         case is Resource.Type: resources
         case is Assignment.Type: assignments
+        case is LessonLearned.Type: lessons
+        case is TrainingRecord.Type: trainingRecords
+        case is GlossaryTerm.Type: glossary
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

@@ -19,6 +19,9 @@ struct APIRoutes: Sendable {
         add(Specs.calendars, to: api)
         add(Specs.resources, to: api)
         add(Specs.assignments, to: api)
+        add(Specs.lessons, to: api)
+        add(Specs.trainingRecords, to: api)
+        add(Specs.glossary, to: api)
         add(Specs.users, to: api)
         api.get("me") { _, context in
             guard let auth = context.auth else { throw ServiceError(.unauthenticated, "sign in or send an API token") }
@@ -186,6 +189,11 @@ struct APIRoutes: Sendable {
                     query.filters[key] = .text(value)
                 case .text:
                     query.filters[key] = .text(value)
+                case .search(let columns):
+                    guard !value.isEmpty, value.count <= 200 else {
+                        throw ServiceError.invalid(field: key, "\(key) is the text to search for, 1 to 200 characters")
+                    }
+                    query.filters[key] = .search(columns, value)
                 }
             }
         }

@@ -40,6 +40,8 @@ enum OpenAPI {
                 case .reference: params.append(parameter(key, "query", "Filter by \(key) (an id, or 'none')"))
                 case .oneOf(let values): params.append(parameter(key, "query", "Filter by \(key): \(values.joined(separator: ", "))"))
                 case .text: params.append(parameter(key, "query", "Filter by exact \(key)"))
+                case .search(let columns):
+                    params.append(parameter(key, "query", "Text to find anywhere in \(columns.joined(separator: ", ")), ignoring case"))
                 }
             }
             paths["/api/v1/\(spec.path)"] = .object([
@@ -108,6 +110,9 @@ enum OpenAPI {
         add(Specs.calendars)
         add(Specs.resources)
         add(Specs.assignments)
+        add(Specs.lessons)
+        add(Specs.trainingRecords)
+        add(Specs.glossary)
         add(Specs.users)
         paths["/api/v1/me"] = .object(["get": .object([
             "summary": "The signed-in user", "operationId": "me", "tags": ["users"],

@@ -64,6 +64,19 @@ enum Specs {
         template: Assignment(projectId: .init(0), activityId: .init(0), resourceId: .init(0), createdAt: epoch, updatedAt: epoch),
         required: ["project_id", "activity_id", "resource_id"],
         summary: "Resources on activities, in percent of the resource (100 is full time): what leveling balances")
+    static let lessons = ResourceSpec(
+        path: "lessons",
+        template: LessonLearned(projectId: .init(0), title: "", createdAt: epoch, updatedAt: epoch),
+        required: ["project_id", "title"],
+        summary: "Lessons learned on projects; q= finds them across the portfolio")
+    static let trainingRecords = ResourceSpec(
+        path: "training-records",
+        template: TrainingRecord(userId: .init(0), title: "", createdAt: epoch, updatedAt: epoch),
+        required: ["user_id", "title"], summary: "Training and certification records per person")
+    static let glossary = ResourceSpec(
+        path: "glossary",
+        template: GlossaryTerm(term: "", definition: "", createdAt: epoch, updatedAt: epoch),
+        required: ["term", "definition"], summary: "The PMO's standard language: terms and their definitions")
     static let resources = ResourceSpec(
         path: "resources",
         template: Resource(name: "", createdAt: epoch, updatedAt: epoch),

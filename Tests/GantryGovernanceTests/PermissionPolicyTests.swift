@@ -8,8 +8,8 @@ import Testing
 /// | role | may change |
 /// |---|---|
 /// | admin | everything, including users |
-/// | PMO director | every portfolio, program, project, schedule, calendar and resource |
-/// | PMO analyst | every program, project (not create or delete), schedule, calendar and resource |
+/// | PMO director | every portfolio, program, project, schedule, calendar and resource, and the PMO standards |
+/// | PMO analyst | every program, project (not create or delete), schedule, calendar and resource, and the PMO standards |
 /// | portfolio manager | the portfolios they own, and the programs, projects and schedules in them |
 /// | project manager | the projects they manage and their schedules |
 /// | team member, executive, requester | nothing (read-only) |
@@ -53,6 +53,7 @@ struct PermissionPolicyTests {
         user(other)                      | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         user(none)                       | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         audit log                        | V---  | V---     | V---    | ---- | ---- | ----   | ---- | ----
+        standards                        | VCUD  | VCUD     | VCUD    | V--- | V--- | V---   | V--- | V---
         """
 
     static func subject(_ name: String) -> Subject {
@@ -70,6 +71,7 @@ struct PermissionPolicyTests {
         case "resource": return .resource
         case "user": return .user(id: who(values[0]))
         case "audit log": return .auditLog
+        case "standards": return .standards
         default: fatalError("unknown subject \(name)")
         }
     }
@@ -105,11 +107,11 @@ struct PermissionPolicyTests {
         #expect(Set(Self.cells.map(\.role)) == Set(Role.allCases))
         #expect(Self.roles.count == Role.allCases.count)
         #expect(Action.allCases == [.view, .create, .update, .delete], "the chart's columns are V, C, U, D")
-        #expect(Self.cells.count == 22 * 8 * 4)
+        #expect(Self.cells.count == 23 * 8 * 4)
         // Every kind of subject appears.
         let kinds = Set(Self.cells.map { Self.subject($0.subjectName).noun })
         #expect(kinds == ["portfolios", "programs", "projects", "project schedules", "calendars", "resources", "users",
-                          "the audit log"])
+                          "the audit log", "PMO standards (templates and the glossary)"])
     }
 
     @Test("each role may do what the table says, and nothing more", arguments: cells)
