@@ -12,10 +12,12 @@ import pytest
 
 
 @pytest.mark.skipif(shutil.which("st") is None, reason="schemathesis is not installed (pip install schemathesis)")
+# One worker: with two, Hypothesis (inside schemathesis) sometimes fails in its own thread-unsafe source inspection
+# ("AST constructor recursion depth mismatch"), a runtime error of the tool, not of Gantry.
 def test_no_request_makes_the_api_fail(server, token):
     result = subprocess.run(
         ["st", "run", server["base"] + "/api/v1/openapi.json", "-H", f"Authorization: Bearer {token}",
-         "--checks", "not_a_server_error,status_code_conformance", "--max-examples", "15", "--workers", "2",
+         "--checks", "not_a_server_error,status_code_conformance", "--max-examples", "15", "--workers", "1",
          "--seed", "2026", "--no-color"],
         capture_output=True, text=True, timeout=600,
         cwd=tempfile.mkdtemp(prefix="gantry-fuzz-"))  # schemathesis keeps a cache in its working directory
