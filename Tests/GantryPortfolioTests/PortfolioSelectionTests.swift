@@ -103,6 +103,13 @@ struct PortfolioSelectionTests {
         #expect(try !selection.optimal().selected.contains("A"))
     }
 
+    @Test("a search stopped at its node limit says so and still returns a feasible selection (the greedy one here)")
+    func nodeLimit() throws {
+        let result = try Self.sixProjects(budget: 90).optimal(nodeLimit: 1)
+        #expect(result.status == .nodeLimitReached)
+        #expect(result.selected == ["A", "C", "E", "F"] && result.cost <= 90)
+    }
+
     @Test("malformed input throws: a duplicate id, a negative cost, a rule naming an unknown project",
           arguments: ["duplicate_candidate", "invalid_cost", "unknown_project"])
     func malformed(code: String) {
