@@ -85,6 +85,8 @@ public enum GovernanceEffect: Sendable, Hashable {
     case createIssueFromRisk
     /// Change the portfolio's governance mode.
     case setGovernanceMode(GovernanceMode)
+    /// Make this user the project's manager.
+    case assignProjectManager(User.ID)
     /// Flag the project's status report for the period ending on this day as overdue.
     case flagOverdueReport(periodEnd: CalendarDate, daysLate: Int)
     /// Tell someone, in their inbox, why something waits for them or what happened.

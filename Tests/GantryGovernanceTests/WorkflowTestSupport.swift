@@ -87,7 +87,7 @@ func expectAudited<S>(_ transition: Transition<S>?, by actor: WorkflowActor, rec
     #expect(transition.auditEntries.first?.record == record, sourceLocation: sourceLocation)
 }
 
-func expectRefusal<S>(_ result: WorkflowResult<S>, _ code: GovernanceRefusal.Code, mentions words: [String] = [],
+func expectRefusal<S>(_ result: Result<S, GovernanceRefusal>, _ code: GovernanceRefusal.Code, mentions words: [String] = [],
                       sourceLocation: SourceLocation = #_sourceLocation) {
     guard let refusal = result.refusal else {
         Issue.record("expected a refusal \(code)", sourceLocation: sourceLocation)
