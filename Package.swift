@@ -45,11 +45,12 @@ let package = Package(
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "GantryAnalytics", dependencies: ["GantryModel"], swiftSettings: strict),
+        .target(name: "GantryPortfolio", dependencies: ["GantryModel"], swiftSettings: strict),
         .target(name: "GantryGovernance", dependencies: ["GantryModel"], swiftSettings: strict),
         // Use cases and the ports they need (store, clock, password hashing, secrets).
         .target(
             name: "GantryServices",
-            dependencies: ["GantryModel", "GantryScheduling", "GantryAnalytics", "GantryGovernance"],
+            dependencies: ["GantryModel", "GantryScheduling", "GantryAnalytics", "GantryGovernance", "GantryPortfolio"],
             swiftSettings: strict
         ),
         // The store port on SQL: SQLite (embedded default) and PostgreSQL, one implementation.
@@ -100,6 +101,12 @@ let package = Package(
         .testTarget(name: "GantryModelTests", dependencies: ["GantryModel"], swiftSettings: strict),
         .testTarget(
             name: "GantrySchedulingTests", dependencies: ["GantryModel", "GantryScheduling"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryAnalyticsTests", dependencies: ["GantryModel", "GantryAnalytics"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryPortfolioTests", dependencies: ["GantryModel", "GantryPortfolio"], swiftSettings: strict
         ),
         .testTarget(
             name: "GantryGovernanceTests", dependencies: ["GantryModel", "GantryGovernance"], swiftSettings: strict

@@ -51,6 +51,7 @@ struct AuditRoutes: Sendable {
         for (rawKey, rawValue) in request.uri.queryParameters {
             let key = String(rawKey)
             let value = String(rawValue).removingPercentEncoding ?? String(rawValue)
+            if value.isEmpty && ["kind", "action", "record_id", "user_id"].contains(key) { continue }  // a form's "any"
             func id() throws -> Int64 {
                 guard let n = Int64(value), n > 0 else { throw ServiceError.invalid(field: key, "\(key) must be a positive id") }
                 return n

@@ -13,7 +13,7 @@ enum Pages {
             ("layout", Templates.layout), ("login", Templates.login), ("portfolios", Templates.portfolios),
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
-            ("leveling", Templates.leveling), ("risk", Templates.risk),
+            ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
         ]
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
@@ -31,6 +31,8 @@ enum Pages {
             var user: [String: Any] = ["displayName": auth.user.displayName, "roleTitle": auth.user.role.title]
             if case .session(_, let csrf) = auth.via { user["csrf"] = csrf }
             if nav == "portfolios" { user["navPortfolios"] = true }
+            if nav == "audit" { user["navAudit"] = true }
+            if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             page["user"] = user
         }
         let text = library.render(page, withTemplate: "layout") ?? ""

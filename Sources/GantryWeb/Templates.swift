@@ -18,6 +18,7 @@ enum Templates {
           {{#user}}
           <nav aria-label="Main">
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
+            {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
           </nav>
           <div class="who">
             <span>{{displayName}} <span class="role">{{roleTitle}}</span></span>
@@ -268,5 +269,37 @@ enum Templates {
           <p><a href="/portfolios">Back to the portfolios</a></p>
           {{#requestId}}<p class="muted">Request id: <code>{{requestId}}</code></p>{{/requestId}}
         </section>
+        """
+
+    static let audit = """
+        <h1>Audit trail</h1>
+        <p>Every change made through Gantry: who, when, what, with the record before and after. Newest first.</p>
+        <form method="get" action="/audit" class="filters" aria-label="Filter the audit trail">
+          <label for="kind">Kind</label>
+          <select id="kind" name="kind">
+            <option value="">any</option>
+            {{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/kinds}}
+          </select>
+          <label for="action">Action</label>
+          <select id="action" name="action">
+            <option value="">any</option>
+            {{#actions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/actions}}
+          </select>
+          <label for="record_id">Record id</label>
+          <input id="record_id" name="record_id" inputmode="numeric" value="{{recordId}}" size="8">
+          <button type="submit">Filter</button>
+          <a href="/api/v1/audit.csv{{query}}" download>Download CSV</a>
+        </form>
+        {{^hasRows}}<p>No changes match.</p>{{/hasRows}}
+        {{#hasRows}}
+        <table class="audit">
+          <caption class="visually-hidden">Audit lines</caption>
+          <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Summary</th></tr></thead>
+          <tbody>
+          {{#rows}}<tr><td>{{at}}</td><td>{{who}}</td><td>{{action}}</td><td>{{kind}} {{recordId}}</td><td>{{summary}}</td></tr>{{/rows}}
+          </tbody>
+        </table>
+        {{/hasRows}}
+        {{#next}}<p><a href="/audit{{next}}" rel="next">Older changes</a></p>{{/next}}
         """
 }

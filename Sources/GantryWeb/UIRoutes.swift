@@ -71,6 +71,35 @@ struct UIRoutes: Sendable {
             let auth = try Self.signedIn(context)
             return Pages.portfolios(try await backend.views.portfolios(auth.caller), auth: auth)
         }
+        router.get("audit") { request, context in
+            let auth = try Self.signedIn(context)
+            let query = try AuditRoutes.query(request)
+            let page = try await backend.audit.entries(query, auth.caller)
+            let users = try await backend.catalog.all(User.self, auth.caller, [:])
+            let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) })
+            let kinds = ["activity", "assignment", "calendar", "dependency", "glossary_term", "lesson", "portfolio", "program",
+                         "project", "resource", "training_record", "user"]
+            let actions = ["create", "update", "delete", "schedule", "level"]
+            var filters: [String] = []
+            if let k = query.kind { filters.append("kind=\(k)") }
+            if let a = query.action { filters.append("action=\(a)") }
+            if let r = query.recordId { filters.append("record_id=\(r)") }
+            let rows: [[String: Any]] = page.items.map { r in
+                ["at": r.at.description, "who": r.userId.map { names[$0] ?? "user \($0)" } ?? "system", "action": r.action,
+                 "kind": r.kind, "recordId": String(r.recordId), "summary": r.summary]
+            }
+            var values: [String: Any] = [
+                "rows": rows, "hasRows": !rows.isEmpty,
+                "kinds": kinds.map { ["value": $0, "selected": $0 == query.kind] },
+                "actions": actions.map { ["value": $0, "selected": $0 == query.action] },
+                "recordId": query.recordId.map(String.init) ?? "",
+                "query": filters.isEmpty ? "" : "?" + filters.joined(separator: "&"),
+            ]
+            if let next = page.nextCursor {
+                values["next"] = "?" + (filters + ["cursor=\(Cursor.encode(next))"]).joined(separator: "&")
+            }
+            return Pages.html("audit", values, title: "Audit trail", auth: auth, nav: "audit")
+        }
         router.get("portfolios/:id") { _, context in
             let auth = try Self.signedIn(context)
             return Pages.portfolio(try await backend.views.portfolio(Portfolio.ID(try APIRoutes.id(context)), auth.caller), auth: auth)
