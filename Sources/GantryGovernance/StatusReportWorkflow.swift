@@ -198,7 +198,8 @@ public struct ReportingSchedule: Sendable, Hashable {
     }
 
     /// Whether a report is overdue on `today`, given the end (exclusive) of the last period a submitted report
-    /// covers (`nil` when none has been submitted).
+    /// covers (`nil` when none has been submitted). An end that falls inside a period counts as covering that
+    /// period too: the next report due is for the first period starting on or after it.
     public func check(lastCoveredPeriodEnd: CalendarDate?, today: CalendarDate, mode: GovernanceMode) -> Check {
         let first = lastCoveredPeriodEnd.map(periodIndex(startingOnOrAfter:)) ?? 0
         let end = periodStart(first + 1)
