@@ -20,10 +20,10 @@ public struct EarnedSchedule: Sendable, Equatable, Codable {
     /// PD: the planned duration, the number of periods in the baseline.
     public let plannedDuration: Double
 
-    /// `nil` when the baseline is empty or a value is not finite.
+    /// `nil` when the baseline is empty, EV is negative or a value is not finite.
     public init?(plannedValue: CostSeries, earnedValue: Double, actualTime: Double) {
         let cumulative = plannedValue.cumulativeValues
-        guard let final = cumulative.last, earnedValue.isFinite, actualTime.isFinite,
+        guard let final = cumulative.last, earnedValue.isFinite, earnedValue >= 0, actualTime.isFinite,
               cumulative.allSatisfy(\.isFinite)
         else { return nil }
         plannedDuration = Double(cumulative.count)

@@ -165,6 +165,7 @@ struct EarnedScheduleTests {
         #expect(es.schedulePerformanceIndex == nil)
         #expect(es.independentEstimateAtCompletion == nil)
         #expect(EarnedSchedule(plannedValue: .cumulative([]), earnedValue: 0, actualTime: 1) == nil)
+        #expect(EarnedSchedule(plannedValue: .cumulative([10, 20]), earnedValue: -1, actualTime: 1) == nil)
         let atEnd = try #require(EarnedSchedule(plannedValue: .cumulative([10, 20]), earnedValue: 15, actualTime: 2))
         #expect(atEnd.toCompleteSchedulePerformanceIndex == nil)
     }

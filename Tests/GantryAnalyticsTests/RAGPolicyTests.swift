@@ -1,3 +1,4 @@
+import Foundation
 import GantryAnalytics
 import GantryModel
 import Testing
@@ -39,6 +40,16 @@ struct RAGPolicyTests {
         #expect(RAGBands.default.greenMinimum == 0.95 && RAGBands.default.amberMinimum == 0.85)
         #expect(throws: AnalyticsError.self) { try RAGBands(greenMinimum: 0.8, amberMinimum: 0.9) }
         #expect(throws: AnalyticsError.self) { try CountThresholds(amberAt: 3, redAt: 1) }
+    }
+
+    @Test("a stored policy round-trips, and stored nonsense is refused when read")
+    func storedPolicy() throws {
+        let data = try JSONEncoder().encode(RAGPolicy.default)
+        #expect(try JSONDecoder().decode(RAGPolicy.self, from: data) == .default)
+        let inverted = Data(#"{"greenMinimum":0.8,"amberMinimum":0.9}"#.utf8)
+        #expect(throws: AnalyticsError.self) { try JSONDecoder().decode(RAGBands.self, from: inverted) }
+        let blank = Data(#"{"status":"red","comment":" "}"#.utf8)
+        #expect(throws: AnalyticsError.self) { try JSONDecoder().decode(RAGOverride.self, from: blank) }
     }
 
     @Test("overdue milestones and open high risks can darken the colour, and say so")
