@@ -16,6 +16,9 @@ public protocol ManagedEntity: Entity {
     static var listSubject: Subject { get }
     /// Runs in the same transaction after a record was created, changed or deleted.
     static func didChange(_ record: Self, in session: any StoreSession) async throws
+    /// Rules about who may make this particular change, beyond the permission policy's per-record decision (a
+    /// portfolio's governance mode is the PMO director's to change). Throws `forbidden` with the reason.
+    static func authorize(change record: Self, from existing: Self, by caller: Caller) throws
 }
 
 public enum FilterKind: Sendable, Hashable {
@@ -30,6 +33,7 @@ public enum FilterKind: Sendable, Hashable {
 }
 
 extension ManagedEntity {
+    public static func authorize(change record: Self, from existing: Self, by caller: Caller) throws {}
     public static func prepareDelete(_ record: Self, in session: any StoreSession) async throws {}
     public static func didChange(_ record: Self, in session: any StoreSession) async throws {}
 }
@@ -84,6 +88,16 @@ extension User: ManagedEntity {
 extension Portfolio: ManagedEntity {
     public static func subject(of r: Portfolio, in session: any StoreSession) async throws -> Subject {
         .portfolio(ownerId: r.ownerId)
+    }
+
+    /// The governance mode is changed only by the administrator or the PMO director (GovernanceModeChange); a
+    /// portfolio manager may edit the rest of the portfolios they own. The audit trail records the change.
+    public static func authorize(change r: Portfolio, from existing: Portfolio, by caller: Caller) throws {
+        guard r.governanceMode != existing.governanceMode, case .user(let actor) = caller else { return }
+        if case .failure(let refusal) = GovernanceModeChange.decide(
+            to: r.governanceMode, from: existing.governanceMode, by: WorkflowActor(actor, relations: [])) {
+            throw ServiceError(.forbidden, "Not allowed: \(refusal.reason).")
+        }
     }
     public static let listSubject = Subject.portfolio(ownerId: nil)
     public static let filters: [String: FilterKind] = [
