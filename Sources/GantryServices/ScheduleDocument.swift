@@ -51,6 +51,7 @@ extension ProjectNetwork {
     /// The document for a schedule the engine computed on this network.
     func document(_ s: CriticalPathSchedule, revision: Int64, at time: Timestamp) -> ScheduleDocument {
         let ids = activities.map(\.id)
+        let dependencyById = Dictionary(dependencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func label(_ i: Int) -> String { "\(activities[i].code) \(activities[i].name)" }
         var rows: [ScheduleDocument.Row] = []
         for (i, a) in activities.enumerated() {
@@ -61,7 +62,7 @@ extension ProjectNetwork {
             case .statusDate: because = "work not yet done waits for the status date"
             case .link(let k):
                 let link = input.links[k]
-                let d = dependencies.first { $0.id == linkDependency[k] }
+                let d = dependencyById[linkDependency[k]]
                 depId = d?.id; predId = ids[link.from]
                 let lag = d.map { $0.lag.value == 0 ? "" : " \($0.lag.value > 0 ? "+" : "")\($0.lag)" } ?? ""
                 switch link.type {

@@ -11,18 +11,13 @@ struct APIRoutes: Sendable {
 
     func register(on router: Router<GantryContext>) {
         let api = router.group("api/v1")
-        add(Specs.portfolios, to: api)
-        add(Specs.programs, to: api)
-        add(Specs.projects, to: api)
-        add(Specs.activities, to: api)
-        add(Specs.dependencies, to: api)
-        add(Specs.calendars, to: api)
-        add(Specs.resources, to: api)
-        add(Specs.assignments, to: api)
-        add(Specs.lessons, to: api)
-        add(Specs.trainingRecords, to: api)
-        add(Specs.glossary, to: api)
-        add(Specs.users, to: api)
+        struct Registrar: SpecVisitor {
+            let routes: APIRoutes
+            let api: RouterGroup<GantryContext>
+            func visit<E: ManagedEntity>(_ spec: ResourceSpec<E>) { routes.add(spec, to: api) }
+        }
+        var registrar = Registrar(routes: self, api: api)
+        Specs.visitAll(&registrar)
         api.get("me") { _, context in
             guard let auth = context.auth else { throw ServiceError(.unauthenticated, "sign in or send an API token") }
             return try Wire.response(auth.user)
@@ -78,7 +73,7 @@ struct APIRoutes: Sendable {
         return v
     }
 
-    private func add<E: ManagedEntity>(_ spec: ResourceSpec<E>, to api: RouterGroup<GantryContext>) {
+    fileprivate func add<E: ManagedEntity>(_ spec: ResourceSpec<E>, to api: RouterGroup<GantryContext>) {
         let backend = self.backend
         api.get(RouterPath(stringLiteral: spec.path)) { request, context in
             let query = try Self.listQuery(request, E.self)
@@ -156,6 +151,22 @@ struct APIRoutes: Sendable {
     }
 
     /// `?portfolio_id=3&state=active&limit=20&cursor=...`: filters the kind offers, a page size and a cursor.
+    /// A `limit` query parameter: a whole number from 1 to `max`.
+    static func pageLimit(_ value: String, max: Int) throws -> Int {
+        guard let n = Int(value), (1...max).contains(n) else {
+            throw ServiceError.invalid(field: "limit", "limit must be a whole number from 1 to \(max)")
+        }
+        return n
+    }
+
+    /// A `cursor` query parameter: a `next_cursor` this API gave out.
+    static func cursor(_ value: String) throws -> Int64 {
+        guard let c = Cursor.decode(value) else {
+            throw ServiceError.invalid(field: "cursor", "cursor '\(value)' is not one this API gave out")
+        }
+        return c
+    }
+
     static func listQuery<E: ManagedEntity>(_ request: Request, _ type: E.Type) throws -> ListQuery {
         var query = ListQuery()
         for (rawKey, rawValue) in request.uri.queryParameters {
@@ -163,15 +174,9 @@ struct APIRoutes: Sendable {
             let value = String(rawValue).removingPercentEncoding ?? String(rawValue)
             switch key {
             case "limit":
-                guard let n = Int(value), (1...Catalog.maxPageSize).contains(n) else {
-                    throw ServiceError.invalid(field: "limit", "limit must be a whole number from 1 to \(Catalog.maxPageSize)")
-                }
-                query.limit = n
+                query.limit = try Self.pageLimit(value, max: Catalog.maxPageSize)
             case "cursor":
-                guard let after = Cursor.decode(value) else {
-                    throw ServiceError.invalid(field: "cursor", "cursor '\(value)' is not one this API gave out")
-                }
-                query.after = after
+                query.after = try Self.cursor(value)
             default:
                 guard let kind = E.filters[key] else {
                     let known = (["limit", "cursor"] + E.filters.keys.sorted()).joined(separator: ", ")

@@ -69,16 +69,8 @@ struct AuditRoutes: Sendable {
             case "user_id": q.userId = User.ID(try id())
             case "since": q.since = try time()
             case "until": q.until = try time()
-            case "limit":
-                guard let n = Int(value), (1...500).contains(n) else {
-                    throw ServiceError.invalid(field: "limit", "limit must be a whole number from 1 to 500")
-                }
-                q.limit = n
-            case "cursor":
-                guard let c = Cursor.decode(value) else {
-                    throw ServiceError.invalid(field: "cursor", "cursor '\(value)' is not one this API gave out")
-                }
-                q.before = c
+            case "limit": q.limit = try APIRoutes.pageLimit(value, max: 500)
+            case "cursor": q.before = try APIRoutes.cursor(value)
             default:
                 throw ServiceError.invalid(field: key, "\(key) is not a filter of the audit log; use kind, record_id, user_id, action, since, until, limit, cursor")
             }

@@ -26,94 +26,17 @@ enum OpenAPI {
                 ]),
             ]),
         ]
-        func add<E: ManagedEntity>(_ spec: ResourceSpec<E>) {
-            let name = schemaName(E.self)
-            schemas[name] = schema(for: spec)
-            let ref: JSONValue = ["$ref": .string("#/components/schemas/\(name)")]
-            let tag = JSONValue.array([.string(spec.path)])
-            var params: [JSONValue] = [
-                parameter("limit", "query", "Page size, 1 to \(Catalog.maxPageSize) (default \(Catalog.defaultPageSize))", type: "integer"),
-                parameter("cursor", "query", "The next_cursor of the previous page"),
-            ]
-            for (key, kind) in E.filters.sorted(by: { $0.key < $1.key }) {
-                switch kind {
-                case .reference: params.append(parameter(key, "query", "Filter by \(key) (an id, or 'none')"))
-                case .oneOf(let values): params.append(parameter(key, "query", "Filter by \(key): \(values.joined(separator: ", "))"))
-                case .text: params.append(parameter(key, "query", "Filter by exact \(key)"))
-                case .search(let columns):
-                    params.append(parameter(key, "query", "Text to find anywhere in \(columns.joined(separator: ", ")), ignoring case"))
-                }
+        struct Describer: SpecVisitor {
+            var paths: [String: JSONValue]
+            var schemas: [String: JSONValue]
+            mutating func visit<E: ManagedEntity>(_ spec: ResourceSpec<E>) {
+                OpenAPI.describe(spec, paths: &paths, schemas: &schemas)
             }
-            paths["/api/v1/\(spec.path)"] = .object([
-                "get": .object([
-                    "summary": .string("List \(spec.path): \(spec.summary)"), "tags": tag,
-                    "operationId": .string("list_\(spec.path)"), "parameters": .array(params),
-                    "responses": .object([
-                        "200": response("A page of \(spec.path)", .object([
-                            "type": "object", "properties": .object([
-                                "items": .object(["type": "array", "items": ref]),
-                                "next_cursor": .object(["type": .array(["string", "null"])]),
-                            ]),
-                        ])),
-                        "422": problemResponse("A filter or the page size is wrong"),
-                    ]),
-                ]),
-                "post": .object([
-                    "summary": .string("Create a \(E.kindName)"), "tags": tag, "operationId": .string("create_\(E.kindName)"),
-                    "requestBody": .object(["required": true, "content": .object(["application/json": .object(["schema": ref])])]),
-                    "responses": .object([
-                        "201": response("Created; ETag carries the version", ref),
-                        "400": problemResponse("The body is not a JSON object"),
-                        "409": problemResponse("A duplicate, or a dependency that would close a cycle"),
-                        "422": problemResponse("A field is missing, unknown, of the wrong type or out of range"),
-                    ]),
-                ]),
-            ])
-            let idParam = parameter("id", "path", "The record's id", type: "integer", required: true)
-            let ifMatch = parameter("If-Match", "header", "The ETag you read; a stale one gets 412 and changes nothing")
-            paths["/api/v1/\(spec.path)/{id}"] = .object([
-                "parameters": .array([idParam]),
-                "get": .object([
-                    "summary": .string("Get a \(E.kindName)"), "tags": tag, "operationId": .string("get_\(E.kindName)"),
-                    "responses": .object(["200": response("The \(E.kindName); ETag carries the version", ref),
-                                          "404": problemResponse("No such \(E.kindName)")]),
-                ]),
-                "patch": .object([
-                    "summary": .string("Change some fields of a \(E.kindName)"), "tags": tag,
-                    "operationId": .string("update_\(E.kindName)"), "parameters": .array([ifMatch]),
-                    "requestBody": .object(["required": true, "content": .object(["application/json": .object(["schema": ref])])]),
-                    "responses": .object([
-                        "200": response("The changed \(E.kindName)", ref),
-                        "404": problemResponse("No such \(E.kindName)"),
-                        "409": problemResponse("A duplicate, or a dependency that would close a cycle"),
-                        "412": problemResponse("If-Match names an older version"),
-                        "422": problemResponse("A field is wrong"),
-                    ]),
-                ]),
-                "delete": .object([
-                    "summary": .string("Delete a \(E.kindName)"), "tags": tag, "operationId": .string("delete_\(E.kindName)"),
-                    "parameters": .array([ifMatch]),
-                    "responses": .object([
-                        "204": .object(["description": "Deleted"]),
-                        "404": problemResponse("No such \(E.kindName)"),
-                        "409": problemResponse("Still in use"),
-                        "412": problemResponse("If-Match names an older version"),
-                    ]),
-                ]),
-            ])
         }
-        add(Specs.portfolios)
-        add(Specs.programs)
-        add(Specs.projects)
-        add(Specs.activities)
-        add(Specs.dependencies)
-        add(Specs.calendars)
-        add(Specs.resources)
-        add(Specs.assignments)
-        add(Specs.lessons)
-        add(Specs.trainingRecords)
-        add(Specs.glossary)
-        add(Specs.users)
+        var describer = Describer(paths: paths, schemas: schemas)
+        Specs.visitAll(&describer)
+        paths = describer.paths
+        schemas = describer.schemas
         paths["/api/v1/me"] = .object(["get": .object([
             "summary": "The signed-in user", "operationId": "me", "tags": ["users"],
             "responses": .object(["200": response("The user", ["$ref": "#/components/schemas/User"])]),
@@ -176,6 +99,85 @@ enum OpenAPI {
                     "bearer": .object(["type": "http", "scheme": "bearer", "description": "A token from `gantry token create`"]),
                     "session": .object(["type": "apiKey", "in": "cookie", "name": .string(SessionCookie.name),
                                         "description": "The browser session; unsafe methods also need the X-CSRF-Token header"]),
+                ]),
+            ]),
+        ])
+    }
+
+    /// A kind of record's schema and its five operations.
+    static func describe<E: ManagedEntity>(_ spec: ResourceSpec<E>, paths: inout [String: JSONValue],
+                                           schemas: inout [String: JSONValue]) {
+        let name = schemaName(E.self)
+        schemas[name] = schema(for: spec)
+        let ref: JSONValue = ["$ref": .string("#/components/schemas/\(name)")]
+        let tag = JSONValue.array([.string(spec.path)])
+        var params: [JSONValue] = [
+            parameter("limit", "query", "Page size, 1 to \(Catalog.maxPageSize) (default \(Catalog.defaultPageSize))", type: "integer"),
+            parameter("cursor", "query", "The next_cursor of the previous page"),
+        ]
+        for (key, kind) in E.filters.sorted(by: { $0.key < $1.key }) {
+            switch kind {
+            case .reference: params.append(parameter(key, "query", "Filter by \(key) (an id, or 'none')"))
+            case .oneOf(let values): params.append(parameter(key, "query", "Filter by \(key): \(values.joined(separator: ", "))"))
+            case .text: params.append(parameter(key, "query", "Filter by exact \(key)"))
+            case .search(let columns):
+                params.append(parameter(key, "query", "Text to find anywhere in \(columns.joined(separator: ", ")), ignoring case"))
+            }
+        }
+        paths["/api/v1/\(spec.path)"] = .object([
+            "get": .object([
+                "summary": .string("List \(spec.path): \(spec.summary)"), "tags": tag,
+                "operationId": .string("list_\(spec.path)"), "parameters": .array(params),
+                "responses": .object([
+                    "200": response("A page of \(spec.path)", .object([
+                        "type": "object", "properties": .object([
+                            "items": .object(["type": "array", "items": ref]),
+                            "next_cursor": .object(["type": .array(["string", "null"])]),
+                        ]),
+                    ])),
+                    "422": problemResponse("A filter or the page size is wrong"),
+                ]),
+            ]),
+            "post": .object([
+                "summary": .string("Create a \(E.kindName)"), "tags": tag, "operationId": .string("create_\(E.kindName)"),
+                "requestBody": .object(["required": true, "content": .object(["application/json": .object(["schema": ref])])]),
+                "responses": .object([
+                    "201": response("Created; ETag carries the version", ref),
+                    "400": problemResponse("The body is not a JSON object"),
+                    "409": problemResponse("A duplicate, or a dependency that would close a cycle"),
+                    "422": problemResponse("A field is missing, unknown, of the wrong type or out of range"),
+                ]),
+            ]),
+        ])
+        let idParam = parameter("id", "path", "The record's id", type: "integer", required: true)
+        let ifMatch = parameter("If-Match", "header", "The ETag you read; a stale one gets 412 and changes nothing")
+        paths["/api/v1/\(spec.path)/{id}"] = .object([
+            "parameters": .array([idParam]),
+            "get": .object([
+                "summary": .string("Get a \(E.kindName)"), "tags": tag, "operationId": .string("get_\(E.kindName)"),
+                "responses": .object(["200": response("The \(E.kindName); ETag carries the version", ref),
+                                      "404": problemResponse("No such \(E.kindName)")]),
+            ]),
+            "patch": .object([
+                "summary": .string("Change some fields of a \(E.kindName)"), "tags": tag,
+                "operationId": .string("update_\(E.kindName)"), "parameters": .array([ifMatch]),
+                "requestBody": .object(["required": true, "content": .object(["application/json": .object(["schema": ref])])]),
+                "responses": .object([
+                    "200": response("The changed \(E.kindName)", ref),
+                    "404": problemResponse("No such \(E.kindName)"),
+                    "409": problemResponse("A duplicate, or a dependency that would close a cycle"),
+                    "412": problemResponse("If-Match names an older version"),
+                    "422": problemResponse("A field is wrong"),
+                ]),
+            ]),
+            "delete": .object([
+                "summary": .string("Delete a \(E.kindName)"), "tags": tag, "operationId": .string("delete_\(E.kindName)"),
+                "parameters": .array([ifMatch]),
+                "responses": .object([
+                    "204": .object(["description": "Deleted"]),
+                    "404": problemResponse("No such \(E.kindName)"),
+                    "409": problemResponse("Still in use"),
+                    "412": problemResponse("If-Match names an older version"),
                 ]),
             ]),
         ])

@@ -27,7 +27,40 @@ struct ResourceSpec<E: ManagedEntity>: Sendable {
     }
 }
 
+/// Something done once for every kind of record the API serves: register its routes, describe it in OpenAPI,
+/// name it in a filter.
+protocol SpecVisitor {
+    mutating func visit<E: ManagedEntity>(_ spec: ResourceSpec<E>)
+}
+
 enum Specs {
+    /// Every kind of record, in one list: the routes, the OpenAPI document and the audit page's filter all use it.
+    static func visitAll(_ visitor: inout some SpecVisitor) {
+        visitor.visit(portfolios)
+        visitor.visit(programs)
+        visitor.visit(projects)
+        visitor.visit(activities)
+        visitor.visit(dependencies)
+        visitor.visit(calendars)
+        visitor.visit(resources)
+        visitor.visit(assignments)
+        visitor.visit(lessons)
+        visitor.visit(trainingRecords)
+        visitor.visit(glossary)
+        visitor.visit(users)
+    }
+
+    /// The kind names (`activity`, `project`, …) of every record the API serves, sorted.
+    static let kindNames: [String] = {
+        struct Names: SpecVisitor {
+            var names: [String] = []
+            mutating func visit<E: ManagedEntity>(_ spec: ResourceSpec<E>) { names.append(E.kindName) }
+        }
+        var collector = Names()
+        visitAll(&collector)
+        return collector.names.sorted()
+    }()
+
     static let epoch = Timestamp(millisecondsSinceEpoch: 0)
 
     static let users = ResourceSpec(

@@ -77,9 +77,8 @@ struct UIRoutes: Sendable {
             let page = try await backend.audit.entries(query, auth.caller)
             let users = try await backend.catalog.all(User.self, auth.caller, [:])
             let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) })
-            let kinds = ["activity", "assignment", "calendar", "dependency", "glossary_term", "lesson", "portfolio", "program",
-                         "project", "resource", "training_record", "user"]
-            let actions = ["create", "update", "delete", "schedule", "level"]
+            let kinds = Specs.kindNames
+            let actions = Audit.Verb.allCases.map(\.rawValue)
             var filters: [String] = []
             if let k = query.kind { filters.append("kind=\(k)") }
             if let a = query.action { filters.append("action=\(a)") }

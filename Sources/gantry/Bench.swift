@@ -109,17 +109,9 @@ struct Bench: AsyncParsableCommand {
         func run() throws {
             var sets: [(name: String, files: [String], folder: String)] = []
             for path in paths {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                    throw CLIError("no such file or folder: \(path)")
-                }
+                let files = try PSPLIBInput.files(at: path)
                 let url = URL(fileURLWithPath: path).standardizedFileURL
-                let folder = isFolder.boolValue ? url : url.deletingLastPathComponent()
-                let files = isFolder.boolValue
-                    ? try FileManager.default.contentsOfDirectory(atPath: url.path)
-                        .filter { $0.hasSuffix(".sm") || $0.hasSuffix(".rcp") }.sorted(by: Self.natural)
-                        .map { url.appendingPathComponent($0).path }
-                    : [url.path]
+                let folder = files == [url.path] ? url.deletingLastPathComponent() : url
                 let name = folder.lastPathComponent
                 if let i = sets.firstIndex(where: { $0.name == name }) { sets[i].files += files } else { sets.append((name, files, folder.path)) }
             }
@@ -188,8 +180,6 @@ struct Bench: AsyncParsableCommand {
         }
 
         /// j301_1 < j301_2 < j3010_1 and pat2 < pat10.
-        static func natural(_ a: String, _ b: String) -> Bool { a.compare(b, options: .numeric) == .orderedAscending }
-
         /// instance → bounds, from --bounds, bounds.csv beside the set folder, or optimum.csv inside it.
         func loadBounds(set: String, folder: String) throws -> [String: Bound] {
             var out: [String: Bound] = [:]

@@ -157,7 +157,7 @@ extension Bench {
 
         /// N activities, 3N links of the four types with lags, each link to an activity up to 60 places later.
         static func generated(_ n: Int, seed: UInt64) throws -> ScheduleInput {
-            var rng = RCPSPRandom(seed: seed)
+            var rng = SeededRandom(seed: seed)
             let day: Int64 = 480
             let start = CalendarDate(iso: "2026-01-05")!
             var holidays: [CalendarException] = []

@@ -192,7 +192,7 @@ extension ScheduleInput {
         prepared: ActivityRules? = nil
     ) -> NetworkTimes {
         var notes = notes
-        var rules = prepared ?? rules(toAxis: toAxis, notes: &notes)
+        let rules = prepared ?? rules(toAxis: toAxis, notes: &notes)
         let start = toAxis(projectStart)
         let status = statusDate.map(toAxis)
         let forward = ForwardPass(network: network, axis: axis, rules: rules, projectStart: start, statusDate: status,
@@ -214,7 +214,6 @@ extension ScheduleInput {
             finish = Self.latestFinish(network, early.earlyFinish, otherwise: start)
             late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
         }
-        rules.hasALAP = false
         notes += early.conflicts
 
         let floats = FloatCalculator(network: network, axis: axis, rules: rules)

@@ -12,7 +12,7 @@ struct LevelingSearch {
     let options: LevelingOptions
     let n: Int
     let lowerBound: Int
-    var rng: RCPSPRandom
+    var rng: SeededRandom
 
     var bestStarts: [Int]
     var bestMakespan = Int.max
@@ -31,7 +31,7 @@ struct LevelingSearch {
         self.options = options
         n = forward.n
         lowerBound = max(forward.criticalPathLength, options.lowerBound ?? 0)
-        rng = RCPSPRandom(seed: options.seed)
+        rng = SeededRandom(seed: options.seed)
         bestStarts = forward.earlyStart
         scratch = [Int](repeating: 0, count: forward.n)
         taken = [Int](repeating: 0, count: forward.n)

@@ -54,7 +54,7 @@ public struct MonteCarlo: Sendable {
         let network = try CompiledNetwork(scaled)
         let s = Double(scale)
         let deterministic = Double(scaled.criticalPath(compiled: network).makespan) / s
-        var rng = RCPSPRandom(seed: options.seed)
+        var rng = SeededRandom(seed: options.seed)
         var lengths = [Double]()
         lengths.reserveCapacity(options.iterations)
         var criticalCount = [Int](repeating: 0, count: network.count)
@@ -79,26 +79,24 @@ public struct MonteCarlo: Sendable {
 
     /// Classic PERT: durations at their means, the longest path's variance summed, a normal approximation.
     public func pert() throws(ScheduleFailure) -> (estimate: PERTPathEstimate, path: [Int]) {
-        var means = input
-        let s = Double(scale)
-        for (i, e) in estimates.enumerated() where i < means.activities.count {
-            if let e { means.activities[i].duration = Int64((e.mean * s).rounded()) }
-            else { means.activities[i].duration *= scale }
+        var means = scaledInput()
+        for i in means.activities.indices {
+            if let e = estimate(i) { means.activities[i].duration = Int64((e.mean * Double(scale)).rounded()) }
         }
-        means = scaledInput(durationsAlreadyScaled: means)
         let schedule = try means.criticalPath()
-        let variance = schedule.longestPath.reduce(0.0) { $0 + (estimates.indices.contains($1) ? estimates[$1]?.variance ?? 0 : 0) }
-        let mean = schedule.longestPath.reduce(0.0) { sum, i in
-            sum + (estimates.indices.contains(i) ? estimates[i]?.mean ?? Double(input.activities[i].duration) : Double(input.activities[i].duration))
-        }
+        let variance = schedule.longestPath.reduce(0.0) { $0 + (estimate($1)?.variance ?? 0) }
+        let mean = schedule.longestPath.reduce(0.0) { $0 + (estimate($1)?.mean ?? Double(input.activities[$1].duration)) }
         return (PERTPathEstimate(mean: mean, variance: variance), schedule.longestPath)
     }
 
-    private func scaledInput(durationsAlreadyScaled given: ScheduleInput? = nil) -> ScheduleInput {
+    private func estimate(_ i: Int) -> ThreePointEstimate? { estimates.indices.contains(i) ? estimates[i] : nil }
+
+    /// The input in the units the draws are made in (a thousandth of a period without calendars).
+    private func scaledInput() -> ScheduleInput {
         let k = scale
-        var out = given ?? input
+        var out = input
         guard k != 1 else { return out }
-        if given == nil { for i in out.activities.indices { out.activities[i].duration *= k } }
+        for i in out.activities.indices { out.activities[i].duration *= k }
         func scaled(_ t: WallMinute?) -> WallMinute? { t.map { $0 * k } }
         out.projectStart *= k
         out.statusDate = scaled(out.statusDate)

@@ -1,6 +1,6 @@
-/// xoshiro256** (Blackman & Vigna 2018) seeded through SplitMix64: the leveling search's only source of
-/// randomness, so the same instance and seed give the same schedule on every machine.
-public struct RCPSPRandom: RandomNumberGenerator, Sendable {
+/// xoshiro256** (Blackman & Vigna 2018) seeded through SplitMix64: the only source of randomness of the leveling
+/// search and the Monte Carlo, so the same input and seed give the same answer on every machine.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     public init(seed: UInt64) {
