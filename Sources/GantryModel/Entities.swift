@@ -88,6 +88,8 @@ public struct Project: Entity, Hashable {
     public var honorConstraints: Bool
     /// An activity is critical when its total float is at or below this (default 0).
     public var criticalFloat: WorkDuration
+    /// How often the project reports its status (monthly unless the PMO says otherwise).
+    public var reportCadence: ReportCadence
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -95,13 +97,13 @@ public struct Project: Entity, Hashable {
                 code: String, name: String, description: String = "", managerId: User.ID? = nil,
                 state: LifecycleState = .proposed, health: Health = .unknown, startDate: CalendarDate? = nil,
                 finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil, statusDate: CalendarDate? = nil,
-                honorConstraints: Bool = true, criticalFloat: WorkDuration = .zero, createdAt: Timestamp,
-                updatedAt: Timestamp) {
+                honorConstraints: Bool = true, criticalFloat: WorkDuration = .zero,
+                reportCadence: ReportCadence = .monthly, createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
         self.code = code; self.name = name; self.description = description; self.managerId = managerId
         self.state = state; self.health = health; self.startDate = startDate; self.finishDate = finishDate
         self.calendarId = calendarId; self.statusDate = statusDate; self.honorConstraints = honorConstraints
-        self.criticalFloat = criticalFloat
+        self.criticalFloat = criticalFloat; self.reportCadence = reportCadence
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }

@@ -8,11 +8,15 @@ public struct Audit: Sendable {
 
     public init(store: any Store) { self.store = store }
 
-    public enum Verb: String, Sendable, CaseIterable { case create, update, delete, schedule, level }
+    public enum Verb: String, Sendable, CaseIterable {
+        case create, update, delete, schedule, level
+        case submit, accept, `return`  // status reports
+    }
 
-    /// Appends one line for a change to `record`; called inside the change's transaction.
+    /// Appends one line for a change to `record`; called inside the change's transaction. A `note` (a comment or
+    /// reason given with a workflow step) ends the summary.
     static func record<E: Entity>(_ verb: Verb, _ record: E, before: E?, after: E?, by caller: Caller, at time: Timestamp,
-                                  in session: any StoreSession) async throws {
+                                  note: String? = nil, in session: any StoreSession) async throws {
         func json(_ value: E?) throws -> String? {
             guard let value else { return nil }
             return String(decoding: try JSONValueEncoder().encode(value).serialized(), as: UTF8.self)
@@ -23,10 +27,14 @@ public struct Audit: Sendable {
         case .delete: "deleted"
         case .schedule: "scheduled"
         case .level: "leveled"
+        case .submit: "submitted"
+        case .accept: "accepted"
+        case .return: "returned"
         }
         try await session.appendAudit(AuditRecord(
             at: time, userId: caller.userId, action: verb.rawValue, kind: E.kindName, recordId: record.id.rawValue,
-            summary: "\(past) \(E.kindName) \(record.id)", before: try json(before), after: try json(after)))
+            summary: "\(past) \(E.kindName) \(record.id)" + (note.map { ": \($0)" } ?? ""),
+            before: try json(before), after: try json(after)))
     }
 
     /// A workflow step on a record that is not a plain edit (a schedule computed, leveling applied).
@@ -52,24 +60,11 @@ public struct Audit: Sendable {
         var q = query
         q.limit = 100_000
         let rows = try await store.read { [q] in try await $0.auditLog(q) }
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingQuotes() + "\"" : s
-        }
         var out = "id,at,user_id,action,kind,record_id,summary,before,after\r\n"
         for r in rows {
-            let cells = [String(r.id), r.at.description, r.userId.map { String($0.rawValue) } ?? "", r.action, r.kind,
-                         String(r.recordId), r.summary, r.before ?? "", r.after ?? ""]
-            out += cells.map(field).joined(separator: ",") + "\r\n"
+            out += CSV.line([String(r.id), r.at.description, r.userId.map { String($0.rawValue) } ?? "", r.action, r.kind,
+                             String(r.recordId), r.summary, r.before ?? "", r.after ?? ""])
         }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func replacingQuotes() -> String {
-        var out = ""
-        for c in self { out.append(c); if c == "\"" { out.append("\"") } }
         return out
     }
 }

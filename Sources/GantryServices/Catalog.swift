@@ -58,6 +58,7 @@ public struct Catalog: Sendable {
             record.createdAt = now
             record.updatedAt = now
             try caller.require(.create, try await E.subject(of: record, in: session))
+            try await E.prepare(&record, existing: nil, by: caller, at: now, in: session)
             try await E.validate(record, existing: nil, in: session)
             let saved = try await session.insert(record)
             try await E.didChange(saved, in: session)
@@ -84,6 +85,7 @@ public struct Catalog: Sendable {
             record.updatedAt = now
             try caller.require(.update, try await E.subject(of: record, in: session))
             try E.authorize(change: record, from: current, by: caller)
+            try await E.prepare(&record, existing: current, by: caller, at: now, in: session)
             try await E.validate(record, existing: current, in: session)
             guard let saved = try await session.update(record, expectedVersion: current.version) else {
                 throw ServiceError(.versionMismatch, "\(E.kindName) \(id) was changed by someone else meanwhile; reload it and try again")

@@ -6,6 +6,11 @@ public import GantryGovernance
 public protocol ManagedEntity: Entity {
     /// The permission subject of a record, with the ownership facts loaded through the session.
     static func subject(of record: Self, in session: any StoreSession) async throws -> Subject
+    /// Fills the fields the service derives and checks what needs the caller and the store together, before
+    /// `validate`, in the same transaction (`existing` is nil on create): a status report's author, period and
+    /// suggested RAG. Throws like `validate` or `authorize`.
+    static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, at time: Timestamp,
+                        in session: any StoreSession) async throws
     /// Checks a record about to be stored (`existing` is the stored one on update). Throws `invalid` or `conflict`.
     static func validate(_ record: Self, existing: Self?, in session: any StoreSession) async throws
     /// Refuses the delete (`conflict`, naming what still uses the record) or deletes what belongs to it.
@@ -34,6 +39,8 @@ public enum FilterKind: Sendable, Hashable {
 
 extension ManagedEntity {
     public static func authorize(change record: Self, from existing: Self, by caller: Caller) throws {}
+    public static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, at time: Timestamp,
+                               in session: any StoreSession) async throws {}
     public static func prepareDelete(_ record: Self, in session: any StoreSession) async throws {}
     public static func didChange(_ record: Self, in session: any StoreSession) async throws {}
 }
@@ -187,6 +194,7 @@ extension Project: ManagedEntity {
     public static func prepareDelete(_ r: Project, in session: any StoreSession) async throws {
         _ = try await session.delete(Assignment.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(LessonLearned.self, where: ["project_id": .int(r.id.rawValue)])
+        _ = try await session.delete(StatusReport.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Dependency.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Activity.self, where: ["project_id": .int(r.id.rawValue)])
     }

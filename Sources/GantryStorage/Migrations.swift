@@ -112,5 +112,11 @@ enum Migrations {
             // column to one of these tables must take it out here, as Table.foundation does for 0001.
             [Table.lessons, Table.trainingRecords, Table.glossary].flatMap { dialect.create($0) }
         },
+        Migration(name: "0007_status_reports") { dialect in
+            // A project's reporting cadence, and its status reports. A later migration that adds a column to
+            // status_reports must take it out here, as Table.foundation does for 0001.
+            ["ALTER TABLE projects ADD COLUMN report_cadence TEXT NOT NULL DEFAULT 'monthly'"]
+                + dialect.create(Table.statusReports)
+        },
     ]
 }

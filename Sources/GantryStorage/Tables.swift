@@ -49,7 +49,8 @@ struct Table: Sendable {
         columns: [.int("portfolio_id"), .int("program_id", null: true), .text("code"), .text("name"),
                   .text("description"), .int("manager_id", null: true), .text("state"), .text("health"),
                   .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true),
-                  .text("status_date", null: true), .bool("honor_constraints"), .text("critical_float")]
+                  .text("status_date", null: true), .bool("honor_constraints"), .text("critical_float"),
+                  .text("report_cadence")]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
     static let activities = Table(
@@ -101,13 +102,14 @@ struct Table: Sendable {
     static let all: [Table] = [
         users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
         trainingRecords, glossary,
+        statusReports,
     ]
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
     /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
     static let foundation: [Table] = {
         let later: [String: Set<String>] = [
-            "projects": ["status_date", "honor_constraints", "critical_float"],
+            "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
                            "manually_scheduled"],
@@ -133,6 +135,7 @@ struct Table: Sendable {
         case is LessonLearned.Type: lessons
         case is TrainingRecord.Type: trainingRecords
         case is GlossaryTerm.Type: glossary
+        case is StatusReport.Type: statusReports
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

@@ -76,6 +76,17 @@ enum Assets {
         h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
         table.narrow { width: auto; min-width: 24rem; }
         .chain li, #drives li { margin: .2rem 0; }
-        @media print { .top, .foot, .skip, .actions { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }
+        .ratings { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: .75rem; }
+        .rating { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; margin: 0; }
+        .rating legend { font-weight: 600; } .reasons { margin: .2rem 0 .4rem; padding-left: 1.1rem; color: var(--muted); font-size: .85rem; }
+        .report-form label, .return-form label { display: block; margin: .7rem 0 .2rem; font-weight: 600; }
+        .report-form textarea, .return-form textarea, .report-form input, .report-form select { width: 100%; max-width: 60rem;
+          padding: .45rem .5rem; border: 1px solid #cbd2d9; border-radius: 4px; font: inherit; }
+        .report-form select { width: auto; min-width: 10rem; }
+        .prose { white-space: pre-line; max-width: 80ch; }
+        .status-submitted { color: var(--accent); } .status-accepted { color: var(--green); } .status-returned { color: var(--amber); }
+        .trend-worse { color: var(--red); } .trend-better { color: var(--green); }
+        @media print { .top, .foot, .skip, .actions, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; }
+          a { color: inherit; text-decoration: none; } .grid tbody tr:hover { background: none; } section { break-inside: avoid; } }
         """
 }

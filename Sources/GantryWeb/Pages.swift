@@ -14,7 +14,7 @@ enum Pages {
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
-        ]
+        ] + StatusReportTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -78,7 +78,7 @@ enum Pages {
         }
         let p = o.portfolio
         return html("portfolio", [
-            "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue, "owner": o.owner?.displayName ?? "—",
+            "id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue, "owner": o.owner?.displayName ?? "—",
             "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
         ], title: p.name, auth: auth, nav: "portfolios")
     }
@@ -102,7 +102,7 @@ enum Pages {
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
             "description": p.description, "schedule": schedule.html, "activityCount": schedule.activities,
-            "milestoneCount": schedule.milestones,
+            "milestoneCount": schedule.milestones, "projectId": p.id.description,
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
     }
 

@@ -47,6 +47,7 @@ enum Specs {
         visitor.visit(lessons)
         visitor.visit(trainingRecords)
         visitor.visit(glossary)
+        visitor.visit(statusReports)
         visitor.visit(users)
     }
 

@@ -78,6 +78,7 @@ enum Templates {
           <div><dt>Health</dt><dd>{{#health}}<span class="rag rag-{{key}}" title="{{key}}">{{count}} {{key}}</span> {{/health}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        <p><a href="/portfolios/{{id}}/report" id="portfolio-report-link">Executive portfolio report</a></p>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
           <h2 id="group-{{anchor}}">{{title}}{{#state}} <span class="state">{{state}}</span>{{/state}}</h2>
@@ -106,6 +107,7 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        <p><a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
         {{{actions}}}
         {{{schedule}}}
         """
