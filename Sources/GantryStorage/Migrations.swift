@@ -112,5 +112,10 @@ enum Migrations {
             // column to one of these tables must take it out here, as Table.foundation does for 0001.
             [Table.lessons, Table.trainingRecords, Table.glossary].flatMap { dialect.create($0) }
         },
+        Migration(name: "0008_intake") { dialect in
+            // Intake requests and the portfolios' scoring models. A later migration that adds a column to one of
+            // these tables must take it out here.
+            [Table.intakeRequests, Table.scoringModels].flatMap { dialect.create($0) }
+        },
     ]
 }

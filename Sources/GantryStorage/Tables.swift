@@ -101,6 +101,7 @@ struct Table: Sendable {
     static let all: [Table] = [
         users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
         trainingRecords, glossary,
+        intakeRequests, scoringModels,
     ]
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
@@ -133,6 +134,8 @@ struct Table: Sendable {
         case is LessonLearned.Type: lessons
         case is TrainingRecord.Type: trainingRecords
         case is GlossaryTerm.Type: glossary
+        case is IntakeRequest.Type: intakeRequests
+        case is ScoringModel.Type: scoringModels
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

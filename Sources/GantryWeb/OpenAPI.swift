@@ -64,6 +64,7 @@ enum OpenAPI {
         ])
         for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AuditRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in IntakeRoutes.openAPIPaths() { paths[path] = item }
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),
             "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),
