@@ -118,11 +118,12 @@ struct PermissionPolicyTests {
         #expect(Set(Self.cells.map(\.role)) == Set(Role.allCases))
         #expect(Self.roles.count == Role.allCases.count)
         #expect(Action.allCases == [.view, .create, .update, .delete], "the chart's columns are V, C, U, D")
-        #expect(Self.cells.count == 23 * 8 * 4)
+        #expect(Self.cells.count == 28 * 8 * 4)
         // Every kind of subject appears.
         let kinds = Set(Self.cells.map { Self.subject($0.subjectName).noun })
         #expect(kinds == ["portfolios", "programs", "projects", "project schedules", "calendars", "resources", "users",
-                          "the audit log", "PMO standards (templates and the glossary)"])
+                          "the audit log", "PMO standards (templates and the glossary)", "intake requests",
+                          "scoring models"])
     }
 
     @Test("each role may do what the table says, and nothing more", arguments: cells)
