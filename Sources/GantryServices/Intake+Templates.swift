@@ -8,3 +8,10 @@ enum ProjectTemplates {
         // Wired to TemplateInstantiation when the templates land.
     }
 }
+
+extension Intake {
+    /// The templates an approver can choose from, by id and name.
+    public func templateChoices(_ caller: Caller) async throws -> [(id: Int64, name: String)] {
+        []
+    }
+}

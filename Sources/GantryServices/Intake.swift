@@ -24,6 +24,8 @@ public struct Intake: Sendable {
         /// The score, when the request is rated on every criterion of the model.
         public var score: Double?
         public var breakdown: WeightedScore.Breakdown?
+        /// How the score was computed, a line per criterion, then the total.
+        public var explanation: [String]
         /// 1 is first; only pending requests (submitted, in review, on hold) with a score are ranked.
         public var rank: Int?
         public var queueSize: Int
@@ -87,7 +89,8 @@ public struct Intake: Sendable {
             let entry = entries.first { $0.request.id == id }
             if !request.status.isPending { notes.append("only pending requests (submitted, in review, on hold) are ranked; this one is \(request.status.label)") }
             return Assessment(request: request, businessCase: Self.figures(request.businessCase), scoring: summary,
-                              score: breakdown?.score, breakdown: breakdown, rank: entry?.rank,
+                              score: breakdown?.score, breakdown: breakdown,
+                              explanation: breakdown?.explanation ?? [], rank: entry?.rank,
                               queueSize: entries.filter { $0.rank != nil }.count, notes: notes)
         }
     }

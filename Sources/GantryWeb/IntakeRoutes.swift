@@ -95,6 +95,7 @@ struct IntakeRoutes: Sendable {
         let assessment: JSONValue = .object(["type": "object", "properties": .object([
             "request": request, "business_case": figures, "scoring": scoring, "score": number,
             "breakdown": .object(["type": .array(["object", "null"])]),
+            "explanation": .object(["type": "array", "items": ["type": "string"]]),
             "rank": .object(["type": .array(["integer", "null"])]), "queue_size": ["type": "integer"],
             "notes": .object(["type": "array", "items": ["type": "string"]]),
         ]), "required": ["request", "business_case", "queue_size", "notes"]])

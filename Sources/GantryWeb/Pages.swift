@@ -14,7 +14,7 @@ enum Pages {
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
-        ]
+        ] + intakeTemplates
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -32,6 +32,7 @@ enum Pages {
             if case .session(_, let csrf) = auth.via { user["csrf"] = csrf }
             if nav == "portfolios" { user["navPortfolios"] = true }
             if nav == "audit" { user["navAudit"] = true }
+            if nav == "intake" { user["navIntake"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             page["user"] = user
         }

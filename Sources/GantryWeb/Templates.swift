@@ -18,6 +18,7 @@ enum Templates {
           {{#user}}
           <nav aria-label="Main">
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
+            <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
           </nav>
           <div class="who">

@@ -175,13 +175,18 @@ struct UIRoutes: Sendable {
     /// A form posted to a project's schedule: the signed-in user, the project id and the fields. A browser
     /// session's form must carry the session's CSRF token (403 otherwise); bearer callers need none.
     static func scheduleForm(_ request: Request, _ context: GantryContext) async throws -> (Authenticated, Project.ID, [String: String]) {
+        let (auth, form) = try await postedForm(request, context)
+        return (auth, Project.ID(try APIRoutes.id(context)), form)
+    }
+
+    /// A posted form with the signed-in user; a browser session's form must carry the session's CSRF token.
+    static func postedForm(_ request: Request, _ context: GantryContext) async throws -> (Authenticated, [String: String]) {
         let auth = try signedIn(context)
-        let id = Project.ID(try APIRoutes.id(context))
         let form = try await Self.form(request, context)
         if case .session(_, let csrf) = auth.via, form["csrf_token"] != csrf {
             throw ServiceError(.forbidden, "the form is stale or did not come from Gantry (its CSRF token does not match your session); reload the page and try again")
         }
-        return (auth, id, form)
+        return (auth, form)
     }
 
     static func signedIn(_ context: GantryContext) throws -> Authenticated {
