@@ -100,7 +100,7 @@ struct Table: Sendable {
 
     static let all: [Table] = [
         users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
-        trainingRecords, glossary,
+        trainingRecords, glossary, templates, phases,
     ]
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
@@ -133,6 +133,8 @@ struct Table: Sendable {
         case is LessonLearned.Type: lessons
         case is TrainingRecord.Type: trainingRecords
         case is GlossaryTerm.Type: glossary
+        case is ProjectTemplate.Type: templates
+        case is ProjectPhase.Type: phases
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }
