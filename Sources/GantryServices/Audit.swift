@@ -8,7 +8,7 @@ public struct Audit: Sendable {
 
     public init(store: any Store) { self.store = store }
 
-    public enum Verb: String, Sendable, CaseIterable { case create, update, delete, schedule, level, transition }
+    public enum Verb: String, Sendable, CaseIterable { case create, update, delete, schedule, level, transition, decide }
 
     /// Appends one line for a change to `record`; called inside the change's transaction.
     static func record<E: Entity>(_ verb: Verb, _ record: E, before: E?, after: E?, by caller: Caller, at time: Timestamp,
@@ -24,6 +24,7 @@ public struct Audit: Sendable {
         case .schedule: "scheduled"
         case .level: "leveled"
         case .transition: "moved"
+        case .decide: "decided"
         }
         try await session.appendAudit(AuditRecord(
             at: time, userId: caller.userId, action: verb.rawValue, kind: E.kindName, recordId: record.id.rawValue,

@@ -83,7 +83,7 @@ public struct Catalog: Sendable {
             record.createdAt = current.createdAt
             record.updatedAt = now
             try caller.require(.update, try await E.subject(of: record, in: session))
-            try E.authorize(change: record, from: current, by: caller)
+            try await E.authorize(change: record, from: current, by: caller, in: session)
             try await E.validate(record, existing: current, in: session)
             guard let saved = try await session.update(record, expectedVersion: current.version) else {
                 throw ServiceError(.versionMismatch, "\(E.kindName) \(id) was changed by someone else meanwhile; reload it and try again")

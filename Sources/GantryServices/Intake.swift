@@ -259,7 +259,7 @@ public struct Intake: Sendable {
         try await Project.validate(draft, existing: nil, in: session)
         let project = try await session.insert(draft)
         try await Audit.record(.create, project, before: nil, after: project, by: caller, at: now, in: session)
-        try await ProjectTemplates.instantiate(template, into: project, at: now, in: session)
+        try await ProjectTemplates.instantiate(template, into: project, by: caller, at: now, in: session)
         return project
     }
 }

@@ -100,7 +100,7 @@ struct Table: Sendable {
 
     static let all: [Table] = [
         users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
-        trainingRecords, glossary,
+        trainingRecords, glossary, templates, phases,
         intakeRequests, scoringModels,
     ]
 
@@ -136,6 +136,8 @@ struct Table: Sendable {
         case is GlossaryTerm.Type: glossary
         case is IntakeRequest.Type: intakeRequests
         case is ScoringModel.Type: scoringModels
+        case is ProjectTemplate.Type: templates
+        case is ProjectPhase.Type: phases
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

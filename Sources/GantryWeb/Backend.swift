@@ -8,6 +8,7 @@ public struct Backend: Sendable {
     public var scheduling: Scheduling
     public var audit: Audit
     public var intake: Intake
+    public var gates: StageGates
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -21,6 +22,7 @@ public struct Backend: Sendable {
         scheduling = Scheduling(store: store, clock: clock)
         audit = Audit(store: store)
         intake = Intake(store: store, clock: clock)
+        gates = StageGates(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }
