@@ -47,6 +47,8 @@ enum Specs {
         visitor.visit(lessons)
         visitor.visit(trainingRecords)
         visitor.visit(glossary)
+        visitor.visit(templates)
+        visitor.visit(phases)
         visitor.visit(users)
     }
 
