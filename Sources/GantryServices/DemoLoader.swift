@@ -126,6 +126,7 @@ public struct DemoLoader: Sendable {
         }
         try await store.write { s in try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now) }
         progress("intake: scoring models and \(DemoIntake.proposals.count) requests")
+        try await DemoGates.load(in: store, today: now.date, at: now)
         return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,
                       activities: activityTotal, dependencies: linkTotal)
     }

@@ -63,24 +63,26 @@ public struct StageGates: Sendable {
                 decision: decision, by: caller.userId, at: now, comment: comment,
                 unmetMustMeets: transition.state.decisions.last?.unmetMustMeets ?? []))
             decided.updatedAt = now
-            var others: [ProjectPhase] = []
+            var others: [(before: ProjectPhase, after: ProjectPhase)] = []
             var cancelProject = false
             for effect in transition.effects {
                 switch effect {
                 case .openNextPhase:
                     decided.status = .completed
-                    if var next = phases.first(where: { $0.position > phase.position && $0.status == .pending }) {
-                        next.status = .active
-                        next.gateStatus = .open
-                        others.append(next)
+                    if let next = phases.first(where: { $0.position > phase.position && $0.status == .pending }) {
+                        var opened = next
+                        opened.status = .active
+                        opened.gateStatus = .open
+                        others.append((next, opened))
                     }
                 case .reopenPhase:
                     decided.status = .active
                 case .closeProject:
                     decided.status = .cancelled
-                    for var later in phases where later.position > phase.position && later.status == .pending {
-                        later.status = .cancelled
-                        others.append(later)
+                    for later in phases where later.position > phase.position && later.status == .pending {
+                        var cancelled = later
+                        cancelled.status = .cancelled
+                        others.append((later, cancelled))
                     }
                     cancelProject = true
                 default:
@@ -93,8 +95,7 @@ public struct StageGates: Sendable {
             try await Self.audit(
                 saved, before: phase, "\(header): \(decision.rawValue), \(phase.gateStatus.label) → \(saved.gateStatus.label)"
                     + (comment.isEmpty ? "" : " — \(comment)"), by: caller, at: now, in: session)
-            for var other in others {
-                let before = other
+            for (before, var other) in others {
                 other.updatedAt = now
                 let stored = try await Self.save(other, in: session)
                 try await Self.audit(stored, before: before,
@@ -180,6 +181,11 @@ public struct StageGates: Sendable {
             return try await session.list(ProjectPhase.self, ListQuery(filters: ["project_id": .int(projectId.rawValue)]))
                 .sorted { $0.position < $1.position }
         }
+    }
+
+    /// Why `caller` may not create or change templates (the PMO's standards), or nil when they may.
+    public func templateChangeRefusal(_ caller: Caller) -> String? {
+        do { try caller.require(.create, ProjectTemplate.listSubject); return nil } catch { return error.message }
     }
 
     /// The active templates, by name, for choosing one to apply.

@@ -216,10 +216,6 @@ extension Pages {
         return String(format: "%.2f %%", value * 100)
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%g", value)
-    }
-
     static func requests(portfolios: [Portfolio], selected: Portfolio?, queue: [Intake.QueueEntry], others: [IntakeRequest],
                          scoring: Intake.ScoringSummary?, names: [User.ID: String], auth: Authenticated) -> Response {
         var values: [String: Any] = [

@@ -65,6 +65,8 @@ enum OpenAPI {
         for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AuditRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in IntakeRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in GateRoutes.openAPIPaths() { paths[path] = item }
+        GateRoutes.refine(&schemas)
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),
             "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),

@@ -49,6 +49,8 @@ enum Specs {
         visitor.visit(glossary)
         visitor.visit(requests)
         visitor.visit(scoringModels)
+        visitor.visit(templates)
+        visitor.visit(phases)
         visitor.visit(users)
     }
 

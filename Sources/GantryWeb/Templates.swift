@@ -19,6 +19,7 @@ enum Templates {
           <nav aria-label="Main">
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
+            <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
             {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
           </nav>
           <div class="who">
@@ -107,6 +108,7 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        {{{phases}}}
         {{{actions}}}
         {{{schedule}}}
         """

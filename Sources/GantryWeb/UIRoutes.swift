@@ -107,9 +107,10 @@ struct UIRoutes: Sendable {
             let auth = try Self.signedIn(context)
             let id = Project.ID(try APIRoutes.id(context))
             let header = try await backend.views.projectHeader(id, auth.caller)
+            let phases = try await GateUIRoutes.phasesSection(backend, header, auth)
             let stamp = ScheduleStamp(revision: header.revision, projectVersion: header.project.version)
             if let schedule = schedules.value(for: id, at: stamp) {
-                return Pages.project(header, schedule, auth: auth)
+                return Pages.project(header, schedule, phases: phases, auth: auth)
             }
             let read = try await backend.views.schedule(of: header.project, auth.caller)
             let stored = try await backend.scheduling.stored(id, auth.caller)
@@ -119,7 +120,7 @@ struct UIRoutes: Sendable {
             if stored.map({ $0.current == true ? $0.revision == read.revision : true }) ?? true {
                 schedules.store(schedule, for: id, at: ScheduleStamp(revision: read.revision, projectVersion: header.project.version))
             }
-            return Pages.project(header, schedule, auth: auth)
+            return Pages.project(header, schedule, phases: phases, auth: auth)
         }
         router.get("projects/:id/activities/:aid") { _, context in
             let auth = try Self.signedIn(context)
@@ -170,6 +171,7 @@ struct UIRoutes: Sendable {
             let risk = try await backend.scheduling.risk(id, iterations: 10_000, seed: 1, auth.caller)
             return Pages.risk(header, risk, auth: auth)
         }
+        GateUIRoutes(backend: backend).register(on: router)
     }
 
     /// A form posted to a project's schedule: the signed-in user, the project id and the fields. A browser

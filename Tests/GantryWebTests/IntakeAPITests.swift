@@ -112,6 +112,35 @@ struct IntakeAPITests {
                                      json: #"{"template_id":1,"project_code":"CP"}"#).status == .forbidden)
             #expect(try await c.send(.get, "/api/v1/requests/\(id)").string("status") == "in_review")
             #expect(try await c.send(.post, "/api/v1/requests/\(id)/resume", as: .pmoDirector).status == .conflict)
+            // A template that does not exist is named, and nothing is created.
+            #expect(try await c.send(.post, "/api/v1/requests/\(id)/approve", as: .pmoDirector,
+                                     json: #"{"template_id":999,"project_code":"CP"}"#).problemFields == ["template_id"])
+            #expect(try await c.send(.get, "/api/v1/projects?portfolio_id=\(pf)").items.isEmpty)
+
+            // Approval creates the project from the template, with its phases, linked back to the request.
+            let template = try await c.create("templates", #"""
+                {"name":"Two phases","phases":[
+                  {"name":"Plan","gate":{"name":"Plan approved","criteria":[{"name":"Plan signed","kind":"must_meet"}]}},
+                  {"name":"Build","gate":{"name":"Accepted","criteria":[{"name":"Tests pass","kind":"must_meet"}]}}]}
+                """#)
+            let approved = try await c.send(.post, "/api/v1/requests/\(id)/approve", as: .pmoDirector,
+                                            json: #"{"template_id":\#(template),"project_code":"CP"}"#)
+            #expect(approved.status == .ok, "\(approved.text)")
+            #expect(approved.string("status") == "approved")
+            #expect(approved.int("template_id") == template)
+            let project = try #require(approved.int("project_id"))
+            let created = try await c.send(.get, "/api/v1/projects/\(project)")
+            #expect(created.string("code") == "CP")
+            #expect(created.string("name") == "Customer portal")
+            #expect(created.int("portfolio_id") == pf)
+            let phases = try await c.send(.get, "/api/v1/phases?project_id=\(project)").items
+            #expect(phases.compactMap { $0["name"]?.string } == ["Plan", "Build"])
+            #expect(phases.first?["status"]?.string == "active")
+            // Decided is final: no second approval, no edits.
+            #expect(try await c.send(.post, "/api/v1/requests/\(id)/approve", as: .pmoDirector,
+                                     json: #"{"template_id":\#(template),"project_code":"CP2"}"#).status == .conflict)
+            let trail = try await c.send(.get, "/api/v1/audit?kind=request&record_id=\(id)", as: .pmoDirector).items
+            #expect(trail.contains { $0["summary"]?.string?.contains("in_review → approved") == true })
         }
     }
 }
