@@ -39,7 +39,7 @@ extension Templates {
     static let request = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/requests?portfolio_id={{portfolioId}}">Intake</a> › <span aria-current="page">Request {{id}}</span></nav>
         <h1>{{title}}</h1>
-        {{#error}}<p class="error" role="alert" id="action-error">{{error}}</p>{{/error}}
+        {{#error}}<p class="alert" role="alert" id="action-error">{{error}}</p>{{/error}}
         <dl class="facts">
           <div><dt>State</dt><dd><span class="state" id="request-status">{{status}}</span></dd></div>
           <div><dt>Portfolio</dt><dd><a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a></dd></div>
@@ -91,7 +91,7 @@ extension Templates {
           {{#canWithdraw}}<form method="post" action="/requests/{{id}}/withdraw"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary" id="withdraw-request">Withdraw</button></form>{{/canWithdraw}}
           </div>
           {{#canApprove}}
-          <form method="post" action="/requests/{{id}}/approve" class="stacked" id="approve-form">
+          <form method="post" action="/requests/{{id}}/approve" class="stack" id="approve-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
             <h3>Approve and create the project</h3>
             <label for="template_id">Template</label>
@@ -104,7 +104,7 @@ extension Templates {
           </form>
           {{/canApprove}}
           {{#canReject}}
-          <form method="post" action="/requests/{{id}}/reject" class="stacked" id="reject-form">
+          <form method="post" action="/requests/{{id}}/reject" class="stack" id="reject-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
             <label for="reject-reason">Reason for rejecting (the requester reads it)</label>
             <textarea id="reject-reason" name="reason" rows="2"></textarea>
@@ -112,7 +112,7 @@ extension Templates {
           </form>
           {{/canReject}}
           {{#canHold}}
-          <form method="post" action="/requests/{{id}}/hold" class="stacked" id="hold-form">
+          <form method="post" action="/requests/{{id}}/hold" class="stack" id="hold-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
             <label for="hold-reason">Reason for putting it on hold</label>
             <textarea id="hold-reason" name="reason" rows="2"></textarea>
@@ -125,8 +125,8 @@ extension Templates {
 
     static let requestForm = """
         <h1>{{heading}}</h1>
-        {{#hasErrors}}<div class="error" role="alert" id="form-errors"><p>Please fix:</p><ul>{{#errors}}<li><strong>{{field}}</strong>: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
-        <form method="post" action="{{action}}" class="stacked" id="request-form">
+        {{#hasErrors}}<div class="alert" role="alert" id="form-errors"><p>Please fix:</p><ul>{{#errors}}<li><strong>{{field}}</strong>: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+        <form method="post" action="{{action}}" class="stack" id="request-form">
           <input type="hidden" name="csrf_token" value="{{csrf}}">
           {{#choosePortfolio}}
           <label for="portfolio_id">Portfolio</label>
@@ -168,7 +168,7 @@ extension Templates {
     static let scoring = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <span aria-current="page">Scoring model</span></nav>
         <h1>Scoring model of {{portfolioCode}}</h1>
-        {{#hasErrors}}<div class="error" role="alert" id="form-errors"><ul>{{#errors}}<li><strong>{{field}}</strong>: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+        {{#hasErrors}}<div class="alert" role="alert" id="form-errors"><ul>{{#errors}}<li><strong>{{field}}</strong>: {{message}}</li>{{/errors}}</ul></div>{{/hasErrors}}
         {{^hasModel}}<p>This portfolio has no scoring model yet, so its requests are not ranked.</p>{{/hasModel}}
         {{#hasModel}}
         <table class="grid" id="criteria">
@@ -179,7 +179,7 @@ extension Templates {
         {{#warning}}<p class="notice" id="ahp-warning">{{warning}}</p>{{/warning}}
         {{/hasModel}}
         {{#mayChange}}
-        <form method="post" action="/portfolios/{{portfolioId}}/scoring" class="stacked" id="scoring-form">
+        <form method="post" action="/portfolios/{{portfolioId}}/scoring" class="stack" id="scoring-form">
           <input type="hidden" name="csrf_token" value="{{csrf}}">
           <label for="criteria-text">Criteria, one a line: <code>key | name | weight | min | max | higher_is_better or lower_is_better | definition</code></label>
           <textarea id="criteria-text" name="criteria" rows="6">{{criteriaText}}</textarea>
