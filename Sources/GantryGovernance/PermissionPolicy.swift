@@ -27,6 +27,10 @@ public enum Subject: Sendable, Hashable {
     case auditLog
     /// The PMO's standards: templates and the glossary.
     case standards
+    /// An intake request, with who asked and who owns the portfolio it is for.
+    case intakeRequest(requesterId: User.ID?, portfolioOwnerId: User.ID?)
+    /// A portfolio's scoring model for intake requests.
+    case scoringModel(portfolioOwnerId: User.ID?)
 
     public var noun: String {
         switch self {
@@ -39,6 +43,8 @@ public enum Subject: Sendable, Hashable {
         case .user: "users"
         case .auditLog: "the audit log"
         case .standards: "PMO standards (templates and the glossary)"
+        case .intakeRequest: "intake requests"
+        case .scoringModel: "scoring models"
         }
     }
 }
@@ -64,6 +70,17 @@ public enum Decision: Sendable, Equatable {
 /// | portfolio manager | the portfolios they own (update only: creating and deleting portfolios is the PMO director's), and the programs, projects and schedules in them |
 /// | project manager | the projects they manage (update only: projects are created and closed by the PMO) and their schedules |
 /// | team member, executive, requester | nothing (read-only) |
+///
+/// Intake requests and scoring models:
+///
+/// | role | intake requests | scoring models |
+/// |---|---|---|
+/// | admin, PMO director, PMO analyst | all | all |
+/// | portfolio manager | their own, and every request for a portfolio they own | those of the portfolios they own |
+/// | everyone else except the executive | their own (create them for themselves, change and delete them) | none |
+/// | executive | none (read-only) | none |
+///
+/// Moving a request through its states (submit, review, approve…) is `IntakeWorkflow`'s to decide.
 ///
 /// Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the
 /// admin and the PMO roles, and each user may see their own record. The audit log is read by the admin and the
@@ -118,6 +135,19 @@ public enum PermissionPolicy {
             }
         case .calendar, .resource, .standards:
             if isPMO { return .allowed }
+        case .intakeRequest(let requester, let owner):
+            if isPMO { return .allowed }
+            if role == .portfolioManager && owner == actor.userId && action != .create { return .allowed }
+            if role == .executive { break }
+            return requester == actor.userId ? .allowed
+                : .refused(action == .create ? "a request is created by its requester (requester_id must be you) or by the PMO"
+                           : "only the requester, the portfolio's owner and the PMO may \(action.rawValue) an intake request")
+        case .scoringModel(let owner):
+            if isPMO { return .allowed }
+            if role == .portfolioManager {
+                return owner == actor.userId ? .allowed
+                    : .refused("a portfolio manager may change only the scoring models of the portfolios they own")
+            }
         case .user, .auditLog:
             break
         }

@@ -1,19 +1,16 @@
-/// How often a project reports its status: every week, every two weeks, or every month. Periods are aligned to
-/// the calendar (months from the 1st, weeks from Monday); the governance target's `ReportingSchedule` says when a
-/// report is due and whether it is late.
-public enum ReportCadence: String, CaseIterable, Sendable, Codable {
-    case weekly, biweekly, monthly
-}
-
 /// Where a status report stands: written (draft), waiting for the PMO (submitted), accepted, or returned with a
 /// comment to be changed and submitted again. The transitions are `StatusReportWorkflow`'s.
 public enum StatusReportStatus: String, CaseIterable, Sendable, Codable {
     case draft, submitted, accepted, returned
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
 }
 
 /// The five things a status report rates.
 public enum StatusReportDimension: String, CaseIterable, Sendable, Codable {
     case overall, schedule, cost, scope, risk
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
 }
 
 /// What the earned value of a status report is weighted by: the planned cost of the activities' assignments
@@ -21,6 +18,8 @@ public enum StatusReportDimension: String, CaseIterable, Sendable, Codable {
 /// assignments (then CPI is not available: the actual cost is money, the earned value is not).
 public enum EarnedValueBasis: String, CaseIterable, Sendable, Codable {
     case cost, duration
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
 }
 
 /// A project's status report for one reporting period: five RAG ratings (overall, schedule, cost, scope, risk),

@@ -8,15 +8,11 @@ public struct Audit: Sendable {
 
     public init(store: any Store) { self.store = store }
 
-    public enum Verb: String, Sendable, CaseIterable {
-        case create, update, delete, schedule, level
-        case submit, accept, `return`  // status reports
-    }
+    public enum Verb: String, Sendable, CaseIterable { case create, update, delete, schedule, level, transition, decide }
 
-    /// Appends one line for a change to `record`; called inside the change's transaction. A `note` (a comment or
-    /// reason given with a workflow step) ends the summary.
+    /// Appends one line for a change to `record`; called inside the change's transaction.
     static func record<E: Entity>(_ verb: Verb, _ record: E, before: E?, after: E?, by caller: Caller, at time: Timestamp,
-                                  note: String? = nil, in session: any StoreSession) async throws {
+                                  in session: any StoreSession) async throws {
         func json(_ value: E?) throws -> String? {
             guard let value else { return nil }
             return String(decoding: try JSONValueEncoder().encode(value).serialized(), as: UTF8.self)
@@ -27,14 +23,12 @@ public struct Audit: Sendable {
         case .delete: "deleted"
         case .schedule: "scheduled"
         case .level: "leveled"
-        case .submit: "submitted"
-        case .accept: "accepted"
-        case .return: "returned"
+        case .transition: "moved"
+        case .decide: "decided"
         }
         try await session.appendAudit(AuditRecord(
             at: time, userId: caller.userId, action: verb.rawValue, kind: E.kindName, recordId: record.id.rawValue,
-            summary: "\(past) \(E.kindName) \(record.id)" + (note.map { ": \($0)" } ?? ""),
-            before: try json(before), after: try json(after)))
+            summary: "\(past) \(E.kindName) \(record.id)", before: try json(before), after: try json(after)))
     }
 
     /// A workflow step on a record that is not a plain edit (a schedule computed, leveling applied).

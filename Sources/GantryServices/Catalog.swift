@@ -84,7 +84,7 @@ public struct Catalog: Sendable {
             record.createdAt = current.createdAt
             record.updatedAt = now
             try caller.require(.update, try await E.subject(of: record, in: session))
-            try E.authorize(change: record, from: current, by: caller)
+            try await E.authorize(change: record, from: current, by: caller, in: session)
             try await E.prepare(&record, existing: current, by: caller, at: now, in: session)
             try await E.validate(record, existing: current, in: session)
             guard let saved = try await session.update(record, expectedVersion: current.version) else {

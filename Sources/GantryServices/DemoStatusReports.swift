@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 import GantryGovernance
 
 /// Status reports for the demo, written the way people write them: each project's manager starts the report,
@@ -38,7 +38,7 @@ struct DemoStatusReports: Sendable {
         for (n, project) in projects.enumerated() {
             guard let manager = project.managerId.flatMap({ byId[$0] }) else { continue }
             let pm = Caller.user(manager)
-            let schedule = ReportingSchedule.aligned(ReportingSchedule.Cadence(project.reportCadence), from: today)
+            let schedule = ReportingSchedule.aligned(project.reportCadence.workflow, from: today)
             let previous = schedule.periodStart(-1), before = schedule.periodStart(-2)
             let start = project.startDate ?? today
             guard start < schedule.anchor else { continue }  // started this period: nothing to report yet

@@ -24,6 +24,9 @@ public protocol ManagedEntity: Entity {
     /// Rules about who may make this particular change, beyond the permission policy's per-record decision (a
     /// portfolio's governance mode is the PMO director's to change). Throws `forbidden` with the reason.
     static func authorize(change record: Self, from existing: Self, by caller: Caller) throws
+    /// The same, for rules that read the store (a gate's criteria follow the portfolio's governance mode). By default
+    /// it asks `authorize(change:from:by:)`.
+    static func authorize(change record: Self, from existing: Self, by caller: Caller, in session: any StoreSession) async throws
 }
 
 public enum FilterKind: Sendable, Hashable {
@@ -39,6 +42,10 @@ public enum FilterKind: Sendable, Hashable {
 
 extension ManagedEntity {
     public static func authorize(change record: Self, from existing: Self, by caller: Caller) throws {}
+    public static func authorize(change record: Self, from existing: Self, by caller: Caller,
+                                 in session: any StoreSession) async throws {
+        try authorize(change: record, from: existing, by: caller)
+    }
     public static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, at time: Timestamp,
                                in session: any StoreSession) async throws {}
     public static func prepareDelete(_ record: Self, in session: any StoreSession) async throws {}
@@ -194,6 +201,7 @@ extension Project: ManagedEntity {
     public static func prepareDelete(_ r: Project, in session: any StoreSession) async throws {
         _ = try await session.delete(Assignment.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(LessonLearned.self, where: ["project_id": .int(r.id.rawValue)])
+        _ = try await session.delete(ProjectPhase.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(StatusReport.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Dependency.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Activity.self, where: ["project_id": .int(r.id.rawValue)])

@@ -73,7 +73,7 @@ extension StatusReport: ManagedEntity {
                 throw ServiceError.invalid(field: "status", "a status report starts as a draft; submit it with its submit action")
             }
             let day = r.periodStart
-            let period = ReportingSchedule.aligned(ReportingSchedule.Cadence(project.reportCadence), from: day)
+            let period = ReportingSchedule.aligned(project.reportCadence.workflow, from: day)
             if period.anchor > today {
                 throw ServiceError.invalid(field: "period_start",
                     "the \(project.reportCadence.rawValue) period from \(period.anchor) has not begun yet (today is \(today)); "
@@ -247,16 +247,6 @@ extension StatusReportWorkflow.Dimension {
         case .cost: self = .cost
         case .scope: self = .scope
         case .risk: self = .risk
-        }
-    }
-}
-
-extension ReportingSchedule.Cadence {
-    init(_ cadence: ReportCadence) {
-        switch cadence {
-        case .weekly: self = .weekly
-        case .biweekly: self = .biweekly
-        case .monthly: self = .monthly
         }
     }
 }

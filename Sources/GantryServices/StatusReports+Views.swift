@@ -33,7 +33,7 @@ extension StatusReports {
         let header = try await views.projectHeader(id, caller)
         let reports = try await history(id, caller)
         let today = clock.now().date
-        let schedule = ReportingSchedule.aligned(ReportingSchedule.Cadence(header.project.reportCadence), from: today)
+        let schedule = ReportingSchedule.aligned(header.project.reportCadence.workflow, from: today)
         let current = (start: schedule.anchor, end: schedule.periodStart(1))
         let previous = (start: schedule.periodStart(-1), end: schedule.anchor)
         let ids = Set(reports.map(\.authorId))

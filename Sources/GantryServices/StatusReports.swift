@@ -1,5 +1,5 @@
 public import GantryModel
-public import GantryGovernance
+import GantryGovernance
 
 /// Status reports with RAG: starting a project's report for a period (with the suggestion filled in), the
 /// workflow's actions (the author submits; the PMO accepts or returns with a comment), the reports that are late,
@@ -64,11 +64,11 @@ public struct StatusReports: Sendable {
             let actor = Self.actor(caller, authorId: current.authorId, project: project, portfolio: portfolio)
             var state = current.workflowState
             var report = current
-            let verb: Audit.Verb
+            let verb: String
             var note: String?
             switch command {
             case .submit:
-                verb = .submit
+                verb = "submit"
                 if state.status == .returned { state = try Self.decide(.revise, on: state, by: actor) }
                 _ = try Self.decide(.submit, on: state, by: actor)  // who and from where, before what is missing
                 for d in StatusReportDimension.allCases {
@@ -78,12 +78,12 @@ public struct StatusReports: Sendable {
                 state = try Self.decide(.submit, on: state, by: actor)
                 report.submittedAt = now
             case .accept:
-                verb = .accept
+                verb = "accept"
                 state = try Self.decide(.accept, on: state, by: actor)
                 report.reviewedBy = caller.userId
                 report.reviewedAt = now
             case .return(let comment):
-                verb = .return
+                verb = "return"
                 let text = comment.trimmingCharacters(in: " \t\r\n")
                 if text.count > 2_000 {
                     throw ServiceError.invalid(field: "comment", "comment must be at most 2000 characters (it has \(text.count))")
@@ -101,16 +101,18 @@ public struct StatusReports: Sendable {
             guard let saved = try await session.update(report, expectedVersion: current.version) else {
                 throw ServiceError(.versionMismatch, "status report \(id) was changed by someone else meanwhile; reload it and try again")
             }
-            try await Audit.record(verb, saved, before: current, after: saved, by: caller, at: now, note: note, in: session)
-            if verb == .accept, saved.overall != .unknown, project.health != saved.overall {
+            try await Audit.record(.update, saved, before: current, after: saved, by: caller, at: now, in: session)
+            let summary = "status report \(id) \(verb): \(current.status.rawValue) → \(saved.status.rawValue)"
+                + (note.map { " (\($0))" } ?? "")
+            try await Audit.note(.transition, kind: StatusReport.kindName, id: id.rawValue, summary, by: caller, at: now, in: session)
+            if verb == "accept", saved.overall != .unknown, project.health != saved.overall {
                 var healthier = project
                 healthier.health = saved.overall
                 healthier.updatedAt = now
                 guard let updated = try await session.update(healthier, expectedVersion: project.version) else {
                     throw ServiceError(.versionMismatch, "project \(project.id) was changed meanwhile; accept the report again")
                 }
-                try await Audit.record(.update, updated, before: project, after: updated, by: caller, at: now,
-                                       note: "health from status report \(saved.id)", in: session)
+                try await Audit.record(.update, updated, before: project, after: updated, by: caller, at: now, in: session)
             }
             return saved
         }
@@ -169,7 +171,7 @@ public struct StatusReports: Sendable {
         let modes = Dictionary(uniqueKeysWithValues: portfolios.map { ($0.id, $0.governanceMode) })
         return projects.compactMap { project -> OverdueReport? in
             guard let mode = modes[project.portfolioId] else { return nil }
-            let schedule = ReportingSchedule.aligned(ReportingSchedule.Cadence(project.reportCadence),
+            let schedule = ReportingSchedule.aligned(project.reportCadence.workflow,
                                                      from: project.startDate ?? project.createdAt.date, graceDays: Self.graceDays)
             let own = reports[project.id] ?? []
             let covered = own.filter { $0.status == .submitted || $0.status == .accepted }.map(\.periodEnd).max()
@@ -186,9 +188,14 @@ public struct StatusReports: Sendable {
         }.sorted { ($0.daysLate, $0.projectCode) > ($1.daysLate, $1.projectCode) }
     }
 
+    /// How far ahead the portfolio report looks for gates coming up.
+    public static let gateHorizonDays = 30
+
     /// The executive report of a portfolio: its projects by health (the overall rating of the latest submitted or
     /// accepted report, else the project's health), the trend since the report before, the escalations, the
-    /// reports that are late. Closed and cancelled projects are left out.
+    /// reports that are late, and the gates of the projects' current phases that wait for a decision (their date
+    /// has come, or they are on hold or recycled) or come up within `gateHorizonDays`. Closed and cancelled
+    /// projects are left out.
     public func portfolioReport(_ id: Portfolio.ID, _ caller: Caller) async throws -> PortfolioReport {
         let portfolio = try await catalog.get(Portfolio.self, id, caller)
         let projects = try await catalog.all(Project.self, caller, ["portfolio_id": .int(id.rawValue)])
@@ -197,6 +204,12 @@ public struct StatusReports: Sendable {
         let late = Dictionary(overdue.map { ($0.projectId, $0) }, uniquingKeysWith: { a, _ in a })
         let users = try await store.read { try await $0.list(User.self, ListQuery()) }
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) })
+        let today = clock.now().date
+        let open = Set(projects.map(\.id))
+        let current = Dictionary(
+            try await catalog.all(ProjectPhase.self, caller, ["status": .text(PhaseStatus.active.rawValue)])
+                .filter { open.contains($0.projectId) && $0.gateStatus.isPending }.map { ($0.projectId, $0) },
+            uniquingKeysWith: { a, b in a.position <= b.position ? a : b })
         var lines: [PortfolioReport.Line] = []
         for project in projects {
             let reported = try await history(project.id, caller).filter { $0.status == .submitted || $0.status == .accepted }
@@ -213,30 +226,50 @@ public struct StatusReports: Sendable {
                 healthSource: latest == nil ? "project" : "report", reportId: latest?.id, periodStart: latest?.periodStart,
                 periodEnd: latest?.periodEnd, reportStatus: latest?.status, previousHealth: previous?.overall, trend: trend,
                 escalations: latest?.escalations.trimmingCharacters(in: " \t\r\n") ?? "",
-                daysLate: late[project.id]?.daysLate))
+                daysLate: late[project.id]?.daysLate, gate: current[project.id].map(\.gateName),
+                gateDate: current[project.id]?.gateDate, gateStatus: current[project.id]?.gateStatus))
+        }
+        var waiting: [PortfolioReport.Gate] = [], comingUp: [PortfolioReport.Gate] = []
+        for project in projects {
+            guard let phase = current[project.id] else { continue }
+            let gate = PortfolioReport.Gate(
+                projectId: project.id, code: project.code, name: project.name, phaseId: phase.id, phase: phase.name,
+                gateName: phase.gateName, gateDate: phase.gateDate, gateStatus: phase.gateStatus,
+                unmetMustMeets: phase.unmetMustMeets.count,
+                daysOverdue: phase.gateDate.flatMap { $0 < today ? today.daysSinceEpoch - $0.daysSinceEpoch : nil })
+            if phase.gateStatus != .open || phase.gateDate.map({ $0 <= today }) == true {
+                waiting.append(gate)
+            } else if let date = phase.gateDate, date <= today.adding(days: Self.gateHorizonDays) {
+                comingUp.append(gate)
+            }
+        }
+        let byDate = { (a: PortfolioReport.Gate, b: PortfolioReport.Gate) in
+            (a.gateDate?.daysSinceEpoch ?? Int.max, a.code) < (b.gateDate?.daysSinceEpoch ?? Int.max, b.code)
         }
         lines.sort { Self.rank($0.health) != Self.rank($1.health) ? Self.rank($0.health) > Self.rank($1.health) : $0.code < $1.code }
         var counts: [String: Int] = [:]
         for line in lines { counts[line.health.rawValue, default: 0] += 1 }
         return PortfolioReport(
             portfolioId: portfolio.id, code: portfolio.code, name: portfolio.name, governanceMode: portfolio.governanceMode,
-            asOf: clock.now().date, healthCounts: counts, projects: lines,
+            asOf: today, healthCounts: counts, projects: lines,
             escalations: lines.filter { !$0.escalations.isEmpty }.map {
                 PortfolioReport.Escalation(projectId: $0.projectId, code: $0.code, name: $0.name, reportId: $0.reportId,
                                            text: $0.escalations)
             },
-            overdue: overdue)
+            overdue: overdue, gatesWaiting: waiting.sorted(by: byDate), gatesComingUp: comingUp.sorted(by: byDate))
     }
 
     /// The portfolio report as CSV, one line per project.
     public static func csv(_ report: PortfolioReport) -> String {
         var out = CSV.line(["code", "project", "state", "manager", "health", "health_source", "period_start", "period_end",
-                            "report_status", "previous_health", "trend", "escalations", "days_late"])
+                            "report_status", "previous_health", "trend", "escalations", "days_late", "gate", "gate_date",
+                            "gate_status"])
         for l in report.projects {
             out += CSV.line([l.code, l.name, l.state.rawValue, l.manager ?? "", l.health.rawValue, l.healthSource,
                              l.periodStart?.description ?? "", l.periodEnd.map { $0.adding(days: -1).description } ?? "",
                              l.reportStatus?.rawValue ?? "", l.previousHealth?.rawValue ?? "", l.trend?.rawValue ?? "",
-                             l.escalations, l.daysLate.map(String.init) ?? ""])
+                             l.escalations, l.daysLate.map(String.init) ?? "", l.gate ?? "", l.gateDate?.description ?? "",
+                             l.gateStatus?.rawValue ?? ""])
         }
         return out
     }
@@ -297,6 +330,26 @@ public struct PortfolioReport: Sendable, Codable {
         public var escalations: String
         /// How late the project's report is, in days, when it is late.
         public var daysLate: Int?
+        /// The gate that ends the project's current phase, when it waits for a decision.
+        public var gate: String?
+        public var gateDate: CalendarDate?
+        public var gateStatus: GateStatus?
+    }
+
+    /// The gate of a project's current phase.
+    public struct Gate: Sendable, Codable {
+        public var projectId: Project.ID
+        public var code: String
+        public var name: String
+        public var phaseId: ProjectPhase.ID
+        public var phase: String
+        public var gateName: String
+        public var gateDate: CalendarDate?
+        public var gateStatus: GateStatus
+        /// Must-meet criteria not met yet.
+        public var unmetMustMeets: Int
+        /// Days since the gate's date, when it has passed.
+        public var daysOverdue: Int?
     }
 
     public struct Escalation: Sendable, Codable {
@@ -317,6 +370,9 @@ public struct PortfolioReport: Sendable, Codable {
     public var projects: [Line]
     public var escalations: [Escalation]
     public var overdue: [OverdueReport]
-    // Top risks (from the RAID slice) and gates coming up or waiting for a decision (from the stage-gate slice)
-    // are added here by the lead when those slices land.
+    /// Current phases' gates whose date has come, or that are on hold or recycled; the earliest first.
+    public var gatesWaiting: [Gate]
+    /// Current phases' gates dated within `StatusReports.gateHorizonDays`; the earliest first.
+    public var gatesComingUp: [Gate]
+    // LEAD: the top risks come from the RAID slice (table risks) when it lands.
 }

@@ -69,6 +69,13 @@ public struct Views: Sendable {
         return portfolios.map { ($0, counts[$0.id] ?? 0, $0.ownerId.flatMap { byId[$0] }) }
     }
 
+    /// Every active user's id, name and role, for the pickers of a form (a request's sponsor, a new project's
+    /// manager). Names are shown to everyone signed in, as on the portfolio pages.
+    public func directory(_ caller: Caller) async throws -> [User] {
+        guard caller.userId != nil || caller == .system else { throw ServiceError(.unauthenticated, "sign in first") }
+        return try await store.read { try await $0.list(User.self, ListQuery()) }.filter(\.active)
+    }
+
     public func portfolio(_ id: Portfolio.ID, _ caller: Caller) async throws -> PortfolioOverview {
         let portfolio = try await catalog.get(Portfolio.self, id, caller)
         let programs = try await catalog.all(Program.self, caller, ["portfolio_id": .int(id.rawValue)])

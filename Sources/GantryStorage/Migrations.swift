@@ -112,6 +112,16 @@ enum Migrations {
             // column to one of these tables must take it out here, as Table.foundation does for 0001.
             [Table.lessons, Table.trainingRecords, Table.glossary].flatMap { dialect.create($0) }
         },
+        Migration(name: "0005_templates_gates") { dialect in
+            // Project templates and project phases with their gates. A later migration that adds a column to one of
+            // these tables must take it out here, as Table.foundation does for 0001.
+            [Table.templates, Table.phases].flatMap { dialect.create($0) }
+        },
+        Migration(name: "0008_intake") { dialect in
+            // Intake requests and the portfolios' scoring models. A later migration that adds a column to one of
+            // these tables must take it out here.
+            [Table.intakeRequests, Table.scoringModels].flatMap { dialect.create($0) }
+        },
         Migration(name: "0007_status_reports") { dialect in
             // A project's reporting cadence, and its status reports. A later migration that adds a column to
             // status_reports must take it out here, as Table.foundation does for 0001.

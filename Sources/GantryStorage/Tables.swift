@@ -101,7 +101,8 @@ struct Table: Sendable {
 
     static let all: [Table] = [
         users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
-        trainingRecords, glossary,
+        trainingRecords, glossary, templates, phases,
+        intakeRequests, scoringModels,
         statusReports,
     ]
 
@@ -135,6 +136,10 @@ struct Table: Sendable {
         case is LessonLearned.Type: lessons
         case is TrainingRecord.Type: trainingRecords
         case is GlossaryTerm.Type: glossary
+        case is IntakeRequest.Type: intakeRequests
+        case is ScoringModel.Type: scoringModels
+        case is ProjectTemplate.Type: templates
+        case is ProjectPhase.Type: phases
         case is StatusReport.Type: statusReports
         default: fatalError("no table for \(E.self): add it to Table.of")
         }

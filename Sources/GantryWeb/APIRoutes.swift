@@ -45,6 +45,8 @@ struct APIRoutes: Sendable {
         }
         ScheduleRoutes(backend: backend).register(on: api)
         AuditRoutes(backend: backend).register(on: api)
+        IntakeRoutes(backend: backend).register(on: api)
+        GateRoutes(backend: backend).register(on: api)
         StatusReportRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],

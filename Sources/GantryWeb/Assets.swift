@@ -76,6 +76,18 @@ enum Assets {
         h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
         table.narrow { width: auto; min-width: 24rem; }
         .chain li, #drives li { margin: .2rem 0; }
+        form.stack { display: grid; gap: .3rem; max-width: 60rem; }
+        form.stack label, .gate-form label { font-weight: 600; margin-top: .4rem; }
+        form.stack input, form.stack select, form.stack textarea, .gate-form input, .gate-form select, .gate-form textarea {
+          font: inherit; padding: .35rem .5rem; border: 1px solid #cbd2d9; border-radius: 4px; }
+        textarea.mono, pre.outline { font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; }
+        pre.outline { background: var(--card); border: 1px solid var(--line); padding: .75rem; overflow: auto; }
+        .gate-form { display: flex; flex-wrap: wrap; gap: .3rem .5rem; align-items: end; }
+        .gate-form button, form.stack button { padding: .45rem .9rem; background: var(--accent); color: #fff;
+          border: 1px solid var(--accent); border-radius: 4px; cursor: pointer; font: inherit; justify-self: start; }
+        fieldset.decision { border: 1px solid var(--line); border-radius: 4px; }
+        fieldset.decision label { display: block; font-weight: normal; }
+        .met { color: var(--green); } .unmet { color: var(--red); } .unassessed { color: var(--grey); }
         .ratings { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: .75rem; }
         .rating { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; margin: 0; }
         .rating legend { font-weight: 600; } .reasons { margin: .2rem 0 .4rem; padding-left: 1.1rem; color: var(--muted); font-size: .85rem; }

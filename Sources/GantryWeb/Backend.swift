@@ -7,6 +7,8 @@ public struct Backend: Sendable {
     public var views: Views
     public var scheduling: Scheduling
     public var audit: Audit
+    public var intake: Intake
+    public var gates: StageGates
     public var reports: StatusReports
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
@@ -20,6 +22,8 @@ public struct Backend: Sendable {
         views = Views(store: store, catalog: catalog)
         scheduling = Scheduling(store: store, clock: clock)
         audit = Audit(store: store)
+        intake = Intake(store: store, clock: clock)
+        gates = StageGates(store: store, clock: clock)
         reports = StatusReports(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics

@@ -64,6 +64,9 @@ enum OpenAPI {
         ])
         for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AuditRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in IntakeRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in GateRoutes.openAPIPaths() { paths[path] = item }
+        GateRoutes.refine(&schemas)
         for (path, item) in StatusReportRoutes.openAPIPaths() { paths[path] = item }
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),

@@ -14,7 +14,7 @@ enum Pages {
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
-        ] + StatusReportTemplates.all
+        ] + intakeTemplates + GateTemplates.all + StatusReportTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -32,6 +32,8 @@ enum Pages {
             if case .session(_, let csrf) = auth.via { user["csrf"] = csrf }
             if nav == "portfolios" { user["navPortfolios"] = true }
             if nav == "audit" { user["navAudit"] = true }
+            if nav == "intake" { user["navIntake"] = true }
+            if nav == "templates" { user["navTemplates"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             page["user"] = user
         }
@@ -90,7 +92,7 @@ enum Pages {
         var milestones: Int
     }
 
-    static func project(_ header: ProjectHeader, _ schedule: Schedule, auth: Authenticated) -> Response {
+    static func project(_ header: ProjectHeader, _ schedule: Schedule, phases: String = "", auth: Authenticated) -> Response {
         let p = header.project
         // The buttons depend on who is looking, so they are rendered here, never in the cached schedule fragment.
         var actions: [String: Any] = ["projectId": p.id.description, "csrf": csrf(auth)]
@@ -101,7 +103,7 @@ enum Pages {
             "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
-            "description": p.description, "schedule": schedule.html, "activityCount": schedule.activities,
+            "description": p.description, "schedule": schedule.html, "phases": phases, "activityCount": schedule.activities,
             "milestoneCount": schedule.milestones, "projectId": p.id.description,
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
     }

@@ -47,6 +47,10 @@ enum Specs {
         visitor.visit(lessons)
         visitor.visit(trainingRecords)
         visitor.visit(glossary)
+        visitor.visit(requests)
+        visitor.visit(scoringModels)
+        visitor.visit(templates)
+        visitor.visit(phases)
         visitor.visit(statusReports)
         visitor.visit(users)
     }

@@ -238,10 +238,22 @@ extension Pages {
              "period": period(o.periodStart, o.periodEnd), "dueOn": o.dueOn.description, "daysLate": o.daysLate,
              "state": o.reportStatus?.rawValue ?? "missing", "missed": o.missedPeriods]
         }
+        func gates(_ list: [PortfolioReport.Gate]) -> [[String: Any]] {
+            list.map { g in
+                var row: [String: Any] = [
+                    "href": "/projects/\(g.projectId)/phases/\(g.phaseId)", "code": g.code, "name": g.name, "phase": g.phase,
+                    "gate": g.gateName, "date": dash(g.gateDate), "status": g.gateStatus.label, "statusKey": g.gateStatus.rawValue,
+                    "unmet": g.unmetMustMeets,
+                ]
+                if let days = g.daysOverdue { row["overdue"] = "\(days) days ago" }
+                return row
+            }
+        }
         return html("portfolioReport", [
             "id": r.portfolioId.description, "code": r.code, "name": r.name, "mode": r.governanceMode.rawValue,
             "asOf": r.asOf.description, "projectCount": r.projects.count, "health": health, "rows": rows,
-            "escalations": escalations, "overdue": overdue,
+            "escalations": escalations, "overdue": overdue, "gatesWaiting": gates(r.gatesWaiting),
+            "gatesComingUp": gates(r.gatesComingUp), "horizon": StatusReports.gateHorizonDays,
         ], title: "\(r.name): portfolio report", auth: auth, nav: "portfolios")
     }
 }
@@ -370,7 +382,7 @@ enum StatusReportTemplates {
         <p class="no-print"><a href="/projects/{{projectId}}/reports">All status reports of {{projectCode}}</a></p>
         """
 
-    // The top risks and the gates sections are placeholders for the RAID and stage-gate slices (the lead fills them).
+    // The top risks section is a placeholder for the RAID slice (the lead fills it).
     static let portfolioReport = """
         <nav class="crumbs no-print" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{id}}">{{code}}</a> › <span aria-current="page">Portfolio report</span></nav>
         <h1>{{name}}: portfolio report</h1>
@@ -407,10 +419,24 @@ enum StatusReportTemplates {
           <h2 id="risks-title">Top risks</h2>
           <p class="muted">The portfolio's top risks appear here from the RAID log.</p>
         </section>
-        <!-- LEAD: gates coming up and waiting for a decision come from the stage-gate slice. -->
         <section aria-labelledby="gates-title" id="gates">
-          <h2 id="gates-title">Gates coming up and waiting for a decision</h2>
-          <p class="muted">The portfolio's stage gates appear here from the gate reviews.</p>
+          <h2 id="gates-title">Gates waiting for a decision and coming up</h2>
+          <h3 id="gates-waiting-title">Waiting for a decision</h3>
+          <table class="grid" id="gates-waiting" aria-labelledby="gates-waiting-title">
+            <thead><tr><th scope="col">Project</th><th scope="col">Phase and gate</th><th scope="col">Gate date</th><th scope="col">Status</th><th scope="col" class="num">Must-meet criteria not met</th></tr></thead>
+            <tbody>
+            {{#gatesWaiting}}<tr><td><span class="code">{{code}}</span> {{name}}</td><td><a href="{{href}}">{{phase}}: {{gate}}</a></td><td class="date">{{date}}{{#overdue}} <span class="crit">{{overdue}}</span>{{/overdue}}</td><td><span class="state gate-{{statusKey}}">{{status}}</span></td><td class="num">{{unmet}}</td></tr>{{/gatesWaiting}}
+            {{^gatesWaiting}}<tr><td colspan="5">No gate waits for a decision.</td></tr>{{/gatesWaiting}}
+            </tbody>
+          </table>
+          <h3 id="gates-coming-title">Coming up in the next {{horizon}} days</h3>
+          <table class="grid" id="gates-coming-up" aria-labelledby="gates-coming-title">
+            <thead><tr><th scope="col">Project</th><th scope="col">Phase and gate</th><th scope="col">Gate date</th><th scope="col">Status</th><th scope="col" class="num">Must-meet criteria not met</th></tr></thead>
+            <tbody>
+            {{#gatesComingUp}}<tr><td><span class="code">{{code}}</span> {{name}}</td><td><a href="{{href}}">{{phase}}: {{gate}}</a></td><td class="date">{{date}}</td><td><span class="state gate-{{statusKey}}">{{status}}</span></td><td class="num">{{unmet}}</td></tr>{{/gatesComingUp}}
+            {{^gatesComingUp}}<tr><td colspan="5">No gate comes up in the next {{horizon}} days.</td></tr>{{/gatesComingUp}}
+            </tbody>
+          </table>
         </section>
         """
 }

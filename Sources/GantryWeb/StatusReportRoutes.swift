@@ -137,6 +137,14 @@ struct StatusReportRoutes: Sendable {
             "health_source": ["type": "string", "enum": ["report", "project"]],
             "trend": .object(["type": .array(["string", "null"]), "enum": ["better", "same", "worse", .null]]),
             "escalations": ["type": "string"], "days_late": .object(["type": .array(["integer", "null"])]),
+            "gate": .object(["type": .array(["string", "null"])]), "gate_date": .object(["type": .array(["string", "null"])]),
+            "gate_status": .object(["type": .array(["string", "null"])]),
+        ])])
+        let gate: JSONValue = .object(["type": "object", "properties": .object([
+            "project_id": ["type": "integer"], "code": ["type": "string"], "name": ["type": "string"],
+            "phase_id": ["type": "integer"], "phase": ["type": "string"], "gate_name": ["type": "string"],
+            "gate_date": .object(["type": .array(["string", "null"])]), "gate_status": ["type": "string"],
+            "unmet_must_meets": ["type": "integer"], "days_overdue": .object(["type": .array(["integer", "null"])]),
         ])])
         let portfolioReport: JSONValue = .object(["type": "object", "properties": .object([
             "portfolio_id": ["type": "integer"], "code": ["type": "string"], "name": ["type": "string"],
@@ -144,7 +152,9 @@ struct StatusReportRoutes: Sendable {
             "projects": .object(["type": "array", "items": line]),
             "escalations": .object(["type": "array", "items": .object(["type": "object"])]),
             "overdue": .object(["type": "array", "items": overdue]),
-        ]), "required": ["portfolio_id", "projects", "escalations", "overdue"]])
+            "gates_waiting": .object(["type": "array", "items": gate]),
+            "gates_coming_up": .object(["type": "array", "items": gate]),
+        ]), "required": ["portfolio_id", "projects", "escalations", "overdue", "gates_waiting", "gates_coming_up"]])
         let csv: JSONValue = .object(["description": "CSV, one line per project",
                                       "content": .object(["text/csv": .object(["schema": ["type": "string"]])])])
         let acted = { (what: String) in OpenAPI.response(what, report) }
@@ -191,7 +201,7 @@ struct StatusReportRoutes: Sendable {
             ]),
             "/api/v1/portfolios/{id}/report": .object([
                 "parameters": .array([idParameter("portfolio")]),
-                "get": op("The executive portfolio report: projects by health (the latest submitted or accepted report's overall rating, else the project's health), the trend since the report before, escalations, late reports",
+                "get": op("The executive portfolio report: projects by health (the latest submitted or accepted report's overall rating, else the project's health), the trend since the report before, escalations, late reports, the current phases' gates waiting for a decision or coming up",
                           "portfolio_report", ["200": OpenAPI.response("The report", portfolioReport),
                                                "404": OpenAPI.problemResponse("No such portfolio")]),
             ]),

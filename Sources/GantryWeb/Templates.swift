@@ -18,6 +18,8 @@ enum Templates {
           {{#user}}
           <nav aria-label="Main">
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
+            <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
+            <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
             {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
           </nav>
           <div class="who">
@@ -108,6 +110,7 @@ enum Templates {
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         <p><a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
+        {{{phases}}}
         {{{actions}}}
         {{{schedule}}}
         """

@@ -107,9 +107,10 @@ struct UIRoutes: Sendable {
             let auth = try Self.signedIn(context)
             let id = Project.ID(try APIRoutes.id(context))
             let header = try await backend.views.projectHeader(id, auth.caller)
+            let phases = try await GateUIRoutes.phasesSection(backend, header, auth)
             let stamp = ScheduleStamp(revision: header.revision, projectVersion: header.project.version)
             if let schedule = schedules.value(for: id, at: stamp) {
-                return Pages.project(header, schedule, auth: auth)
+                return Pages.project(header, schedule, phases: phases, auth: auth)
             }
             let read = try await backend.views.schedule(of: header.project, auth.caller)
             let stored = try await backend.scheduling.stored(id, auth.caller)
@@ -119,7 +120,7 @@ struct UIRoutes: Sendable {
             if stored.map({ $0.current == true ? $0.revision == read.revision : true }) ?? true {
                 schedules.store(schedule, for: id, at: ScheduleStamp(revision: read.revision, projectVersion: header.project.version))
             }
-            return Pages.project(header, schedule, auth: auth)
+            return Pages.project(header, schedule, phases: phases, auth: auth)
         }
         router.get("projects/:id/activities/:aid") { _, context in
             let auth = try Self.signedIn(context)
@@ -170,18 +171,24 @@ struct UIRoutes: Sendable {
             let risk = try await backend.scheduling.risk(id, iterations: 10_000, seed: 1, auth.caller)
             return Pages.risk(header, risk, auth: auth)
         }
+        GateUIRoutes(backend: backend).register(on: router)
     }
 
     /// A form posted to a project's schedule: the signed-in user, the project id and the fields. A browser
     /// session's form must carry the session's CSRF token (403 otherwise); bearer callers need none.
     static func scheduleForm(_ request: Request, _ context: GantryContext) async throws -> (Authenticated, Project.ID, [String: String]) {
+        let (auth, form) = try await postedForm(request, context)
+        return (auth, Project.ID(try APIRoutes.id(context)), form)
+    }
+
+    /// A posted form with the signed-in user; a browser session's form must carry the session's CSRF token.
+    static func postedForm(_ request: Request, _ context: GantryContext) async throws -> (Authenticated, [String: String]) {
         let auth = try signedIn(context)
-        let id = Project.ID(try APIRoutes.id(context))
         let form = try await Self.form(request, context)
         if case .session(_, let csrf) = auth.via, form["csrf_token"] != csrf {
             throw ServiceError(.forbidden, "the form is stale or did not come from Gantry (its CSRF token does not match your session); reload the page and try again")
         }
-        return (auth, id, form)
+        return (auth, form)
     }
 
     static func signedIn(_ context: GantryContext) throws -> Authenticated {

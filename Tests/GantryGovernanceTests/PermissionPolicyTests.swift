@@ -14,6 +14,10 @@ import Testing
 /// | project manager | the projects they manage and their schedules |
 /// | team member, executive, requester | nothing (read-only) |
 ///
+/// Intake requests: the PMO changes all; a portfolio manager changes (not creates) the requests for portfolios
+/// they own; everyone but the executive creates, changes and deletes their own. Scoring models: the PMO, and a
+/// portfolio manager for the portfolios they own.
+///
 /// "Everyone may view portfolios, programs, projects, schedules, calendars and resources; users are listed to the
 /// admin and the PMO roles, and each user may see their own record. The audit log is read by the admin and the
 /// PMO roles and changed by no one."
@@ -54,6 +58,11 @@ struct PermissionPolicyTests {
         user(none)                       | VCUD  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         audit log                        | V---  | V---     | V---    | ---- | ---- | ----   | ---- | ----
         standards                        | VCUD  | VCUD     | VCUD    | V--- | V--- | V---   | V--- | V---
+        request(req: me, owner: other)   | VCUD  | VCUD     | VCUD    | VCUD | VCUD | VCUD   | V--- | VCUD
+        request(req: other, owner: me)   | VCUD  | VCUD     | VCUD    | V-UD | V--- | V---   | V--- | V---
+        request(req: other, owner: other)| VCUD  | VCUD     | VCUD    | V--- | V--- | V---   | V--- | V---
+        scoring(owner: me)               | VCUD  | VCUD     | VCUD    | VCUD | V--- | V---   | V--- | V---
+        scoring(owner: other)            | VCUD  | VCUD     | VCUD    | V--- | V--- | V---   | V--- | V---
         """
 
     static func subject(_ name: String) -> Subject {
@@ -72,6 +81,8 @@ struct PermissionPolicyTests {
         case "user": return .user(id: who(values[0]))
         case "audit log": return .auditLog
         case "standards": return .standards
+        case "request": return .intakeRequest(requesterId: who(values[0]), portfolioOwnerId: who(values[1]))
+        case "scoring": return .scoringModel(portfolioOwnerId: who(values[0]))
         default: fatalError("unknown subject \(name)")
         }
     }
@@ -107,11 +118,12 @@ struct PermissionPolicyTests {
         #expect(Set(Self.cells.map(\.role)) == Set(Role.allCases))
         #expect(Self.roles.count == Role.allCases.count)
         #expect(Action.allCases == [.view, .create, .update, .delete], "the chart's columns are V, C, U, D")
-        #expect(Self.cells.count == 23 * 8 * 4)
+        #expect(Self.cells.count == 28 * 8 * 4)
         // Every kind of subject appears.
         let kinds = Set(Self.cells.map { Self.subject($0.subjectName).noun })
         #expect(kinds == ["portfolios", "programs", "projects", "project schedules", "calendars", "resources", "users",
-                          "the audit log", "PMO standards (templates and the glossary)"])
+                          "the audit log", "PMO standards (templates and the glossary)", "intake requests",
+                          "scoring models"])
     }
 
     @Test("each role may do what the table says, and nothing more", arguments: cells)

@@ -237,11 +237,17 @@ struct StatusReportServiceTests {
 
             // Every transition is in the audit trail: who, when, before and after.
             let lines = try await w.audit.entries(AuditQuery(kind: "status_report", recordId: r.id.rawValue), w.caller("director")).items
-            #expect(lines.map(\.action) == ["accept", "submit", "update", "return", "submit", "update", "create"])
-            let ret = lines[3]
+            #expect(lines.map(\.action) == ["transition", "update", "transition", "update", "update", "transition", "update",
+                                             "transition", "update", "update", "create"])
+            #expect(lines.filter { $0.action == "transition" }.map(\.summary) == [
+                "status report \(r.id) accept: submitted → accepted", "status report \(r.id) submit: returned → submitted",
+                "status report \(r.id) return: submitted → returned (Explain the scope change.)",
+                "status report \(r.id) submit: draft → submitted",
+            ])
+            let ret = lines[6]  // the record before and after the return
             #expect(ret.userId == w.users["analyst"]!.id && ret.at == Self.now)
-            #expect(ret.summary == "returned status_report \(r.id): Explain the scope change.")
             #expect(ret.before?.contains(#""status":"submitted""#) == true && ret.after?.contains(#""status":"returned""#) == true)
+            #expect(ret.after?.contains(#""return_comment":"Explain the scope change.""#) == true)
         }
     }
 
@@ -325,11 +331,66 @@ struct StatusReportServiceTests {
             #expect(p1.daysLate == nil && p2.daysLate == 83 && doc.overdue.first?.missedPeriods == 3)
 
             let csv = StatusReports.csv(doc).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(csv.first == "code,project,state,manager,health,health_source,period_start,period_end,report_status,previous_health,trend,escalations,days_late")
+            #expect(csv.first == "code,project,state,manager,health,health_source,period_start,period_end,report_status,previous_health,trend,escalations,days_late,gate,gate_date,gate_status")
             #expect(csv.count == 3)
-            #expect(csv[1] == "P1,Project one,active,Pm,red,report,2026-11-01,2026-11-30,submitted,amber,worse,\"Need a second architect, now.\",")
-            #expect(csv[2] == "P2,\"Quiet, \"\"small\"\" one\",active,Other,amber,project,,,,,,,83")
+            #expect(csv[1] == "P1,Project one,active,Pm,red,report,2026-11-01,2026-11-30,submitted,amber,worse,\"Need a second architect, now.\",,,,")
+            #expect(csv[2] == "P2,\"Quiet, \"\"small\"\" one\",active,Other,amber,project,,,,,,,83,,,")
             _ = second
+        }
+    }
+
+    @Test("the portfolio report lists the current phases' gates that wait for a decision and those coming up",
+          arguments: Backend.available)
+    func gates(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let w = try await Self.world(store)
+            func project(_ code: String) async throws -> Project {
+                try await w.catalog.create(Project(portfolioId: w.portfolio.id, code: code, name: code, state: .active,
+                                                   startDate: .at("2026-11-02"), createdAt: Self.now, updatedAt: Self.now), .system)
+            }
+            let (p2, p3, p4) = (try await project("P2"), try await project("P3"), try await project("P4"))
+            try await store.write { s in
+                func phase(_ p: Project, _ position: Int, _ status: PhaseStatus, _ gate: GateStatus, _ date: String?) async throws {
+                    _ = try await s.insert(ProjectPhase(projectId: p.id, position: position, name: "Phase \(position + 1)",
+                                                        status: status, gateName: "Gate \(position + 1)",
+                                                        gateDate: date.map { CalendarDate.at($0) }, gateStatus: gate,
+                                                        createdAt: Self.now, updatedAt: Self.now))
+                }
+                try await phase(w.project, 0, .completed, .passed, "2026-10-01")
+                try await phase(w.project, 1, .active, .open, "2026-11-20")   // its date has come: waiting, 8 days
+                try await phase(w.project, 2, .pending, .open, "2026-12-20")
+                try await phase(p2, 0, .active, .open, "2026-12-10")          // within 30 days: coming up
+                try await phase(p3, 0, .active, .onHold, "2027-03-01")        // on hold: waiting, whatever its date
+                try await phase(p4, 0, .active, .open, "2027-02-01")          // beyond 30 days: not listed
+            }
+            let doc = try await w.reports.portfolioReport(w.portfolio.id, w.caller("exec"))
+            #expect(doc.gatesWaiting.map(\.code) == ["P1", "P3"])
+            #expect(doc.gatesWaiting.first?.gateName == "Gate 2" && doc.gatesWaiting.first?.daysOverdue == 8)
+            #expect(doc.gatesWaiting.last?.gateStatus == .onHold && doc.gatesWaiting.last?.daysOverdue == nil)
+            #expect(doc.gatesComingUp.map(\.code) == ["P2"] && doc.gatesComingUp.first?.gateDate == .at("2026-12-10"))
+            let line = try #require(doc.projects.first { $0.code == "P1" })
+            #expect(line.gate == "Gate 2" && line.gateDate == .at("2026-11-20") && line.gateStatus == .open)
+            #expect(StatusReports.csv(doc).contains(",Gate 2,2026-11-20,open\r\n"))
+            _ = p4
+        }
+    }
+
+    @Test("a project made from a template reports on the template's cadence", arguments: Backend.available)
+    func templateCadence(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let w = try await Self.world(store)
+            let template = try await w.catalog.create(ProjectTemplate(
+                name: "Weekly delivery", phases: [TemplatePhase(name: "Deliver", gate: TemplateGate(name: "Done"))],
+                reportCadence: .weekly, createdAt: Self.now, updatedAt: Self.now), w.caller("director"))
+            let fresh = try await w.catalog.create(Project(portfolioId: w.portfolio.id, code: "P9", name: "Nine",
+                                                           managerId: w.users["pm"]!.id, state: .active,
+                                                           createdAt: Self.now, updatedAt: Self.now), .system)
+            #expect(fresh.reportCadence == .monthly)
+            _ = try await StageGates(store: store, clock: FixedClock(time: Self.now)).applyTemplate(template.id, to: fresh.id, w.caller("pm"))
+            #expect(try await w.catalog.get(Project.self, fresh.id, .system).reportCadence == .weekly)
+            // Its reports now cover weeks: 2026-11-28 is in the week from Monday 11-23.
+            let r = try await w.reports.start(fresh.id, w.caller("pm"))
+            #expect(r.periodStart == .at("2026-11-23") && r.periodEnd == .at("2026-11-30"))
         }
     }
 }

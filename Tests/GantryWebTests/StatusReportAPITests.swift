@@ -80,7 +80,8 @@ struct StatusReportAPITests {
             let history = try await c.send(.get, "/api/v1/status-reports?project_id=\(project)&status=accepted", as: .executive)
             #expect(history.items.count == 1)
             let audit = try await c.send(.get, "/api/v1/audit?kind=status_report&record_id=\(id)", as: .pmoDirector)
-            #expect(audit.items.compactMap { $0["action"]?.string } == ["accept", "submit", "update", "return", "submit", "update", "create"])
+            #expect(audit.items.compactMap { $0["action"]?.string } == ["transition", "update", "transition", "update", "update",
+                                                                         "transition", "update", "transition", "update", "update", "create"])
 
             let report = try await c.send(.get, "/api/v1/portfolios/\(pf)/report", as: .executive)
             #expect(report.status == .ok)
@@ -167,7 +168,7 @@ struct StatusReportAPITests {
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.count == 2 && lines[0].hasPrefix("code,project,state,manager,health,"))
-            #expect(lines[1] == "P1,Project one,active,Project manager,unknown,project,,,,,,,53")
+            #expect(lines[1] == "P1,Project one,active,Project manager,unknown,project,,,,,,,53,,,")
             #expect(try await c.send(.get, "/api/v1/portfolios/999/report").status == .notFound)
             #expect(try await c.send(.get, "/portfolios/\(pf)/report.csv", as: .executive).text == csv.text)
         }
