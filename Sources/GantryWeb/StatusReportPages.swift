@@ -245,7 +245,7 @@ extension Pages {
                     "gate": g.gateName, "date": dash(g.gateDate), "status": g.gateStatus.label, "statusKey": g.gateStatus.rawValue,
                     "unmet": g.unmetMustMeets,
                 ]
-                if let days = g.daysOverdue { row["overdue"] = "\(days) days ago" }
+                if let days = g.daysOverdue { row["gateDaysAgo"] = "\(days) days ago" }  // a name no outer section has
                 return row
             }
         }
@@ -425,7 +425,7 @@ enum StatusReportTemplates {
           <table class="grid" id="gates-waiting" aria-labelledby="gates-waiting-title">
             <thead><tr><th scope="col">Project</th><th scope="col">Phase and gate</th><th scope="col">Gate date</th><th scope="col">Status</th><th scope="col" class="num">Must-meet criteria not met</th></tr></thead>
             <tbody>
-            {{#gatesWaiting}}<tr><td><span class="code">{{code}}</span> {{name}}</td><td><a href="{{href}}">{{phase}}: {{gate}}</a></td><td class="date">{{date}}{{#overdue}} <span class="crit">{{overdue}}</span>{{/overdue}}</td><td><span class="state gate-{{statusKey}}">{{status}}</span></td><td class="num">{{unmet}}</td></tr>{{/gatesWaiting}}
+            {{#gatesWaiting}}<tr><td><span class="code">{{code}}</span> {{name}}</td><td><a href="{{href}}">{{phase}}: {{gate}}</a></td><td class="date">{{date}}{{#gateDaysAgo}} <span class="crit">{{gateDaysAgo}}</span>{{/gateDaysAgo}}</td><td><span class="state gate-{{statusKey}}">{{status}}</span></td><td class="num">{{unmet}}</td></tr>{{/gatesWaiting}}
             {{^gatesWaiting}}<tr><td colspan="5">No gate waits for a decision.</td></tr>{{/gatesWaiting}}
             </tbody>
           </table>

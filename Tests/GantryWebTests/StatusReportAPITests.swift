@@ -229,8 +229,11 @@ struct StatusReportAPITests {
             #expect(returned.text.contains(#"id="return-comment""#) && returned.text.contains("Add the vendor delay in days"))
             #expect(returned.text.contains(#"id="report-form""#))  // the author edits it again
 
+            let phase = try await c.create("phases", #"{"project_id":\#(project),"name":"Build","status":"active","gate_name":"Go-live","gate_date":"2026-11-20"}"#)
             let exec = try await c.send(.get, "/portfolios/\(pf)/report", as: .executive)
             #expect(exec.status == .ok)
+            #expect(exec.text.contains(#"<a href="/projects/\#(project)/phases/\#(phase)">Build: Go-live</a>"#))
+            #expect(exec.text.contains(#"2026-11-20 <span class="crit">8 days ago</span>"#))
             for id in ["projects-by-health", "escalations", "overdue-reports", "top-risks", "gates", "report-csv"] {
                 #expect(exec.text.contains(#"id="\#(id)""#), "the portfolio report has #\(id)")
             }

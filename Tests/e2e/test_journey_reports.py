@@ -130,6 +130,10 @@ def test_executive_portfolio_report_prints_without_navigation(server, browser):
     for section in ("escalations", "overdue", "top-risks", "gates"):
         assert browser.find_element(By.ID, section)
     shot(browser, "reports-6-portfolio-report")
+    gates = browser.find_element(By.ID, "gates")
+    assert gates.find_element(By.ID, "gates-waiting") and gates.find_element(By.ID, "gates-coming-up")
+    browser.execute_script("arguments[0].scrollIntoView()", gates)
+    shot(browser, "reports-6b-gates")
     # Printed, the page has no navigation and no buttons.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert not browser.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
