@@ -124,7 +124,10 @@ public struct DemoLoader: Sendable {
             linkTotal += p.links.count
             progress("project \(n + 1)/\(data.projects.count): \(p.code) \(p.name) (\(p.activities.count) activities)")
         }
-        try await store.write { s in try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now) }
+        try await store.write { s in
+            try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now)
+            try await DemoGlossary.load(in: s, at: now)
+        }
         progress("intake: scoring models and \(DemoIntake.proposals.count) requests")
         try await DemoGates.load(in: store, today: now.date, at: now)
         return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,

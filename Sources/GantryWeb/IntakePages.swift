@@ -52,8 +52,8 @@ extension Templates {
         {{#decisionReason}}<p class="notice" id="decision-reason"><strong>Reason given:</strong> {{decisionReason}}</p>{{/decisionReason}}
         {{#projectId}}<p class="notice" id="created-project">Approved: project <a href="/projects/{{projectId}}">{{projectCode}}</a> was created from this request.</p>{{/projectId}}
         <section aria-labelledby="h-case"><h2 id="h-case">Problem and goal</h2>
-          <p><strong>Problem.</strong> {{problem}}</p><p><strong>Goal.</strong> {{goal}}</p>
-          {{#risks}}<p><strong>Risks.</strong> {{risks}}</p>{{/risks}}
+          <p><strong>Problem.</strong> {{{problem}}}</p><p><strong>Goal.</strong> {{{goal}}}</p>
+          {{#risks}}<p><strong>Risks.</strong> {{{risks}}}</p>{{/risks}}
         </section>
         <section aria-labelledby="h-money"><h2 id="h-money">Business case ({{currency}})</h2>
           <table class="grid" id="business-case">
@@ -194,7 +194,7 @@ extension Templates {
 extension Pages {
     static let intakeTemplates: [(String, String)] = [
         ("requests", Templates.requests), ("request", Templates.request), ("requestForm", Templates.requestForm),
-        ("scoring", Templates.scoring),
+        ("scoring", Templates.scoring), ("glossary", Templates.glossary),
     ]
 
     static func money(_ value: Double?) -> String {
@@ -257,7 +257,7 @@ extension Pages {
     }
 
     static func request(_ a: Intake.Assessment, portfolio: Portfolio, project: Project?, templates: [(id: Int64, name: String)],
-                        names: [User.ID: String], managers: [User], error: String? = nil, status: HTTPResponse.Status = .ok,
+                        names: [User.ID: String], managers: [User], glossary: GlossaryMarkup, error: String? = nil, status: HTTPResponse.Status = .ok,
                         auth: Authenticated) -> Response {
         let r = a.request
         let f = a.businessCase
@@ -265,7 +265,8 @@ extension Pages {
             "id": r.id.description, "title": r.title, "status": r.status.label, "portfolioId": portfolio.id.description,
             "portfolioCode": portfolio.code, "requester": names[r.requesterId] ?? "user \(r.requesterId)",
             "sponsor": r.sponsorId.map { names[$0] ?? "user \($0)" } ?? "—", "desiredStart": dash(r.desiredStart),
-            "problem": r.problem.isEmpty ? "—" : r.problem, "goal": r.goal.isEmpty ? "—" : r.goal, "risks": r.risks,
+            "problem": r.problem.isEmpty ? "—" : glossary.html(r.problem), "goal": r.goal.isEmpty ? "—" : glossary.html(r.goal),
+            "risks": glossary.html(r.risks),
             "score": a.score.map { String(format: "%.2f of 10", $0) } ?? "—",
             "rank": a.rank.map { "\($0) of \(a.queueSize)" } ?? "—",
             "decisionReason": r.decisionReason ?? "",

@@ -181,7 +181,9 @@ struct IntakeUIRoutes: Sendable {
         return Pages.request(assessment, portfolio: portfolio, project: project,
                              templates: try await backend.intake.templateChoices(auth.caller),
                              names: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.displayName) }),
-                             managers: people.filter { $0.role == .projectManager }, error: error, status: status, auth: auth)
+                             managers: people.filter { $0.role == .projectManager },
+                             glossary: GlossaryMarkup(try await backend.catalog.all(GlossaryTerm.self, auth.caller, [:])),
+                             error: error, status: status, auth: auth)
     }
 
     // MARK: reading the forms
