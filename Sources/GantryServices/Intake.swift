@@ -191,7 +191,7 @@ public struct Intake: Sendable {
             let transition: Transition<IntakeWorkflow.State>
             switch IntakeWorkflow.decide(command, on: state, by: actor) {
             case .success(let t): transition = t
-            case .failure(let refusal): throw ServiceError(refusal: refusal, field: action == .reject || action == .hold ? "reason" : nil)
+            case .failure(let refusal): throw refusal.serviceError(field: action == .approve ? "template_id" : "reason")
             }
             var next = current
             next.status = RequestStatus(rawValue: transition.state.status.rawValue) ?? current.status
@@ -296,17 +296,5 @@ enum ScoringRules {
 
     static func ratings(_ r: IntakeRequest) -> [String: Double] {
         Dictionary(r.ratings.map { ($0.criterion, $0.rating) }, uniquingKeysWith: { a, _ in a })
-    }
-}
-
-extension ServiceError {
-    /// A workflow's refusal as the API's error: who may not is 403, a wrong state 409, a missing value 422.
-    init(refusal: GovernanceRefusal, field: String? = nil) {
-        switch refusal.code {
-        case .invalidTransition: self.init(.conflict, "Not possible: \(refusal.reason).")
-        case .reasonRequired, .templateRequired:
-            self = .invalid(field: field ?? (refusal.code == .templateRequired ? "template_id" : "reason"), refusal.reason)
-        default: self.init(.forbidden, "Not allowed: \(refusal.reason).")
-        }
     }
 }

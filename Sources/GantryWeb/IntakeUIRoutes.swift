@@ -179,7 +179,7 @@ struct IntakeUIRoutes: Sendable {
         if let pid = r.projectId { project = try await backend.catalog.get(Project.self, pid, auth.caller) }
         let people = try await backend.views.directory(auth.caller)
         return Pages.request(assessment, portfolio: portfolio, project: project,
-                             templates: try await backend.intake.templateChoices(auth.caller),
+                             templates: try await backend.gates.activeTemplates(auth.caller).map { ($0.id.rawValue, $0.name) },
                              names: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.displayName) }),
                              managers: people.filter { $0.role == .projectManager },
                              glossary: GlossaryMarkup(try await backend.catalog.all(GlossaryTerm.self, auth.caller, [:])),
