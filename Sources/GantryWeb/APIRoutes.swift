@@ -46,6 +46,7 @@ struct APIRoutes: Sendable {
         ScheduleRoutes(backend: backend).register(on: api)
         AuditRoutes(backend: backend).register(on: api)
         IntakeRoutes(backend: backend).register(on: api)
+        InboxRoutes(backend: backend).register(api: api)
         GateRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],

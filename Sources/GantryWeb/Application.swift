@@ -43,6 +43,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     UIRoutes(backend: backend, credentials: credentials, secureCookies: settings.secureCookies).register(on: router)
     IntakeUIRoutes(backend: backend).register(on: router)
     GlossaryRoutes(backend: backend).register(on: router)
+    InboxRoutes(backend: backend).register(ui: router)
     return router
 }
 

@@ -65,6 +65,7 @@ enum OpenAPI {
         for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AuditRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in IntakeRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in InboxRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in GateRoutes.openAPIPaths() { paths[path] = item }
         GateRoutes.refine(&schemas)
         paths["/api/v1/openapi.json"] = .object(["get": .object([

@@ -34,6 +34,7 @@ enum Pages {
             if nav == "audit" { user["navAudit"] = true }
             if nav == "intake" { user["navIntake"] = true }
             if nav == "glossary" { user["navGlossary"] = true }
+            if nav == "inbox" { user["navInbox"] = true }
             if nav == "templates" { user["navTemplates"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             page["user"] = user

@@ -17,6 +17,7 @@ enum Templates {
           <a class="brand" href="/portfolios" aria-label="Gantry home">Gantry</a>
           {{#user}}
           <nav aria-label="Main">
+            <a href="/inbox"{{#navInbox}} aria-current="page"{{/navInbox}}>Inbox</a>
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
