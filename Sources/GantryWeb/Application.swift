@@ -44,6 +44,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     IntakeUIRoutes(backend: backend).register(on: router)
     GlossaryRoutes(backend: backend).register(on: router)
     InboxRoutes(backend: backend).register(ui: router)
+    KnowledgeRoutes(backend: backend).register(on: router)
     return router
 }
 

@@ -194,7 +194,7 @@ extension Templates {
 extension Pages {
     static let intakeTemplates: [(String, String)] = [
         ("requests", Templates.requests), ("request", Templates.request), ("requestForm", Templates.requestForm),
-        ("scoring", Templates.scoring), ("glossary", Templates.glossary), ("inbox", Templates.inbox),
+        ("scoring", Templates.scoring), ("glossary", Templates.glossary), ("inbox", Templates.inbox), ("lessons", Templates.lessons), ("training", Templates.training),
     ]
 
     static func money(_ value: Double?) -> String {

@@ -35,6 +35,8 @@ enum Pages {
             if nav == "intake" { user["navIntake"] = true }
             if nav == "glossary" { user["navGlossary"] = true }
             if nav == "inbox" { user["navInbox"] = true }
+            if nav == "lessons" { user["navLessons"] = true }
+            if nav == "training" { user["navTraining"] = true }
             if nav == "templates" { user["navTemplates"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             page["user"] = user

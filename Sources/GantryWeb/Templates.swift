@@ -21,6 +21,8 @@ enum Templates {
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
+            <a href="/lessons"{{#navLessons}} aria-current="page"{{/navLessons}}>Lessons</a>
+            <a href="/training"{{#navTraining}} aria-current="page"{{/navTraining}}>Training</a>
             <a href="/glossary"{{#navGlossary}} aria-current="page"{{/navGlossary}}>Glossary</a>
             {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
           </nav>
