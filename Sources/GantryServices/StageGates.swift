@@ -285,11 +285,11 @@ extension GovernanceMode {
     public var gateRule: String {
         switch self {
         case .supportive:
-            "Supportive: gates are advice. The project manager records the decision, and nothing blocks: a go over unmet must-meet criteria is recorded and the PMO is told."
+            "Gates are advice. The project manager records the decision, and nothing blocks: a go over unmet must-meet criteria is recorded and the PMO is told."
         case .controlling:
-            "Controlling: unmet must-meet criteria block the next phase until a PMO role (PMO director or analyst) decides go. The project manager may decide go when every must-meet criterion is met, and hold or recycle; only the PMO assesses must-meet criteria and kills a project."
+            "Unmet must-meet criteria block the next phase until a PMO role (PMO director or analyst) decides go. The project manager may decide go when every must-meet criterion is met, and hold or recycle; only the PMO assesses must-meet criteria and kills a project."
         case .directive:
-            "Directive: the PMO owns the gates. Only a PMO role assesses must-meet criteria and decides go, hold, recycle or kill; the project manager attaches evidence and scores should-meet criteria."
+            "The PMO owns the gates. Only a PMO role assesses must-meet criteria and decides go, hold, recycle or kill; the project manager attaches evidence and scores should-meet criteria."
         }
     }
 }

@@ -131,7 +131,7 @@ enum GateTemplates {
           <div><dt>Should-meet score</dt><dd id="weighted-score">{{score}}</dd></div>
           <div><dt>Governance</dt><dd><span class="mode mode-{{mode}}" id="governance-mode">{{mode}}</span></dd></div>
         </dl>
-        <p class="notice" id="mode-rule">{{modeRule}}</p>
+        <p class="notice" id="mode-rule"><strong>A {{mode}} portfolio.</strong> {{modeRule}}</p>
         {{#description}}<p>{{description}}</p>{{/description}}
         {{#deliverables}}<p><strong>Required deliverables:</strong> {{deliverables}}</p>{{/deliverables}}
         <section aria-labelledby="criteria-title">

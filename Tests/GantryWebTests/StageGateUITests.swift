@@ -115,7 +115,7 @@ struct StageGateUITests {
             #expect(view.status == .ok)
             #expect(view.text.contains("<h1>Gate: G1</h1>"))
             #expect(view.text.contains(#"id="governance-mode">controlling</span>"#))
-            #expect(view.text.contains("unmet must-meet criteria block the next phase until a PMO role"))
+            #expect(view.text.contains("<strong>A controlling portfolio.</strong> Unmet must-meet criteria block the next phase until a PMO role"))
             #expect(view.text.contains(#"id="decision-form""#) && !view.text.contains(#"id="decision-kill""#))
             #expect(!view.text.contains(#"id="met-0""#), "the PM does not assess must-meet criteria in a controlling portfolio")
             #expect(view.text.contains(#"id="url-0""#) && view.text.contains(#"id="score-1""#))
@@ -156,7 +156,7 @@ struct StageGateUITests {
             let view = try await Self.page(c, "/projects/\(p)/phases/\(phases[0])", pm)
             #expect(!view.text.contains(#"id="decision-form""#))
             #expect(view.text.contains("You cannot decide this gate: in a directive portfolio, only a PMO role decides gates."))
-            #expect(view.text.contains("Directive: the PMO owns the gates."))
+            #expect(view.text.contains("<strong>A directive portfolio.</strong> The PMO owns the gates."))
             #expect(try await Self.page(c, "/projects/\(p)/phases/999", pm).status == .notFound)
         }
     }
