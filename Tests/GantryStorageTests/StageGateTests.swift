@@ -289,7 +289,7 @@ struct StageGateTests {
         }
     }
 
-    @Test("status, gate status and decisions change only through the decide action; a plain update of them is refused, naming the field",
+    @Test("status, gate status and decisions change only through the decide action; a plain update of them is refused, naming the field; only pending phases are deleted",
           arguments: Backend.available)
     func plainUpdate(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in
@@ -313,6 +313,10 @@ struct StageGateTests {
                 }
                 #expect(try await w.snapshot() == before)
             }
+            // An active phase is not deleted (its gate would be skipped); a pending one may be.
+            await #expect(throws: ServiceError.self) { try await w.catalog.delete(ProjectPhase.self, phase.id, w.caller("priya")) }
+            try await w.catalog.delete(ProjectPhase.self, try await w.phase(2).id, w.caller("priya"))
+            #expect(try await w.phases().map(\.name) == ["Initiate", "Deliver"])
             // The rest of the phase is the team's to edit.
             let renamed = try await w.catalog.update(ProjectPhase.self, phase.id, w.caller("priya")) {
                 $0.gateDate = CalendarDate.at("2027-01-15"); $0.deliverables.append("Stakeholder register")

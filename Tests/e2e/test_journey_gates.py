@@ -6,44 +6,17 @@ unmet must-meet criterion, decides go and sees it refused with the reason, the n
 PMO director signs in, decides go with a comment, and the next phase shows active.
 
 Needs: GANTRY_BIN (the `server` and `token` fixtures are in conftest.py), Debian's chromium and chromium-driver,
-selenium. Screenshots go to GANTRY_SCREENSHOTS (default: a temporary directory).
+selenium. The browser, `arrive` and the screenshots (GANTRY_SCREENSHOTS) are test_browser.py's.
 """
 import json
-import os
 import re
-import tempfile
 import urllib.request
 
 import pytest
-from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-SHOTS = os.environ.get("GANTRY_SCREENSHOTS") or tempfile.mkdtemp(prefix="gantry-shots-")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        opts.add_argument(a)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
-    driver.implicitly_wait(0)
-    yield driver
-    driver.quit()
-
-
-def arrive(driver, pattern):
-    """Waits (up to 15 s) until the browser has loaded a page whose URL matches `pattern`."""
-    WebDriverWait(driver, 15).until(lambda d: re.search(pattern, d.current_url)
-                                    and d.execute_script("return document.readyState") == "complete")
-
-
-def shot(driver, name):
-    os.makedirs(SHOTS, exist_ok=True)
-    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+from test_browser import arrive, browser, shot  # noqa: F401 (browser is the module's Chromium fixture)
 
 
 def api(server, token, path):
