@@ -30,8 +30,9 @@ public struct StageGates: Sendable {
     /// Decides the gate of an active phase. Go completes the phase and opens the next (after the last, every phase is
     /// completed); hold keeps the phase active with its gate on hold; recycle keeps it active with its gate reopened
     /// for another review; kill cancels the phase, the phases after it and the project.
-    public func decide(_ id: ProjectPhase.ID, _ decision: GateDecision, comment: String, _ caller: Caller) async throws
-        -> ProjectPhase
+    /// With `ifVersion`, refuses (412) when the phase changed since the caller read it (its criteria, say).
+    public func decide(_ id: ProjectPhase.ID, _ decision: GateDecision, comment: String, _ caller: Caller,
+                       ifVersion: Int? = nil) async throws -> ProjectPhase
     {
         let now = clock.now()
         guard comment.count <= 5_000 else {
@@ -39,6 +40,7 @@ public struct StageGates: Sendable {
         }
         return try await store.write { session in
             guard let phase = try await session.get(ProjectPhase.self, id) else { throw ServiceError.notFound(ProjectPhase.self, id) }
+            try Catalog.check(version: ifVersion, of: phase)
             guard let project = try await session.get(Project.self, phase.projectId) else {
                 throw ServiceError.notFound(Project.self, phase.projectId)
             }

@@ -177,7 +177,7 @@ enum GateTemplates {
           <h2 id="decide-title">Decide the gate</h2>
           {{#mayDecide}}
           <form method="post" action="/projects/{{projectId}}/phases/{{phaseId}}/decide" class="stack" id="decision-form">
-            <input type="hidden" name="csrf_token" value="{{csrf}}">
+            <input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
             <fieldset class="decision">
               <legend>Decision</legend>
               <label><input type="radio" name="decision" value="go" id="decision-go" checked> Go: complete {{phaseName}}{{#next}} and open {{next}}{{/next}}</label>

@@ -137,7 +137,7 @@ struct StageGateAPITests {
         }
     }
 
-    @Test("directive: the PM decides nothing (403, why); the PMO does")
+    @Test("directive: the PM decides nothing (403, why); the PMO does, on the version of the gate it read (If-Match)")
     func directive() async throws {
         let harness = try await Harness.make()
         let users = harness.users
@@ -151,7 +151,14 @@ struct StageGateAPITests {
             }
             let hold = try await c.send(.post, "/api/v1/phases/\(phases[0])/decide", as: .pmoAnalyst, json: #"{"decision":"hold","comment":"Budget freeze"}"#)
             #expect(hold.status == .ok && hold.string("gate_status") == "on_hold" && hold.string("status") == "active")
-            let kill = try await c.send(.post, "/api/v1/phases/\(phases[0])/decide", as: .pmoDirector, json: #"{"decision":"kill","comment":"No budget"}"#)
+            #expect(hold.headers[.eTag] == #""2""#)
+            // A decision on a version of the gate that is no longer current is refused.
+            let stale = try await c.send(.post, "/api/v1/phases/\(phases[0])/decide", as: .pmoDirector,
+                                         json: #"{"decision":"kill","comment":"No budget"}"#, headers: [.ifMatch: #""1""#])
+            #expect(stale.status == .preconditionFailed && stale.string("detail")?.contains("is at version 2, not 1") == true)
+            #expect(try await Self.statuses(c, p) == ["active", "pending"])
+            let kill = try await c.send(.post, "/api/v1/phases/\(phases[0])/decide", as: .pmoDirector,
+                                        json: #"{"decision":"kill","comment":"No budget"}"#, headers: [.ifMatch: #""2""#])
             #expect(kill.status == .ok && kill.string("gate_status") == "killed")
             #expect(try await Self.statuses(c, p) == ["cancelled", "cancelled"])
             #expect(try await c.send(.get, "/api/v1/projects/\(p)").string("state") == "cancelled")
