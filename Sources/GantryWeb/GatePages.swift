@@ -61,7 +61,8 @@ struct GateUIRoutes: Sendable {
                 guard let decision = GateDecision(rawValue: form["decision"] ?? "") else {
                     throw ServiceError.invalid(field: "decision", "choose go, hold, recycle or kill")
                 }
-                _ = try await backend.gates.decide(pid, decision, comment: comment, auth.caller)
+                _ = try await backend.gates.decide(pid, decision, comment: comment, auth.caller,
+                                                   ifVersion: form["version"].flatMap { Int($0) })
                 context.logger.info("gate decided", metadata: ["phase": .stringConvertible(pid), "decision": .string(decision.rawValue)])
                 return Response(status: .seeOther, headers: [.location: "/projects/\(id)/phases/\(pid)"])
             } catch let error as ServiceError where error.code != .notFound && error.code != .unauthenticated {
@@ -314,7 +315,7 @@ extension Pages {
         var values: [String: Any] = [
             "portfolioId": v.portfolio.id.description, "portfolioCode": v.portfolio.code,
             "projectId": v.project.id.description, "projectCode": v.project.code, "projectName": v.project.name,
-            "phaseId": p.id.description, "phaseName": p.name, "gateName": p.gateName, "n": p.position + 1,
+            "phaseId": p.id.description, "version": p.version, "phaseName": p.name, "gateName": p.gateName, "n": p.position + 1,
             "count": v.phases.count, "phaseStatus": p.status.rawValue, "gateStatus": p.gateStatus.label,
             "gateDate": dash(p.gateDate), "metCount": must.count - p.unmetMustMeets.count, "mustCount": must.count,
             "score": v.weightedScore.map { "\(number(($0 * 10).rounded() / 10)) of 10" } ?? "—",
