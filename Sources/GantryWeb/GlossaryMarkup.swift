@@ -1,5 +1,6 @@
 import Foundation
 import GantryModel
+import GantryServices
 
 /// The PMO's glossary shown where its terms appear: in a text a user wrote (a request's problem, a gate
 /// criterion), the first mention of each term or alias becomes a link to the glossary entry, with the definition
@@ -66,4 +67,11 @@ struct GlossaryMarkup: Sendable {
     static func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
 
     static func escape(_ s: String) -> String { GanttRenderer.escape(s) }
+}
+
+extension Backend {
+    /// The glossary as markup for a page `caller` reads.
+    func glossary(_ caller: Caller) async throws -> GlossaryMarkup {
+        GlossaryMarkup(try await catalog.all(GlossaryTerm.self, caller, [:]))
+    }
 }

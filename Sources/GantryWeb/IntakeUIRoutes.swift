@@ -182,7 +182,7 @@ struct IntakeUIRoutes: Sendable {
                              templates: try await backend.gates.activeTemplates(auth.caller).map { ($0.id.rawValue, $0.name) },
                              names: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.displayName) }),
                              managers: people.filter { $0.role == .projectManager },
-                             glossary: GlossaryMarkup(try await backend.catalog.all(GlossaryTerm.self, auth.caller, [:])),
+                             glossary: try await backend.glossary(auth.caller),
                              error: error, status: status, auth: auth)
     }
 

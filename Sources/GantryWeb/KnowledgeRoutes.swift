@@ -69,7 +69,7 @@ struct KnowledgeRoutes: Sendable {
         let projects = try await backend.catalog.all(Project.self, auth.caller, [:])
         let byId = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
         let portfolios = Dictionary(uniqueKeysWithValues: try await backend.catalog.all(Portfolio.self, auth.caller, [:]).map { ($0.id, $0.code) })
-        let glossary = GlossaryMarkup(try await backend.catalog.all(GlossaryTerm.self, auth.caller, [:]))
+        let glossary = try await backend.glossary(auth.caller)
         // Projects this user may write lessons for: those whose schedule they may change.
         let writable = try await backend.views.projectsCallerMayChange(auth.caller)
         var values: [String: Any] = [

@@ -43,6 +43,16 @@ struct GlossaryTests {
                 """#)
             let shown = try await c.send(.get, "/requests/\(try #require(r.int("id")))", as: .requester)
             #expect(shown.text.contains(#"title="Business case: Why the money is worth spending">business case</a>"#))
+
+            // On a gate page, the criteria's definitions link their terms too.
+            let template = try await c.create("templates", #"""
+                {"name":"T","phases":[{"name":"Plan","gate":{"name":"G1","criteria":[{"name":"Case","kind":"must_meet","definition":"The BC is signed"}]}}]}
+                """#)
+            let p = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"P","name":"P"}"#)
+            _ = try await c.send(.post, "/api/v1/projects/\(p)/apply-template", json: #"{"template_id":\#(template)}"#)
+            let phase = try #require(try await c.send(.get, "/api/v1/phases?project_id=\(p)").items.first?["id"]?.int)
+            let gate = try await c.send(.get, "/projects/\(p)/phases/\(phase)", as: .teamMember)
+            #expect(gate.text.contains(#"title="Business case: Why the money is worth spending">BC</a> is signed"#), "aliases too")
         }
     }
 }
