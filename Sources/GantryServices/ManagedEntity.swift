@@ -158,6 +158,22 @@ extension Project: ManagedEntity {
         .project(portfolioOwnerId: try await session.get(Portfolio.self, r.portfolioId)?.ownerId, managerId: r.managerId)
     }
     public static let listSubject = Subject.project(portfolioOwnerId: nil, managerId: nil)
+
+    /// Who may assign a project's manager follows the portfolio's mode (ModeRules): the portfolio's owner or the
+    /// PMO, and in a directive portfolio the PMO alone.
+    public static func authorize(change r: Project, from existing: Project, by caller: Caller,
+                                 in session: any StoreSession) async throws {
+        guard let manager = r.managerId, manager != existing.managerId, case .user(let actor) = caller else { return }
+        let portfolio = try await session.get(Portfolio.self, existing.portfolioId)
+        var relations: Set<ProjectRelation> = []
+        if portfolio?.ownerId == actor.userId { relations.insert(.portfolioOwner) }
+        if existing.managerId == actor.userId { relations.insert(.projectManager) }
+        if case .failure(let refusal) = ModeRules.assignProjectManager(
+            manager, replacing: existing.managerId, by: WorkflowActor(actor, relations: relations),
+            mode: portfolio?.governanceMode ?? .supportive) {
+            throw refusal.serviceError(field: "manager_id")
+        }
+    }
     public static let filters: [String: FilterKind] = [
         "portfolio_id": .reference, "program_id": .reference, "manager_id": .reference,
         "state": .oneOf(LifecycleState.allCases.map(\.rawValue)), "health": .oneOf(Health.allCases.map(\.rawValue)),
