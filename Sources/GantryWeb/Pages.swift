@@ -84,7 +84,8 @@ enum Pages {
         }
         let p = o.portfolio
         return html("portfolio", [
-            "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue, "owner": o.owner?.displayName ?? "—",
+            "id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
+            "owner": o.owner?.displayName ?? "—",
             "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
         ], title: p.name, auth: auth, nav: "portfolios")
     }

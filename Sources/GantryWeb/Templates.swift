@@ -84,6 +84,7 @@ enum Templates {
           <div><dt>Health</dt><dd>{{#health}}<span class="rag rag-{{key}}" title="{{key}}">{{count}} {{key}}</span> {{/health}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a></nav>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
           <h2 id="group-{{anchor}}">{{title}}{{#state}} <span class="state">{{state}}</span>{{/state}}</h2>
