@@ -150,6 +150,39 @@ public struct Intake: Sendable {
             periodUnit: b.periodUnit)
     }
 
+    /// What the pending requests of a portfolio would need, by role, against the resource pool's people in that
+    /// role: the requests' FTE × months summed, and the pool's full-time equivalents (max units / 100).
+    public struct RoleDemandSummary: Sendable, Codable, Hashable {
+        public var role: String
+        public var fteMonths: Double
+        public var peakFTE: Double
+        public var poolFTE: Double
+        public var requests: Int
+    }
+
+    public func demand(_ portfolioId: Portfolio.ID, _ caller: Caller) async throws -> [RoleDemandSummary] {
+        try caller.require(.view, IntakeRequest.listSubject)
+        return try await store.read { session in
+            let pending = try await session.list(IntakeRequest.self, ListQuery(filters: ["portfolio_id": .int(portfolioId.rawValue)]))
+                .filter { $0.status.isPending }
+            let pool = try await session.list(Resource.self, ListQuery())
+            var byRole: [String: RoleDemandSummary] = [:]
+            for r in pending {
+                for d in r.demand {
+                    let key = d.role.lowercased()
+                    var s = byRole[key] ?? RoleDemandSummary(
+                        role: d.role, fteMonths: 0, peakFTE: 0,
+                        poolFTE: pool.filter { $0.role.lowercased() == key }.reduce(0) { $0 + $1.maxUnits / 100 }, requests: 0)
+                    s.fteMonths += d.fte * d.months
+                    s.peakFTE += d.fte
+                    s.requests += 1
+                    byRole[key] = s
+                }
+            }
+            return byRole.values.sorted { $0.fteMonths > $1.fteMonths }
+        }
+    }
+
     // MARK: actions
 
     /// The actions a request takes, by the name the API and the UI use.

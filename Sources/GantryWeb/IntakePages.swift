@@ -26,6 +26,13 @@ extension Templates {
           {{^queue}}<tr><td colspan="7">Nothing waiting.</td></tr>{{/queue}}
           </tbody>
         </table>
+        {{#hasDemand}}
+        <h2>What the queue would need</h2>
+        <table class="grid" id="queue-demand">
+          <thead><tr><th scope="col">Role</th><th scope="col">Requests</th><th scope="col">FTE-months</th><th scope="col">FTE if all ran at once</th><th scope="col">FTE in the pool</th></tr></thead>
+          <tbody>{{#demand}}<tr><td>{{role}}</td><td class="num">{{requests}}</td><td class="num">{{fteMonths}}</td><td class="num">{{peak}}{{#short}} <strong>over the pool</strong>{{/short}}</td><td class="num">{{pool}}</td></tr>{{/demand}}</tbody>
+        </table>
+        {{/hasDemand}}
         <h2>Other requests</h2>
         <table class="grid" id="others">
           <thead><tr><th scope="col">Request</th><th scope="col">State</th><th scope="col">Requester</th><th scope="col">Updated</th></tr></thead>
@@ -217,6 +224,7 @@ extension Pages {
     }
 
     static func requests(portfolios: [Portfolio], selected: Portfolio?, queue: [Intake.QueueEntry], others: [IntakeRequest],
+                         demand: [Intake.RoleDemandSummary],
                          scoring: Intake.ScoringSummary?, names: [User.ID: String], auth: Authenticated) -> Response {
         var values: [String: Any] = [
             "portfolios": portfolios.map { ["id": $0.id.description, "code": $0.code, "name": $0.name, "selected": $0.id == selected?.id] },
@@ -231,6 +239,11 @@ extension Pages {
                  "requester": names[r.requesterId] ?? "user \(r.requesterId)", "updated": r.updatedAt.description.prefix(10)]
             },
             "mayCreate": auth.user.role != .executive,
+            "demand": demand.map { d -> [String: Any] in
+                ["role": d.role, "fteMonths": number((d.fteMonths * 10).rounded() / 10), "peak": number((d.peakFTE * 10).rounded() / 10),
+                 "pool": number((d.poolFTE * 10).rounded() / 10), "requests": d.requests, "short": d.peakFTE > d.poolFTE]
+            },
+            "hasDemand": !demand.isEmpty,
         ]
         if let selected { values["portfolioId"] = selected.id.description; values["portfolioCode"] = selected.code }
         if let warning = scoring?.warning { values["warning"] = "Scoring model: " + warning }

@@ -18,14 +18,16 @@ struct IntakeUIRoutes: Sendable {
             var queue: [Intake.QueueEntry] = []
             var scoring: Intake.ScoringSummary?
             var others: [IntakeRequest] = []
+            var demand: [Intake.RoleDemandSummary] = []
             if let selected {
+                demand = try await backend.intake.demand(selected.id, auth.caller)
                 (queue, scoring) = try await backend.intake.queue(selected.id, auth.caller)
                 others = try await backend.catalog.all(IntakeRequest.self, auth.caller, ["portfolio_id": .int(selected.id.rawValue)])
                     .filter { !$0.status.isPending && ($0.status != .draft || $0.requesterId == auth.user.id
                                                        || [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role)) }
                     .sorted { $0.updatedAt > $1.updatedAt }
             }
-            return Pages.requests(portfolios: portfolios, selected: selected, queue: queue, others: others, scoring: scoring,
+            return Pages.requests(portfolios: portfolios, selected: selected, queue: queue, others: others, demand: demand, scoring: scoring,
                                   names: try await names(auth), auth: auth)
         }
         router.get("requests/new") { request, context in
