@@ -15,7 +15,7 @@ public struct Inbox: Sendable {
 
     public struct Item: Sendable, Codable, Hashable {
         /// `request_review`, `request_decision`, `request_draft`, `request_on_hold`, `gate_decision`,
-        /// `report_due`, `report_review`, `report_returned`, `change_approval`.
+        /// `report_due`, `report_review`, `report_returned`, `change_approval`, `lessons_due`.
         public var kind: String
         public var title: String
         /// Why it is waiting for this user, in words.
@@ -42,6 +42,7 @@ public struct Inbox: Sendable {
             items += try await Self.gates(for: actor, today: today, in: session)
             items += try await Self.reports(for: actor, today: today, in: session)
             items += try await Self.changes(for: actor, in: session)
+            items += try await Self.lessons(for: actor, in: session)
             return items.sorted {
                 if $0.overdue != $1.overdue { return $0.overdue }
                 switch ($0.due, $1.due) {
@@ -116,6 +117,25 @@ public struct Inbox: Sendable {
             out.append(Item(kind: "gate_decision", title: "\(project.code): \(phase.gateName)", detail: why,
                             href: "/projects/\(project.id)/phases/\(phase.id)", record: ProjectPhase.kindName,
                             recordId: phase.id.rawValue, due: due, overdue: due.map { $0 < today } ?? false))
+        }
+        return out
+    }
+
+    /// A project that has ended (closed, cancelled, or every phase completed) and has no lesson learned yet waits
+    /// for its manager to record what the next project should know.
+    static func lessons(for actor: Actor, in session: any StoreSession) async throws -> [Item] {
+        let mine = try await session.list(Project.self, ListQuery(filters: ["manager_id": .int(actor.userId.rawValue)]))
+        var out: [Item] = []
+        for p in mine {
+            var ended = p.state == .closed || p.state == .cancelled
+            if !ended {
+                let phases = try await session.list(ProjectPhase.self, ListQuery(filters: ["project_id": .int(p.id.rawValue)]))
+                ended = !phases.isEmpty && phases.allSatisfy { $0.status == .completed }
+            }
+            guard ended, try await session.count(LessonLearned.self, ["project_id": .int(p.id.rawValue)]) == 0 else { continue }
+            out.append(Item(kind: "lessons_due", title: "\(p.code) \(p.name)",
+                            detail: "the project has ended: record its lessons learned for the next projects",
+                            href: "/lessons", record: Project.kindName, recordId: p.id.rawValue, due: nil, overdue: false))
         }
         return out
     }

@@ -57,4 +57,18 @@ struct InboxTests {
             #expect(pmoItems.allSatisfy { $0["due"]?.string == "2026-12-01" })
         }
     }
+
+    @Test("a project that has ended waits for its manager's lessons learned until one is recorded")
+    func lessons() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let pm = try #require(try await c.send(.get, "/api/v1/me", as: .projectManager).int("id"))
+            let pf = try await c.create("portfolios", #"{"code":"PF","name":"P"}"#)
+            let p = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"P","name":"P","manager_id":\#(pm)}"#)
+            #expect(try await Self.kinds(c, .projectManager).isEmpty)
+            _ = try await c.send(.patch, "/api/v1/projects/\(p)", as: .pmoDirector, json: #"{"state":"closed"}"#)
+            #expect(try await Self.kinds(c, .projectManager) == ["lessons_due"])
+            _ = try await c.create("lessons", #"{"project_id":\#(p),"title":"Start the data migration early"}"#)
+            #expect(try await Self.kinds(c, .projectManager).isEmpty)
+        }
+    }
 }
