@@ -8,7 +8,11 @@ public struct Audit: Sendable {
 
     public init(store: any Store) { self.store = store }
 
-    public enum Verb: String, Sendable, CaseIterable { case create, update, delete, schedule, level }
+    public enum Verb: String, Sendable, CaseIterable {
+        case create, update, delete, schedule, level
+        /// Workflow actions on risks and change requests.
+        case convert, close, reopen, submit, approve, reject, `defer`, withdraw
+    }
 
     /// Appends one line for a change to `record`; called inside the change's transaction.
     static func record<E: Entity>(_ verb: Verb, _ record: E, before: E?, after: E?, by caller: Caller, at time: Timestamp,
@@ -23,6 +27,7 @@ public struct Audit: Sendable {
         case .delete: "deleted"
         case .schedule: "scheduled"
         case .level: "leveled"
+        default: verb.pastTense
         }
         try await session.appendAudit(AuditRecord(
             at: time, userId: caller.userId, action: verb.rawValue, kind: E.kindName, recordId: record.id.rawValue,

@@ -124,6 +124,7 @@ public struct DemoLoader: Sendable {
             linkTotal += p.links.count
             progress("project \(n + 1)/\(data.projects.count): \(p.code) \(p.name) (\(p.activities.count) activities)")
         }
+        try await RAIDDemo(store: store, clock: clock).load()
         return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,
                       activities: activityTotal, dependencies: linkTotal)
     }
