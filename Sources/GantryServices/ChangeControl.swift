@@ -28,11 +28,21 @@ public struct ChangeControl: Sendable {
         }
     }
 
-    /// Applies an action to a change request. `reason` is required to reject (and may explain a deferral);
-    /// `baselineName` on approval saves a baseline of that name (the request's own `baseline_name` otherwise) in
-    /// the same transaction. A deferred request is submitted again with `submit`.
-    public func act(_ action: Action, on id: ChangeRequest.ID, reason: String? = nil, baselineName: String? = nil,
-                    _ caller: Caller) async throws -> ChangeRequest {
+    /// Which baseline an approval saves.
+    public enum BaselineChoice: Sendable, Hashable {
+        /// The one the request names in `baseline_name`, if it names one.
+        case asRequested
+        /// None, whatever the request says.
+        case none
+        /// One of this name (a blank name is refused).
+        case named(String)
+    }
+
+    /// Applies an action to a change request. `reason` is required to reject (and may explain a deferral); an
+    /// approval saves the `baseline` chosen in the same transaction. A deferred request is submitted again with
+    /// `submit`.
+    public func act(_ action: Action, on id: ChangeRequest.ID, reason: String? = nil,
+                    baseline: BaselineChoice = .asRequested, _ caller: Caller) async throws -> ChangeRequest {
         let now = clock.now()
         return try await store.write { session in
             guard let current = try await session.get(ChangeRequest.self, id) else {
@@ -47,8 +57,12 @@ public struct ChangeControl: Sendable {
             switch action {
             case .submit: command = current.status == .deferred ? .resubmit : .submit
             case .approve:
-                let name = (baselineName ?? current.baselineName)?.trimmingCharacters(in: " \t\n")
-                command = .approve(baselineName: name)
+                let name: String? = switch baseline {
+                case .asRequested: current.baselineName
+                case .none: nil
+                case .named(let name): name
+                }
+                command = .approve(baselineName: name?.trimmingCharacters(in: " \t\n"))
             case .reject: command = .reject(reason: reason ?? "")
             case .defer: command = .defer(reason: reason)
             case .withdraw: command = .withdraw
@@ -232,6 +246,17 @@ public struct ChangeControl: Sendable {
                 people: people, compared: compared,
                 variance: compared.map { BaselineVariance.rows(baseline: $0, current: ProjectSchedule.wbsOrder(activities).map(\.0)) } ?? [],
                 raiseRefusal: raiseRefusal, baselineRefusal: baselineRefusal)
+        }
+    }
+
+    /// A baseline and how far the project's current plan has moved from it.
+    public func variance(of id: Baseline.ID, _ caller: Caller) async throws -> (Baseline, [BaselineVariance.Row]) {
+        try await store.read { session in
+            guard let baseline = try await session.get(Baseline.self, id) else { throw ServiceError.notFound(Baseline.self, id) }
+            try await caller.requireView(Baseline.listSubject) { try await Baseline.subject(of: baseline, in: session) }
+            let activities = try await session.list(
+                Activity.self, ListQuery(filters: ["project_id": .int(baseline.projectId.rawValue)]))
+            return (baseline, BaselineVariance.rows(baseline: baseline, current: ProjectSchedule.wbsOrder(activities).map(\.0)))
         }
     }
 

@@ -175,28 +175,28 @@ public struct RAIDLog: Sendable {
                 let wants = { (type: RAIDItem.Kind) in query.type == nil || query.type == type }
                 if wants(.risk) {
                     items += try await session.list(Risk.self, mine).map {
-                        RAIDItem(type: .risk, id: $0.id.rawValue, project: project, title: $0.title, status: $0.status.rawValue,
+                        RAIDItem(type: .risk, id: $0.id.rawValue, projectId: project.id, projectCode: project.code, title: $0.title, status: $0.status.rawValue,
                                  ownerId: $0.ownerId, score: $0.score, level: $0.level.rawValue, due: $0.dueDate,
                                  updatedAt: $0.updatedAt)
                     }
                 }
                 if wants(.issue) {
                     items += try await session.list(ProjectIssue.self, mine).map {
-                        RAIDItem(type: .issue, id: $0.id.rawValue, project: project, title: $0.title,
+                        RAIDItem(type: .issue, id: $0.id.rawValue, projectId: project.id, projectCode: project.code, title: $0.title,
                                  status: $0.status.rawValue, ownerId: $0.ownerId, score: nil, level: $0.severity.rawValue,
                                  due: $0.dueDate, updatedAt: $0.updatedAt)
                     }
                 }
                 if wants(.assumption) {
                     items += try await session.list(Assumption.self, mine).map {
-                        RAIDItem(type: .assumption, id: $0.id.rawValue, project: project, title: $0.statement,
+                        RAIDItem(type: .assumption, id: $0.id.rawValue, projectId: project.id, projectCode: project.code, title: $0.statement,
                                  status: $0.status.rawValue, ownerId: $0.ownerId, score: nil, level: nil,
                                  due: $0.validateBy, updatedAt: $0.updatedAt)
                     }
                 }
                 if wants(.decision) {
                     items += try await session.list(ProjectDecision.self, mine).map {
-                        RAIDItem(type: .decision, id: $0.id.rawValue, project: project, title: $0.title,
+                        RAIDItem(type: .decision, id: $0.id.rawValue, projectId: project.id, projectCode: project.code, title: $0.title,
                                  status: $0.status.rawValue, ownerId: $0.decidedBy, score: nil, level: nil,
                                  due: $0.decidedAt?.date, updatedAt: $0.updatedAt)
                     }
@@ -231,9 +231,9 @@ public struct RAIDItem: Sendable, Hashable {
     public var due: CalendarDate?
     public var updatedAt: Timestamp
 
-    init(type: Kind, id: Int64, project: Project, title: String, status: String, ownerId: User.ID?, score: Int?,
-         level: String?, due: CalendarDate?, updatedAt: Timestamp) {
-        self.type = type; self.id = id; self.projectId = project.id; self.projectCode = project.code; self.title = title
+    public init(type: Kind, id: Int64, projectId: Project.ID, projectCode: String, title: String, status: String,
+                ownerId: User.ID?, score: Int?, level: String?, due: CalendarDate?, updatedAt: Timestamp) {
+        self.type = type; self.id = id; self.projectId = projectId; self.projectCode = projectCode; self.title = title
         self.status = status; self.ownerId = ownerId; self.score = score; self.level = level; self.due = due
         self.updatedAt = updatedAt
     }
@@ -334,7 +334,8 @@ public struct RAIDQuery: Sendable, Hashable {
     /// the latest change, then type and id.
     public func apply(_ items: [RAIDItem]) -> [RAIDItem] {
         let kept = items.filter { item in
-            (status == nil || item.status == status) && (ownerId == nil || item.ownerId == ownerId)
+            (type == nil || item.type == type) && (status == nil || item.status == status)
+                && (ownerId == nil || item.ownerId == ownerId)
                 && (level == nil || item.level == level)
         }
         func key(_ item: RAIDItem) -> Int64? {

@@ -41,6 +41,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     }
     APIRoutes(backend: backend).register(on: router)
     UIRoutes(backend: backend, credentials: credentials, secureCookies: settings.secureCookies).register(on: router)
+    RAIDPages(backend: backend).register(on: router)
     return router
 }
 

@@ -7,6 +7,8 @@ public struct Backend: Sendable {
     public var views: Views
     public var scheduling: Scheduling
     public var audit: Audit
+    public var raid: RAIDLog
+    public var changes: ChangeControl
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -19,6 +21,8 @@ public struct Backend: Sendable {
         views = Views(store: store, catalog: catalog)
         scheduling = Scheduling(store: store, clock: clock)
         audit = Audit(store: store)
+        raid = RAIDLog(store: store, clock: clock)
+        changes = ChangeControl(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }

@@ -78,6 +78,7 @@ enum Templates {
           <div><dt>Health</dt><dd>{{#health}}<span class="rag rag-{{key}}" title="{{key}}">{{count}} {{key}}</span> {{/health}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        <p class="subnav"><a href="/portfolios/{{id}}/raid" id="raid-view-link">RAID view: risks, issues, assumptions and decisions of every project</a></p>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
           <h2 id="group-{{anchor}}">{{title}}{{#state}} <span class="state">{{state}}</span>{{/state}}</h2>
@@ -106,6 +107,7 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        <p class="subnav"><a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a></p>
         {{{actions}}}
         {{{schedule}}}
         """
