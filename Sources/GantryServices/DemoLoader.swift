@@ -130,6 +130,7 @@ public struct DemoLoader: Sendable {
         }
         progress("intake: scoring models and \(DemoIntake.proposals.count) requests")
         try await DemoGates.load(in: store, today: now.date, at: now)
+        try await RAIDDemo(store: store, clock: clock).load()
         return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,
                       activities: activityTotal, dependencies: linkTotal)
     }

@@ -22,6 +22,12 @@ public protocol ManagedEntity: Entity {
     /// The same, for rules that read the store (a gate's criteria follow the portfolio's governance mode). By default
     /// it asks `authorize(change:from:by:)`.
     static func authorize(change record: Self, from existing: Self, by caller: Caller, in session: any StoreSession) async throws
+    /// Runs in the write's transaction before a record is validated and stored (`existing` is the stored one on
+    /// update): fills in what the service derives (computed fields, who made it) and applies rules that need the
+    /// caller. Throws `forbidden`, `invalid` or `conflict` with the reason.
+    static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, in session: any StoreSession) async throws
+    /// Rules about who may delete this particular record, beyond the permission policy. Throws `forbidden`.
+    static func authorize(delete record: Self, by caller: Caller, in session: any StoreSession) async throws
 }
 
 public enum FilterKind: Sendable, Hashable {
@@ -43,6 +49,9 @@ extension ManagedEntity {
     }
     public static func prepareDelete(_ record: Self, in session: any StoreSession) async throws {}
     public static func didChange(_ record: Self, in session: any StoreSession) async throws {}
+    public static func prepare(_ record: inout Self, existing: Self?, by caller: Caller,
+                               in session: any StoreSession) async throws {}
+    public static func authorize(delete record: Self, by caller: Caller, in session: any StoreSession) async throws {}
 }
 
 func refuseIfUsed<R: Entity, E: Entity>(_ record: R, by user: E.Type, _ filters: [String: FilterValue], as noun: String,
@@ -116,6 +125,7 @@ extension Portfolio: ManagedEntity {
         c.code("code", r.code)
         c.text("name", r.name, max: 200)
         c.text("description", r.description, max: 10_000, required: false)
+        checkChangeThresholds(r, &c)
         try await c.exists("owner_id", r.ownerId, User.self, in: session)
         try c.throwIfAny()
         try await ensureUnique(r, ["code": .text(r.code)], "a portfolio with code '\(r.code)' already exists", in: session)
@@ -211,6 +221,7 @@ extension Project: ManagedEntity {
         _ = try await session.delete(Assignment.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(LessonLearned.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(ProjectPhase.self, where: ["project_id": .int(r.id.rawValue)])
+        try await deleteRAIDAndChanges(of: r.id, in: session)
         _ = try await session.delete(Dependency.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Activity.self, where: ["project_id": .int(r.id.rawValue)])
     }

@@ -10,6 +10,8 @@ public struct Backend: Sendable {
     public var intake: Intake
     public var inbox: Inbox
     public var gates: StageGates
+    public var raid: RAIDLog
+    public var changes: ChangeControl
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -25,6 +27,8 @@ public struct Backend: Sendable {
         intake = Intake(store: store, clock: clock)
         inbox = Inbox(store: store, clock: clock)
         gates = StageGates(store: store, clock: clock)
+        raid = RAIDLog(store: store, clock: clock)
+        changes = ChangeControl(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }

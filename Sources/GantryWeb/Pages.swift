@@ -14,7 +14,7 @@ enum Pages {
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
-        ] + intakeTemplates + GateTemplates.all
+        ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -104,6 +104,7 @@ enum Pages {
         if let refusal = header.scheduleChangeRefusal(auth.caller) { actions["refusal"] = refusal } else { actions["mayChange"] = true }
         return html("project", [
             "actions": library.render(actions, withTemplate: "scheduleActions") ?? "",
+            "projectId": p.id.description,
             "portfolioId": header.portfolio.id.description, "portfolioCode": header.portfolio.code,
             "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,

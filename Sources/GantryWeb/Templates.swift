@@ -84,7 +84,7 @@ enum Templates {
           <div><dt>Health</dt><dd>{{#health}}<span class="rag rag-{{key}}" title="{{key}}">{{count}} {{key}}</span> {{/health}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
-        <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a></nav>
+        <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a> · <a href="/portfolios/{{id}}/raid" id="raid-view-link">RAID view: risks, issues, assumptions and decisions of every project</a></nav>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
           <h2 id="group-{{anchor}}">{{title}}{{#state}} <span class="state">{{state}}</span>{{/state}}</h2>
@@ -114,6 +114,7 @@ enum Templates {
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{phases}}}
+        <p class="subnav"><a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a></p>
         {{{actions}}}
         {{{schedule}}}
         """
