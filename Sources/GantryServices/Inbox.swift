@@ -15,7 +15,7 @@ public struct Inbox: Sendable {
 
     public struct Item: Sendable, Codable, Hashable {
         /// `request_review`, `request_decision`, `request_draft`, `request_on_hold`, `gate_decision`,
-        /// `report_due`, `report_review`, `report_returned`, `change_approval`, `lessons_due`.
+        /// `report_due`, `report_review`, `report_returned`, `change_approval`, `change_deferred`, `lessons_due`.
         public var kind: String
         public var title: String
         /// Why it is waiting for this user, in words.
@@ -144,7 +144,34 @@ public struct Inbox: Sendable {
         []
     }
 
+    /// Submitted change requests, for their approver: the PMO when the request needs the PMO, otherwise the
+    /// project's manager (or the PMO). Deferred ones wait for their author to resubmit or withdraw.
     static func changes(for actor: Actor, in session: any StoreSession) async throws -> [Item] {
-        []
+        let open = try await session.list(ChangeRequest.self, ListQuery()).filter { $0.status == .submitted || $0.status == .deferred }
+        var out: [Item] = []
+        var projects: [Project.ID: Project] = [:]
+        for cr in open {
+            if projects[cr.projectId] == nil { projects[cr.projectId] = try await session.get(Project.self, cr.projectId) }
+            guard let project = projects[cr.projectId] else { continue }
+            let href = "/change-requests/\(cr.id)"
+            if cr.status == .deferred {
+                guard cr.authorId == actor.userId else { continue }
+                out.append(Item(kind: "change_deferred", title: "\(project.code): \(cr.title)",
+                                detail: "deferred: \(cr.reason ?? "no reason given"); resubmit or withdraw it", href: href,
+                                record: ChangeRequest.kindName, recordId: cr.id.rawValue, due: nil, overdue: false))
+                continue
+            }
+            let approves: Bool
+            switch cr.requiredApprover ?? .projectManager {
+            case .pmo: approves = isPMO(actor)
+            case .projectManager: approves = project.managerId == actor.userId || isPMO(actor)
+            }
+            guard approves else { continue }
+            let why = cr.requiredApprover == .pmo ? "needs the PMO's approval" + (cr.requiredApproverReason.map { ": \($0)" } ?? "")
+                : "your project's change request waits for approval"
+            out.append(Item(kind: "change_approval", title: "\(project.code): \(cr.title)", detail: why, href: href,
+                            record: ChangeRequest.kindName, recordId: cr.id.rawValue, due: nil, overdue: false))
+        }
+        return out
     }
 }

@@ -33,7 +33,7 @@ struct InboxRoutes: Sendable {
         let item: JSONValue = .object(["type": "object", "properties": .object([
             "kind": .object(["type": "string", "enum": .array(["request_review", "request_decision", "request_draft",
                                                                 "request_on_hold", "gate_decision", "report_due",
-                                                                "report_review", "report_returned", "change_approval",
+                                                                "report_review", "report_returned", "change_approval", "change_deferred",
                                                                 "lessons_due"])]),
             "title": ["type": "string"], "detail": ["type": "string"], "href": ["type": "string"],
             "record": ["type": "string"], "record_id": ["type": "integer"],

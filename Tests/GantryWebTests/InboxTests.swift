@@ -71,4 +71,29 @@ struct InboxTests {
             #expect(try await Self.kinds(c, .projectManager).isEmpty)
         }
     }
+
+    @Test("a submitted change request waits for the approver its size and the mode name")
+    func changes() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let pm = try #require(try await c.send(.get, "/api/v1/me", as: .projectManager).int("id"))
+            let pf = try await c.create("portfolios", #"{"code":"PF","name":"P","governance_mode":"controlling","change_cost_threshold_minor":1000000,"change_schedule_threshold_days":10}"#)
+            let p = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"P","name":"P","manager_id":\#(pm)}"#)
+            var ids: [String: Int64] = [:]
+            for (name, cost) in [("small", 1000), ("large", 5_000_000)] {
+                let cr = try await c.send(.post, "/api/v1/change-requests", as: .projectManager,
+                                          json: #"{"project_id":\#(p),"title":"\#(name)","cost_impact_minor":\#(cost)}"#)
+                #expect(cr.status == .created, "\(cr.text)")
+                let id = try #require(cr.int("id"))
+                ids[name] = id
+                #expect(try await c.send(.post, "/api/v1/change-requests/\(id)/submit", as: .projectManager).status == .ok)
+            }
+            func changeIds(_ role: Role) async throws -> Set<Int64> {
+                Set(try await c.send(.get, "/api/v1/inbox", as: role).items.filter { $0["kind"]?.string == "change_approval" }
+                    .compactMap { $0["record_id"]?.int })
+            }
+            // Controlling: under the thresholds the PM decides; over them, the PMO.
+            #expect(try await changeIds(.projectManager) == [ids["small"]!])
+            #expect(try await changeIds(.pmoDirector).contains(ids["large"]!))
+        }
+    }
 }
