@@ -106,7 +106,8 @@ public enum ChangeRequestWorkflow {
             var over: [String] = []
             let cost = impact.costMinorUnits.magnitude, schedule = impact.scheduleDays.magnitude
             if cost > context.thresholds.costMinorUnits.magnitude {
-                over.append("its cost impact of \(cost) is above the threshold of \(context.thresholds.costMinorUnits)")
+                over.append("its cost impact of \(cost) is above the threshold of \(context.thresholds.costMinorUnits) "
+                    + "(in minor units)")
             }
             if schedule > context.thresholds.scheduleDays.magnitude {
                 over.append("its schedule impact of \(schedule) days is above the threshold of "
@@ -126,8 +127,8 @@ public enum ChangeRequestWorkflow {
         switch context.mode {
         case .controlling:
             return (approver, "in a controlling portfolio, a change within the thresholds (cost impact up to "
-                + "\(context.thresholds.costMinorUnits), schedule impact up to \(context.thresholds.scheduleDays) days) "
-                + "is decided by the project's manager")
+                + "\(context.thresholds.costMinorUnits) in minor units, schedule impact up to "
+                + "\(context.thresholds.scheduleDays) days) is decided by the project's manager")
         case .supportive, .directive:
             return (approver, "in a supportive portfolio, the project's manager decides every change request")
         }

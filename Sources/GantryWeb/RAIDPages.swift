@@ -217,6 +217,20 @@ struct RAIDPages: Sendable {
 
     // MARK: pages
 
+    /// Renders a page; empty texts are left out at every depth, so that `{{#x}}` hides them in rows too (Mustache
+    /// takes an empty string as true).
+    static func html(_ template: String, _ values: [String: Any], title: String, auth: Authenticated,
+                     status: HTTPResponse.Status = .ok, nav: String? = nil) -> Response {
+        func present(_ value: Any) -> Any {
+            if let dict = value as? [String: Any] {
+                return dict.filter { !(($0.value as? String)?.isEmpty ?? false) }.mapValues(present)
+            }
+            if let rows = value as? [[String: Any]] { return rows.map { present($0) } }
+            return value
+        }
+        return Pages.html(template, values.mapValues(present), title: title, auth: auth, status: status, nav: nav)
+    }
+
     static func csrf(_ auth: Authenticated) -> String {
         if case .session(_, let token) = auth.via { token } else { "" }
     }
@@ -232,7 +246,7 @@ struct RAIDPages: Sendable {
             whole = String(whole.dropLast(3))
         }
         let cents = size % 100
-        return "\(sign)\(whole)\(grouped).\(cents < 10 ? "0" : "")\(cents) \(currency)"
+        return "\(sign)\(whole)\(grouped).\(cents < 10 ? "0" : "")\(cents)" + (currency.isEmpty ? "" : " " + currency)
     }
 
     static func days(_ n: Int) -> String { n == 0 ? "none" : (n > 0 ? "+\(n) days" : "−\(-n) days") }
@@ -265,7 +279,7 @@ struct RAIDPages: Sendable {
              "score": i.score.map(String.init) ?? "", "due": i.due?.description ?? "", "updated": i.updatedAt.date.description]
         }
         let sortLabels: [RAIDQuery.Sort: String] = [.score: "score", .due: "due date", .updatedAt: "last change"]
-        return Pages.html("raidPortfolio", [
+        return Self.html("raidPortfolio", [
             "portfolioId": view.portfolio.id.description, "portfolioCode": view.portfolio.code,
             "portfolioName": view.portfolio.name, "count": view.items.count, "items": items, "columns": columns,
             "sortLabel": sortLabels[q.sort] ?? q.sort.rawValue,
@@ -336,7 +350,7 @@ struct RAIDPages: Sendable {
         values["severities"] = IssueSeverity.allCases.map(\.rawValue)
         if let refusal = log.editRefusal { values["readOnly"] = refusal } else { values["mayEdit"] = true }
         if let error { values["error"] = error.message }
-        return Pages.html("raidProject", values, title: "RAID log: \(log.project.code)", auth: auth,
+        return Self.html("raidProject", values, title: "RAID log: \(log.project.code)", auth: auth,
                           status: error.map { $0.code.httpStatus } ?? .ok, nav: "portfolios")
     }
 
@@ -383,7 +397,7 @@ struct RAIDPages: Sendable {
             values["maySaveBaseline"] = true
         }
         if let error { values["error"] = error.message }
-        return Pages.html("changesProject", values, title: "Change requests: \(view.project.code)", auth: auth,
+        return Self.html("changesProject", values, title: "Change requests: \(view.project.code)", auth: auth,
                           status: error.map { $0.code.httpStatus } ?? .ok, nav: "portfolios")
     }
 
@@ -408,7 +422,7 @@ struct RAIDPages: Sendable {
             values["may" + action.rawValue.prefix(1).uppercased() + action.rawValue.dropFirst()] = true
         }
         if let error { values["error"] = error.message }
-        return Pages.html("changeRequest", values, title: "Change request: \(r.title)", auth: auth,
+        return Self.html("changeRequest", values, title: "Change request: \(r.title)", auth: auth,
                           status: error.map { $0.code.httpStatus } ?? .ok, nav: "portfolios")
     }
 }

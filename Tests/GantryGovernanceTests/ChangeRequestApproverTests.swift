@@ -35,7 +35,7 @@ struct ChangeRequestApproverTests {
         #expect(supportive.why == "in a supportive portfolio, the project's manager decides every change request")
         let within = Self.explained(.controlling, cost: 1_000_000, days: -10)
         #expect(within.0 == .projectManager)
-        #expect(within.why.contains("within the thresholds (cost impact up to 1000000, schedule impact up to 10 days)"))
+        #expect(within.why.contains("within the thresholds (cost impact up to 1000000 in minor units, schedule impact up to 10 days)"))
         let over = Self.explained(.controlling, cost: 1_000_001, days: 0)
         #expect(over.0 == .pmo && over.why.contains("above the threshold"))
         #expect(Self.explained(.directive, cost: 0, days: 0).0 == .pmo)
