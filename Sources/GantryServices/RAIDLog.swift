@@ -125,6 +125,8 @@ public struct RAIDLog: Sendable {
         public var editRefusal: String?
         /// The risks the caller may convert or close (RiskWorkflow: the owner, the project's manager, the PMO).
         public var actionable: Set<Risk.ID>
+        /// The categories to offer: the RAID categories of the template the project follows, then those in use.
+        public var categories: [String]
     }
 
     public func projectLog(_ id: Project.ID, _ caller: Caller) async throws -> ProjectLog {
@@ -145,11 +147,19 @@ public struct RAIDLog: Sendable {
             let actionable = Set(risks.filter {
                 if case .success = RiskWorkflow.decide(.close(reason: "-"), on: Self.state($0), by: actor) { true } else { false }
             }.map(\.id))
+            var categories: [String] = []
+            let templateIds = Set(try await session.list(ProjectPhase.self, mine).compactMap(\.templateId))
+            for templateId in templateIds.sorted(by: { $0.rawValue < $1.rawValue }) {
+                categories += try await session.get(ProjectTemplate.self, templateId)?.raidCategories ?? []
+            }
+            for category in risks.map(\.category) where !category.isEmpty && !categories.contains(category) {
+                categories.append(category)
+            }
             return ProjectLog(
                 project: project, portfolio: portfolio,
                 risks: risks.sorted { ($0.score, $1.id) > ($1.score, $0.id) }, issues: issues, assumptions: assumptions,
                 decisions: decisions, people: try await Self.people(in: session), editRefusal: editRefusal,
-                actionable: actionable)
+                actionable: actionable, categories: categories)
         }
     }
 

@@ -347,6 +347,7 @@ struct RAIDPages: Sendable {
         values["people"] = choices
         values["scale"] = scale
         values["strategies"] = RiskResponse.allCases.map(\.rawValue)
+        values["categories"] = log.categories
         values["severities"] = IssueSeverity.allCases.map(\.rawValue)
         if let refusal = log.editRefusal { values["readOnly"] = refusal } else { values["mayEdit"] = true }
         if let error { values["error"] = error.message }

@@ -77,7 +77,7 @@ enum RAIDTemplates {
           <form method="post" action="/projects/{{projectId}}/raid/risks" class="raid-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
             <div class="wide"><label for="risk-title">Title</label><input id="risk-title" name="title" required maxlength="200"></div>
-            <div><label for="risk-category">Category</label><input id="risk-category" name="category" maxlength="100"></div>
+            <div><label for="risk-category">Category</label><input id="risk-category" name="category" maxlength="100" list="raid-categories"><datalist id="raid-categories">{{#categories}}<option value="{{.}}">{{/categories}}</datalist></div>
             <div><label for="risk-probability">Probability (1 rare – 5 almost certain)</label><select id="risk-probability" name="probability">{{#scale}}<option value="{{value}}"{{#middle}} selected{{/middle}}>{{value}} {{probability}}</option>{{/scale}}</select></div>
             <div><label for="risk-impact">Impact (1 negligible – 5 severe)</label><select id="risk-impact" name="impact">{{#scale}}<option value="{{value}}"{{#middle}} selected{{/middle}}>{{value}} {{impact}}</option>{{/scale}}</select></div>
             <div><label for="risk-owner">Owner</label><select id="risk-owner" name="owner_id"><option value="">nobody yet</option>{{#people}}<option value="{{value}}">{{label}}</option>{{/people}}</select></div>
