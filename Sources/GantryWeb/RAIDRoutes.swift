@@ -29,21 +29,6 @@ struct RAIDRoutes: Sendable {
             var level: String?
             var due: CalendarDate?
             var updatedAt: Timestamp
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(type, forKey: .type); try c.encode(id, forKey: .id)
-                try c.encode(projectId, forKey: .projectId); try c.encode(projectCode, forKey: .projectCode)
-                try c.encode(title, forKey: .title); try c.encode(status, forKey: .status)
-                // Absent values are null, never missing: every item has every key.
-                try c.encode(ownerId, forKey: .ownerId); try c.encode(ownerName, forKey: .ownerName)
-                try c.encode(score, forKey: .score); try c.encode(level, forKey: .level)
-                try c.encode(due, forKey: .due); try c.encode(updatedAt, forKey: .updatedAt)
-            }
-
-            enum CodingKeys: String, CodingKey {
-                case type, id, projectId, projectCode, title, status, ownerId, ownerName, score, level, due, updatedAt
-            }
         }
         var portfolioId: Int64
         var sort: String
@@ -63,20 +48,6 @@ struct RAIDRoutes: Sendable {
             var currentFinish: CalendarDate?
             var startSlipDays: Int?
             var finishSlipDays: Int?
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(activityId, forKey: .activityId); try c.encode(code, forKey: .code)
-                try c.encode(name, forKey: .name); try c.encode(change, forKey: .change)
-                try c.encode(baselineStart, forKey: .baselineStart); try c.encode(baselineFinish, forKey: .baselineFinish)
-                try c.encode(currentStart, forKey: .currentStart); try c.encode(currentFinish, forKey: .currentFinish)
-                try c.encode(startSlipDays, forKey: .startSlipDays); try c.encode(finishSlipDays, forKey: .finishSlipDays)
-            }
-
-            enum CodingKeys: String, CodingKey {
-                case activityId, code, name, change, baselineStart, baselineFinish, currentStart, currentFinish
-                case startSlipDays, finishSlipDays
-            }
         }
         var baselineId: Int64
         var projectId: Int64
