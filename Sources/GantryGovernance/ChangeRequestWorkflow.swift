@@ -1,7 +1,8 @@
 public import GantryModel
 
 /// A change request (PMBOK's Perform Integrated Change Control): draft → submitted → approved / rejected (with a
-/// reason) / deferred; a deferred request can be submitted again.
+/// reason) / deferred; a deferred request can be submitted again. Until it is decided, its author (or a PMO role)
+/// may withdraw it.
 ///
 /// Who decides (approve, reject, defer) follows the portfolio's mode and thresholds (`requiredApprover`):
 ///
@@ -12,13 +13,14 @@ public import GantryModel
 /// | directive | — | every change |
 ///
 /// A PMO role may always decide. Anyone may draft and submit a change request (its author); the author, the
-/// project's manager or a PMO role may resubmit a deferred one. An approval may save a named baseline, which is how
+/// project's manager or a PMO role may resubmit a deferred one; the author or a PMO role may withdraw a draft, a
+/// submitted or a deferred one. An approval may save a named baseline, which is how
 /// a project is re-baselined — in a directive portfolio, only a PMO role's approval does that.
 public enum ChangeRequestWorkflow {
     public enum Status: String, Sendable, Hashable, CaseIterable {
-        case draft, submitted, approved, rejected, deferred
+        case draft, submitted, approved, rejected, deferred, withdrawn
 
-        public var isFinal: Bool { self == .approved || self == .rejected }
+        public var isFinal: Bool { self == .approved || self == .rejected || self == .withdrawn }
     }
 
     /// What the change does to the project. Cost is in the currency's minor units (cents); schedule in calendar days;
@@ -72,6 +74,7 @@ public enum ChangeRequestWorkflow {
         case reject(reason: String)
         case `defer`(reason: String?)
         case resubmit
+        case withdraw
 
         var name: String {
             switch self {
@@ -80,6 +83,7 @@ public enum ChangeRequestWorkflow {
             case .reject: "rejected"
             case .defer: "deferred"
             case .resubmit: "resubmitted"
+            case .withdraw: "withdrawn"
             }
         }
     }
@@ -102,7 +106,8 @@ public enum ChangeRequestWorkflow {
             var over: [String] = []
             let cost = impact.costMinorUnits.magnitude, schedule = impact.scheduleDays.magnitude
             if cost > context.thresholds.costMinorUnits.magnitude {
-                over.append("its cost impact of \(cost) is above the threshold of \(context.thresholds.costMinorUnits)")
+                over.append("its cost impact of \(cost) is above the threshold of \(context.thresholds.costMinorUnits) "
+                    + "(in minor units)")
             }
             if schedule > context.thresholds.scheduleDays.magnitude {
                 over.append("its schedule impact of \(schedule) days is above the threshold of "
@@ -114,16 +119,32 @@ public enum ChangeRequestWorkflow {
         }
     }
 
+    /// Who must decide and why, in words, also when the project's manager may (for the change request's page, and
+    /// stored with the request when it is submitted).
+    public static func requiredApproverExplained(for impact: Impact, in context: Context) -> (Approver, why: String) {
+        let (approver, why) = requiredApprover(for: impact, in: context)
+        if let why { return (approver, why) }
+        switch context.mode {
+        case .controlling:
+            return (approver, "in a controlling portfolio, a change within the thresholds (cost impact up to "
+                + "\(context.thresholds.costMinorUnits) in minor units, schedule impact up to "
+                + "\(context.thresholds.scheduleDays) days) is decided by the project's manager")
+        case .supportive, .directive:
+            return (approver, "in a supportive portfolio, the project's manager decides every change request")
+        }
+    }
+
     public static func decide(_ command: Command, on state: State, by actor: WorkflowActor,
                               in context: Context) -> WorkflowResult<State> {
         let from = state.status
-        let allowedFrom: Status
+        let allowedFrom: Set<Status>
         switch command {
-        case .submit: allowedFrom = .draft
-        case .approve, .reject, .defer: allowedFrom = .submitted
-        case .resubmit: allowedFrom = .deferred
+        case .submit: allowedFrom = [.draft]
+        case .approve, .reject, .defer: allowedFrom = [.submitted]
+        case .resubmit: allowedFrom = [.deferred]
+        case .withdraw: allowedFrom = [.draft, .submitted, .deferred]
         }
-        guard from == allowedFrom else {
+        guard allowedFrom.contains(from) else {
             return .failure(GovernanceRefusal(.invalidTransition,
                 "a change request that is \(from.rawValue) cannot be \(command.name)"))
         }
@@ -146,6 +167,12 @@ public enum ChangeRequestWorkflow {
             }
             next.status = .submitted
             next.reason = nil
+        case .withdraw:
+            guard actor.userId == state.authorId || actor.isPMO else {
+                return .failure(GovernanceRefusal(.notAuthor,
+                    "only the author or a PMO role may withdraw a change request"))
+            }
+            next.status = .withdrawn
         case .approve, .reject, .defer:
             let (approver, why) = requiredApprover(for: state.impact, in: context)
             if !actor.isPMO {

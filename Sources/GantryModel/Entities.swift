@@ -30,14 +30,23 @@ public struct Portfolio: Entity, Hashable {
     public var description: String
     public var ownerId: User.ID?
     public var governanceMode: GovernanceMode
+    /// In a controlling portfolio, a change request whose cost impact is above this (minor units, by its size)
+    /// needs a PMO role's approval.
+    public var changeCostThresholdMinor: Int64
+    /// Likewise for a schedule impact above this many calendar days.
+    public var changeScheduleThresholdDays: Int
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(id: ID = ID(0), version: Int = 1, code: String, name: String, description: String = "",
                 ownerId: User.ID? = nil, governanceMode: GovernanceMode = .supportive,
+                changeCostThresholdMinor: Int64 = 1_000_000, changeScheduleThresholdDays: Int = 10,
                 createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.code = code; self.name = name; self.description = description
-        self.ownerId = ownerId; self.governanceMode = governanceMode; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.ownerId = ownerId; self.governanceMode = governanceMode
+        self.changeCostThresholdMinor = changeCostThresholdMinor
+        self.changeScheduleThresholdDays = changeScheduleThresholdDays
+        self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
 

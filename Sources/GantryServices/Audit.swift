@@ -8,7 +8,11 @@ public struct Audit: Sendable {
 
     public init(store: any Store) { self.store = store }
 
-    public enum Verb: String, Sendable, CaseIterable { case create, update, delete, schedule, level, transition, decide }
+    public enum Verb: String, Sendable, CaseIterable {
+        case create, update, delete, schedule, level, transition, decide
+        /// Workflow actions on risks and change requests.
+        case convert, close, reopen, submit, approve, reject, `defer`, withdraw
+    }
 
     /// Appends one line for a change to `record`; called inside the change's transaction.
     static func record<E: Entity>(_ verb: Verb, _ record: E, before: E?, after: E?, by caller: Caller, at time: Timestamp,
@@ -17,15 +21,7 @@ public struct Audit: Sendable {
             guard let value else { return nil }
             return String(decoding: try JSONValueEncoder().encode(value).serialized(), as: UTF8.self)
         }
-        let past = switch verb {
-        case .create: "created"
-        case .update: "updated"
-        case .delete: "deleted"
-        case .schedule: "scheduled"
-        case .level: "leveled"
-        case .transition: "moved"
-        case .decide: "decided"
-        }
+        let past = verb.pastTense
         try await session.appendAudit(AuditRecord(
             at: time, userId: caller.userId, action: verb.rawValue, kind: E.kindName, recordId: record.id.rawValue,
             summary: "\(past) \(E.kindName) \(record.id)", before: try json(before), after: try json(after)))
@@ -60,5 +56,28 @@ public struct Audit: Sendable {
                              String(r.recordId), r.summary, r.before ?? "", r.after ?? ""])
         }
         return out
+    }
+}
+
+extension Audit.Verb {
+    /// The verb in the past tense, for audit summaries.
+    var pastTense: String {
+        switch self {
+        case .create: "created"
+        case .update: "updated"
+        case .delete: "deleted"
+        case .schedule: "scheduled"
+        case .level: "leveled"
+        case .transition: "moved"
+        case .decide: "decided"
+        case .convert: "converted"
+        case .close: "closed"
+        case .reopen: "reopened"
+        case .submit: "submitted"
+        case .approve: "approved"
+        case .reject: "rejected"
+        case .defer: "deferred"
+        case .withdraw: "withdrew"
+        }
     }
 }

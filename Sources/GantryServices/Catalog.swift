@@ -58,7 +58,7 @@ public struct Catalog: Sendable {
             record.createdAt = now
             record.updatedAt = now
             try caller.require(.create, try await E.subject(of: record, in: session))
-            try await E.prepare(&record, existing: nil, by: caller, at: now, in: session)
+            try await E.prepare(&record, existing: nil, by: caller, in: session)
             try await E.validate(record, existing: nil, in: session)
             let saved = try await session.insert(record)
             try await E.didChange(saved, in: session)
@@ -85,7 +85,7 @@ public struct Catalog: Sendable {
             record.updatedAt = now
             try caller.require(.update, try await E.subject(of: record, in: session))
             try await E.authorize(change: record, from: current, by: caller, in: session)
-            try await E.prepare(&record, existing: current, by: caller, at: now, in: session)
+            try await E.prepare(&record, existing: current, by: caller, in: session)
             try await E.validate(record, existing: current, in: session)
             guard let saved = try await session.update(record, expectedVersion: current.version) else {
                 throw ServiceError(.versionMismatch, "\(E.kindName) \(id) was changed by someone else meanwhile; reload it and try again")
@@ -102,6 +102,7 @@ public struct Catalog: Sendable {
             guard let current = try await session.get(E.self, id) else { throw ServiceError.notFound(E.self, id) }
             try Self.check(version: ifVersion, of: current)
             try caller.require(.delete, try await E.subject(of: current, in: session))
+            try await E.authorize(delete: current, by: caller, in: session)
             if let user = current as? User, case .user(let actor) = caller, actor.userId == user.id {
                 throw ServiceError(.conflict, "you cannot delete your own account")
             }

@@ -69,3 +69,26 @@ enum DemoIntake {
         }
     }
 }
+
+/// The demo's glossary: the PMO's terms that its requests, templates, gates and reports use.
+enum DemoGlossary {
+    static let terms: [(String, String, [String])] = [
+        ("Business case", "Why a project is worth its cost: costs and benefits by period, with NPV, IRR and payback.", []),
+        ("Stage gate", "The decision point at the end of a phase: go, hold, recycle or kill, against the gate's criteria.", ["gate review"]),
+        ("Must-meet criterion", "A gate criterion that has to be met for a go; in controlling mode only the PMO can pass a gate without it.", ["must-meet"]),
+        ("RAID", "Risks, assumptions, issues and decisions: the project's log of what could go wrong, what it takes for granted, what went wrong and what was decided.", ["RAID log"]),
+        ("Sponsor", "The executive who owns the business case and answers for the benefits.", []),
+        ("Baseline", "A saved copy of the plan that progress is measured against.", []),
+        ("Change request", "A proposed change to scope, schedule or cost, with its impact, decided by the approver the governance mode names.", []),
+        ("RAG", "Red, amber, green: a status at a glance, suggested from the numbers and overridden only with a comment.", []),
+        ("SPI", "Schedule performance index: earned value over planned value; below 1 is behind schedule.", []),
+        ("CPI", "Cost performance index: earned value over actual cost; below 1 is over budget.", []),
+        ("NPV", "Net present value: the cash flows discounted to today at the portfolio's rate.", []),
+    ]
+
+    static func load(in session: any StoreSession, at now: Timestamp) async throws {
+        for (term, definition, aliases) in terms {
+            _ = try await session.insert(GlossaryTerm(term: term, definition: definition, aliases: aliases, createdAt: now, updatedAt: now))
+        }
+    }
+}

@@ -124,9 +124,13 @@ public struct DemoLoader: Sendable {
             linkTotal += p.links.count
             progress("project \(n + 1)/\(data.projects.count): \(p.code) \(p.name) (\(p.activities.count) activities)")
         }
-        try await store.write { s in try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now) }
+        try await store.write { s in
+            try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now)
+            try await DemoGlossary.load(in: s, at: now)
+        }
         progress("intake: scoring models and \(DemoIntake.proposals.count) requests")
         try await DemoGates.load(in: store, today: now.date, at: now)
+        try await RAIDDemo(store: store, clock: clock).load()
         try await DemoStatusReports(store: store, clock: clock).load(users: Array(users.values))
         return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,
                       activities: activityTotal, dependencies: linkTotal)

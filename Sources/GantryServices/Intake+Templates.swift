@@ -14,12 +14,3 @@ enum ProjectTemplates {
         try await TemplateInstantiation.apply(template, to: project, by: caller, in: session, at: now)
     }
 }
-
-extension Intake {
-    /// The active templates an approver can choose from, by id and name.
-    public func templateChoices(_ caller: Caller) async throws -> [(id: Int64, name: String)] {
-        try caller.require(.view, ProjectTemplate.listSubject)
-        return try await store.read { try await $0.list(ProjectTemplate.self, ListQuery()) }
-            .filter(\.active).map { ($0.id.rawValue, $0.name) }
-    }
-}

@@ -150,6 +150,39 @@ public struct Intake: Sendable {
             periodUnit: b.periodUnit)
     }
 
+    /// What the pending requests of a portfolio would need, by role, against the resource pool's people in that
+    /// role: the requests' FTE × months summed, and the pool's full-time equivalents (max units / 100).
+    public struct RoleDemandSummary: Sendable, Codable, Hashable {
+        public var role: String
+        public var fteMonths: Double
+        public var peakFTE: Double
+        public var poolFTE: Double
+        public var requests: Int
+    }
+
+    public func demand(_ portfolioId: Portfolio.ID, _ caller: Caller) async throws -> [RoleDemandSummary] {
+        try caller.require(.view, IntakeRequest.listSubject)
+        return try await store.read { session in
+            let pending = try await session.list(IntakeRequest.self, ListQuery(filters: ["portfolio_id": .int(portfolioId.rawValue)]))
+                .filter { $0.status.isPending }
+            let pool = try await session.list(Resource.self, ListQuery())
+            var byRole: [String: RoleDemandSummary] = [:]
+            for r in pending {
+                for d in r.demand {
+                    let key = d.role.lowercased()
+                    var s = byRole[key] ?? RoleDemandSummary(
+                        role: d.role, fteMonths: 0, peakFTE: 0,
+                        poolFTE: pool.filter { $0.role.lowercased() == key }.reduce(0) { $0 + $1.maxUnits / 100 }, requests: 0)
+                    s.fteMonths += d.fte * d.months
+                    s.peakFTE += d.fte
+                    s.requests += 1
+                    byRole[key] = s
+                }
+            }
+            return byRole.values.sorted { $0.fteMonths > $1.fteMonths }
+        }
+    }
+
     // MARK: actions
 
     /// The actions a request takes, by the name the API and the UI use.
@@ -191,7 +224,7 @@ public struct Intake: Sendable {
             let transition: Transition<IntakeWorkflow.State>
             switch IntakeWorkflow.decide(command, on: state, by: actor) {
             case .success(let t): transition = t
-            case .failure(let refusal): throw ServiceError(refusal: refusal, field: action == .reject || action == .hold ? "reason" : nil)
+            case .failure(let refusal): throw refusal.serviceError(field: action == .approve ? "template_id" : "reason")
             }
             var next = current
             next.status = RequestStatus(rawValue: transition.state.status.rawValue) ?? current.status
@@ -296,17 +329,5 @@ enum ScoringRules {
 
     static func ratings(_ r: IntakeRequest) -> [String: Double] {
         Dictionary(r.ratings.map { ($0.criterion, $0.rating) }, uniquingKeysWith: { a, _ in a })
-    }
-}
-
-extension ServiceError {
-    /// A workflow's refusal as the API's error: who may not is 403, a wrong state 409, a missing value 422.
-    init(refusal: GovernanceRefusal, field: String? = nil) {
-        switch refusal.code {
-        case .invalidTransition: self.init(.conflict, "Not possible: \(refusal.reason).")
-        case .reasonRequired, .templateRequired:
-            self = .invalid(field: field ?? (refusal.code == .templateRequired ? "template_id" : "reason"), refusal.reason)
-        default: self.init(.forbidden, "Not allowed: \(refusal.reason).")
-        }
     }
 }

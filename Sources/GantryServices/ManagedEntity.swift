@@ -6,11 +6,6 @@ public import GantryGovernance
 public protocol ManagedEntity: Entity {
     /// The permission subject of a record, with the ownership facts loaded through the session.
     static func subject(of record: Self, in session: any StoreSession) async throws -> Subject
-    /// Fills the fields the service derives and checks what needs the caller and the store together, before
-    /// `validate`, in the same transaction (`existing` is nil on create): a status report's author, period and
-    /// suggested RAG. Throws like `validate` or `authorize`.
-    static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, at time: Timestamp,
-                        in session: any StoreSession) async throws
     /// Checks a record about to be stored (`existing` is the stored one on update). Throws `invalid` or `conflict`.
     static func validate(_ record: Self, existing: Self?, in session: any StoreSession) async throws
     /// Refuses the delete (`conflict`, naming what still uses the record) or deletes what belongs to it.
@@ -27,6 +22,12 @@ public protocol ManagedEntity: Entity {
     /// The same, for rules that read the store (a gate's criteria follow the portfolio's governance mode). By default
     /// it asks `authorize(change:from:by:)`.
     static func authorize(change record: Self, from existing: Self, by caller: Caller, in session: any StoreSession) async throws
+    /// Runs in the write's transaction before a record is validated and stored (`existing` is the stored one on
+    /// update): fills in what the service derives (computed fields, who made it) and applies rules that need the
+    /// caller. Throws `forbidden`, `invalid` or `conflict` with the reason.
+    static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, in session: any StoreSession) async throws
+    /// Rules about who may delete this particular record, beyond the permission policy. Throws `forbidden`.
+    static func authorize(delete record: Self, by caller: Caller, in session: any StoreSession) async throws
 }
 
 public enum FilterKind: Sendable, Hashable {
@@ -46,10 +47,11 @@ extension ManagedEntity {
                                  in session: any StoreSession) async throws {
         try authorize(change: record, from: existing, by: caller)
     }
-    public static func prepare(_ record: inout Self, existing: Self?, by caller: Caller, at time: Timestamp,
-                               in session: any StoreSession) async throws {}
     public static func prepareDelete(_ record: Self, in session: any StoreSession) async throws {}
     public static func didChange(_ record: Self, in session: any StoreSession) async throws {}
+    public static func prepare(_ record: inout Self, existing: Self?, by caller: Caller,
+                               in session: any StoreSession) async throws {}
+    public static func authorize(delete record: Self, by caller: Caller, in session: any StoreSession) async throws {}
 }
 
 func refuseIfUsed<R: Entity, E: Entity>(_ record: R, by user: E.Type, _ filters: [String: FilterValue], as noun: String,
@@ -123,6 +125,7 @@ extension Portfolio: ManagedEntity {
         c.code("code", r.code)
         c.text("name", r.name, max: 200)
         c.text("description", r.description, max: 10_000, required: false)
+        checkChangeThresholds(r, &c)
         try await c.exists("owner_id", r.ownerId, User.self, in: session)
         try c.throwIfAny()
         try await ensureUnique(r, ["code": .text(r.code)], "a portfolio with code '\(r.code)' already exists", in: session)
@@ -165,6 +168,22 @@ extension Project: ManagedEntity {
         .project(portfolioOwnerId: try await session.get(Portfolio.self, r.portfolioId)?.ownerId, managerId: r.managerId)
     }
     public static let listSubject = Subject.project(portfolioOwnerId: nil, managerId: nil)
+
+    /// Who may assign a project's manager follows the portfolio's mode (ModeRules): the portfolio's owner or the
+    /// PMO, and in a directive portfolio the PMO alone.
+    public static func authorize(change r: Project, from existing: Project, by caller: Caller,
+                                 in session: any StoreSession) async throws {
+        guard let manager = r.managerId, manager != existing.managerId, case .user(let actor) = caller else { return }
+        let portfolio = try await session.get(Portfolio.self, existing.portfolioId)
+        var relations: Set<ProjectRelation> = []
+        if portfolio?.ownerId == actor.userId { relations.insert(.portfolioOwner) }
+        if existing.managerId == actor.userId { relations.insert(.projectManager) }
+        if case .failure(let refusal) = ModeRules.assignProjectManager(
+            manager, replacing: existing.managerId, by: WorkflowActor(actor, relations: relations),
+            mode: portfolio?.governanceMode ?? .supportive) {
+            throw refusal.serviceError(field: "manager_id")
+        }
+    }
     public static let filters: [String: FilterKind] = [
         "portfolio_id": .reference, "program_id": .reference, "manager_id": .reference,
         "state": .oneOf(LifecycleState.allCases.map(\.rawValue)), "health": .oneOf(Health.allCases.map(\.rawValue)),
@@ -203,6 +222,7 @@ extension Project: ManagedEntity {
         _ = try await session.delete(LessonLearned.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(ProjectPhase.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(StatusReport.self, where: ["project_id": .int(r.id.rawValue)])
+        try await deleteRAIDAndChanges(of: r.id, in: session)
         _ = try await session.delete(Dependency.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(Activity.self, where: ["project_id": .int(r.id.rawValue)])
     }

@@ -1,4 +1,4 @@
-import GantryModel
+public import GantryModel
 import GantryGovernance
 
 extension ProjectHeader {
@@ -11,6 +11,17 @@ extension ProjectHeader {
             return nil
         } catch {
             return error.message
+        }
+    }
+}
+
+extension Views {
+    /// The projects whose schedule and project records (lessons, RAID, reports) `caller` may change: for forms that
+    /// offer a choice of project. The use cases still check on their own.
+    public func projectsCallerMayChange(_ caller: Caller) async throws -> [Project] {
+        let portfolios = Dictionary(uniqueKeysWithValues: try await catalog.all(Portfolio.self, caller, [:]).map { ($0.id, $0.ownerId) })
+        return try await catalog.all(Project.self, caller, [:]).filter { p in
+            (try? caller.require(.create, .schedule(portfolioOwnerId: portfolios[p.portfolioId] ?? nil, managerId: p.managerId))) != nil
         }
     }
 }

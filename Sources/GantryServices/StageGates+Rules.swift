@@ -136,6 +136,14 @@ extension ProjectPhase: ManagedEntity {
         }
     }
 
+    /// Only a phase that has not started may be deleted: an active phase's gate is decided (a kill ends the project),
+    /// and a completed or cancelled phase is part of the project's record. Deleting the project takes them all.
+    public static func prepareDelete(_ r: ProjectPhase, in session: any StoreSession) async throws {
+        guard r.status == .pending else {
+            throw ServiceError(.conflict, "phase '\(r.name)' is \(r.status.rawValue): only a pending phase may be deleted; an active phase's gate is decided with \(decideAction(r.id))")
+        }
+    }
+
     /// A change to the criteria is the stage-gate workflow's: evidence attached, must-meet criteria assessed and
     /// should-meet ones scored by whom the portfolio's mode allows, while the gate waits for a decision. Adding,
     /// removing or redefining criteria is the PMO's outside a supportive portfolio.

@@ -30,8 +30,9 @@ public struct StageGates: Sendable {
     /// Decides the gate of an active phase. Go completes the phase and opens the next (after the last, every phase is
     /// completed); hold keeps the phase active with its gate on hold; recycle keeps it active with its gate reopened
     /// for another review; kill cancels the phase, the phases after it and the project.
-    public func decide(_ id: ProjectPhase.ID, _ decision: GateDecision, comment: String, _ caller: Caller) async throws
-        -> ProjectPhase
+    /// With `ifVersion`, refuses (412) when the phase changed since the caller read it (its criteria, say).
+    public func decide(_ id: ProjectPhase.ID, _ decision: GateDecision, comment: String, _ caller: Caller,
+                       ifVersion: Int? = nil) async throws -> ProjectPhase
     {
         let now = clock.now()
         guard comment.count <= 5_000 else {
@@ -39,6 +40,7 @@ public struct StageGates: Sendable {
         }
         return try await store.write { session in
             guard let phase = try await session.get(ProjectPhase.self, id) else { throw ServiceError.notFound(ProjectPhase.self, id) }
+            try Catalog.check(version: ifVersion, of: phase)
             guard let project = try await session.get(Project.self, phase.projectId) else {
                 throw ServiceError.notFound(Project.self, phase.projectId)
             }
@@ -285,11 +287,11 @@ extension GovernanceMode {
     public var gateRule: String {
         switch self {
         case .supportive:
-            "Supportive: gates are advice. The project manager records the decision, and nothing blocks: a go over unmet must-meet criteria is recorded and the PMO is told."
+            "Gates are advice. The project manager records the decision, and nothing blocks: a go over unmet must-meet criteria is recorded and the PMO is told."
         case .controlling:
-            "Controlling: unmet must-meet criteria block the next phase until a PMO role (PMO director or analyst) decides go. The project manager may decide go when every must-meet criterion is met, and hold or recycle; only the PMO assesses must-meet criteria and kills a project."
+            "Unmet must-meet criteria block the next phase until a PMO role (PMO director or analyst) decides go. The project manager may decide go when every must-meet criterion is met, and hold or recycle; only the PMO assesses must-meet criteria and kills a project."
         case .directive:
-            "Directive: the PMO owns the gates. Only a PMO role assesses must-meet criteria and decides go, hold, recycle or kill; the project manager attaches evidence and scores should-meet criteria."
+            "The PMO owns the gates. Only a PMO role assesses must-meet criteria and decides go, hold, recycle or kill; the project manager attaches evidence and scores should-meet criteria."
         }
     }
 }

@@ -56,12 +56,12 @@ extension StatusReport: ManagedEntity {
     /// report is a draft and the suggestion is filled in (each unrated dimension takes the suggested colour). On
     /// update: the suggestion is recomputed (a rating that followed the old suggestion follows the new one). Either
     /// way, every rating given goes through the workflow's `rate` rule for the caller.
-    public static func prepare(_ r: inout StatusReport, existing: StatusReport?, by caller: Caller, at time: Timestamp,
+    public static func prepare(_ r: inout StatusReport, existing: StatusReport?, by caller: Caller,
                                in session: any StoreSession) async throws {
         guard let project = try await session.get(Project.self, r.projectId) else {
             throw ServiceError.invalid(field: "project_id", "project_id: project \(r.projectId) does not exist")
         }
-        let today = time.date
+        let today = r.updatedAt.date  // the catalog stamps the record with its clock's time before preparing it
         if let existing {
             try await suggest(&r, project: project, today: today, in: session)
             for d in StatusReportDimension.allCases
@@ -140,7 +140,7 @@ extension StatusReport: ManagedEntity {
     ///
     /// PV and EV are weighted by the planned cost of the activities' assignments (cost rate × working hours ×
     /// units) when every costed resource shares one currency; otherwise by the activities' working days, and then
-    /// CPI is not available. Open high risks come from the RAID log.
+    /// CPI is not available. Open high risks are the project's open risks of level high in its RAID log.
     static func suggest(_ r: inout StatusReport, project: Project, today: CalendarDate,
                         in session: any StoreSession) async throws {
         let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
@@ -173,7 +173,9 @@ extension StatusReport: ManagedEntity {
             $0.kind == .milestone && $0.actualFinish == nil && $0.percentComplete < 100
                 && ($0.plannedFinish.map { $0 < statusDate } ?? false)
         }.count
-        let openHighRisks = 0  // wired when RAID lands: the project's open risks with a high score
+        let openHighRisks = try await session.count(Risk.self, [
+            "project_id": .int(project.id.rawValue), "status": .text(RiskStatus.open.rawValue), "level": .text(RiskLevel.high.rawValue),
+        ])
         let suggestion = StatusSuggestion(StatusSuggestion.Input(
             items: items, weightsAreMoney: byCost, actualCost: r.actualCostMinor.map(Double.init),
             overdueMilestones: overdueMilestones, openHighRisks: openHighRisks))

@@ -163,11 +163,18 @@ public struct StatusReports: Sendable {
     /// how late. Only active projects report; their periods count from the one that holds their start.
     public func overdue(portfolio: Portfolio.ID? = nil, _ caller: Caller) async throws -> [OverdueReport] {
         let today = clock.now().date
-        let portfolios = try await catalog.all(Portfolio.self, caller, portfolio.map { ["id": .int($0.rawValue)] } ?? [:])
+        for subject in [Portfolio.listSubject, Project.listSubject, StatusReport.listSubject] { try caller.require(.view, subject) }
+        return try await store.read { try await Self.overdue(in: $0, today: today, portfolio: portfolio) }
+    }
+
+    static func overdue(in session: any StoreSession, today: CalendarDate, portfolio: Portfolio.ID? = nil) async throws
+        -> [OverdueReport]
+    {
+        let portfolios = try await session.list(Portfolio.self, ListQuery(filters: portfolio.map { ["id": .int($0.rawValue)] } ?? [:]))
         var filters: [String: FilterValue] = ["state": .text(LifecycleState.active.rawValue)]
         if let portfolio { filters["portfolio_id"] = .int(portfolio.rawValue) }
-        let projects = try await catalog.all(Project.self, caller, filters)
-        let reports = Dictionary(grouping: try await catalog.all(StatusReport.self, caller, [:]), by: \.projectId)
+        let projects = try await session.list(Project.self, ListQuery(filters: filters))
+        let reports = Dictionary(grouping: try await session.list(StatusReport.self, ListQuery()), by: \.projectId)
         let modes = Dictionary(uniqueKeysWithValues: portfolios.map { ($0.id, $0.governanceMode) })
         return projects.compactMap { project -> OverdueReport? in
             guard let mode = modes[project.portfolioId] else { return nil }
@@ -190,12 +197,14 @@ public struct StatusReports: Sendable {
 
     /// How far ahead the portfolio report looks for gates coming up.
     public static let gateHorizonDays = 30
+    /// How many risks the portfolio report shows.
+    public static let topRiskCount = 10
 
     /// The executive report of a portfolio: its projects by health (the overall rating of the latest submitted or
     /// accepted report, else the project's health), the trend since the report before, the escalations, the
-    /// reports that are late, and the gates of the projects' current phases that wait for a decision (their date
-    /// has come, or they are on hold or recycled) or come up within `gateHorizonDays`. Closed and cancelled
-    /// projects are left out.
+    /// reports that are late, the top open risks by score, and the gates of the projects' current phases that wait
+    /// for a decision (their date has come, or they are on hold or recycled) or come up within `gateHorizonDays`.
+    /// Closed and cancelled projects are left out.
     public func portfolioReport(_ id: Portfolio.ID, _ caller: Caller) async throws -> PortfolioReport {
         let portfolio = try await catalog.get(Portfolio.self, id, caller)
         let projects = try await catalog.all(Project.self, caller, ["portfolio_id": .int(id.rawValue)])
@@ -210,6 +219,9 @@ public struct StatusReports: Sendable {
             try await catalog.all(ProjectPhase.self, caller, ["status": .text(PhaseStatus.active.rawValue)])
                 .filter { open.contains($0.projectId) && $0.gateStatus.isPending }.map { ($0.projectId, $0) },
             uniquingKeysWith: { a, b in a.position <= b.position ? a : b })
+        let risks = try await catalog.all(Risk.self, caller, ["status": .text(RiskStatus.open.rawValue)])
+            .filter { open.contains($0.projectId) }
+        let highRisks = Dictionary(grouping: risks.filter { $0.level == .high }, by: \.projectId).mapValues(\.count)
         var lines: [PortfolioReport.Line] = []
         for project in projects {
             let reported = try await history(project.id, caller).filter { $0.status == .submitted || $0.status == .accepted }
@@ -226,7 +238,8 @@ public struct StatusReports: Sendable {
                 healthSource: latest == nil ? "project" : "report", reportId: latest?.id, periodStart: latest?.periodStart,
                 periodEnd: latest?.periodEnd, reportStatus: latest?.status, previousHealth: previous?.overall, trend: trend,
                 escalations: latest?.escalations.trimmingCharacters(in: " \t\r\n") ?? "",
-                daysLate: late[project.id]?.daysLate, gate: current[project.id].map(\.gateName),
+                daysLate: late[project.id]?.daysLate, openHighRisks: highRisks[project.id] ?? 0,
+                gate: current[project.id].map(\.gateName),
                 gateDate: current[project.id]?.gateDate, gateStatus: current[project.id]?.gateStatus))
         }
         var waiting: [PortfolioReport.Gate] = [], comingUp: [PortfolioReport.Gate] = []
@@ -243,6 +256,15 @@ public struct StatusReports: Sendable {
                 comingUp.append(gate)
             }
         }
+        let codes = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
+        let topRisks = risks.sorted {
+            ($0.score, -($0.dueDate?.daysSinceEpoch ?? Int.max), -$0.id.rawValue) > ($1.score, -($1.dueDate?.daysSinceEpoch ?? Int.max), -$1.id.rawValue)
+        }.prefix(Self.topRiskCount).map { r in
+            PortfolioReport.TopRisk(riskId: r.id, projectId: r.projectId, code: codes[r.projectId]?.code ?? "",
+                                    project: codes[r.projectId]?.name ?? "", title: r.title, probability: r.probability,
+                                    impact: r.impact, score: r.score, level: r.level, owner: r.ownerId.flatMap { names[$0] },
+                                    responseStrategy: r.responseStrategy, dueDate: r.dueDate)
+        }
         let byDate = { (a: PortfolioReport.Gate, b: PortfolioReport.Gate) in
             (a.gateDate?.daysSinceEpoch ?? Int.max, a.code) < (b.gateDate?.daysSinceEpoch ?? Int.max, b.code)
         }
@@ -256,19 +278,21 @@ public struct StatusReports: Sendable {
                 PortfolioReport.Escalation(projectId: $0.projectId, code: $0.code, name: $0.name, reportId: $0.reportId,
                                            text: $0.escalations)
             },
-            overdue: overdue, gatesWaiting: waiting.sorted(by: byDate), gatesComingUp: comingUp.sorted(by: byDate))
+            overdue: overdue, topRisks: Array(topRisks), gatesWaiting: waiting.sorted(by: byDate),
+            gatesComingUp: comingUp.sorted(by: byDate))
     }
 
     /// The portfolio report as CSV, one line per project.
     public static func csv(_ report: PortfolioReport) -> String {
         var out = CSV.line(["code", "project", "state", "manager", "health", "health_source", "period_start", "period_end",
-                            "report_status", "previous_health", "trend", "escalations", "days_late", "gate", "gate_date",
-                            "gate_status"])
+                            "report_status", "previous_health", "trend", "escalations", "days_late", "open_high_risks",
+                            "gate", "gate_date", "gate_status"])
         for l in report.projects {
             out += CSV.line([l.code, l.name, l.state.rawValue, l.manager ?? "", l.health.rawValue, l.healthSource,
                              l.periodStart?.description ?? "", l.periodEnd.map { $0.adding(days: -1).description } ?? "",
                              l.reportStatus?.rawValue ?? "", l.previousHealth?.rawValue ?? "", l.trend?.rawValue ?? "",
-                             l.escalations, l.daysLate.map(String.init) ?? "", l.gate ?? "", l.gateDate?.description ?? "",
+                             l.escalations, l.daysLate.map(String.init) ?? "", String(l.openHighRisks), l.gate ?? "",
+                             l.gateDate?.description ?? "",
                              l.gateStatus?.rawValue ?? ""])
         }
         return out
@@ -330,10 +354,29 @@ public struct PortfolioReport: Sendable, Codable {
         public var escalations: String
         /// How late the project's report is, in days, when it is late.
         public var daysLate: Int?
+        /// The project's open risks of level high.
+        public var openHighRisks: Int
         /// The gate that ends the project's current phase, when it waits for a decision.
         public var gate: String?
         public var gateDate: CalendarDate?
         public var gateStatus: GateStatus?
+    }
+
+    /// One of the portfolio's open risks with the highest scores.
+    public struct TopRisk: Sendable, Codable {
+        public var riskId: Risk.ID
+        public var projectId: Project.ID
+        public var code: String
+        public var project: String
+        public var title: String
+        public var probability: Int
+        public var impact: Int
+        /// probability × impact, 1–25.
+        public var score: Int
+        public var level: RiskLevel
+        public var owner: String?
+        public var responseStrategy: RiskResponse
+        public var dueDate: CalendarDate?
     }
 
     /// The gate of a project's current phase.
@@ -370,9 +413,51 @@ public struct PortfolioReport: Sendable, Codable {
     public var projects: [Line]
     public var escalations: [Escalation]
     public var overdue: [OverdueReport]
+    /// The open risks with the highest scores (then the earliest due), at most `StatusReports.topRiskCount`.
+    public var topRisks: [TopRisk]
     /// Current phases' gates whose date has come, or that are on hold or recycled; the earliest first.
     public var gatesWaiting: [Gate]
     /// Current phases' gates dated within `StatusReports.gateHorizonDays`; the earliest first.
     public var gatesComingUp: [Gate]
-    // LEAD: the top risks come from the RAID slice (table risks) when it lands.
+}
+
+extension StatusReports {
+    /// What waits for `actor` in the inbox (`Inbox`): for the PMO, submitted reports to review; for a report's
+    /// author and its project's manager, returned reports to rework; for the project's manager and the PMO, reports
+    /// that are late in controlling and directive portfolios (`ReportingSchedule.check` tells both).
+    static func inboxItems(for actor: Actor, today: CalendarDate, in session: any StoreSession) async throws -> [Inbox.Item] {
+        let pmo = WorkflowActor(actor).isPMO
+        var out: [Inbox.Item] = []
+        var projects: [Project.ID: Project] = [:]
+        func project(_ id: Project.ID) async throws -> Project? {
+            if projects[id] == nil { projects[id] = try await session.get(Project.self, id) }
+            return projects[id]
+        }
+        for status in [StatusReportStatus.submitted, .returned] {
+            for r in try await session.list(StatusReport.self, ListQuery(filters: ["status": .text(status.rawValue)])) {
+                guard let p = try await project(r.projectId) else { continue }
+                let title = "\(p.code) status report \(r.periodStart) – \(r.periodEnd.adding(days: -1))"
+                if status == .submitted, pmo {
+                    out.append(Inbox.Item(kind: "report_review", title: title, detail: "submitted: accept it, or return it with a comment",
+                                          href: "/status-reports/\(r.id)", record: StatusReport.kindName, recordId: r.id.rawValue,
+                                          due: nil, overdue: false))
+                } else if status == .returned, r.authorId == actor.userId || p.managerId == actor.userId {
+                    out.append(Inbox.Item(kind: "report_returned", title: title,
+                                          detail: "returned by the PMO: \(r.returnComment ?? "no comment"); change it and submit it again",
+                                          href: "/status-reports/\(r.id)", record: StatusReport.kindName, recordId: r.id.rawValue,
+                                          due: nil, overdue: false))
+                }
+            }
+        }
+        for o in try await overdue(in: session, today: today) where pmo || o.managerId == actor.userId {
+            let period = "\(o.periodStart) – \(o.periodEnd.adding(days: -1))"
+            out.append(Inbox.Item(kind: "report_due", title: "\(o.projectCode) status report \(period)",
+                                  detail: "due on \(o.dueOn), \(o.daysLate) \(o.daysLate == 1 ? "day" : "days") late"
+                                      + (o.missedPeriods > 1 ? " (\(o.missedPeriods) reports late in all)" : ""),
+                                  href: o.reportId.map { "/status-reports/\($0)" } ?? "/projects/\(o.projectId)/reports",
+                                  record: o.reportId == nil ? Project.kindName : StatusReport.kindName,
+                                  recordId: o.reportId?.rawValue ?? o.projectId.rawValue, due: o.dueOn, overdue: true))
+        }
+        return out
+    }
 }

@@ -117,6 +117,15 @@ enum Migrations {
             // these tables must take it out here, as Table.foundation does for 0001.
             [Table.templates, Table.phases].flatMap { dialect.create($0) }
         },
+        Migration(name: "0006_raid_changes") { dialect in
+            // The RAID log, change requests and baselines; change thresholds per portfolio (Table.foundation leaves
+            // these two columns out of 0001). A later migration that adds a column to one of these tables must take
+            // it out here, as Table.foundation does for 0001.
+            [
+                "ALTER TABLE portfolios ADD COLUMN change_cost_threshold_minor BIGINT NOT NULL DEFAULT 1000000",
+                "ALTER TABLE portfolios ADD COLUMN change_schedule_threshold_days BIGINT NOT NULL DEFAULT 10",
+            ] + Table.raidAndChanges.flatMap { dialect.create($0) }
+        },
         Migration(name: "0008_intake") { dialect in
             // Intake requests and the portfolios' scoring models. A later migration that adds a column to one of
             // these tables must take it out here.

@@ -37,7 +37,8 @@ struct Table: Sendable {
     static let portfolios = Table(
         name: "portfolios",
         columns: [.text("code"), .text("name"), .text("description"), .int("owner_id", null: true),
-                  .text("governance_mode")] + stamps,
+                  .text("governance_mode"), .int("change_cost_threshold_minor"), .int("change_schedule_threshold_days")]
+            + stamps,
         uniques: [["code"]], indexes: [["owner_id"]])
     static let programs = Table(
         name: "programs",
@@ -103,6 +104,7 @@ struct Table: Sendable {
         users, portfolios, programs, projects, activities, dependencies, calendars, resources, assignments, lessons,
         trainingRecords, glossary, templates, phases,
         intakeRequests, scoringModels,
+        risks, assumptions, issues, decisions, changeRequests, baselines,
         statusReports,
     ]
 
@@ -110,6 +112,7 @@ struct Table: Sendable {
     /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
     static let foundation: [Table] = {
         let later: [String: Set<String>] = [
+            "portfolios": ["change_cost_threshold_minor", "change_schedule_threshold_days"],
             "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
@@ -140,6 +143,12 @@ struct Table: Sendable {
         case is ScoringModel.Type: scoringModels
         case is ProjectTemplate.Type: templates
         case is ProjectPhase.Type: phases
+        case is Risk.Type: risks
+        case is Assumption.Type: assumptions
+        case is ProjectIssue.Type: issues
+        case is ProjectDecision.Type: decisions
+        case is ChangeRequest.Type: changeRequests
+        case is Baseline.Type: baselines
         case is StatusReport.Type: statusReports
         default: fatalError("no table for \(E.self): add it to Table.of")
         }

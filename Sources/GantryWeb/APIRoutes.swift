@@ -44,8 +44,10 @@ struct APIRoutes: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         ScheduleRoutes(backend: backend).register(on: api)
+        RAIDRoutes(backend: backend).register(on: api)
         AuditRoutes(backend: backend).register(on: api)
         IntakeRoutes(backend: backend).register(on: api)
+        InboxRoutes(backend: backend).register(api: api)
         GateRoutes(backend: backend).register(on: api)
         StatusReportRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
@@ -113,7 +115,7 @@ struct APIRoutes: Sendable {
             let record = try await backend.catalog.get(E.self, E.ID(try Self.id(context)), try context.caller())
             return try Wire.response(record, headers: [.eTag: Self.etag(record.version)])
         }
-        api.patch(RouterPath(stringLiteral: "\(spec.path)/:id")) { request, context in
+        if spec.updatable { api.patch(RouterPath(stringLiteral: "\(spec.path)/:id")) { request, context in
             let caller = try context.caller()
             let id = E.ID(try Self.id(context))
             let version = try Self.ifMatch(request)
@@ -125,7 +127,7 @@ struct APIRoutes: Sendable {
                 record = try Wire.decode(E.self, from: merged)
             }
             return try Wire.response(updated, headers: [.eTag: Self.etag(updated.version)])
-        }
+        } }
         api.delete(RouterPath(stringLiteral: "\(spec.path)/:id")) { request, context in
             let caller = try context.caller()
             try await backend.catalog.delete(E.self, E.ID(try Self.id(context)), caller, ifVersion: try Self.ifMatch(request))
@@ -138,7 +140,7 @@ struct APIRoutes: Sendable {
         var problems: [FieldProblem] = []
         let writable = Set(spec.writable)
         for key in body.keys.sorted() where !writable.contains(key) {
-            if ResourceSpec<E>.readOnly.contains(key) {
+            if spec.readOnlyFields.contains(key) {
                 problems.append(FieldProblem(field: key, message: "\(key) is set by Gantry and cannot be written"))
             } else {
                 problems.append(FieldProblem(

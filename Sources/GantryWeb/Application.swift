@@ -42,6 +42,10 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     APIRoutes(backend: backend).register(on: router)
     UIRoutes(backend: backend, credentials: credentials, secureCookies: settings.secureCookies).register(on: router)
     IntakeUIRoutes(backend: backend).register(on: router)
+    GlossaryRoutes(backend: backend).register(on: router)
+    InboxRoutes(backend: backend).register(ui: router)
+    KnowledgeRoutes(backend: backend).register(on: router)
+    RAIDPages(backend: backend).register(on: router)
     StatusReportUIRoutes(backend: backend).register(on: router)
     return router
 }

@@ -98,6 +98,7 @@ enum Assets {
         .prose { white-space: pre-line; max-width: 80ch; }
         .status-submitted { color: var(--accent); } .status-accepted { color: var(--green); } .status-returned { color: var(--amber); }
         .trend-worse { color: var(--red); } .trend-better { color: var(--green); }
+        .risk-high { color: var(--red); font-weight: 700; } .risk-medium { color: var(--amber); font-weight: 600; }
         @media print { .top, .foot, .skip, .actions, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; } .grid tbody tr:hover { background: none; } section { break-inside: avoid; } }
         """

@@ -83,7 +83,7 @@ struct AuditRoutes: Sendable {
             OpenAPI.parameter("kind", "query", "Only lines about this kind of record (activity, project, …)"),
             OpenAPI.parameter("record_id", "query", "Only lines about this record", type: "integer"),
             OpenAPI.parameter("user_id", "query", "Only changes by this user", type: "integer"),
-            OpenAPI.parameter("action", "query", "create, update, delete, schedule, level"),
+            OpenAPI.parameter("action", "query", "create, update, delete, schedule, level, or a workflow action: convert, close, reopen, submit, approve, reject, defer, withdraw"),
             OpenAPI.parameter("since", "query", "From this time (ISO 8601)"),
             OpenAPI.parameter("until", "query", "Before this time (ISO 8601)"),
             OpenAPI.parameter("limit", "query", "At most this many lines (1–500, default 50)", type: "integer"),

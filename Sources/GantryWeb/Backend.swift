@@ -8,7 +8,10 @@ public struct Backend: Sendable {
     public var scheduling: Scheduling
     public var audit: Audit
     public var intake: Intake
+    public var inbox: Inbox
     public var gates: StageGates
+    public var raid: RAIDLog
+    public var changes: ChangeControl
     public var reports: StatusReports
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
@@ -23,7 +26,10 @@ public struct Backend: Sendable {
         scheduling = Scheduling(store: store, clock: clock)
         audit = Audit(store: store)
         intake = Intake(store: store, clock: clock)
+        inbox = Inbox(store: store, clock: clock)
         gates = StageGates(store: store, clock: clock)
+        raid = RAIDLog(store: store, clock: clock)
+        changes = ChangeControl(store: store, clock: clock)
         reports = StatusReports(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics

@@ -51,7 +51,7 @@ struct GateUIRoutes: Sendable {
             let auth = try UIRoutes.signedIn(context)
             let id = Project.ID(try APIRoutes.id(context))
             let view = try await backend.gates.gate(try Self.phaseId(context), of: id, auth.caller)
-            return Pages.gate(view, auth: auth)
+            return Pages.gate(view, auth: auth, glossary: try await backend.glossary(auth.caller))
         }
         router.post("projects/:id/phases/:pid/decide") { request, context in
             let (auth, id, form) = try await UIRoutes.scheduleForm(request, context)
@@ -61,13 +61,15 @@ struct GateUIRoutes: Sendable {
                 guard let decision = GateDecision(rawValue: form["decision"] ?? "") else {
                     throw ServiceError.invalid(field: "decision", "choose go, hold, recycle or kill")
                 }
-                _ = try await backend.gates.decide(pid, decision, comment: comment, auth.caller)
+                _ = try await backend.gates.decide(pid, decision, comment: comment, auth.caller,
+                                                   ifVersion: form["version"].flatMap { Int($0) })
                 context.logger.info("gate decided", metadata: ["phase": .stringConvertible(pid), "decision": .string(decision.rawValue)])
                 return Response(status: .seeOther, headers: [.location: "/projects/\(id)/phases/\(pid)"])
             } catch let error as ServiceError where error.code != .notFound && error.code != .unauthenticated {
                 context.logger.info("gate decision refused", metadata: ["phase": .stringConvertible(pid), "reason": .string(error.message)])
                 let view = try await backend.gates.gate(pid, of: id, auth.caller)
-                return Pages.gate(view, auth: auth, error: error.message, comment: comment, status: error.code.httpStatus)
+                return Pages.gate(view, auth: auth, glossary: try await backend.glossary(auth.caller), error: error.message, comment: comment,
+                                  status: error.code.httpStatus)
             }
         }
         router.post("projects/:id/phases/:pid/criteria") { request, context in
@@ -85,7 +87,8 @@ struct GateUIRoutes: Sendable {
                 return Response(status: .seeOther, headers: [.location: "/projects/\(id)/phases/\(pid)#criterion-\(index)"])
             } catch let error as ServiceError where error.code != .notFound && error.code != .unauthenticated {
                 let view = try await backend.gates.gate(pid, of: id, auth.caller)
-                return Pages.gate(view, auth: auth, error: error.message, status: error.code.httpStatus)
+                return Pages.gate(view, auth: auth, glossary: try await backend.glossary(auth.caller), error: error.message,
+                                  status: error.code.httpStatus)
             }
         }
     }
@@ -259,7 +262,7 @@ extension Pages {
         return library.render(values, withTemplate: "phasesSection") ?? ""
     }
 
-    static func gate(_ v: GateView, auth: Authenticated, error: String? = nil, comment: String = "",
+    static func gate(_ v: GateView, auth: Authenticated, glossary: GlossaryMarkup = GlossaryMarkup([]), error: String? = nil, comment: String = "",
                      status: HTTPResponse.Status = .ok) -> Response {
         let p = v.phase
         let mayWork = v.evidenceRefusal == nil || v.assessRefusal == nil || v.scoreRefusal == nil
@@ -280,7 +283,7 @@ extension Pages {
             let mayAttach = v.evidenceRefusal == nil
             let current = c.met.map { $0 ? "met" : "unmet" } ?? "unassessed"
             return [
-                "index": i, "name": c.name, "definition": present(c.definition),
+                "index": i, "name": c.name, "definition": present(glossary.html(c.definition)),
                 "kind": c.isMustMeet ? "must-meet" : "should-meet" + (c.weight.map { " (weight \(number($0)))" } ?? ""),
                 "requiresEvidence": c.requiresEvidence, "assessment": assessment, "assessClass": assessClass,
                 "evidence": c.evidence.map { e -> [String: Any] in
@@ -314,12 +317,12 @@ extension Pages {
         var values: [String: Any] = [
             "portfolioId": v.portfolio.id.description, "portfolioCode": v.portfolio.code,
             "projectId": v.project.id.description, "projectCode": v.project.code, "projectName": v.project.name,
-            "phaseId": p.id.description, "phaseName": p.name, "gateName": p.gateName, "n": p.position + 1,
+            "phaseId": p.id.description, "version": p.version, "phaseName": p.name, "gateName": p.gateName, "n": p.position + 1,
             "count": v.phases.count, "phaseStatus": p.status.rawValue, "gateStatus": p.gateStatus.label,
             "gateDate": dash(p.gateDate), "metCount": must.count - p.unmetMustMeets.count, "mustCount": must.count,
             "score": v.weightedScore.map { "\(number(($0 * 10).rounded() / 10)) of 10" } ?? "—",
             "mode": v.portfolio.governanceMode.rawValue, "modeRule": v.portfolio.governanceMode.gateRule,
-            "description": p.description, "deliverables": p.deliverables.joined(separator: "; "),
+            "description": glossary.html(p.description), "deliverables": p.deliverables.joined(separator: "; "),
             "unmet": p.unmetMustMeets.joined(separator: ", "), "criteria": criteria, "mayWork": mayWork,
             "workNote": workNote ?? "", "decisions": decisions, "csrf": csrf(auth), "comment": comment,
             "mayKill": v.mayDecideKill, "error": error ?? "",

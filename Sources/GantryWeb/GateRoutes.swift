@@ -20,7 +20,7 @@ struct GateRoutes: Sendable {
             let caller = try context.caller()
             let body = try await Wire.object(from: request, context: context)
             let (decision, comment) = try Self.decision(body)
-            let phase = try await gates.decide(id, decision, comment: comment, caller)
+            let phase = try await gates.decide(id, decision, comment: comment, caller, ifVersion: try APIRoutes.ifMatch(request))
             context.logger.info("gate decided", metadata: ["phase": .stringConvertible(id), "decision": .string(decision.rawValue),
                                                            "gate_status": .string(phase.gateStatus.rawValue)])
             return try Wire.response(phase, headers: [.eTag: APIRoutes.etag(phase.version)])
@@ -78,7 +78,10 @@ struct GateRoutes: Sendable {
         let array = { (ref: String) -> JSONValue in .object(["type": "array", "items": .object(["$ref": .string("#/components/schemas/\(ref)")])]) }
         return [
             "/api/v1/phases/{id}/decide": .object([
-                "parameters": .array([OpenAPI.parameter("id", "path", "The phase's id", type: "integer", required: true)]),
+                "parameters": .array([
+                    OpenAPI.parameter("id", "path", "The phase's id", type: "integer", required: true),
+                    OpenAPI.parameter("If-Match", "header", "The ETag of the phase you decided on; 412 when it changed since"),
+                ]),
                 "post": .object([
                     "summary": "Decide the gate of an active phase under the portfolio's governance mode: go completes the phase and opens the next, hold keeps it, recycle reopens it for rework, kill cancels the project. hold, recycle, kill and a go over unmet must-meet criteria need a comment",
                     "operationId": "decide_gate", "tags": ["phases"],
@@ -94,7 +97,7 @@ struct GateRoutes: Sendable {
                         "403": OpenAPI.problemResponse("The governance mode or the caller's role does not allow this decision; the detail says why (for example unmet must-meet criteria in a controlling portfolio)"),
                         "404": OpenAPI.problemResponse("No such phase"),
                         "409": OpenAPI.problemResponse("The phase is not the active one, its gate is already passed or killed, or the project is closed"),
-                        "412": OpenAPI.problemResponse("The phase changed meanwhile; reload it"),
+                        "412": OpenAPI.problemResponse("If-Match names an older version of the phase, or it changed meanwhile; reload it"),
                         "422": OpenAPI.problemResponse("The decision is not one of go, hold, recycle, kill, or a comment is missing where one is needed"),
                     ]),
                 ]),

@@ -131,8 +131,8 @@ enum GateTemplates {
           <div><dt>Should-meet score</dt><dd id="weighted-score">{{score}}</dd></div>
           <div><dt>Governance</dt><dd><span class="mode mode-{{mode}}" id="governance-mode">{{mode}}</span></dd></div>
         </dl>
-        <p class="notice" id="mode-rule">{{modeRule}}</p>
-        {{#description}}<p>{{description}}</p>{{/description}}
+        <p class="notice" id="mode-rule"><strong>A {{mode}} portfolio.</strong> {{modeRule}}</p>
+        {{#description}}<p>{{{description}}}</p>{{/description}}
         {{#deliverables}}<p><strong>Required deliverables:</strong> {{deliverables}}</p>{{/deliverables}}
         <section aria-labelledby="criteria-title">
           <h2 id="criteria-title">Criteria</h2>
@@ -143,7 +143,7 @@ enum GateTemplates {
             <tbody>
             {{#criteria}}
             <tr id="criterion-{{index}}" class="criterion">
-              <td><strong class="criterion-name">{{name}}</strong>{{#definition}}<br><span class="muted">{{definition}}</span>{{/definition}}</td>
+              <td><strong class="criterion-name">{{name}}</strong>{{#definition}}<br><span class="muted">{{{definition}}}</span>{{/definition}}</td>
               <td>{{kind}}{{#requiresEvidence}}<br><span class="muted">evidence required</span>{{/requiresEvidence}}</td>
               <td class="assessment {{assessClass}}">{{assessment}}</td>
               <td class="evidence">{{#evidence}}<div>{{#url}}<a href="{{url}}" rel="noopener noreferrer">{{label}}</a>{{/url}}{{^url}}{{label}}{{/url}}{{#file}} <span class="muted">({{file}})</span>{{/file}}</div>{{/evidence}}{{^evidence}}<span class="muted">none</span>{{/evidence}}</td>
@@ -177,7 +177,7 @@ enum GateTemplates {
           <h2 id="decide-title">Decide the gate</h2>
           {{#mayDecide}}
           <form method="post" action="/projects/{{projectId}}/phases/{{phaseId}}/decide" class="stack" id="decision-form">
-            <input type="hidden" name="csrf_token" value="{{csrf}}">
+            <input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
             <fieldset class="decision">
               <legend>Decision</legend>
               <label><input type="radio" name="decision" value="go" id="decision-go" checked> Go: complete {{phaseName}}{{#next}} and open {{next}}{{/next}}</label>

@@ -26,6 +26,13 @@ extension Templates {
           {{^queue}}<tr><td colspan="7">Nothing waiting.</td></tr>{{/queue}}
           </tbody>
         </table>
+        {{#hasDemand}}
+        <h2>What the queue would need</h2>
+        <table class="grid" id="queue-demand">
+          <thead><tr><th scope="col">Role</th><th scope="col">Requests</th><th scope="col">FTE-months</th><th scope="col">FTE if all ran at once</th><th scope="col">FTE in the pool</th></tr></thead>
+          <tbody>{{#demand}}<tr><td>{{role}}</td><td class="num">{{requests}}</td><td class="num">{{fteMonths}}</td><td class="num">{{peak}}{{#short}} <strong>over the pool</strong>{{/short}}</td><td class="num">{{pool}}</td></tr>{{/demand}}</tbody>
+        </table>
+        {{/hasDemand}}
         <h2>Other requests</h2>
         <table class="grid" id="others">
           <thead><tr><th scope="col">Request</th><th scope="col">State</th><th scope="col">Requester</th><th scope="col">Updated</th></tr></thead>
@@ -52,8 +59,8 @@ extension Templates {
         {{#decisionReason}}<p class="notice" id="decision-reason"><strong>Reason given:</strong> {{decisionReason}}</p>{{/decisionReason}}
         {{#projectId}}<p class="notice" id="created-project">Approved: project <a href="/projects/{{projectId}}">{{projectCode}}</a> was created from this request.</p>{{/projectId}}
         <section aria-labelledby="h-case"><h2 id="h-case">Problem and goal</h2>
-          <p><strong>Problem.</strong> {{problem}}</p><p><strong>Goal.</strong> {{goal}}</p>
-          {{#risks}}<p><strong>Risks.</strong> {{risks}}</p>{{/risks}}
+          <p><strong>Problem.</strong> {{{problem}}}</p><p><strong>Goal.</strong> {{{goal}}}</p>
+          {{#risks}}<p><strong>Risks.</strong> {{{risks}}}</p>{{/risks}}
         </section>
         <section aria-labelledby="h-money"><h2 id="h-money">Business case ({{currency}})</h2>
           <table class="grid" id="business-case">
@@ -194,7 +201,7 @@ extension Templates {
 extension Pages {
     static let intakeTemplates: [(String, String)] = [
         ("requests", Templates.requests), ("request", Templates.request), ("requestForm", Templates.requestForm),
-        ("scoring", Templates.scoring),
+        ("scoring", Templates.scoring), ("glossary", Templates.glossary), ("inbox", Templates.inbox), ("lessons", Templates.lessons), ("training", Templates.training),
     ]
 
     static func money(_ value: Double?) -> String {
@@ -217,6 +224,7 @@ extension Pages {
     }
 
     static func requests(portfolios: [Portfolio], selected: Portfolio?, queue: [Intake.QueueEntry], others: [IntakeRequest],
+                         demand: [Intake.RoleDemandSummary],
                          scoring: Intake.ScoringSummary?, names: [User.ID: String], auth: Authenticated) -> Response {
         var values: [String: Any] = [
             "portfolios": portfolios.map { ["id": $0.id.description, "code": $0.code, "name": $0.name, "selected": $0.id == selected?.id] },
@@ -231,6 +239,11 @@ extension Pages {
                  "requester": names[r.requesterId] ?? "user \(r.requesterId)", "updated": r.updatedAt.description.prefix(10)]
             },
             "mayCreate": auth.user.role != .executive,
+            "demand": demand.map { d -> [String: Any] in
+                ["role": d.role, "fteMonths": number((d.fteMonths * 10).rounded() / 10), "peak": number((d.peakFTE * 10).rounded() / 10),
+                 "pool": number((d.poolFTE * 10).rounded() / 10), "requests": d.requests, "short": d.peakFTE > d.poolFTE]
+            },
+            "hasDemand": !demand.isEmpty,
         ]
         if let selected { values["portfolioId"] = selected.id.description; values["portfolioCode"] = selected.code }
         if let warning = scoring?.warning { values["warning"] = "Scoring model: " + warning }
@@ -257,7 +270,7 @@ extension Pages {
     }
 
     static func request(_ a: Intake.Assessment, portfolio: Portfolio, project: Project?, templates: [(id: Int64, name: String)],
-                        names: [User.ID: String], managers: [User], error: String? = nil, status: HTTPResponse.Status = .ok,
+                        names: [User.ID: String], managers: [User], glossary: GlossaryMarkup, error: String? = nil, status: HTTPResponse.Status = .ok,
                         auth: Authenticated) -> Response {
         let r = a.request
         let f = a.businessCase
@@ -265,7 +278,8 @@ extension Pages {
             "id": r.id.description, "title": r.title, "status": r.status.label, "portfolioId": portfolio.id.description,
             "portfolioCode": portfolio.code, "requester": names[r.requesterId] ?? "user \(r.requesterId)",
             "sponsor": r.sponsorId.map { names[$0] ?? "user \($0)" } ?? "—", "desiredStart": dash(r.desiredStart),
-            "problem": r.problem.isEmpty ? "—" : r.problem, "goal": r.goal.isEmpty ? "—" : r.goal, "risks": r.risks,
+            "problem": r.problem.isEmpty ? "—" : glossary.html(r.problem), "goal": r.goal.isEmpty ? "—" : glossary.html(r.goal),
+            "risks": glossary.html(r.risks),
             "score": a.score.map { String(format: "%.2f of 10", $0) } ?? "—",
             "rank": a.rank.map { "\($0) of \(a.queueSize)" } ?? "—",
             "decisionReason": r.decisionReason ?? "",

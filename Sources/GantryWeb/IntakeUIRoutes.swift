@@ -18,14 +18,16 @@ struct IntakeUIRoutes: Sendable {
             var queue: [Intake.QueueEntry] = []
             var scoring: Intake.ScoringSummary?
             var others: [IntakeRequest] = []
+            var demand: [Intake.RoleDemandSummary] = []
             if let selected {
+                demand = try await backend.intake.demand(selected.id, auth.caller)
                 (queue, scoring) = try await backend.intake.queue(selected.id, auth.caller)
                 others = try await backend.catalog.all(IntakeRequest.self, auth.caller, ["portfolio_id": .int(selected.id.rawValue)])
                     .filter { !$0.status.isPending && ($0.status != .draft || $0.requesterId == auth.user.id
                                                        || [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role)) }
                     .sorted { $0.updatedAt > $1.updatedAt }
             }
-            return Pages.requests(portfolios: portfolios, selected: selected, queue: queue, others: others, scoring: scoring,
+            return Pages.requests(portfolios: portfolios, selected: selected, queue: queue, others: others, demand: demand, scoring: scoring,
                                   names: try await names(auth), auth: auth)
         }
         router.get("requests/new") { request, context in
@@ -179,9 +181,11 @@ struct IntakeUIRoutes: Sendable {
         if let pid = r.projectId { project = try await backend.catalog.get(Project.self, pid, auth.caller) }
         let people = try await backend.views.directory(auth.caller)
         return Pages.request(assessment, portfolio: portfolio, project: project,
-                             templates: try await backend.intake.templateChoices(auth.caller),
+                             templates: try await backend.gates.activeTemplates(auth.caller).map { ($0.id.rawValue, $0.name) },
                              names: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.displayName) }),
-                             managers: people.filter { $0.role == .projectManager }, error: error, status: status, auth: auth)
+                             managers: people.filter { $0.role == .projectManager },
+                             glossary: try await backend.glossary(auth.caller),
+                             error: error, status: status, auth: auth)
     }
 
     // MARK: reading the forms

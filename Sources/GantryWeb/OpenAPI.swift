@@ -65,8 +65,10 @@ enum OpenAPI {
         for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AuditRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in IntakeRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in InboxRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in GateRoutes.openAPIPaths() { paths[path] = item }
         GateRoutes.refine(&schemas)
+        for (path, item) in RAIDRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in StatusReportRoutes.openAPIPaths() { paths[path] = item }
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),
@@ -155,7 +157,7 @@ enum OpenAPI {
         ])
         let idParam = parameter("id", "path", "The record's id", type: "integer", required: true)
         let ifMatch = parameter("If-Match", "header", "The ETag you read; a stale one gets 412 and changes nothing")
-        paths["/api/v1/\(spec.path)/{id}"] = .object([
+        var one: [String: JSONValue] = [
             "parameters": .array([idParam]),
             "get": .object([
                 "summary": .string("Get a \(E.kindName)"), "tags": tag, "operationId": .string("get_\(E.kindName)"),
@@ -184,7 +186,9 @@ enum OpenAPI {
                     "412": problemResponse("If-Match names an older version"),
                 ]),
             ]),
-        ])
+        ]
+        if !spec.updatable { one["patch"] = nil }
+        paths["/api/v1/\(spec.path)/{id}"] = .object(one)
     }
 
     static func schemaName<E>(_ type: E.Type) -> String { String(describing: E.self) }
@@ -221,9 +225,9 @@ enum OpenAPI {
             }
             if field.hasSuffix("_id") && field != "id" { p["type"] = .array(["integer", "null"]) }
             if let kind = E.filters[field], case .oneOf(let values) = kind {
-                p["enum"] = .array(values.map(JSONValue.string))
+                p["enum"] = .array(values.map(JSONValue.string) + (sample[field] == .null ? [.null] : []))
             }
-            if ResourceSpec<E>.readOnly.contains(field) { p["readOnly"] = true }
+            if spec.readOnlyFields.contains(field) { p["readOnly"] = true }
             properties[field] = .object(p)
         }
         for extra in spec.extraOnCreate { properties[extra] = .object(["type": "string", "writeOnly": true]) }

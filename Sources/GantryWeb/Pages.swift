@@ -14,7 +14,7 @@ enum Pages {
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
-        ] + intakeTemplates + GateTemplates.all + StatusReportTemplates.all
+        ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -33,6 +33,10 @@ enum Pages {
             if nav == "portfolios" { user["navPortfolios"] = true }
             if nav == "audit" { user["navAudit"] = true }
             if nav == "intake" { user["navIntake"] = true }
+            if nav == "glossary" { user["navGlossary"] = true }
+            if nav == "inbox" { user["navInbox"] = true }
+            if nav == "lessons" { user["navLessons"] = true }
+            if nav == "training" { user["navTraining"] = true }
             if nav == "templates" { user["navTemplates"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             page["user"] = user
@@ -80,7 +84,8 @@ enum Pages {
         }
         let p = o.portfolio
         return html("portfolio", [
-            "id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue, "owner": o.owner?.displayName ?? "—",
+            "id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
+            "owner": o.owner?.displayName ?? "—",
             "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
         ], title: p.name, auth: auth, nav: "portfolios")
     }
@@ -99,12 +104,13 @@ enum Pages {
         if let refusal = header.scheduleChangeRefusal(auth.caller) { actions["refusal"] = refusal } else { actions["mayChange"] = true }
         return html("project", [
             "actions": library.render(actions, withTemplate: "scheduleActions") ?? "",
+            "projectId": p.id.description,
             "portfolioId": header.portfolio.id.description, "portfolioCode": header.portfolio.code,
             "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
             "description": p.description, "schedule": schedule.html, "phases": phases, "activityCount": schedule.activities,
-            "milestoneCount": schedule.milestones, "projectId": p.id.description,
+            "milestoneCount": schedule.milestones,
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
     }
 

@@ -12,18 +12,26 @@ struct ResourceSpec<E: ManagedEntity>: Sendable {
     /// Write-only fields a create accepts besides the record's own (a user's `password`).
     let extraOnCreate: Set<String>
     let summary: String
+    /// Fields Gantry sets (derived from others, or by a workflow's actions): read, never written.
+    let computed: Set<String>
+    /// Whether a record can be changed once made (PATCH); a snapshot cannot.
+    let updatable: Bool
 
     static var readOnly: Set<String> { ["id", "version", "created_at", "updated_at"] }
 
+    var readOnlyFields: Set<String> { Self.readOnly.union(computed) }
     var fields: [String] { Wire.fieldNames(of: template) }
-    var writable: [String] { fields.filter { !Self.readOnly.contains($0) } }
+    var writable: [String] { fields.filter { !readOnlyFields.contains($0) } }
 
-    init(path: String, template: E, required: Set<String>, extraOnCreate: Set<String> = [], summary: String) {
+    init(path: String, template: E, required: Set<String>, extraOnCreate: Set<String> = [], summary: String,
+         computed: Set<String> = [], updatable: Bool = true) {
         self.path = path
         self.template = template
         self.required = required
         self.extraOnCreate = extraOnCreate
         self.summary = summary
+        self.computed = computed
+        self.updatable = updatable
     }
 }
 
@@ -51,6 +59,7 @@ enum Specs {
         visitor.visit(scoringModels)
         visitor.visit(templates)
         visitor.visit(phases)
+        visitRAIDAndChanges(&visitor)
         visitor.visit(statusReports)
         visitor.visit(users)
     }

@@ -225,10 +225,7 @@ extension Pages {
         func x(_ d: Double) -> Double { left + (min(max(d, lo), hi) - lo) / (hi - lo) * (width - left - right) }
         func y(_ c: Int) -> Double { top + (1 - Double(c) / Double(peak)) * (height - top - bottom) }
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func esc(_ s: String) -> String { GanttRenderer.escape(s) }
         let desc = "Histogram of \(r.iterations) simulated project durations from \(days(lo)) to \(days(hi0)); "
             + "P50 \(days(r.p50Days)), P80 \(days(r.p80Days)), P90 \(days(r.p90Days))."
         var out = #"<svg xmlns="http://www.w3.org/2000/svg" class="risk-histogram" role="img" aria-labelledby="risk-title risk-desc" width="\#(n(width))" height="\#(n(height))" viewBox="0 0 \#(n(width)) \#(n(height))" font-family="sans-serif" font-size="11">"#

@@ -249,11 +249,16 @@ extension Pages {
                 return row
             }
         }
+        let risks: [[String: Any]] = r.topRisks.map { k in
+            ["href": "/projects/\(k.projectId)/raid", "code": k.code, "project": k.project, "title": k.title,
+             "score": k.score, "pxi": "\(k.probability) × \(k.impact)", "level": k.level.rawValue,
+             "riskOwner": k.owner ?? "—", "response": k.responseStrategy.rawValue, "due": dash(k.dueDate)]
+        }
         return html("portfolioReport", [
             "id": r.portfolioId.description, "code": r.code, "name": r.name, "mode": r.governanceMode.rawValue,
             "asOf": r.asOf.description, "projectCount": r.projects.count, "health": health, "rows": rows,
             "escalations": escalations, "overdue": overdue, "gatesWaiting": gates(r.gatesWaiting),
-            "gatesComingUp": gates(r.gatesComingUp), "horizon": StatusReports.gateHorizonDays,
+            "gatesComingUp": gates(r.gatesComingUp), "horizon": StatusReports.gateHorizonDays, "risks": risks,
         ], title: "\(r.name): portfolio report", auth: auth, nav: "portfolios")
     }
 }
@@ -382,7 +387,6 @@ enum StatusReportTemplates {
         <p class="no-print"><a href="/projects/{{projectId}}/reports">All status reports of {{projectCode}}</a></p>
         """
 
-    // The top risks section is a placeholder for the RAID slice (the lead fills it).
     static let portfolioReport = """
         <nav class="crumbs no-print" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{id}}">{{code}}</a> › <span aria-current="page">Portfolio report</span></nav>
         <h1>{{name}}: portfolio report</h1>
@@ -414,10 +418,15 @@ enum StatusReportTemplates {
             </tbody>
           </table>
         </section>
-        <!-- LEAD: top risks come from the RAID slice (table risks). -->
         <section aria-labelledby="risks-title" id="top-risks">
           <h2 id="risks-title">Top risks</h2>
-          <p class="muted">The portfolio's top risks appear here from the RAID log.</p>
+          <table class="grid" id="top-risks-table">
+            <thead><tr><th scope="col" class="num">Score</th><th scope="col">Risk</th><th scope="col">Project</th><th scope="col">Owner</th><th scope="col">Response</th><th scope="col">Due</th></tr></thead>
+            <tbody>
+            {{#risks}}<tr><td class="num"><span class="risk-{{level}}" title="probability × impact: {{pxi}}">{{score}}</span></td><td><a href="{{href}}">{{title}}</a></td><td><span class="code">{{code}}</span> {{project}}</td><td>{{riskOwner}}</td><td>{{response}}</td><td class="date">{{due}}</td></tr>{{/risks}}
+            {{^risks}}<tr><td colspan="6">No open risks.</td></tr>{{/risks}}
+            </tbody>
+          </table>
         </section>
         <section aria-labelledby="gates-title" id="gates">
           <h2 id="gates-title">Gates waiting for a decision and coming up</h2>

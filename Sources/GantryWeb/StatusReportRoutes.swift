@@ -137,6 +137,7 @@ struct StatusReportRoutes: Sendable {
             "health_source": ["type": "string", "enum": ["report", "project"]],
             "trend": .object(["type": .array(["string", "null"]), "enum": ["better", "same", "worse", .null]]),
             "escalations": ["type": "string"], "days_late": .object(["type": .array(["integer", "null"])]),
+            "open_high_risks": ["type": "integer"],
             "gate": .object(["type": .array(["string", "null"])]), "gate_date": .object(["type": .array(["string", "null"])]),
             "gate_status": .object(["type": .array(["string", "null"])]),
         ])])
@@ -152,9 +153,16 @@ struct StatusReportRoutes: Sendable {
             "projects": .object(["type": "array", "items": line]),
             "escalations": .object(["type": "array", "items": .object(["type": "object"])]),
             "overdue": .object(["type": "array", "items": overdue]),
+            "top_risks": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                "risk_id": ["type": "integer"], "project_id": ["type": "integer"], "code": ["type": "string"],
+                "project": ["type": "string"], "title": ["type": "string"], "probability": ["type": "integer"],
+                "impact": ["type": "integer"], "score": ["type": "integer"], "level": ["type": "string"],
+                "owner": .object(["type": .array(["string", "null"])]), "response_strategy": ["type": "string"],
+                "due_date": .object(["type": .array(["string", "null"])]),
+            ])])]),
             "gates_waiting": .object(["type": "array", "items": gate]),
             "gates_coming_up": .object(["type": "array", "items": gate]),
-        ]), "required": ["portfolio_id", "projects", "escalations", "overdue", "gates_waiting", "gates_coming_up"]])
+        ]), "required": ["portfolio_id", "projects", "escalations", "overdue", "top_risks", "gates_waiting", "gates_coming_up"]])
         let csv: JSONValue = .object(["description": "CSV, one line per project",
                                       "content": .object(["text/csv": .object(["schema": ["type": "string"]])])])
         let acted = { (what: String) in OpenAPI.response(what, report) }
@@ -201,7 +209,7 @@ struct StatusReportRoutes: Sendable {
             ]),
             "/api/v1/portfolios/{id}/report": .object([
                 "parameters": .array([idParameter("portfolio")]),
-                "get": op("The executive portfolio report: projects by health (the latest submitted or accepted report's overall rating, else the project's health), the trend since the report before, escalations, late reports, the current phases' gates waiting for a decision or coming up",
+                "get": op("The executive portfolio report: projects by health (the latest submitted or accepted report's overall rating, else the project's health), the trend since the report before, escalations, late reports, the top open risks, the current phases' gates waiting for a decision or coming up",
                           "portfolio_report", ["200": OpenAPI.response("The report", portfolioReport),
                                                "404": OpenAPI.problemResponse("No such portfolio")]),
             ]),

@@ -17,9 +17,13 @@ enum Templates {
           <a class="brand" href="/portfolios" aria-label="Gantry home">Gantry</a>
           {{#user}}
           <nav aria-label="Main">
+            <a href="/inbox"{{#navInbox}} aria-current="page"{{/navInbox}}>Inbox</a>
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
+            <a href="/lessons"{{#navLessons}} aria-current="page"{{/navLessons}}>Lessons</a>
+            <a href="/training"{{#navTraining}} aria-current="page"{{/navTraining}}>Training</a>
+            <a href="/glossary"{{#navGlossary}} aria-current="page"{{/navGlossary}}>Glossary</a>
             {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
           </nav>
           <div class="who">
@@ -80,7 +84,7 @@ enum Templates {
           <div><dt>Health</dt><dd>{{#health}}<span class="rag rag-{{key}}" title="{{key}}">{{count}} {{key}}</span> {{/health}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
-        <p><a href="/portfolios/{{id}}/report" id="portfolio-report-link">Executive portfolio report</a></p>
+        <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a> · <a href="/portfolios/{{id}}/raid" id="raid-view-link">RAID view: risks, issues, assumptions and decisions of every project</a> · <a href="/portfolios/{{id}}/report" id="portfolio-report-link">Executive portfolio report</a></nav>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
           <h2 id="group-{{anchor}}">{{title}}{{#state}} <span class="state">{{state}}</span>{{/state}}</h2>
@@ -109,8 +113,8 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
-        <p><a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
         {{{phases}}}
+        <p class="subnav"><a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
         {{{actions}}}
         {{{schedule}}}
         """

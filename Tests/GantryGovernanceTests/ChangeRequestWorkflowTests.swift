@@ -28,17 +28,19 @@ struct ChangeRequestWorkflowTests {
         case "reject": .reject(reason: "out of scope")
         case "defer": .defer(reason: nil)
         case "resubmit": .resubmit
+        case "withdraw": .withdraw
         default: fatalError(name)
         }
     }
 
     static let transitions = Chart("""
-        from      | submit    | approve  | reject   | defer    | resubmit
-        draft     | submitted | -        | -        | -        | -
-        submitted | -         | approved | rejected | deferred | -
-        approved  | -         | -        | -        | -        | -
-        rejected  | -         | -        | -        | -        | -
-        deferred  | -         | -        | -        | -        | submitted
+        from      | submit    | approve  | reject   | defer    | resubmit  | withdraw
+        draft     | submitted | -        | -        | -        | -         | withdrawn
+        submitted | -         | approved | rejected | deferred | -         | withdrawn
+        approved  | -         | -        | -        | -        | -         | -
+        rejected  | -         | -        | -        | -        | -         | -
+        deferred  | -         | -        | -        | -        | submitted | withdrawn
+        withdrawn | -         | -        | -        | -        | -         | -
         """)
 
     struct Cell: Sendable, CustomTestStringConvertible {
@@ -127,6 +129,29 @@ struct ChangeRequestWorkflowTests {
             #expect(t?.state.reason == nil)
         }
         expectRefusal(W.decide(.resubmit, on: deferred, by: .otherManager, in: context), .notPermitted)
+    }
+
+    @Test("the author or a PMO role withdraws an undecided change; no one else, and nothing decided")
+    func withdraw() throws {
+        let context = W.Context(mode: .directive, thresholds: Self.thresholds)
+        for status in [W.Status.draft, .submitted, .deferred] {
+            let state = W.State(status: status, authorId: Who.requester, impact: Self.small)
+            for actor in [WorkflowActor.requester, .director, .analyst, .admin] {
+                let t = try #require(W.decide(.withdraw, on: state, by: actor, in: context).value)
+                #expect(t.state.status == .withdrawn)
+                #expect(t.auditEntries == [AuditEntry(record: "change request", by: actor.userId,
+                                                      before: status.rawValue, after: "withdrawn")])
+            }
+            // The project's manager decides a change but does not take back someone else's.
+            for actor in [WorkflowActor.manager, .otherManager, .named("owner pfm")] {
+                expectRefusal(W.decide(.withdraw, on: state, by: actor, in: context), .notAuthor,
+                              mentions: ["author"])
+            }
+        }
+        #expect(W.Status.withdrawn.isFinal)
+        let approved = W.State(status: .approved, authorId: Who.requester, impact: Self.small)
+        expectRefusal(W.decide(.withdraw, on: approved, by: .requester, in: context), .invalidTransition,
+                      mentions: ["approved", "withdrawn"])
     }
 
     @Test("submitting tells whoever must decide")

@@ -331,10 +331,10 @@ struct StatusReportServiceTests {
             #expect(p1.daysLate == nil && p2.daysLate == 83 && doc.overdue.first?.missedPeriods == 3)
 
             let csv = StatusReports.csv(doc).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(csv.first == "code,project,state,manager,health,health_source,period_start,period_end,report_status,previous_health,trend,escalations,days_late,gate,gate_date,gate_status")
+            #expect(csv.first == "code,project,state,manager,health,health_source,period_start,period_end,report_status,previous_health,trend,escalations,days_late,open_high_risks,gate,gate_date,gate_status")
             #expect(csv.count == 3)
-            #expect(csv[1] == "P1,Project one,active,Pm,red,report,2026-11-01,2026-11-30,submitted,amber,worse,\"Need a second architect, now.\",,,,")
-            #expect(csv[2] == "P2,\"Quiet, \"\"small\"\" one\",active,Other,amber,project,,,,,,,83,,,")
+            #expect(csv[1] == "P1,Project one,active,Pm,red,report,2026-11-01,2026-11-30,submitted,amber,worse,\"Need a second architect, now.\",,0,,,")
+            #expect(csv[2] == "P2,\"Quiet, \"\"small\"\" one\",active,Other,amber,project,,,,,,,83,0,,,")
             _ = second
         }
     }
@@ -391,6 +391,66 @@ struct StatusReportServiceTests {
             // Its reports now cover weeks: 2026-11-28 is in the week from Monday 11-23.
             let r = try await w.reports.start(fresh.id, w.caller("pm"))
             #expect(r.periodStart == .at("2026-11-23") && r.periodEnd == .at("2026-11-30"))
+        }
+    }
+
+    @Test("the project's open high risks in its RAID log darken the suggested risk rating; the portfolio report shows the top risks",
+          arguments: Backend.available)
+    func risks(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let w = try await Self.world(store)
+            func risk(_ title: String, _ p: Int, _ i: Int, due: String? = nil) async throws -> Risk {
+                try await w.catalog.create(Risk(projectId: w.project.id, title: title, probability: p, impact: i,
+                                                ownerId: w.users["pm"]!.id, dueDate: due.map { CalendarDate.at($0) },
+                                                createdAt: Self.now, updatedAt: Self.now), w.caller("pm"))
+            }
+            // Scores 20 and 15 are high (12 and up), 9 is medium.
+            let vendor = try await risk("Vendor insolvency", 5, 4, due: "2026-12-15")
+            let staff = try await risk("Key staff leave", 5, 3)
+            let audit = try await risk("Audit finding", 3, 3)
+            #expect(vendor.level == .high && staff.level == .high && audit.level == .medium)
+
+            let r = try await w.reports.start(w.project.id, w.caller("pm"))
+            #expect(r.openHighRisks == 2 && r.riskSuggested == .amber && r.risk == .amber)
+            #expect(r.suggestionReasons["risk"] == ["open high risks 2 at or above 1, below 3 → amber"])
+            #expect(r.overallSuggested == .red)  // SPI 0.75 is worse
+
+            let doc = try await w.reports.portfolioReport(w.portfolio.id, w.caller("exec"))
+            #expect(doc.topRisks.map(\.title) == ["Vendor insolvency", "Key staff leave", "Audit finding"])
+            #expect(doc.topRisks.first?.score == 20 && doc.topRisks.first?.owner == "Pm" && doc.topRisks.first?.code == "P1")
+            #expect(doc.projects.first?.openHighRisks == 2)
+            #expect(StatusReports.csv(doc).contains(",53,2,,,\r\n"))
+        }
+    }
+
+    @Test("the inbox: the PMO reviews submitted reports, the author reworks a returned one, the manager and the PMO see a late one",
+          arguments: Backend.available)
+    func inbox(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let w = try await Self.world(store)
+            let inbox = Inbox(store: store, clock: FixedClock(time: Self.now))
+            func kinds(_ name: String) async throws -> [String] {
+                try await inbox.items(w.caller(name)).filter { $0.kind.hasPrefix("report_") }.map(\.kind)
+            }
+            // September's report is late (the project started 2026-09-10): its manager and the PMO are told.
+            let late = try #require(try await inbox.items(w.caller("pm")).first { $0.kind == "report_due" })
+            #expect(late.overdue && late.due == .at("2026-10-06") && late.href == "/projects/\(w.project.id)/reports")
+            #expect(late.detail == "due on 2026-10-06, 53 days late (2 reports late in all)")
+            #expect(try await kinds("director") == ["report_due"])
+            #expect(try await kinds("other").isEmpty)
+            #expect(try await kinds("exec").isEmpty)
+
+            let october = try await w.reports.start(w.project.id, periodContaining: .at("2026-10-01"), w.caller("pm"))
+            _ = try await w.catalog.update(StatusReport.self, october.id, w.caller("pm")) {
+                for d in StatusReportDimension.allCases where $0.value(d) == .unknown { $0.setValue(d, .green) }
+            }
+            _ = try await w.reports.submit(october.id, w.caller("pm"))
+            #expect(try await kinds("pm").isEmpty)  // submitted: nothing is late any more
+            #expect(try await kinds("analyst") == ["report_review"])
+            _ = try await w.reports.return(october.id, comment: "Add the vendor delay.", w.caller("analyst"))
+            let returned = try #require(try await inbox.items(w.caller("pm")).first { $0.kind == "report_returned" })
+            #expect(returned.href == "/status-reports/\(october.id)" && returned.detail.contains("Add the vendor delay."))
+            #expect(try await kinds("analyst") == ["report_due"])  // returned is not submitted: late again
         }
     }
 }

@@ -155,3 +155,32 @@ extension JSONValue {
     }
     var array: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
 }
+
+@Suite("Assigning project managers by mode")
+struct ProjectManagerAssignmentTests {
+    @Test("the portfolio's owner assigns a manager in supportive mode; in directive mode only the PMO does; a PM never reassigns their project")
+    func assignment() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let owner = try #require(try await c.send(.get, "/api/v1/me", as: .portfolioManager).int("id"))
+            let pm = try #require(try await c.send(.get, "/api/v1/me", as: .projectManager).int("id"))
+            let other = try #require(try await c.send(.get, "/api/v1/me", as: .teamMember).int("id"))
+            for mode in ["supportive", "directive"] {
+                let pf = try await c.create("portfolios", #"{"code":"\#(mode)","name":"\#(mode)","owner_id":\#(owner),"governance_mode":"\#(mode)"}"#)
+                let p = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"P-\#(mode)","name":"P"}"#)
+                let byOwner = try await c.send(.patch, "/api/v1/projects/\(p)", as: .portfolioManager, json: #"{"manager_id":\#(pm)}"#)
+                if mode == "supportive" {
+                    #expect(byOwner.status == .ok, "\(byOwner.text)")
+                } else {
+                    #expect(byOwner.status == .forbidden)
+                    #expect(byOwner.string("detail")?.contains("directive") == true)
+                    #expect(try await c.send(.get, "/api/v1/projects/\(p)").int("manager_id") == nil, "nothing changed")
+                    #expect(try await c.send(.patch, "/api/v1/projects/\(p)", as: .pmoDirector, json: #"{"manager_id":\#(pm)}"#).status == .ok)
+                }
+                let byPM = try await c.send(.patch, "/api/v1/projects/\(p)", as: .projectManager, json: #"{"manager_id":\#(other)}"#)
+                #expect(byPM.status == .forbidden)
+                // Other edits by the PM stay allowed.
+                #expect(try await c.send(.patch, "/api/v1/projects/\(p)", as: .projectManager, json: #"{"description":"d"}"#).status == .ok)
+            }
+        }
+    }
+}

@@ -57,8 +57,12 @@ struct IntakeUITests {
             #expect(review.text.contains(#"id="request-rank">1 of 1<"#))
             #expect(review.text.contains("Strategic fit: 5"), "the score's explanation names each criterion")
 
+            _ = try await c.create("resources", #"{"name":"Dev One","role":"Developer","max_units":100}"#)
             let queue = try await c.send(.get, "/requests?portfolio_id=\(pf)", as: .executive)
             #expect(queue.text.contains("Customer portal"))
+            // 2 developers for 6 months is 12 FTE-months; 2 at once is more than the pool's one developer.
+            #expect(queue.text.contains(#"<td>Developer</td><td class="num">1</td><td class="num">12</td><td class="num">2 <strong>over the pool</strong></td><td class="num">1</td>"#),
+                    "\(queue.text)")
             #expect(!queue.text.contains(#"id="new-request""#), "executives do not raise requests")
 
             let scoring = try await c.send(.get, "/portfolios/\(pf)/scoring", as: .teamMember)

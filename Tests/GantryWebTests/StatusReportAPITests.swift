@@ -168,7 +168,7 @@ struct StatusReportAPITests {
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.count == 2 && lines[0].hasPrefix("code,project,state,manager,health,"))
-            #expect(lines[1] == "P1,Project one,active,Project manager,unknown,project,,,,,,,53,,,")
+            #expect(lines[1] == "P1,Project one,active,Project manager,unknown,project,,,,,,,53,0,,,")
             #expect(try await c.send(.get, "/api/v1/portfolios/999/report").status == .notFound)
             #expect(try await c.send(.get, "/portfolios/\(pf)/report.csv", as: .executive).text == csv.text)
         }
@@ -234,7 +234,7 @@ struct StatusReportAPITests {
             #expect(exec.status == .ok)
             #expect(exec.text.contains(#"<a href="/projects/\#(project)/phases/\#(phase)">Build: Go-live</a>"#))
             #expect(exec.text.contains(#"2026-11-20 <span class="crit">8 days ago</span>"#))
-            for id in ["projects-by-health", "escalations", "overdue-reports", "top-risks", "gates", "report-csv"] {
+            for id in ["projects-by-health", "escalations", "overdue-reports", "top-risks-table", "gates", "report-csv"] {
                 #expect(exec.text.contains(#"id="\#(id)""#), "the portfolio report has #\(id)")
             }
             #expect(exec.text.contains(#"<div class="actions no-print">"#))

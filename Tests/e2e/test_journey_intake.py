@@ -5,7 +5,8 @@ the new project exists with the template's phases.
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from test_browser import arrive, assert_healthy_page, browser, shot  # noqa: F401  (browser is a fixture)
 
@@ -17,6 +18,14 @@ def sign_in(driver, server, username):
     driver.find_element(By.ID, "password").send_keys(server["password"])
     driver.find_element(By.ID, "sign-in").click()
     arrive(driver, r"/portfolios$")
+
+
+def press(driver, element_id, then):
+    """Clicks a button that posts a form and waits for the next page, even when it comes back to the same URL."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, element_id).click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    arrive(driver, then)
 
 
 def test_request_is_scored_ranked_approved_and_becomes_a_project(server, browser):
@@ -52,8 +61,7 @@ def test_request_is_scored_ranked_approved_and_becomes_a_project(server, browser
     # DOMAIN.md case 32: these net flows at 8 % have an NPV of 3,065.22 with the first flow at t = 0.
     assert browser.find_element(By.ID, "npv").text == "3,065.22"
     assert browser.find_element(By.ID, "request-status").text == "draft"
-    browser.find_element(By.ID, "submit-request").click()
-    arrive(browser, re.escape(url) + "$")
+    press(browser, "submit-request", re.escape(url) + "$")
     assert browser.find_element(By.ID, "request-status").text == "submitted"
     assert not browser.find_elements(By.ID, "review-request"), "a requester does not review"
     shot(browser, "intake-2-submitted")
@@ -73,8 +81,7 @@ def test_request_is_scored_ranked_approved_and_becomes_a_project(server, browser
     arrive(browser, re.escape(url) + "$")
     explanation = browser.find_element(By.ID, "score-explanation").text
     assert "Strategic fit" in explanation and "score =" in explanation, "how the score was computed is shown"
-    browser.find_element(By.ID, "review-request").click()
-    arrive(browser, re.escape(url) + "$")
+    press(browser, "review-request", re.escape(url) + "$")
     assert browser.find_element(By.ID, "request-status").text == "in review"
 
     template = Select(browser.find_element(By.ID, "template_id"))
@@ -84,8 +91,7 @@ def test_request_is_scored_ranked_approved_and_becomes_a_project(server, browser
     code.send_keys("ROBOT-1")
     Select(browser.find_element(By.ID, "manager_id")).select_by_visible_text("Priya Patel")
     shot(browser, "intake-4-approve")
-    browser.find_element(By.ID, "approve-request").click()
-    arrive(browser, re.escape(url) + "$")
+    press(browser, "approve-request", re.escape(url) + "$")
     assert_healthy_page(browser)
     assert browser.find_element(By.ID, "request-status").text == "approved"
     browser.find_element(By.CSS_SELECTOR, "#created-project a").click()
