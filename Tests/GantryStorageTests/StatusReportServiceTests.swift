@@ -8,7 +8,8 @@ import Testing
 /// comment). History kept"; "a manual override needs a comment"; "status reports are due on the cadence and
 /// overdue ones are flagged" in controlling mode) and DESIGN.md (the PMO reviews in every mode; only controlling
 /// and directive portfolios flag late reports).
-@Suite("Status reports")
+/// Serialized: each case makes a fresh database, and many at once exhaust a small PostgreSQL's lock table.
+@Suite("Status reports", .serialized)
 struct StatusReportServiceTests {
     static let now = Timestamp.at("2026-11-28T12:00:00.000Z")  // a Saturday; November's period is 11-01 to 12-01
 
