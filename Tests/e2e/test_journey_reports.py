@@ -5,38 +5,20 @@ the project manager sees it returned, with that comment. Then the executive port
 Needs what test_browser.py needs (GANTRY_BIN, chromium, chromium-driver, selenium). Screenshots go to
 GANTRY_SCREENSHOTS (default: a temporary directory).
 """
-import json
-import urllib.request
-
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from test_browser import arrive, assert_healthy_page, browser, shot  # noqa: F401 (browser is a fixture)
+from test_journey_gates import api, sign_in
 
 RETURN_COMMENT = "Say how many days the vendor delay costs and what the recovery plan is."
 OVERRIDE_COMMENT = "The supplier confirmed a two-week slip yesterday; the numbers do not show it yet."
 
 
-def api(server, token, path):
-    request = urllib.request.Request(server["base"] + path, headers={"Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)
-
-
-def sign_in(browser, server, username):
-    browser.delete_all_cookies()
-    browser.get(server["base"] + "/login")
-    browser.find_element(By.ID, "username").send_keys(username)
-    browser.find_element(By.ID, "password").send_keys(server["password"])
-    browser.find_element(By.ID, "sign-in").click()
-    arrive(browser, r"/portfolios$")
-    browser.get_log("browser")  # forget what the sign-in page logged
-
-
 def test_pm_submits_and_the_pmo_returns_with_a_comment(server, token, browser):
-    users = api(server, token, "/api/v1/users?role=project_manager&limit=100")["items"]
+    users = api(server, token, "/users?role=project_manager&limit=100")["items"]
     priya = next(u for u in users if u["username"] == "priya.pm")
-    projects = api(server, token, f"/api/v1/projects?manager_id={priya['id']}&state=active&limit=100")["items"]
+    projects = api(server, token, f"/projects?manager_id={priya['id']}&state=active&limit=100")["items"]
     assert projects, "the demo gives priya.pm active projects"
 
     # The project manager opens one of her projects' reports and starts the current period's report.
