@@ -58,9 +58,16 @@ public struct Inbox: Sendable {
     static func isPMO(_ actor: Actor) -> Bool { WorkflowActor(actor).isPMO }
 
     static func requests(for actor: Actor, in session: any StoreSession) async throws -> [Item] {
-        let all = try await session.list(IntakeRequest.self, ListQuery())
+        // Only what can wait for this user: the PMO's submitted and in-review requests, the user's own.
+        var candidates = try await session.list(IntakeRequest.self, ListQuery(filters: ["requester_id": .int(actor.userId.rawValue)]))
+        if isPMO(actor) {
+            for status in [RequestStatus.submitted, .inReview] {
+                candidates += try await session.list(IntakeRequest.self, ListQuery(filters: ["status": .text(status.rawValue)]))
+            }
+        }
+        var seen = Set<IntakeRequest.ID>()
         var out: [Item] = []
-        for r in all {
+        for r in candidates where seen.insert(r.id).inserted {
             let href = "/requests/\(r.id)"
             if isPMO(actor) && r.status == .submitted {
                 out.append(Item(kind: "request_review", title: r.title, detail: "a new request waits to be taken into review",

@@ -106,35 +106,48 @@ public struct Intake: Sendable {
     }
 
     static func queue(_ portfolioId: Portfolio.ID, in session: any StoreSession) async throws -> ([QueueEntry], ScoringSummary?) {
-        let pending = try await session.list(IntakeRequest.self, ListQuery(filters: ["portfolio_id": .int(portfolioId.rawValue)]))
-            .filter { $0.status.isPending }
+        var pending: [IntakeRequest] = []
+        for status in RequestStatus.allCases where status.isPending {
+            pending += try await session.list(IntakeRequest.self, ListQuery(filters: [
+                "portfolio_id": .int(portfolioId.rawValue), "status": .text(status.rawValue)]))
+        }
         let model = try await session.list(ScoringModel.self, ListQuery(filters: ["portfolio_id": .int(portfolioId.rawValue)], limit: 1)).first
         let summary = try model.map { try ScoringRules.summary($0) }
         var ranked: [QueueEntry] = []
         var unranked: [QueueEntry] = []
         guard let summary else {
-            return (pending.map { QueueEntry(rank: nil, request: $0, score: nil, npv: Self.figures($0.businessCase).npv,
+            return (pending.map { QueueEntry(rank: nil, request: $0, score: nil, npv: Self.npvAndCost($0.businessCase).npv,
                                              note: "the portfolio has no scoring model") }, nil)
         }
         let scorer = try ScoringRules.model(summary)
         var candidates: [WeightedScore.Candidate<Int64>] = []
+        var money: [Int64: (npv: Double?, cost: Double)] = [:]
         for r in pending {
             let ratings = ScoringRules.ratings(r)
+            let m = Self.npvAndCost(r.businessCase)
+            money[r.id.rawValue] = m
             do {
                 _ = try scorer.score(ratings)
-                candidates.append(.init(id: r.id.rawValue, ratings: ratings, cost: Self.figures(r.businessCase).totalCost))
+                candidates.append(.init(id: r.id.rawValue, ratings: ratings, cost: m.cost))
             } catch let e as PortfolioError {
-                unranked.append(QueueEntry(rank: nil, request: r, score: nil, npv: Self.figures(r.businessCase).npv,
-                                           note: e.message))
+                unranked.append(QueueEntry(rank: nil, request: r, score: nil, npv: m.npv, note: e.message))
             }
         }
         let byId = Dictionary(uniqueKeysWithValues: pending.map { ($0.id.rawValue, $0) })
         for entry in try scorer.ranking(of: candidates) {
             guard let r = byId[entry.id] else { continue }
             ranked.append(QueueEntry(rank: entry.rank, request: r, score: entry.breakdown.score,
-                                     npv: Self.figures(r.businessCase).npv, note: nil))
+                                     npv: money[entry.id]?.npv, note: nil))
         }
         return (ranked + unranked, summary)
+    }
+
+    /// The NPV and the total cost alone, for lists (the full figures solve for IRR and MIRR too).
+    static func npvAndCost(_ b: BusinessCaseInput) -> (npv: Double?, cost: Double) {
+        let convention = DiscountingConvention(rawValue: b.convention) ?? .firstFlowAtTimeZero
+        let flows = b.periods.map { $0.benefit - $0.cost }
+        return (NetPresentValue(rate: b.discountRate, cashFlows: flows, convention: convention)?.value,
+                b.periods.reduce(0) { $0 + $1.cost })
     }
 
     static func figures(_ b: BusinessCaseInput) -> BusinessCaseFigures {

@@ -8,6 +8,7 @@ import time
 import urllib.request
 
 import pytest
+from selenium import webdriver
 
 
 def free_port():
@@ -59,3 +60,17 @@ def token(server):
     out = subprocess.run([binary, "token", "create", "--user", "admin", "--database", server["database"],
                           "--log-level", "warning"], capture_output=True, text=True, check=True)
     return out.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for one test module, shared by its tests."""
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()

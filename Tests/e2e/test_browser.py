@@ -11,8 +11,6 @@ import os
 import re
 import tempfile
 
-import pytest
-from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -26,17 +24,6 @@ def arrive(driver, pattern):
                                     and d.execute_script("return document.readyState") == "complete")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        opts.add_argument(a)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
-    driver.implicitly_wait(0)
-    yield driver
-    driver.quit()
 
 
 SHOTS = os.environ.get("GANTRY_SCREENSHOTS") or tempfile.mkdtemp(prefix="gantry-shots-")
@@ -45,6 +32,28 @@ SHOTS = os.environ.get("GANTRY_SCREENSHOTS") or tempfile.mkdtemp(prefix="gantry-
 def shot(driver, name):
     os.makedirs(SHOTS, exist_ok=True)
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def sign_in(driver, server, username):
+    """Signs in through the login form as a demo user (they all have the printed password)."""
+    driver.delete_all_cookies()
+    driver.get(server["base"] + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(server["password"])
+    driver.find_element(By.ID, "sign-in").click()
+    arrive(driver, r"/portfolios$")
+    driver.get_log("browser")  # forget what the sign-in logged
+
+
+def press(driver, element_id, then=None):
+    """Clicks a button that posts a form and waits until the next page has replaced this one, even when it comes
+    back to the same URL; with `then`, also until the URL matches it."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, element_id).click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    if then:
+        arrive(driver, then)
 
 
 def assert_healthy_page(driver):

@@ -9,30 +9,19 @@ Needs: GANTRY_BIN (the `server` and `token` fixtures are in conftest.py), Debian
 selenium. The browser, `arrive` and the screenshots (GANTRY_SCREENSHOTS) are test_browser.py's.
 """
 import json
-import re
 import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_browser import arrive, browser, shot  # noqa: F401 (browser is the module's Chromium fixture)
+from test_browser import arrive, shot, sign_in
 
 
 def api(server, token, path):
     request = urllib.request.Request(server["base"] + "/api/v1" + path, headers={"Authorization": f"Bearer {token}"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
-
-
-def sign_in(driver, server, username):
-    driver.delete_all_cookies()
-    driver.get(server["base"] + "/login")
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(server["password"])
-    driver.find_element(By.ID, "sign-in").click()
-    arrive(driver, r"/portfolios$")
-    driver.get_log("browser")  # forget what the sign-in logged
 
 
 def no_errors(driver):

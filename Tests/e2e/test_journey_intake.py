@@ -5,27 +5,9 @@ the new project exists with the template's phases.
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from test_browser import arrive, assert_healthy_page, browser, shot  # noqa: F401  (browser is a fixture)
-
-
-def sign_in(driver, server, username):
-    driver.delete_all_cookies()
-    driver.get(server["base"] + "/login")
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(server["password"])
-    driver.find_element(By.ID, "sign-in").click()
-    arrive(driver, r"/portfolios$")
-
-
-def press(driver, element_id, then):
-    """Clicks a button that posts a form and waits for the next page, even when it comes back to the same URL."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.ID, element_id).click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
-    arrive(driver, then)
+from test_browser import arrive, assert_healthy_page, press, shot, sign_in
 
 
 def test_request_is_scored_ranked_approved_and_becomes_a_project(server, browser):

@@ -10,19 +10,9 @@ Needs what test_browser.py needs (GANTRY_BIN, chromium, chromium-driver, seleniu
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from test_browser import arrive, assert_healthy_page, browser, shot  # noqa: F401 (browser is a fixture)
-
-
-def sign_in(server, browser, username):
-    browser.delete_all_cookies()
-    browser.get(server["base"] + "/login")
-    browser.find_element(By.ID, "username").send_keys(username)
-    browser.find_element(By.ID, "password").send_keys(server["password"])
-    browser.find_element(By.ID, "sign-in").click()
-    arrive(browser, r"/portfolios$")
-    browser.get_log("browser")
+from test_browser import arrive, assert_healthy_page, press, shot, sign_in
 
 
 def open_project(browser, portfolio_name, code):
@@ -35,20 +25,12 @@ def open_project(browser, portfolio_name, code):
     arrive(browser, r"/projects/\d+$")
 
 
-def submit(browser, element_id):
-    """Clicks a button that posts a form and waits until the next page has replaced this one."""
-    browser.execute_script("window.gantryOldPage = true")  # a new document does not have it
-    browser.find_element(By.ID, element_id).click()
-    WebDriverWait(browser, 15).until(lambda d: d.execute_script(
-        "return window.gantryOldPage === undefined && document.readyState === 'complete'"))
-
-
 def column(browser, css):
     return [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#raid-items tbody tr.raid-item " + css)]
 
 
 def test_pmo_filters_the_raid_view_and_approves_a_change(server, browser):
-    sign_in(server, browser, "dana.director")
+    sign_in(browser, server, "dana.director")
     browser.find_element(By.LINK_TEXT, "Digital Transformation").click()
     arrive(browser, r"/portfolios/\d+$")
     browser.find_element(By.ID, "raid-view-link").click()
@@ -106,7 +88,7 @@ def test_pmo_filters_the_raid_view_and_approves_a_change(server, browser):
     field = browser.find_element(By.ID, "approve-baseline")
     field.clear()
     field.send_keys("Baseline 3: instant payments")
-    submit(browser, "approve-change")
+    press(browser, "approve-change")
     assert_healthy_page(browser)
     assert browser.find_element(By.ID, "cr-status").text == "approved"
     assert "Dana Director" in browser.find_element(By.ID, "cr-decided-by").text
@@ -119,7 +101,7 @@ def test_pmo_filters_the_raid_view_and_approves_a_change(server, browser):
 
 
 def test_pm_keeps_the_raid_log_and_raises_a_change(server, browser):
-    sign_in(server, browser, "priya.pm")
+    sign_in(browser, server, "priya.pm")
     open_project(browser, "Digital Transformation", "DIG-100")
     browser.find_element(By.ID, "raid-link").click()
     arrive(browser, r"/projects/\d+/raid$")
@@ -133,14 +115,14 @@ def test_pm_keeps_the_raid_log_and_raises_a_change(server, browser):
     Select(browser.find_element(By.ID, "risk-probability")).select_by_value("4")
     Select(browser.find_element(By.ID, "risk-impact")).select_by_value("4")
     Select(browser.find_element(By.ID, "risk-strategy")).select_by_value("mitigate")
-    submit(browser, "add-risk-button")
+    press(browser, "add-risk-button")
     assert_healthy_page(browser)
     row = [r for r in browser.find_elements(By.CSS_SELECTOR, "#risks tbody tr") if "Key architect leaves" in r.text][0]
     risk_id = row.get_attribute("id").split("-")[1]
     assert "16" in row.text and "high" in row.text
 
     # Closing without a reason is refused, with the reason, and the risk stays open.
-    submit(browser, f"close-{risk_id}")
+    press(browser, f"close-{risk_id}")
     alert = browser.find_element(By.ID, "raid-error")
     assert "closed only with a reason" in alert.text
     shot(browser, "raid-4-refused")
@@ -149,7 +131,7 @@ def test_pm_keeps_the_raid_log_and_raises_a_change(server, browser):
 
     # Converting it makes an issue linked back to it.
     browser.get(project_raid)
-    submit(browser, f"convert-{risk_id}")
+    press(browser, f"convert-{risk_id}")
     assert_healthy_page(browser)
     assert "converted" in browser.find_element(By.ID, f"risk-{risk_id}").text
     issue = [r for r in browser.find_elements(By.CSS_SELECTOR, "#issues tbody tr") if "Key architect leaves" in r.text][0]
@@ -167,10 +149,10 @@ def test_pm_keeps_the_raid_log_and_raises_a_change(server, browser):
     cost = browser.find_element(By.ID, "cr-cost")
     cost.clear()
     cost.send_keys("150000")
-    submit(browser, "raise-change-button")
+    press(browser, "raise-change-button")
     assert_healthy_page(browser)
     assert browser.find_element(By.ID, "cr-cost").text == "150,000.00 EUR"
-    submit(browser, "submit-change")
+    press(browser, "submit-change")
     assert browser.find_element(By.ID, "cr-status").text == "submitted"
     assert not browser.find_elements(By.ID, "approve-change")
     refusal = browser.find_element(By.ID, "decision-refusal").text
