@@ -2,14 +2,15 @@
 status report, overrides a suggested RAG with a comment and submits it; the PMO director returns it with a comment;
 the project manager sees it returned, with that comment. Then the executive portfolio report.
 
-Needs what test_browser.py needs (GANTRY_BIN, chromium, chromium-driver, selenium). Screenshots go to
+Needs what test_browser.py needs (GANTRY_BIN; the `server`, `token` and `browser` fixtures are in conftest.py;
+chromium, chromium-driver, selenium). Screenshots go to
 GANTRY_SCREENSHOTS (default: a temporary directory).
 """
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from test_browser import arrive, assert_healthy_page, browser, shot  # noqa: F401 (browser is a fixture)
-from test_journey_gates import api, sign_in
+from test_browser import arrive, assert_healthy_page, press, shot, sign_in
+from test_journey_gates import api
 
 RETURN_COMMENT = "Say how many days the vendor delay costs and what the recovery plan is."
 OVERRIDE_COMMENT = "The supplier confirmed a two-week slip yesterday; the numbers do not show it yet."
@@ -34,8 +35,7 @@ def test_pm_submits_and_the_pmo_returns_with_a_comment(server, token, browser):
     else:
         raise AssertionError("none of priya.pm's projects lets her start this period's report")
     shot(browser, "reports-1-history")
-    browser.find_element(By.ID, "new-report").click()
-    arrive(browser, r"/status-reports/\d+$")
+    press(browser, "new-report", r"/status-reports/\d+$")
     report_url = browser.current_url
     assert_healthy_page(browser)
     assert browser.find_element(By.ID, "report-status").text == "draft"
@@ -55,10 +55,8 @@ def test_pm_submits_and_the_pmo_returns_with_a_comment(server, token, browser):
     browser.find_element(By.ID, "accomplishments").send_keys("Finished the integration tests of release 1.")
     browser.find_element(By.ID, "next_steps").send_keys("Start the pilot with two branches.")
     shot(browser, "reports-2-form")
-    submit = browser.find_element(By.ID, "submit-report")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", submit)
-    submit.click()
-    arrive(browser, r"/status-reports/\d+$")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", browser.find_element(By.ID, "submit-report"))
+    press(browser, "submit-report", r"/status-reports/\d+$")
     assert_healthy_page(browser)
     assert browser.current_url == report_url
     assert browser.find_element(By.ID, "report-status").text == "submitted"
@@ -75,10 +73,8 @@ def test_pm_submits_and_the_pmo_returns_with_a_comment(server, token, browser):
     assert browser.find_element(By.ID, "accept-report").is_displayed()
     browser.find_element(By.ID, "return-comment-input").send_keys(RETURN_COMMENT)
     shot(browser, "reports-4-review")
-    button = browser.find_element(By.ID, "return-report")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-    button.click()
-    arrive(browser, r"/status-reports/\d+$")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", browser.find_element(By.ID, "return-report"))
+    press(browser, "return-report", r"/status-reports/\d+$")
     assert_healthy_page(browser)
     assert browser.find_element(By.ID, "report-status").text == "returned"
 
