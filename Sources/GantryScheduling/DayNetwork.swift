@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 
 /// A precedence network measured in whole working days: the minimal engine the foundation needs to give plans
 /// dates. Indices are positions in `durations`; times are working-day offsets from the project start, half-open

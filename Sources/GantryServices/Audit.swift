@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 import GantryGovernance
 
 /// The audit trail: every change a service makes is recorded in the same transaction (who, when, what, the

@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 
 /// The demo's intake: a scoring model for each of the first two portfolios (one with AHP weights, one with weights
 /// as entered) and requests in every pending state, so the queue, the ranking and the actions have something to

@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 import GantryGovernance
 
 /// Where an approved request's project gets its template's phases, gates and WBS skeleton.

@@ -1,6 +1,6 @@
 public import GantryModel
-public import GantryGovernance
-public import GantryAnalytics
+import GantryGovernance
+import GantryAnalytics
 public import GantryPortfolio
 
 /// The intake process: a request's figures and score, the ranked queue of a portfolio, and the actions that move a

@@ -22,7 +22,7 @@ public struct Scheduling: Sendable {
     public func schedule(_ id: Project.ID, _ caller: Caller) async throws -> ScheduleDocument {
         let now = clock.now()
         return try await store.write { session in
-            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            try caller.require(.update, try await scheduleSubject(id, in: session))
             let doc = try await Self.reschedule(id, in: session, at: now)
             try await Audit.note(.schedule, kind: Project.kindName, id: id.rawValue,
                                  "scheduled project \(id): finishes \(doc.projectFinish), \(doc.durationDays) days",
@@ -80,7 +80,7 @@ public struct Scheduling: Sendable {
     public func levelPreview(_ id: Project.ID, _ caller: Caller) async throws -> LevelingPreviewDocument {
         let now = clock.now()
         return try await store.write { session in
-            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            try caller.require(.update, try await scheduleSubject(id, in: session))
             let network = try await Self.network(id, in: session, today: now.date)
             let assignments = try await session.list(Assignment.self, ListQuery(filters: ["project_id": .int(id.rawValue)]))
             var resources: [Resource.ID: Resource] = [:]
@@ -116,7 +116,7 @@ public struct Scheduling: Sendable {
     public func applyLeveling(_ id: Project.ID, preview previewId: Int64, _ caller: Caller) async throws -> ScheduleDocument {
         let now = clock.now()
         return try await store.write { session in
-            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            try caller.require(.update, try await scheduleSubject(id, in: session))
             guard let stored = try await session.levelingPreview(previewId), stored.projectId == id else {
                 throw ServiceError(.notFound, "project \(id) has no leveling preview \(previewId)")
             }
@@ -145,7 +145,7 @@ public struct Scheduling: Sendable {
     public func clearLeveling(_ id: Project.ID, _ caller: Caller) async throws -> ScheduleDocument {
         let now = clock.now()
         return try await store.write { session in
-            try await caller.require(.update, try await scheduleSubject(id, in: session))
+            try caller.require(.update, try await scheduleSubject(id, in: session))
             try await Self.requireProject(id, in: session)
             for a in try await session.list(Activity.self, ListQuery(filters: ["project_id": .int(id.rawValue)]))
             where a.leveledStart != nil {

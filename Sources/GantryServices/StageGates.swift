@@ -1,5 +1,5 @@
 public import GantryModel
-public import GantryGovernance
+import GantryGovernance
 
 /// Stage gates: the decision at the end of a phase (go, hold, recycle, kill), applied by the stage-gate workflow
 /// under the portfolio's governance mode, and applying a template to a project that has no phases yet.

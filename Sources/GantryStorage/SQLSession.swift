@@ -1,6 +1,6 @@
 import Foundation
-public import GantryModel
-public import GantryServices
+import GantryModel
+import GantryServices
 import SQLKit
 
 /// One unit of work on one connection: the SQL behind every `StoreSession` call, the same for both databases.

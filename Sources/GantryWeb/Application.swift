@@ -1,4 +1,4 @@
-public import GantryServices
+import GantryServices
 public import Hummingbird
 public import Logging
 import NIOCore

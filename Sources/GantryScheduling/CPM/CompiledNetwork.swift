@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 
 /// A network compiled for the passes: flat arrays indexed by activity and by link, incoming and outgoing links
 /// in compressed rows, summaries with their children, and one topological order (predecessors and parts first).

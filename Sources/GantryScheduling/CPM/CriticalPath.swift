@@ -1,4 +1,4 @@
-public import GantryModel
+import GantryModel
 
 extension ScheduleInput {
     /// The critical-path schedule: forward pass, backward pass, floats, criticality, drivers and the longest
