@@ -35,17 +35,31 @@ public struct Portfolio: Entity, Hashable {
     public var changeCostThresholdMinor: Int64
     /// Likewise for a schedule impact above this many calendar days.
     public var changeScheduleThresholdDays: Int
+    /// The portfolio's RAG policy for suggested status colours: an index (SPI, CPI) is green at or above the green
+    /// minimum, amber at or above the amber minimum, red below (default 0.95 / 0.85)…
+    public var ragGreenMinimum: Double
+    public var ragAmberMinimum: Double
+    /// …and overdue milestones and open high risks turn amber and red at these counts (default 1 and 3).
+    public var ragOverdueMilestonesAmberAt: Int
+    public var ragOverdueMilestonesRedAt: Int
+    public var ragOpenHighRisksAmberAt: Int
+    public var ragOpenHighRisksRedAt: Int
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(id: ID = ID(0), version: Int = 1, code: String, name: String, description: String = "",
                 ownerId: User.ID? = nil, governanceMode: GovernanceMode = .supportive,
                 changeCostThresholdMinor: Int64 = 1_000_000, changeScheduleThresholdDays: Int = 10,
+                ragGreenMinimum: Double = 0.95, ragAmberMinimum: Double = 0.85, ragOverdueMilestonesAmberAt: Int = 1,
+                ragOverdueMilestonesRedAt: Int = 3, ragOpenHighRisksAmberAt: Int = 1, ragOpenHighRisksRedAt: Int = 3,
                 createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.code = code; self.name = name; self.description = description
         self.ownerId = ownerId; self.governanceMode = governanceMode
         self.changeCostThresholdMinor = changeCostThresholdMinor
         self.changeScheduleThresholdDays = changeScheduleThresholdDays
+        self.ragGreenMinimum = ragGreenMinimum; self.ragAmberMinimum = ragAmberMinimum
+        self.ragOverdueMilestonesAmberAt = ragOverdueMilestonesAmberAt; self.ragOverdueMilestonesRedAt = ragOverdueMilestonesRedAt
+        self.ragOpenHighRisksAmberAt = ragOpenHighRisksAmberAt; self.ragOpenHighRisksRedAt = ragOpenHighRisksRedAt
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }

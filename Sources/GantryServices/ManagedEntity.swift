@@ -126,6 +126,7 @@ extension Portfolio: ManagedEntity {
         c.text("name", r.name, max: 200)
         c.text("description", r.description, max: 10_000, required: false)
         checkChangeThresholds(r, &c)
+        checkRAGPolicy(r, &c)
         try await c.exists("owner_id", r.ownerId, User.self, in: session)
         try c.throwIfAny()
         try await ensureUnique(r, ["code": .text(r.code)], "a portfolio with code '\(r.code)' already exists", in: session)

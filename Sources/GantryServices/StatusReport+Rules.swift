@@ -178,7 +178,8 @@ extension StatusReport: ManagedEntity {
         ])
         let suggestion = StatusSuggestion(StatusSuggestion.Input(
             items: items, weightsAreMoney: byCost, actualCost: r.actualCostMinor.map(Double.init),
-            overdueMilestones: overdueMilestones, openHighRisks: openHighRisks))
+            overdueMilestones: overdueMilestones, openHighRisks: openHighRisks),
+            policy: try await session.get(Portfolio.self, project.portfolioId)?.ragPolicy ?? .default)
 
         r.statusDate = statusDate
         r.valueBasis = byCost ? .cost : .duration

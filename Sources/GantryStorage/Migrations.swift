@@ -126,16 +126,28 @@ enum Migrations {
                 "ALTER TABLE portfolios ADD COLUMN change_schedule_threshold_days BIGINT NOT NULL DEFAULT 10",
             ] + Table.raidAndChanges.flatMap { dialect.create($0) }
         },
-        Migration(name: "0008_intake") { dialect in
-            // Intake requests and the portfolios' scoring models. A later migration that adds a column to one of
-            // these tables must take it out here.
-            [Table.intakeRequests, Table.scoringModels].flatMap { dialect.create($0) }
-        },
         Migration(name: "0007_status_reports") { dialect in
             // A project's reporting cadence, and its status reports. A later migration that adds a column to
             // status_reports must take it out here, as Table.foundation does for 0001.
             ["ALTER TABLE projects ADD COLUMN report_cadence TEXT NOT NULL DEFAULT 'monthly'"]
                 + dialect.create(Table.statusReports)
+        },
+        Migration(name: "0008_intake") { dialect in
+            // Intake requests and the portfolios' scoring models. A later migration that adds a column to one of
+            // these tables must take it out here.
+            [Table.intakeRequests, Table.scoringModels].flatMap { dialect.create($0) }
+        },
+        Migration(name: "0009_rag_policy") { _ in
+            // Each portfolio's RAG policy: the index bands and the count thresholds (Table.foundation leaves these
+            // columns out of 0001).
+            [
+                "ALTER TABLE portfolios ADD COLUMN rag_green_minimum DOUBLE PRECISION NOT NULL DEFAULT 0.95",
+                "ALTER TABLE portfolios ADD COLUMN rag_amber_minimum DOUBLE PRECISION NOT NULL DEFAULT 0.85",
+                "ALTER TABLE portfolios ADD COLUMN rag_overdue_milestones_amber_at BIGINT NOT NULL DEFAULT 1",
+                "ALTER TABLE portfolios ADD COLUMN rag_overdue_milestones_red_at BIGINT NOT NULL DEFAULT 3",
+                "ALTER TABLE portfolios ADD COLUMN rag_open_high_risks_amber_at BIGINT NOT NULL DEFAULT 1",
+                "ALTER TABLE portfolios ADD COLUMN rag_open_high_risks_red_at BIGINT NOT NULL DEFAULT 3",
+            ]
         },
     ]
 }

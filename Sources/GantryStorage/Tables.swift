@@ -37,7 +37,9 @@ struct Table: Sendable {
     static let portfolios = Table(
         name: "portfolios",
         columns: [.text("code"), .text("name"), .text("description"), .int("owner_id", null: true),
-                  .text("governance_mode"), .int("change_cost_threshold_minor"), .int("change_schedule_threshold_days")]
+                  .text("governance_mode"), .int("change_cost_threshold_minor"), .int("change_schedule_threshold_days"),
+                  .double("rag_green_minimum"), .double("rag_amber_minimum"), .int("rag_overdue_milestones_amber_at"),
+                  .int("rag_overdue_milestones_red_at"), .int("rag_open_high_risks_amber_at"), .int("rag_open_high_risks_red_at")]
             + stamps,
         uniques: [["code"]], indexes: [["owner_id"]])
     static let programs = Table(
@@ -112,7 +114,9 @@ struct Table: Sendable {
     /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
     static let foundation: [Table] = {
         let later: [String: Set<String>] = [
-            "portfolios": ["change_cost_threshold_minor", "change_schedule_threshold_days"],
+            "portfolios": ["change_cost_threshold_minor", "change_schedule_threshold_days", "rag_green_minimum",
+                           "rag_amber_minimum", "rag_overdue_milestones_amber_at", "rag_overdue_milestones_red_at",
+                           "rag_open_high_risks_amber_at", "rag_open_high_risks_red_at"],
             "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
