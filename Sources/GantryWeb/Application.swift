@@ -45,6 +45,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     GlossaryRoutes(backend: backend).register(on: router)
     InboxRoutes(backend: backend).register(ui: router)
     KnowledgeRoutes(backend: backend).register(on: router)
+    PortfolioSettingsRoutes(backend: backend).register(on: router)
     RAIDPages(backend: backend).register(on: router)
     StatusReportUIRoutes(backend: backend).register(on: router)
     return router

@@ -201,7 +201,7 @@ extension Templates {
 extension Pages {
     static let intakeTemplates: [(String, String)] = [
         ("requests", Templates.requests), ("request", Templates.request), ("requestForm", Templates.requestForm),
-        ("scoring", Templates.scoring), ("glossary", Templates.glossary), ("inbox", Templates.inbox), ("lessons", Templates.lessons), ("training", Templates.training),
+        ("scoring", Templates.scoring), ("glossary", Templates.glossary), ("inbox", Templates.inbox), ("portfolioSettings", Templates.portfolioSettings), ("lessons", Templates.lessons), ("training", Templates.training),
     ]
 
     static func money(_ value: Double?) -> String {
