@@ -38,6 +38,13 @@ struct GateUIRoutes: Sendable {
             let use = try await backend.gates.templateUse(auth.caller)
             return Pages.templateDetail(template, projects: use[id] ?? 0, auth: auth)
         }
+        router.post("templates/:id/active") { request, context in
+            let (auth, form) = try await UIRoutes.postedForm(request, context)
+            let id = ProjectTemplate.ID(try APIRoutes.id(context))
+            let active = form["active"] == "true"
+            _ = try await backend.catalog.update(ProjectTemplate.self, id, auth.caller) { $0.active = active }
+            return Response(status: .seeOther, headers: [.location: "/templates/\(id)"])
+        }
         router.post("projects/:id/apply-template") { request, context in
             let (auth, id, form) = try await UIRoutes.scheduleForm(request, context)
             guard let raw = Int64(form["template_id"] ?? ""), raw > 0 else {
@@ -230,6 +237,9 @@ extension Pages {
             "projects": projects, "phases": phases,
             "raid": t.raidCategories.isEmpty ? "none" : t.raidCategories.joined(separator: ", "),
             "outline": TemplateOutline.text(phases: t.phases, wbs: t.wbs),
+            "id": t.id.description, "mayToggle": [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role),
+            "toggleTo": t.active ? "false" : "true", "toggleLabel": t.active ? "Retire (keep it for the projects made from it)" : "Make active again",
+            "csrf": csrf(auth),
         ], title: t.name, auth: auth, nav: "templates")
     }
 

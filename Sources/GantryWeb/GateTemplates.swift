@@ -63,6 +63,7 @@ enum GateTemplates {
           <div><dt>Active</dt><dd id="template-active">{{active}}</dd></div>
           <div><dt>Projects made from it</dt><dd>{{projects}}</dd></div>
         </dl>
+        {{#mayToggle}}<form method="post" action="/templates/{{id}}/active" class="actions"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="active" value="{{toggleTo}}"><button type="submit" class="secondary" id="toggle-template">{{toggleLabel}}</button></form>{{/mayToggle}}
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{#phases}}
         <section aria-labelledby="phase-{{n}}-title" class="template-phase">

@@ -22,4 +22,20 @@ struct TemplateWiringTests {
                     "\(page.text)")
         }
     }
+
+    @Test("the PMO retires a template from its page and it is no longer offered; others cannot")
+    func retire() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let template = try await c.create("templates", #"{"name":"Old way","phases":[{"name":"Plan","gate":{"name":"G1","criteria":[]}}]}"#)
+            #expect(!(try await c.send(.get, "/templates/\(template)", as: .projectManager).text.contains(#"id="toggle-template""#)))
+            #expect(try await c.send(.post, "/templates/\(template)/active", as: .projectManager, json: "active=false").status == .forbidden)
+            #expect(try await c.send(.post, "/templates/\(template)/active", as: .pmoAnalyst, json: "active=false").status == .seeOther)
+            #expect(try await c.send(.get, "/api/v1/templates/\(template)").json?["active"] == .bool(false))
+            let pf = try await c.create("portfolios", #"{"code":"PF","name":"P"}"#)
+            let p = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"P","name":"P"}"#)
+            #expect(try await c.send(.post, "/api/v1/projects/\(p)/apply-template", json: #"{"template_id":\#(template)}"#).status == .conflict)
+            #expect(try await c.send(.post, "/templates/\(template)/active", as: .pmoAnalyst, json: "active=true").status == .seeOther)
+            #expect(try await c.send(.get, "/api/v1/templates/\(template)").json?["active"] == .bool(true))
+        }
+    }
 }
