@@ -21,12 +21,15 @@ struct DatabaseOptions: ParsableArguments {
 struct Settings {
     let reader: ConfigReader
 
-    init(flags: [String: ConfigValue]) {
+    /// `environment` is the process's own unless given (tests pass one instead of changing the process's, which
+    /// races with any thread that starts a subprocess).
+    init(flags: [String: ConfigValue], environment: [String: String]? = nil) {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         for (key, value) in flags { values[AbsoluteConfigKey(key.split(separator: ".").map(String.init))] = value }
         reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: values),
-            EnvironmentVariablesProvider(secretsSpecifier: .specific(["GANTRY_DATABASE_URL"])),
+            EnvironmentVariablesProvider(environmentVariables: environment ?? ProcessInfo.processInfo.environment,
+                                         secretsSpecifier: .specific(["GANTRY_DATABASE_URL"])),
         ])
     }
 
