@@ -190,6 +190,17 @@ public final class SQLStore: Store {
         do { return try await body() } catch { throw Self.mapConstraintViolation(error) }
     }
 
+    /// Runs one administrative statement on its own, outside any transaction (`CREATE DATABASE` cannot run in
+    /// one): for tools and tests that manage databases on a server, never for records.
+    public func administer(_ statement: String) async throws {
+        switch backend {
+        case .sqlite(let writer, _, _, _):
+            try await writer.sql().raw(SQLQueryString(statement)).run()
+        case .postgres(let client, _):
+            try await client.withConnection { try await $0.sql().raw(SQLQueryString(statement)).run() }
+        }
+    }
+
     public func ping() async throws {
         switch backend {
         case .sqlite(let writer, _, _, _):

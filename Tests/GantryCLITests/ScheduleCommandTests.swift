@@ -7,6 +7,8 @@ struct ScheduleCommandTests {
     static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/psplib")
 
+    static let launching = NSLock()
+
     /// The `gantry` executable beside the test bundle.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -20,6 +22,9 @@ struct ScheduleCommandTests {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        // One launch at a time: Foundation's Process.run is not safe to call from several test threads at once.
+        launching.lock()
+        defer { launching.unlock() }
         try process.run()
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -23,7 +23,7 @@ struct StorageTestError: Error, CustomStringConvertible {
 }
 
 /// A fresh, empty database for one test: a new SQLite file in the temporary directory, or a new PostgreSQL database
-/// (created and dropped with `psql` on the server the URL names), so tests never see each other's rows.
+/// (created and dropped on the server the URL names), so tests never see each other's rows.
 enum TestDatabase {
     static let logger = Logger(label: "gantry.storage-tests")
 
@@ -32,7 +32,7 @@ enum TestDatabase {
         _ backend: Backend, migrated: Bool = true, _ body: (SQLStore, _ url: String) async throws -> T
     ) async throws -> T {
         let url: String
-        let cleanup: () throws -> Void
+        let cleanup: () async throws -> Void
         switch backend {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory
@@ -46,11 +46,11 @@ enum TestDatabase {
                 throw StorageTestError(description: "GANTRY_TEST_POSTGRES_URL is not a URL")
             }
             let name = "gantry_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            try psql(admin, "CREATE DATABASE \(name)")
+            try await administer(admin, "CREATE DATABASE \(name)")
             components.path = "/" + name
             guard let own = components.string else { throw StorageTestError(description: "cannot build a URL") }
             url = own
-            cleanup = { try psql(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+            cleanup = { try await administer(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         }
         do {
             let store = try await SQLStore.open(url: url, logger: logger)
@@ -58,37 +58,28 @@ enum TestDatabase {
                 if migrated { try await store.migrate() }
                 let result = try await body(store, url)
                 await store.close()
-                try cleanup()
+                try await cleanup()
                 return result
             } catch {
                 await store.close()
                 throw error
             }
         } catch {
-            try? cleanup()
+            try? await cleanup()
             throw error
         }
     }
 
-    /// Runs one statement with `psql` (installed with the PostgreSQL server; found on PATH or beside the server).
-    static func psql(_ url: String, _ statement: String) throws {
-        let candidates = ["/usr/bin/psql", "/usr/local/bin/psql"]
-            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
-                .sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin/psql" }
-        guard let psql = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw StorageTestError(description: "psql is needed to create test databases and was not found")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: psql)
-        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-q", "-X", "-c", statement]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw StorageTestError(description: "psql '\(statement)' failed: \(text)")
+    /// Runs one statement on the server `url` names, over a connection of its own (no subprocess: launching
+    /// processes from many test threads at once crashed Foundation's Process.run).
+    static func administer(_ url: String, _ statement: String) async throws {
+        let store = try await SQLStore.open(url: url, logger: logger)
+        do {
+            try await store.administer(statement)
+            await store.close()
+        } catch {
+            await store.close()
+            throw StorageTestError(description: "'\(statement)' failed: \(error)")
         }
     }
 }
