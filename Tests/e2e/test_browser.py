@@ -12,6 +12,7 @@ import re
 import tempfile
 
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -20,7 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 def arrive(driver, pattern):
     """Waits (up to 15 s) until the browser has loaded a page whose URL matches `pattern`."""
-    WebDriverWait(driver, 15).until(lambda d: re.search(pattern, d.current_url)
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(lambda d: re.search(pattern, d.current_url)
                                     and d.execute_script("return document.readyState") == "complete")
 
 
@@ -47,11 +48,12 @@ def sign_in(driver, server, username):
 
 def press(driver, element_id, then=None):
     """Clicks a button that posts a form and waits until the next page has replaced this one, even when it comes
-    back to the same URL; with `then`, also until the URL matches it."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    back to the same URL; with `then`, also until the URL matches it. The old page is marked in its window object,
+    which a new document does not have; errors while the page is being swapped are retried."""
+    driver.execute_script("window.gantryOldPage = true")
     driver.find_element(By.ID, element_id).click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(lambda d: d.execute_script(
+        "return window.gantryOldPage === undefined && document.readyState === 'complete'"))
     if then:
         arrive(driver, then)
 

@@ -12,6 +12,7 @@ import json
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -82,7 +83,7 @@ def test_controlling_gate_blocks_until_the_pmo_decides_go(server, browser, gate)
     # She decides go: refused, with the reason, and the next phase is still pending.
     assert browser.find_element(By.ID, "decision-go").is_selected()
     browser.find_element(By.ID, "decide-button").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.ID, "gate-error"))
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(lambda d: d.find_elements(By.ID, "gate-error"))
     error = browser.find_element(By.ID, "gate-error").text
     assert "block the next phase until a PMO role decides go" in error, error
     assert gate["unmet"][0] in error
@@ -106,7 +107,8 @@ def test_controlling_gate_blocks_until_the_pmo_decides_go(server, browser, gate)
         "Evidence reviewed with the sponsor; the open criterion is followed up in the next phase.")
     shot(browser, "gates-4-gate-as-pmo")
     browser.find_element(By.ID, "decide-button").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "gate-status").text == "passed")
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.find_element(By.ID, "gate-status").text == "passed")
     no_errors(browser)
     assert not browser.find_elements(By.ID, "gate-error")
     assert browser.find_element(By.ID, "phase-status").text == "completed"
