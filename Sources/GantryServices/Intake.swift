@@ -31,6 +31,10 @@ public struct Intake: Sendable {
         public var queueSize: Int
         /// Why there is no score or rank, in words.
         public var notes: [String]
+        /// What the caller may do to the request now: the actions the workflow would accept from them…
+        public var actions: [Action]
+        /// …and whether they may edit its content.
+        public var mayEdit: Bool
     }
 
     /// The business case's figures, each nil where undefined, with the convention the NPV used.
@@ -75,7 +79,8 @@ public struct Intake: Sendable {
     public func assessment(_ id: IntakeRequest.ID, _ caller: Caller) async throws -> Assessment {
         try await store.read { session in
             guard let request = try await session.get(IntakeRequest.self, id) else { throw ServiceError.notFound(IntakeRequest.self, id) }
-            try caller.require(.view, try await IntakeRequest.subject(of: request, in: session))
+            let subject = try await IntakeRequest.subject(of: request, in: session)
+            try caller.require(.view, subject)
             let (entries, summary) = try await Self.queue(request.portfolioId, in: session)
             var notes: [String] = []
             var breakdown: WeightedScore.Breakdown?
@@ -88,10 +93,14 @@ public struct Intake: Sendable {
             }
             let entry = entries.first { $0.request.id == id }
             if !request.status.isPending { notes.append("only pending requests (submitted, in review, on hold) are ranked; this one is \(request.status.label)") }
+            let actor = try await Self.actor(caller, for: request, in: session)
+            let mayEdit = (try? caller.require(.update, subject)) != nil
+                && (try? IntakeRequest.authorize(change: request, from: request, by: caller)) != nil
             return Assessment(request: request, businessCase: Self.figures(request.businessCase), scoring: summary,
                               score: breakdown?.score, breakdown: breakdown,
                               explanation: breakdown?.explanation ?? [], rank: entry?.rank,
-                              queueSize: entries.filter { $0.rank != nil }.count, notes: notes)
+                              queueSize: entries.filter { $0.rank != nil }.count, notes: notes,
+                              actions: Self.allowedActions(request, by: actor), mayEdit: mayEdit)
         }
     }
 
@@ -199,7 +208,7 @@ public struct Intake: Sendable {
     // MARK: actions
 
     /// The actions a request takes, by the name the API and the UI use.
-    public enum Action: String, Sendable, CaseIterable {
+    public enum Action: String, Sendable, CaseIterable, Codable {
         case submit, review, approve, reject, hold, resume, withdraw
     }
 
@@ -221,19 +230,8 @@ public struct Intake: Sendable {
         return try await store.write { session in
             guard let current = try await session.get(IntakeRequest.self, id) else { throw ServiceError.notFound(IntakeRequest.self, id) }
             let actor = try await Self.actor(caller, for: current, in: session)
-            let command: IntakeWorkflow.Command
-            switch action {
-            case .submit: command = .submit
-            case .review: command = .startReview
-            case .approve: command = .approve(template: approval?.templateId.map(TemplateRef.init))
-            case .reject: command = .reject(reason: reason ?? "")
-            case .hold: command = .hold(reason: reason ?? "")
-            case .resume: command = .resume
-            case .withdraw: command = .withdraw
-            }
-            let state = IntakeWorkflow.State(status: IntakeWorkflow.Status(rawValue: current.status.rawValue) ?? .draft,
-                                             requesterId: current.requesterId,
-                                             template: current.templateId.map(TemplateRef.init), reason: current.decisionReason)
+            let command = Self.command(action, reason: reason, templateId: approval?.templateId)
+            let state = Self.state(of: current)
             let transition: Transition<IntakeWorkflow.State>
             switch IntakeWorkflow.decide(command, on: state, by: actor) {
             case .success(let t): transition = t
@@ -269,6 +267,34 @@ public struct Intake: Sendable {
             if let project = saved.projectId { summary += "; project \(project) created" }
             try await Audit.note(.transition, kind: IntakeRequest.kindName, id: id.rawValue, summary, by: caller, at: now, in: session)
             return saved
+        }
+    }
+
+    static func command(_ action: Action, reason: String?, templateId: Int64?) -> IntakeWorkflow.Command {
+        switch action {
+        case .submit: .submit
+        case .review: .startReview
+        case .approve: .approve(template: templateId.map(TemplateRef.init))
+        case .reject: .reject(reason: reason ?? "")
+        case .hold: .hold(reason: reason ?? "")
+        case .resume: .resume
+        case .withdraw: .withdraw
+        }
+    }
+
+    static func state(of r: IntakeRequest) -> IntakeWorkflow.State {
+        IntakeWorkflow.State(status: IntakeWorkflow.Status(rawValue: r.status.rawValue) ?? .draft, requesterId: r.requesterId,
+                             template: r.templateId.map(TemplateRef.init), reason: r.decisionReason)
+    }
+
+    /// The actions the workflow would accept from `actor` now, given the reason or template each needs; the
+    /// edges offer these and no others (the service still decides when one is taken).
+    static func allowedActions(_ r: IntakeRequest, by actor: WorkflowActor) -> [Action] {
+        Action.allCases.filter { action in
+            if case .success = IntakeWorkflow.decide(command(action, reason: "reason", templateId: 1), on: state(of: r), by: actor) {
+                return true
+            }
+            return false
         }
     }
 
@@ -323,17 +349,23 @@ enum ScoringRules {
 
     static func summary(_ m: ScoringModel) throws -> Intake.ScoringSummary {
         if m.pairwise.isEmpty {
-            let total = m.criteria.reduce(0) { $0 + $1.weight }
-            return Intake.ScoringSummary(criteria: m.criteria, weights: m.criteria.map { total > 0 ? $0.weight / total : 0 },
-                                         weightsFrom: "direct", consistencyRatio: nil, warning: nil)
+            do {
+                return Intake.ScoringSummary(criteria: m.criteria, weights: try model(m.criteria, m.criteria.map(\.weight)).weights,
+                                             weightsFrom: "direct", consistencyRatio: nil, warning: nil)
+            } catch let e as PortfolioError {
+                throw ServiceError.invalid(field: "criteria", e.message)
+            }
         }
         let result = try pairwise(m)
         return Intake.ScoringSummary(criteria: m.criteria, weights: result.weights, weightsFrom: "pairwise",
                                      consistencyRatio: result.consistencyRatio, warning: result.warning)
     }
 
-    static func model(_ s: Intake.ScoringSummary) throws -> WeightedScore {
-        try WeightedScore(criteria: zip(s.criteria, s.weights).map { c, w in
+    static func model(_ s: Intake.ScoringSummary) throws -> WeightedScore { try model(s.criteria, s.weights) }
+
+    /// The engine's model of the criteria with these weights (it normalises them to sum to 1).
+    static func model(_ criteria: [ScoringCriterion], _ weights: [Double]) throws -> WeightedScore {
+        try WeightedScore(criteria: zip(criteria, weights).map { c, w in
             WeightedScore.Criterion(key: c.key, name: c.name, definition: c.definition, weight: w,
                                     scale: c.scaleMin...c.scaleMax,
                                     direction: WeightedScore.Direction(rawValue: c.direction) ?? .higherIsBetter)

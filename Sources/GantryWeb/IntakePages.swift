@@ -250,25 +250,6 @@ extension Pages {
         return html("requests", values, title: "Intake", auth: auth, nav: "intake")
     }
 
-    /// Who may do what on a request, from the same rules the service enforces (so buttons only show when the
-    /// action would be accepted; the service still decides).
-    static func requestActions(_ r: IntakeRequest, user: User, portfolioOwner: User.ID?) -> [String: Bool] {
-        let pmo = [.admin, .pmoDirector, .pmoAnalyst].contains(user.role)
-        let mine = r.requesterId == user.id
-        var a: [String: Bool] = [
-            "canEdit": !r.status.isFinal && ((mine && r.status == .draft) || pmo || (user.role == .portfolioManager && portfolioOwner == user.id)),
-            "canSubmit": mine && r.status == .draft,
-            "canWithdraw": mine && [.draft, .submitted, .inReview, .onHold].contains(r.status),
-            "canReview": pmo && r.status == .submitted,
-            "canApprove": pmo && (r.status == .inReview || r.status == .onHold),
-            "canReject": pmo && [.submitted, .inReview, .onHold].contains(r.status),
-            "canHold": pmo && r.status == .inReview,
-            "canResume": pmo && r.status == .onHold,
-        ]
-        a["anyAction"] = a.values.contains(true)
-        return a
-    }
-
     static func request(_ a: Intake.Assessment, portfolio: Portfolio, project: Project?, templates: [(id: Int64, name: String)],
                         names: [User.ID: String], managers: [User], glossary: GlossaryMarkup, error: String? = nil, status: HTTPResponse.Status = .ok,
                         auth: Authenticated) -> Response {
@@ -306,7 +287,13 @@ extension Pages {
         if let project { values["projectId"] = project.id.description; values["projectCode"] = project.code }
         if let error { values["error"] = error }
         if case .session(_, let csrf) = auth.via { values["csrf"] = csrf }
-        for (k, v) in requestActions(r, user: auth.user, portfolioOwner: portfolio.ownerId) { values[k] = v }
+        // The buttons are the actions the service says the viewer may take.
+        let flags: [(String, Intake.Action)] = [("canSubmit", .submit), ("canWithdraw", .withdraw), ("canReview", .review),
+                                                ("canApprove", .approve), ("canReject", .reject), ("canHold", .hold),
+                                                ("canResume", .resume)]
+        for (key, action) in flags { values[key] = a.actions.contains(action) }
+        values["canEdit"] = a.mayEdit
+        values["anyAction"] = a.mayEdit || !a.actions.isEmpty
         return html("request", values, title: r.title, auth: auth, status: status, nav: "intake")
     }
 

@@ -98,7 +98,10 @@ struct IntakeRoutes: Sendable {
             "explanation": .object(["type": "array", "items": ["type": "string"]]),
             "rank": .object(["type": .array(["integer", "null"])]), "queue_size": ["type": "integer"],
             "notes": .object(["type": "array", "items": ["type": "string"]]),
-        ]), "required": ["request", "business_case", "queue_size", "notes"]])
+            "actions": .object(["type": "array", "description": "the actions the caller may take on the request now",
+                                "items": .object(["type": "string", "enum": .array(Intake.Action.allCases.map { .string($0.rawValue) })])]),
+            "may_edit": ["type": "boolean"],
+        ]), "required": ["request", "business_case", "queue_size", "notes", "actions", "may_edit"]])
         let queue: JSONValue = .object(["type": "object", "properties": .object([
             "portfolio_id": ["type": "integer"], "scoring": scoring,
             "entries": .object(["type": "array", "items": .object(["type": "object", "properties": .object([

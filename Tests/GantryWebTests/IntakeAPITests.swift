@@ -100,6 +100,13 @@ struct IntakeAPITests {
             #expect(abs((assessment.json?["score"]?.number ?? 0) - 40.0 / 7) < 1e-6)
             #expect(assessment.int("rank") == 1)
             #expect(assessment.int("queue_size") == 1, "the draft is not queued: \(assessment.text)")
+            // What each may do now, by IntakeWorkflow's chart: from in review the PMO approves, rejects or holds; the
+            // requester may only withdraw; an executive nothing.
+            let pmoView = try await c.send(.get, "/api/v1/requests/\(id)/assessment", as: .pmoDirector)
+            #expect(pmoView.json?["actions"]?.array?.compactMap(\.string) == ["approve", "reject", "hold"])
+            #expect(try await c.send(.get, "/api/v1/requests/\(id)/assessment", as: .requester).json?["actions"]?.array?.compactMap(\.string) == ["withdraw"])
+            #expect(assessment.json?["actions"]?.array?.isEmpty == true)
+            #expect(assessment.json?["may_edit"] == .bool(false))
             let queue = try await c.send(.get, "/api/v1/portfolios/\(pf)/intake-queue", as: .requester)
             #expect(queue.status == .ok)
 
