@@ -105,7 +105,7 @@ extension Baseline: ManagedEntity {
         if case .user = caller {
             let actor = ChangeControl.actor(caller, project: project, portfolio: portfolio)
             if case .failure(let refusal) = ModeRules.saveBaseline(named: r.name, by: actor, mode: portfolio.governanceMode) {
-                throw ServiceError.refused(refusal, field: "name")
+                throw refusal.serviceError(field: "name")
             }
         }
         r.createdBy = caller.userId
@@ -142,20 +142,5 @@ func checkChangeThresholds(_ r: Portfolio, _ c: inout Checks) {
     if !(0...3660).contains(r.changeScheduleThresholdDays) {
         c.fail("change_schedule_threshold_days",
                "change_schedule_threshold_days is from 0 to 3660 (it is \(r.changeScheduleThresholdDays))")
-    }
-}
-
-extension ServiceError {
-    /// A governance workflow's refusal as the error a use case throws: who may not is 403, a state that does not
-    /// allow it 409, a missing reason or name 422 naming `field`. The message is the workflow's reason.
-    static func refused(_ refusal: GovernanceRefusal, field: String) -> ServiceError {
-        switch refusal.code {
-        case .notPermitted, .notAuthor, .pmoRequired:
-            return ServiceError(.forbidden, "Not allowed: \(refusal.reason).")
-        case .invalidTransition, .modeUnchanged:
-            return ServiceError(.conflict, refusal.reason.prefix(1).uppercased() + refusal.reason.dropFirst() + ".")
-        default:
-            return ServiceError.invalid(field: field, refusal.reason)
-        }
     }
 }

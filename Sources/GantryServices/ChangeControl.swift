@@ -70,7 +70,7 @@ public struct ChangeControl: Sendable {
             let transition: Transition<ChangeRequestWorkflow.State>
             switch ChangeRequestWorkflow.decide(command, on: Self.state(current), by: actor, in: context) {
             case .failure(let refusal):
-                throw ServiceError.refused(refusal, field: action == .approve ? "baseline_name" : "reason")
+                throw refusal.serviceError(field: action == .approve ? "baseline_name" : "reason")
             case .success(let t): transition = t
             }
 

@@ -84,7 +84,7 @@ public struct RAIDLog: Sendable {
         }
         let actor = ChangeControl.actor(caller, project: project, portfolio: portfolio)
         switch RiskWorkflow.decide(command, on: state(risk), by: actor) {
-        case .failure(let refusal): throw ServiceError.refused(refusal, field: "reason")
+        case .failure(let refusal): throw refusal.serviceError(field: "reason")
         case .success(let transition): return (risk, transition)
         }
     }

@@ -378,15 +378,3 @@ extension ProjectPhase {
                                                                  comment: $0.comment, unmetMustMeets: $0.unmetMustMeets) })
     }
 }
-
-extension GovernanceRefusal {
-    /// The service error for a refusal: 409 when the state does not allow it, 403 when the mode or the role does not,
-    /// 422 (naming `field`) when the input is wrong.
-    func serviceError(field: String) -> ServiceError {
-        switch code {
-        case .invalidTransition, .modeUnchanged: ServiceError(.conflict, reason)
-        case .notPermitted, .pmoRequired, .mustMeetUnmet, .notAuthor: ServiceError(.forbidden, "Not allowed: \(reason).")
-        default: ServiceError.invalid(field: field, reason)
-        }
-    }
-}

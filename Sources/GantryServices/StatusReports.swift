@@ -138,15 +138,10 @@ public struct StatusReports: Sendable {
         case .success(let transition):
             return transition.state
         case .failure(let refusal):
-            switch refusal.code {
-            case .invalidTransition: throw ServiceError(.conflict, refusal.reason)
-            case .notAuthor, .pmoRequired, .notPermitted: throw ServiceError(.forbidden, "Not allowed: \(refusal.reason).")
-            case .outOfRange where dimension != nil:
-                let d = dimension!.rawValue
+            if refusal.code == .outOfRange, let d = dimension?.rawValue {
                 throw ServiceError.invalid(field: d, "\(d) is not rated: rate it green, amber or red before submitting")
-            default:
-                throw ServiceError.invalid(field: field ?? dimension.map { "\($0.rawValue)_comment" } ?? "body", refusal.reason)
             }
+            throw refusal.serviceError(field: field ?? dimension.map { "\($0.rawValue)_comment" } ?? "body")
         }
     }
 
