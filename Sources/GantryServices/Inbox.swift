@@ -151,12 +151,13 @@ public struct Inbox: Sendable {
         try await StatusReports.inboxItems(for: actor, today: today, in: session)
     }
 
-    /// Submitted change requests, for their approver: the PMO when the request needs the PMO, otherwise the
-    /// project's manager (or the PMO). Deferred ones wait for their author to resubmit or withdraw.
+    /// Submitted change requests, for whoever ChangeRequestWorkflow would let approve them under the portfolio's
+    /// mode and thresholds. Deferred ones wait for their author to resubmit or withdraw.
     static func changes(for actor: Actor, in session: any StoreSession) async throws -> [Item] {
         let open = try await session.list(ChangeRequest.self, ListQuery()).filter { $0.status == .submitted || $0.status == .deferred }
         var out: [Item] = []
         var projects: [Project.ID: Project] = [:]
+        var portfolios: [Portfolio.ID: Portfolio] = [:]
         for cr in open {
             if projects[cr.projectId] == nil { projects[cr.projectId] = try await session.get(Project.self, cr.projectId) }
             guard let project = projects[cr.projectId] else { continue }
@@ -168,12 +169,13 @@ public struct Inbox: Sendable {
                                 record: ChangeRequest.kindName, recordId: cr.id.rawValue, due: nil, overdue: false))
                 continue
             }
-            let approves: Bool
-            switch cr.requiredApprover ?? .projectManager {
-            case .pmo: approves = isPMO(actor)
-            case .projectManager: approves = project.managerId == actor.userId || isPMO(actor)
-            }
-            guard approves else { continue }
+            if portfolios[project.portfolioId] == nil { portfolios[project.portfolioId] = try await session.get(Portfolio.self, project.portfolioId) }
+            guard let portfolio = portfolios[project.portfolioId] else { continue }
+            // Waiting for this user when the workflow would accept their approval.
+            guard case .success = ChangeRequestWorkflow.decide(
+                .approve(baselineName: nil), on: ChangeControl.state(cr),
+                by: ChangeControl.actor(.user(actor), project: project, portfolio: portfolio), in: ChangeControl.context(portfolio))
+            else { continue }
             let why = cr.requiredApprover == .pmo ? "needs the PMO's approval" + (cr.requiredApproverReason.map { ": \($0)" } ?? "")
                 : "your project's change request waits for approval"
             out.append(Item(kind: "change_approval", title: "\(project.code): \(cr.title)", detail: why, href: href,
