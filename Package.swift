@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // Pure value types: no I/O, no clock, no globals.
@@ -47,10 +49,20 @@ let package = Package(
         .target(name: "GantryAnalytics", dependencies: ["GantryModel"], swiftSettings: strict),
         .target(name: "GantryPortfolio", dependencies: ["GantryModel"], swiftSettings: strict),
         .target(name: "GantryGovernance", dependencies: ["GantryModel"], swiftSettings: strict),
+        // Other tools' files in and out (MS Project XML, Primavera XER, GanttProject; CSV, XLSX, iCalendar): one
+        // reader and one writer per format over `ProjectFile`. Bytes in, values out; never the engine.
+        .target(
+            name: "GantryInterchange",
+            dependencies: ["GantryModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         // Use cases and the ports they need (store, clock, password hashing, secrets).
         .target(
             name: "GantryServices",
-            dependencies: ["GantryModel", "GantryScheduling", "GantryAnalytics", "GantryGovernance", "GantryPortfolio"],
+            dependencies: [
+                "GantryModel", "GantryScheduling", "GantryAnalytics", "GantryGovernance", "GantryPortfolio",
+                "GantryInterchange",
+            ],
             swiftSettings: strict
         ),
         // The store port on SQL: SQLite (embedded default) and PostgreSQL, one implementation.
@@ -107,6 +119,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GantryPortfolioTests", dependencies: ["GantryModel", "GantryPortfolio"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GantryInterchangeTests", dependencies: ["GantryModel", "GantryInterchange"], swiftSettings: strict
         ),
         .testTarget(
             name: "GantryGovernanceTests", dependencies: ["GantryModel", "GantryGovernance"], swiftSettings: strict

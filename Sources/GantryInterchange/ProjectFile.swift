@@ -1,0 +1,360 @@
+public import GantryModel
+
+/// A schedule as another tool wrote it, read into values: what MS Project, Primavera P6 or GanttProject stored,
+/// in one shape for every format (MPXJ's layout: one reader and one writer per format over this model).
+///
+/// Dates are local wall-clock date-times, as the files hold them. Durations keep the minutes and the unit the file
+/// gave, so a writer can give them back as they came. The dates the authoring tool computed (early and late dates,
+/// slack, critical) are kept apart in `Task.stored`: they are the oracle `gantry verify` compares our engine with.
+///
+/// Pure values: readers take bytes and return this; nothing here reads a file, a clock or the engine.
+public struct ProjectFile: Sendable, Hashable {
+    public enum Format: String, Sendable, Hashable, Codable, CaseIterable {
+        /// MS Project XML (namespace `http://schemas.microsoft.com/project`).
+        case mspdi
+        /// Primavera P6 XER export.
+        case xer
+        /// GanttProject `.gan`.
+        case ganttProject = "gan"
+        /// Primavera P6 XML (`APIBusinessObjects`).
+        case p6xml
+    }
+
+    public var format: Format
+    public var name: String
+    /// The tool that wrote the file, as the file says ("Microsoft Project 2019", "Primavera P6 18.8").
+    public var application: String
+    /// Where scheduling starts: MSPDI `StartDate`, XER `plan_start_date`, the earliest GanttProject start.
+    public var start: LocalDateTime?
+    public var finish: LocalDateTime?
+    /// Progress is stated at this instant: MSPDI `StatusDate`, XER `last_recalc_date` (the data date).
+    public var statusDate: LocalDateTime?
+    /// MS Project can schedule from the finish; kept as data (Gantry schedules forward).
+    public var scheduleFromStart: Bool
+    public var minutesPerDay: Int
+    public var minutesPerWeek: Int
+    public var daysPerMonth: Int
+    /// MS Project's "tasks will always honor their constraint dates".
+    public var honorConstraints: Bool
+    /// The project calendar (a `Calendar.uid`).
+    public var calendarUID: String?
+    /// Which calendar a working-time lag is counted on.
+    public var lagCalendar: LagCalendar
+    /// Currency code when the file names one ("EUR", "USD").
+    public var currency: String?
+    public var calendars: [Calendar]
+    /// In file order; `parentUID` gives the outline.
+    public var tasks: [Task]
+    public var links: [Link]
+    public var resources: [Resource]
+    public var assignments: [Assignment]
+    /// What the reader noticed: repaired or skipped data, each naming the element and line where known.
+    public var notices: [Notice]
+    /// What the file holds that Gantry does not model, by name ("extended attributes", "timephased data"), with
+    /// how many. Reported in the import summary, never silently dropped.
+    public var unmodelled: [String: Int]
+
+    public init(format: Format, name: String = "", application: String = "", start: LocalDateTime? = nil,
+                finish: LocalDateTime? = nil, statusDate: LocalDateTime? = nil, scheduleFromStart: Bool = true,
+                minutesPerDay: Int = 480, minutesPerWeek: Int = 2400, daysPerMonth: Int = 20,
+                honorConstraints: Bool = true, calendarUID: String? = nil, lagCalendar: LagCalendar = .successor,
+                currency: String? = nil, calendars: [Calendar] = [], tasks: [Task] = [], links: [Link] = [],
+                resources: [Resource] = [], assignments: [Assignment] = [], notices: [Notice] = [],
+                unmodelled: [String: Int] = [:]) {
+        self.format = format; self.name = name; self.application = application; self.start = start
+        self.finish = finish; self.statusDate = statusDate; self.scheduleFromStart = scheduleFromStart
+        self.minutesPerDay = minutesPerDay; self.minutesPerWeek = minutesPerWeek; self.daysPerMonth = daysPerMonth
+        self.honorConstraints = honorConstraints; self.calendarUID = calendarUID; self.lagCalendar = lagCalendar
+        self.currency = currency; self.calendars = calendars; self.tasks = tasks; self.links = links
+        self.resources = resources; self.assignments = assignments; self.notices = notices
+        self.unmodelled = unmodelled
+    }
+
+    /// Which calendar counts a working-time lag. MS Project counts it on the successor's calendar; P6 lets the
+    /// project choose (`SCHEDOPTIONS.sched_calendar_on_relationship_lag`).
+    public enum LagCalendar: String, Sendable, Hashable, Codable, CaseIterable {
+        case predecessor, successor, project, twentyFourHour
+    }
+
+    // MARK: Durations
+
+    /// A length of time as a file stores it: minutes (of working time, or wall-clock when `elapsed`), with the
+    /// unit the file shows it in and whether it is an estimate (MS Project's "?").
+    public struct Duration: Sendable, Hashable, Codable {
+        public var minutes: Double
+        public var unit: Unit
+        public var elapsed: Bool
+        public var estimated: Bool
+
+        public init(minutes: Double, unit: Unit = .days, elapsed: Bool = false, estimated: Bool = false) {
+            self.minutes = minutes; self.unit = unit; self.elapsed = elapsed; self.estimated = estimated
+        }
+
+        public static let zero = Duration(minutes: 0)
+
+        public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
+            case minutes, hours, days, weeks, months, percent
+        }
+    }
+
+    // MARK: Calendars
+
+    /// A calendar as the file defines it: a base calendar, or one derived from a base that overrides some days.
+    public struct Calendar: Sendable, Hashable {
+        public var uid: String
+        public var name: String
+        /// For a derived calendar (a resource's, or a task calendar based on another): the calendar it inherits.
+        public var baseUID: String?
+        /// Working times per weekday; `nil` for a day the calendar inherits from its base (or, with no base, the
+        /// standard day). An empty array is a day off.
+        public var week: [Weekday: [TimeRange]]
+        /// Exceptions, recurring ones expanded to their dates unless they recur every year on one date.
+        public var exceptions: [CalendarException]
+
+        public init(uid: String, name: String, baseUID: String? = nil, week: [Weekday: [TimeRange]] = [:],
+                    exceptions: [CalendarException] = []) {
+            self.uid = uid; self.name = name; self.baseUID = baseUID; self.week = week; self.exceptions = exceptions
+        }
+    }
+
+    // MARK: Tasks
+
+    public struct Task: Sendable, Hashable {
+        public var uid: String
+        /// The row number the tool showed (MS Project's ID); `nil` when the format has none.
+        public var rowID: Int?
+        public var name: String
+        /// The outline code the tool showed ("1.2.3"); empty when it had none.
+        public var wbs: String
+        public var outlineLevel: Int
+        /// The summary task this one sits under.
+        public var parentUID: String?
+        public var summary: Bool
+        public var milestone: Bool
+        /// MS Project's manually scheduled task: it keeps `start`/`finish` whatever its links say.
+        public var manual: Bool
+        /// MS Project's blank row.
+        public var isNull: Bool
+        /// An inactive task is kept but does not take part in scheduling.
+        public var active: Bool
+        /// A task that stands for one in another project (MS Project's external task); kept as data.
+        public var external: Bool
+        public var duration: Duration?
+        public var constraint: SchedulingConstraint
+        public var constraintDate: LocalDateTime?
+        public var deadline: LocalDateTime?
+        /// 0–1000 (MS Project's scale).
+        public var priority: Int
+        public var percentComplete: Double
+        public var actualStart: LocalDateTime?
+        public var actualFinish: LocalDateTime?
+        public var actualDuration: Duration?
+        public var remainingDuration: Duration?
+        /// The task's own calendar (a `Calendar.uid`); `nil` uses the project's (or its resources').
+        public var calendarUID: String?
+        /// When set, the task's calendar alone rules: its resources' calendars are ignored.
+        public var ignoreResourceCalendar: Bool
+        /// P6's activity type (`TT_Task`, `TT_LOE`, `TT_Rsrc`, …) or MS Project's task type, as data.
+        public var type: String
+        /// The scheduled start and finish the file stores.
+        public var start: LocalDateTime?
+        public var finish: LocalDateTime?
+        /// What the authoring tool computed: the oracle.
+        public var stored: Stored
+        /// Working periods when the task was split (MS Project's splits), kept as data: Gantry schedules a task as
+        /// one piece, so a split task is one of the known-hard cases.
+        public var splits: [Period]
+        /// Whether the file holds timephased data for the task (known-hard for verification).
+        public var timephased: Bool
+        /// Effort-driven / resource-dependent: the task's dates follow its resources (known-hard).
+        public var resourceDriven: Bool
+        public var baselines: [Baseline]
+        public var notes: String
+
+        public init(uid: String, rowID: Int? = nil, name: String, wbs: String = "", outlineLevel: Int = 1,
+                    parentUID: String? = nil, summary: Bool = false, milestone: Bool = false, manual: Bool = false,
+                    isNull: Bool = false, active: Bool = true, external: Bool = false, duration: Duration? = nil,
+                    constraint: SchedulingConstraint = .asap, constraintDate: LocalDateTime? = nil,
+                    deadline: LocalDateTime? = nil, priority: Int = 500, percentComplete: Double = 0,
+                    actualStart: LocalDateTime? = nil, actualFinish: LocalDateTime? = nil,
+                    actualDuration: Duration? = nil, remainingDuration: Duration? = nil, calendarUID: String? = nil,
+                    ignoreResourceCalendar: Bool = false, type: String = "", start: LocalDateTime? = nil,
+                    finish: LocalDateTime? = nil, stored: Stored = Stored(), splits: [Period] = [],
+                    timephased: Bool = false, resourceDriven: Bool = false, baselines: [Baseline] = [],
+                    notes: String = "") {
+            self.uid = uid; self.rowID = rowID; self.name = name; self.wbs = wbs; self.outlineLevel = outlineLevel
+            self.parentUID = parentUID; self.summary = summary; self.milestone = milestone; self.manual = manual
+            self.isNull = isNull; self.active = active; self.external = external; self.duration = duration
+            self.constraint = constraint; self.constraintDate = constraintDate; self.deadline = deadline
+            self.priority = priority; self.percentComplete = percentComplete; self.actualStart = actualStart
+            self.actualFinish = actualFinish; self.actualDuration = actualDuration
+            self.remainingDuration = remainingDuration; self.calendarUID = calendarUID
+            self.ignoreResourceCalendar = ignoreResourceCalendar; self.type = type; self.start = start
+            self.finish = finish; self.stored = stored; self.splits = splits; self.timephased = timephased
+            self.resourceDriven = resourceDriven; self.baselines = baselines; self.notes = notes
+        }
+    }
+
+    /// The schedule the authoring tool computed for a task, as stored. Slack is in working minutes (MSPDI stores
+    /// tenths of a minute, XER hours: readers convert), with the unit the tool showed it in.
+    public struct Stored: Sendable, Hashable {
+        public var earlyStart: LocalDateTime?
+        public var earlyFinish: LocalDateTime?
+        public var lateStart: LocalDateTime?
+        public var lateFinish: LocalDateTime?
+        public var totalSlack: Duration?
+        public var freeSlack: Duration?
+        public var critical: Bool?
+
+        public init(earlyStart: LocalDateTime? = nil, earlyFinish: LocalDateTime? = nil,
+                    lateStart: LocalDateTime? = nil, lateFinish: LocalDateTime? = nil, totalSlack: Duration? = nil,
+                    freeSlack: Duration? = nil, critical: Bool? = nil) {
+            self.earlyStart = earlyStart; self.earlyFinish = earlyFinish; self.lateStart = lateStart
+            self.lateFinish = lateFinish; self.totalSlack = totalSlack; self.freeSlack = freeSlack
+            self.critical = critical
+        }
+    }
+
+    public struct Period: Sendable, Hashable, Codable {
+        public var start: LocalDateTime
+        public var finish: LocalDateTime
+        public init(start: LocalDateTime, finish: LocalDateTime) { self.start = start; self.finish = finish }
+    }
+
+    /// One of MS Project's baselines 0–10 (P6 keeps baselines as separate projects; XER has none inline).
+    public struct Baseline: Sendable, Hashable {
+        public var number: Int
+        public var start: LocalDateTime?
+        public var finish: LocalDateTime?
+        public var duration: Duration?
+        /// Work in minutes.
+        public var work: Double?
+        /// Cost in the project's currency (major units).
+        public var cost: Double?
+
+        public init(number: Int, start: LocalDateTime? = nil, finish: LocalDateTime? = nil,
+                    duration: Duration? = nil, work: Double? = nil, cost: Double? = nil) {
+            self.number = number; self.start = start; self.finish = finish; self.duration = duration
+            self.work = work; self.cost = cost
+        }
+    }
+
+    // MARK: Links
+
+    public struct Link: Sendable, Hashable {
+        public var predecessorUID: String
+        public var successorUID: String
+        public var type: DependencyType
+        public var lag: Lag
+        /// For a link to a task in another project: the project and task the file names. Kept as data; such a
+        /// link does not take part in scheduling.
+        public var crossProject: String?
+
+        public init(predecessorUID: String, successorUID: String, type: DependencyType = .finishToStart,
+                    lag: Lag = .zero, crossProject: String? = nil) {
+            self.predecessorUID = predecessorUID; self.successorUID = successorUID; self.type = type
+            self.lag = lag; self.crossProject = crossProject
+        }
+    }
+
+    /// A link's lag (negative for a lead): working minutes, wall-clock minutes (`elapsed`), or a percentage of the
+    /// predecessor's duration, with the unit the tool showed it in.
+    public struct Lag: Sendable, Hashable {
+        public enum Amount: Sendable, Hashable {
+            case working(minutes: Double)
+            case elapsed(minutes: Double)
+            case percent(Double)
+        }
+        public var amount: Amount
+        /// The unit the file showed (MSPDI `LagFormat`); `.percent` for a percentage lag.
+        public var unit: Duration.Unit
+
+        public init(_ amount: Amount, unit: Duration.Unit = .days) { self.amount = amount; self.unit = unit }
+        public static let zero = Lag(.working(minutes: 0))
+    }
+
+    // MARK: Resources
+
+    public struct Resource: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable { case work, material, cost }
+
+        public var uid: String
+        public var name: String
+        public var kind: Kind
+        public var initials: String
+        public var group: String
+        public var email: String
+        /// Percent: 100 is one full-time person.
+        public var maxUnits: Double
+        public var calendarUID: String?
+        /// Standard rate per hour (per unit for material), in the project's currency (major units).
+        public var standardRate: Double
+        public var overtimeRate: Double
+        public var costPerUse: Double
+        /// A generic resource (a role placeholder) rather than a named person.
+        public var generic: Bool
+
+        public init(uid: String, name: String, kind: Kind = .work, initials: String = "", group: String = "",
+                    email: String = "", maxUnits: Double = 100, calendarUID: String? = nil, standardRate: Double = 0,
+                    overtimeRate: Double = 0, costPerUse: Double = 0, generic: Bool = false) {
+            self.uid = uid; self.name = name; self.kind = kind; self.initials = initials; self.group = group
+            self.email = email; self.maxUnits = maxUnits; self.calendarUID = calendarUID
+            self.standardRate = standardRate; self.overtimeRate = overtimeRate; self.costPerUse = costPerUse
+            self.generic = generic
+        }
+    }
+
+    public struct Assignment: Sendable, Hashable {
+        public var uid: String
+        public var taskUID: String
+        public var resourceUID: String
+        /// Percent: 100 is full time.
+        public var units: Double
+        /// Work in minutes.
+        public var work: Double?
+        public var actualWork: Double?
+        public var remainingWork: Double?
+        /// Baseline work in minutes, by baseline number.
+        public var baselineWork: [Int: Double]
+
+        public init(uid: String, taskUID: String, resourceUID: String, units: Double = 100, work: Double? = nil,
+                    actualWork: Double? = nil, remainingWork: Double? = nil, baselineWork: [Int: Double] = [:]) {
+            self.uid = uid; self.taskUID = taskUID; self.resourceUID = resourceUID; self.units = units
+            self.work = work; self.actualWork = actualWork; self.remainingWork = remainingWork
+            self.baselineWork = baselineWork
+        }
+    }
+
+    // MARK: Notices
+
+    /// Something a reader repaired, skipped or could not model, with where it was.
+    public struct Notice: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// The element or table and field ("Task UID 12 / Duration", "TASKPRED line 88").
+        public var element: String
+        public var line: Int?
+        public var message: String
+
+        public init(element: String, line: Int? = nil, message: String) {
+            self.element = element; self.line = line; self.message = message
+        }
+
+        public var description: String { "\(element)\(line.map { " (line \($0))" } ?? ""): \(message)" }
+    }
+}
+
+/// Why a file cannot be read: what is wrong and where (the element or table, and the line when known). Thrown for
+/// a file that cannot be imported at all; what can be repaired becomes a `ProjectFile.Notice` instead.
+public struct InterchangeError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var element: String
+    public var line: Int?
+    public var message: String
+
+    public init(element: String, line: Int? = nil, _ message: String) {
+        self.element = element; self.line = line; self.message = message
+    }
+
+    public var description: String {
+        (element.isEmpty ? "" : element) + (line.map { " (line \($0))" } ?? "") + (element.isEmpty && line == nil ? "" : ": ")
+            + message
+    }
+}
