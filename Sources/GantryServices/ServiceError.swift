@@ -17,6 +17,7 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
         case forbidden          // 403
         case unauthenticated    // 401
         case dependencyCycle    // 409, with the cycle named
+        case tooLarge           // 413: an upload over the limit
     }
 
     public var code: Code

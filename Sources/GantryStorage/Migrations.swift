@@ -149,5 +149,10 @@ enum Migrations {
                 "ALTER TABLE portfolios ADD COLUMN rag_open_high_risks_red_at BIGINT NOT NULL DEFAULT 3",
             ]
         },
+        Migration(name: "0010_interchange") { dialect in
+            // Import reports and calendar feeds. A later migration that adds a column to one of these tables must
+            // take it out here.
+            [Table.importReports, Table.calendarFeeds].flatMap { dialect.create($0) }
+        },
     ]
 }

@@ -15,7 +15,7 @@ struct Column: Sendable {
     static func double(_ n: String) -> Column { Column(name: n, type: .double, nullable: false) }
     static func text(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .text, nullable: null) }
     static func bool(_ n: String) -> Column { Column(name: n, type: .bool, nullable: false) }
-    static func json(_ n: String) -> Column { Column(name: n, type: .json, nullable: false) }
+    static func json(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .json, nullable: null) }
 }
 
 /// A record table: its name and the columns after `id` and `version`, named as the record's JSON keys.
@@ -108,6 +108,7 @@ struct Table: Sendable {
         intakeRequests, scoringModels,
         risks, assumptions, issues, decisions, changeRequests, baselines,
         statusReports,
+        importReports, calendarFeeds,
     ]
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
@@ -154,6 +155,8 @@ struct Table: Sendable {
         case is ChangeRequest.Type: changeRequests
         case is Baseline.Type: baselines
         case is StatusReport.Type: statusReports
+        case is ImportReport.Type: importReports
+        case is CalendarFeed.Type: calendarFeeds
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

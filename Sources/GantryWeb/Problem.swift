@@ -58,6 +58,7 @@ extension ServiceError.Code {
         case .versionMismatch: .preconditionFailed
         case .forbidden: .forbidden
         case .unauthenticated: .unauthorized
+        case .tooLarge: .contentTooLarge
         }
     }
 
@@ -71,6 +72,7 @@ extension ServiceError.Code {
         case .versionMismatch: "version-mismatch"
         case .forbidden: "forbidden"
         case .unauthenticated: "unauthenticated"
+        case .tooLarge: "too-large"
         }
     }
 }
