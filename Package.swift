@@ -90,6 +90,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -129,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "GantryStorageTests",
             dependencies: [
-                "GantryModel", "GantryServices", "GantryStorage",
+                "GantryModel", "GantryServices", "GantryStorage", "GantryInterchange", "GantryGovernance",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -58,7 +58,7 @@ public struct Interchange: Sendable {
             } else {
                 code = try await Self.freeCode(ImportPlan.code(fromFileName: fileName), in: session)
             }
-            let plan = try ImportPlan(file, code: code, name: name, portfolio: portfolio.id, manager: caller.userId,
+            let plan = try ImportPlan(file, code: code, name: name, portfolio: portfolio.id, manager: nil,
                                       at: now)
             var draft = plan.project
             try caller.require(.create, try await Project.subject(of: draft, in: session))

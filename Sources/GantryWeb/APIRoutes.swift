@@ -50,6 +50,7 @@ struct APIRoutes: Sendable {
         InboxRoutes(backend: backend).register(api: api)
         GateRoutes(backend: backend).register(on: api)
         StatusReportRoutes(backend: backend).register(on: api)
+        InterchangeRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))

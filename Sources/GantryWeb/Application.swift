@@ -48,6 +48,8 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     PortfolioSettingsRoutes(backend: backend).register(on: router)
     RAIDPages(backend: backend).register(on: router)
     StatusReportUIRoutes(backend: backend).register(on: router)
+    InterchangePages(backend: backend).register(on: router)
+    InterchangeRoutes(backend: backend).registerFeeds(on: router)
     return router
 }
 

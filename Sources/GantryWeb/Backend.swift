@@ -13,6 +13,7 @@ public struct Backend: Sendable {
     public var raid: RAIDLog
     public var changes: ChangeControl
     public var reports: StatusReports
+    public var interchange: Interchange
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -31,6 +32,7 @@ public struct Backend: Sendable {
         raid = RAIDLog(store: store, clock: clock)
         changes = ChangeControl(store: store, clock: clock)
         reports = StatusReports(store: store, clock: clock)
+        interchange = Interchange(store: store, clock: clock, secrets: secrets)
         ready = { try await store.ping() }
         self.metrics = metrics
     }

@@ -15,6 +15,7 @@ enum Pages {
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
+            + InterchangeTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -62,7 +63,7 @@ enum Pages {
                     title: "Portfolios", auth: auth, nav: "portfolios")
     }
 
-    static func portfolio(_ o: PortfolioOverview, auth: Authenticated) -> Response {
+    static func portfolio(_ o: PortfolioOverview, imports: [ImportReport] = [], auth: Authenticated) -> Response {
         func rows(_ projects: [Project]) -> [[String: Any]] {
             projects.sorted { $0.code < $1.code }.map { p in
                 ["id": p.id.description, "code": p.code, "name": p.name, "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "),
@@ -87,6 +88,13 @@ enum Pages {
             "id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
             "owner": o.owner?.displayName ?? "—",
             "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
+            "interchange": library.render([
+                "id": p.id.description, "csrf": csrf(auth),
+                "imports": imports.prefix(5).map { r -> [String: Any] in
+                    ["id": r.id.description, "projectId": r.projectId.description, "fileName": r.fileName,
+                     "activities": r.counts.activities, "warnings": r.warnings.count, "when": r.createdAt.description]
+                },
+            ], withTemplate: "portfolioInterchange") ?? "",
         ], title: p.name, auth: auth, nav: "portfolios")
     }
 
@@ -110,7 +118,7 @@ enum Pages {
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
             "description": p.description, "schedule": schedule.html, "phases": phases, "activityCount": schedule.activities,
-            "milestoneCount": schedule.milestones,
+            "milestoneCount": schedule.milestones, "csrf": csrf(auth),
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
     }
 

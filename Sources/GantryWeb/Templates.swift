@@ -99,6 +99,7 @@ enum Templates {
           </table>
         </section>
         {{/groups}}
+        {{{interchange}}}
         """
 
     static let project = """
@@ -115,6 +116,7 @@ enum Templates {
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{phases}}}
         <p class="subnav"><a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
+        <p class="subnav" id="downloads">Download: <a href="/api/v1/projects/{{projectId}}/export?format=mspdi" id="export-mspdi">MS Project XML</a> · <a href="/api/v1/projects/{{projectId}}/export?format=xlsx" id="export-xlsx">Excel</a> · <a href="/api/v1/projects/{{projectId}}/export?format=csv" id="export-csv">CSV</a> · <form method="post" action="/projects/{{projectId}}/calendar-feed" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="project-feed">Calendar feed</button></form></p>
         {{{actions}}}
         {{{schedule}}}
         """

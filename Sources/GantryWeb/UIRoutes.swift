@@ -101,7 +101,10 @@ struct UIRoutes: Sendable {
         }
         router.get("portfolios/:id") { _, context in
             let auth = try Self.signedIn(context)
-            return Pages.portfolio(try await backend.views.portfolio(Portfolio.ID(try APIRoutes.id(context)), auth.caller), auth: auth)
+            let id = Portfolio.ID(try APIRoutes.id(context))
+            let overview = try await backend.views.portfolio(id, auth.caller)
+            let imports = (try? await backend.interchange.reports(portfolio: id, auth.caller)) ?? []
+            return Pages.portfolio(overview, imports: imports, auth: auth)
         }
         router.get("projects/:id") { _, context in
             let auth = try Self.signedIn(context)
