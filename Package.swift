@@ -122,7 +122,9 @@ let package = Package(
             name: "GantryPortfolioTests", dependencies: ["GantryModel", "GantryPortfolio"], swiftSettings: strict
         ),
         .testTarget(
-            name: "GantryInterchangeTests", dependencies: ["GantryModel", "GantryInterchange"], swiftSettings: strict
+            name: "GantryInterchangeTests",
+            dependencies: ["GantryModel", "GantryInterchange", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "GantryGovernanceTests", dependencies: ["GantryModel", "GantryGovernance"], swiftSettings: strict
