@@ -1,4 +1,5 @@
 import GantryModel
+import GantryInterchange
 import GantryGovernance
 
 /// The audit trail: every change a service makes is recorded in the same transaction (who, when, what, the
@@ -52,7 +53,7 @@ public struct Audit: Sendable {
         let rows = try await store.read { [q] in try await $0.auditLog(q) }
         var out = "id,at,user_id,action,kind,record_id,summary,before,after\r\n"
         for r in rows {
-            out += CSV.line([String(r.id), r.at.description, r.userId.map { String($0.rawValue) } ?? "", r.action, r.kind,
+            out += CSVWriter.line([String(r.id), r.at.description, r.userId.map { String($0.rawValue) } ?? "", r.action, r.kind,
                              String(r.recordId), r.summary, r.before ?? "", r.after ?? ""])
         }
         return out

@@ -1,4 +1,5 @@
 public import GantryModel
+import GantryInterchange
 import GantryGovernance
 
 /// Status reports with RAG: starting a project's report for a period (with the suggestion filled in), the
@@ -279,11 +280,11 @@ public struct StatusReports: Sendable {
 
     /// The portfolio report as CSV, one line per project.
     public static func csv(_ report: PortfolioReport) -> String {
-        var out = CSV.line(["code", "project", "state", "manager", "health", "health_source", "period_start", "period_end",
+        var out = CSVWriter.line(["code", "project", "state", "manager", "health", "health_source", "period_start", "period_end",
                             "report_status", "previous_health", "trend", "escalations", "days_late", "open_high_risks",
                             "gate", "gate_date", "gate_status"])
         for l in report.projects {
-            out += CSV.line([l.code, l.name, l.state.rawValue, l.manager ?? "", l.health.rawValue, l.healthSource,
+            out += CSVWriter.line([l.code, l.name, l.state.rawValue, l.manager ?? "", l.health.rawValue, l.healthSource,
                              l.periodStart?.description ?? "", l.periodEnd.map { $0.adding(days: -1).description } ?? "",
                              l.reportStatus?.rawValue ?? "", l.previousHealth?.rawValue ?? "", l.trend?.rawValue ?? "",
                              l.escalations, l.daysLate.map(String.init) ?? "", String(l.openHighRisks), l.gate ?? "",
