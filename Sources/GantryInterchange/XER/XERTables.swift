@@ -17,7 +17,9 @@ struct XERTables {
     /// Splits `text` into tables. Throws for a file that is not XER (no `ERMHDR` first) or whose structure is
     /// broken (a row or field list before any table, a row before its field list).
     static func parse(_ text: String) throws(InterchangeError) -> XERTables {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        // Windows line ends: "\r\n" is one Character in Swift, so split on it as well as on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .makeIterator()
         var lineNumber = 0
         func next() -> Substring? {
             guard var line = lines.next() else { return nil }
