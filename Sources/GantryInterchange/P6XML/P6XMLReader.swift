@@ -98,13 +98,15 @@ private struct P6Reader {
             if let v = chosen.text(of: option) { file.schedulingOptions[option] = v }
         }
         switch chosen.text(of: "RelationshipLagCalendar") {
-        case "Predecessor Activity Calendar": file.lagCalendar = .predecessor
-        case "Successor Activity Calendar", nil: file.lagCalendar = .successor
+        // Without the option P6 counts lags on the predecessor's calendar, its default.
+        case "Predecessor Activity Calendar", nil: file.lagCalendar = .predecessor
+        case "Successor Activity Calendar": file.lagCalendar = .successor
         case "24 Hour Calendar": file.lagCalendar = .twentyFourHour
         case "Project Default Calendar": file.lagCalendar = .project
         case let other?:
             notice("Project / RelationshipLagCalendar", chosen.child("RelationshipLagCalendar")?.line,
-                   "unknown lag calendar '\(other)'; lags are counted on the successor's calendar")
+                   "unknown lag calendar '\(other)'; lags are counted on the predecessor's calendar (P6's default)")
+            file.lagCalendar = .predecessor
         }
 
         readCalendars(root.children("Calendar") + chosen.children("Calendar"), project: chosen)

@@ -201,6 +201,8 @@ private struct Reader {
     // MARK: Scheduling options
 
     mutating func readScheduleOptions(projID: String) {
+        // Without the option P6 counts lags on the predecessor's calendar, its default.
+        file.lagCalendar = .predecessor
         guard let table = tables["SCHEDOPTIONS"],
               let row = table.rows.first(where: { $0["proj_id"] == projID }) ?? (table.rows.count == 1 ? table.rows.first : nil)
         else { return }
@@ -208,13 +210,13 @@ private struct Reader {
             if let v = row[field] { file.schedulingOptions[field] = v }
         }
         switch row["sched_calendar_on_relationship_lag"] {
-        case "rcal_Predecessor": file.lagCalendar = .predecessor
-        case "rcal_Successor", nil: file.lagCalendar = .successor
+        case "rcal_Predecessor", nil: file.lagCalendar = .predecessor
+        case "rcal_Successor": file.lagCalendar = .successor
         case "rcal_24Hour": file.lagCalendar = .twentyFourHour
         case "rcal_ProjDefault", "rcal_Project": file.lagCalendar = .project
         case let other?:
             notice("SCHEDOPTIONS.sched_calendar_on_relationship_lag", row.line,
-                   "unknown lag calendar '\(other)'; lags are counted on the successor's calendar (P6's default)")
+                   "unknown lag calendar '\(other)'; lags are counted on the predecessor's calendar (P6's default)")
         }
     }
 
@@ -410,22 +412,28 @@ private struct Reader {
     /// P6's activity % complete, by the activity's percent complete type: physical (`phys_complete_pct`), units
     /// (actual over actual plus remaining work) or duration ((original − remaining) / original, P6's default).
     /// A completed activity is 100 whatever its type.
-    mutating func percentComplete(_ row: XERRow) -> Double {
+    func percentComplete(_ row: XERRow) -> Double {
         if row["status_code"] == "TK_Complete" { return 100 }
+        // Bad numbers were reported where the fields were read; here they count as absent.
         func clamp(_ v: Double) -> Double { max(0, min(100, v)) }
         switch row["complete_pct_type"] {
         case "CP_Phys":
-            return clamp(number(row, "TASK", "phys_complete_pct") ?? 0)
+            return clamp(Self.quiet(row, "phys_complete_pct") ?? 0)
         case "CP_Units":
-            let actual = (number(row, "TASK", "act_work_qty") ?? 0) + (number(row, "TASK", "act_equip_qty") ?? 0)
-            let remaining = (number(row, "TASK", "remain_work_qty") ?? 0) + (number(row, "TASK", "remain_equip_qty") ?? 0)
+            let actual = (Self.quiet(row, "act_work_qty") ?? 0) + (Self.quiet(row, "act_equip_qty") ?? 0)
+            let remaining = (Self.quiet(row, "remain_work_qty") ?? 0) + (Self.quiet(row, "remain_equip_qty") ?? 0)
             return actual + remaining > 0 ? clamp(actual / (actual + remaining) * 100) : 0
         default:
             guard row["status_code"] != "TK_NotStart",
-                  let original = number(row, "TASK", "target_drtn_hr_cnt"), original > 0,
-                  let remaining = number(row, "TASK", "remain_drtn_hr_cnt") else { return 0 }
+                  let original = Self.quiet(row, "target_drtn_hr_cnt"), original > 0,
+                  let remaining = Self.quiet(row, "remain_drtn_hr_cnt") else { return 0 }
             return clamp((original - remaining) / original * 100)
         }
+    }
+
+    /// A finite number, or `nil`, without a notice (for a field already read and reported elsewhere).
+    static func quiet(_ row: XERRow, _ field: String) -> Double? {
+        row[field].flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Whether P6 showed the activity as critical: on the longest path (`driving_path_flag`) when the project
