@@ -41,10 +41,14 @@ struct SimpleXMLTree {
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
-        guard ok, let root = builder.root else {
-            let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"
-            throw InterchangeError(element: what, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
-                                   "not well-formed XML: \(message)")
+        // On Linux `parse()` can return true after an error (a document cut short), so the error decides.
+        if let error = builder.error ?? parser.parserError.map({ ($0, parser.lineNumber) }) ?? (ok ? nil : (nil, parser.lineNumber)) {
+            let code = (error.0 as? NSError)?.code
+            let reason = code.flatMap { XMLParser.ErrorCode(rawValue: $0) }.map { "\($0)" } ?? code.map { "error \($0)" } ?? "parse error"
+            throw InterchangeError(element: what, line: error.1 > 0 ? error.1 : nil, "not well-formed XML (\(reason))")
+        }
+        guard let root = builder.root else {
+            throw InterchangeError(element: what, line: 1, "the XML document has no root element")
         }
         return SimpleXMLTree(root: root)
     }
@@ -52,6 +56,12 @@ struct SimpleXMLTree {
     private final class Builder: NSObject, XMLParserDelegate {
         var root: Element?
         var stack: [Element] = []
+        /// The first error and the line it was found on.
+        var error: ((any Error)?, Int)?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if error == nil { error = (parseError, parser.lineNumber) }
+        }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {

@@ -85,7 +85,7 @@ import Testing
         // ResourceAssignment 6639: activity 35845, PlannedUnits 240, RemainingUnitsPerTime 1.
         let a = try #require(file.assignments.first { $0.uid == "6639" })
         #expect(a.taskUID == "35845")
-        #expect(a.work == 240 * 60)
+        #expect(a.work == 240.0 * 60)
         #expect(a.units == 100)
         #expect(file.unmodelled["P6 XML RoleRateNew"] == 2)
     }

@@ -160,9 +160,9 @@ import Testing
         // Statuses: A1000 not started, A1010 started 2015-02-24 08:00 with 600 of 800 hours remaining.
         let a1010 = try #require(file.tasks.first { $0.code == "A1010" })
         #expect(a1010.actualStart == (try LocalDateTime(iso: "2015-02-24T08:00")))
-        #expect(a1010.remainingDuration?.minutes == 600 * 60)
+        #expect(a1010.remainingDuration?.minutes == 600.0 * 60)
         #expect(a1010.start == a1010.actualStart)
-        #expect(a1010.finish == (try LocalDateTime(iso: "2015-07-13T16:00")))  // reend_date
+        #expect(a1010.finish == (try LocalDateTime(iso: "2015-06-08T16:00")))  // reend_date, the remaining early finish
     }
 
     @Test func readsResourcesRolesRatesAndAssignments() throws {
@@ -187,8 +187,8 @@ import Testing
         #expect(a.taskUID == "35845")
         #expect(a.resourceUID == "1316")
         #expect(a.units == 100)
-        #expect(a.work == 240 * 60)
-        #expect(a.remainingWork == 240 * 60)
+        #expect(a.work == 240.0 * 60)
+        #expect(a.remainingWork == 240.0 * 60)
         #expect(a.actualWork == 0)
         // The tables this reader does not model, by row count in the file: CURRTYPE 17, FINTMPL 1, OBS 1, ROLERATE 2.
         #expect(file.unmodelled["XER table CURRTYPE"] == 17)

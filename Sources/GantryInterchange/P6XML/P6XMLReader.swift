@@ -126,12 +126,14 @@ private struct P6Reader {
 
     // MARK: Calendars
 
-    /// Minutes after midnight of `HH:mm:ss`; a finish gets the minute P6 leaves off (11:59 → 12:00).
+    /// Minutes after midnight of `HH:mm:ss`. P6 works in quarter hours and writes a period's finish as its last
+    /// working minute (11:59 for work up to noon, 15:29 up to half past three), so a finish one minute short of a
+    /// quarter hour gets that minute back.
     static func minutes(_ text: String, finish: Bool) -> Int? {
         let parts = text.split(separator: ":")
         guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
         var v = h * 60 + m
-        if finish && m == 59 { v += 1 }
+        if finish && (m + 1) % 15 == 0 { v += 1 }
         if finish && v == 0 { v = 1440 }
         return v <= 1440 ? v : nil
     }
