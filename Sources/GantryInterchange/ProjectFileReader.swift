@@ -1,9 +1,14 @@
 public import Foundation
 
-/// Reads any schedule file Gantry imports, telling the format from the content (`FormatSniffer`).
+/// Reads any schedule file Gantry imports: the format told from the bytes (`FormatSniffer`), never the name, then
+/// that format's reader.
 public enum ProjectFileReader {
     public static func read(_ data: Data) throws(InterchangeError) -> ProjectFile {
-        let format = try FormatSniffer.format(of: data)
-        throw InterchangeError(element: "file", "reading \(format.rawValue) files is not built yet")
+        switch try FormatSniffer.format(of: data) {
+        case .mspdi: try MSPDIReader.read(data)
+        case .xer: try XERReader.read(data)
+        case .ganttProject: try GanttProjectReader.read(data)
+        case .p6xml: try P6XMLReader.read(data)
+        }
     }
 }
