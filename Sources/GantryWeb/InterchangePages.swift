@@ -37,7 +37,8 @@ struct InterchangePages: Sendable {
         router.get("imports/:id") { _, context in
             let auth = try UIRoutes.signedIn(context)
             let report = try await interchange.report(ImportReport.ID(try APIRoutes.id(context)), auth.caller)
-            return Self.reportPage(report, auth: auth)
+            let header = try? await backend.views.projectHeader(report.projectId, auth.caller)
+            return Self.reportPage(report, project: header?.project, portfolio: header?.portfolio, auth: auth)
         }
         for scope in CalendarFeed.Scope.allCases {
             router.post(RouterPath(stringLiteral: "\(scope.rawValue)s/:id/calendar-feed")) { request, context in
@@ -52,7 +53,7 @@ struct InterchangePages: Sendable {
         }
     }
 
-    static func reportPage(_ r: ImportReport, auth: Authenticated) -> Response {
+    static func reportPage(_ r: ImportReport, project: Project?, portfolio: Portfolio?, auth: Authenticated) -> Response {
         let c = r.counts
         let counts: [[String: Any]] = [
             ("Activities", c.activities), ("of which summaries", c.summaries), ("of which milestones", c.milestones),
@@ -65,6 +66,8 @@ struct InterchangePages: Sendable {
             "fileName": r.fileName, "format": Self.formatName(r.format), "application": r.application,
             "importedAt": r.createdAt.description, "counts": counts, "warnings": r.warnings.map { ["text": $0] },
             "warningCount": r.warnings.count, "unmodelled": unmodelled,
+            "projectCode": project?.code ?? "project \(r.projectId)", "projectName": project?.name ?? "(deleted)",
+            "portfolioCode": portfolio?.code ?? "Portfolio",
         ]
         if let a = r.agreement {
             var agreement: [String: Any] = [
@@ -117,9 +120,9 @@ enum InterchangeTemplates {
         """
 
     static let report = """
-        <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">Portfolio</a> › <span aria-current="page">Import report</span></nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <span aria-current="page">Import report</span></nav>
         <h1>Import of {{fileName}}</h1>
-        <p class="lede" id="import-summary">A {{format}} file{{#application}} written by {{application}}{{/application}}, imported {{importedAt}} as <a href="/projects/{{projectId}}" id="imported-project">a new project</a>.</p>
+        <p class="lede" id="import-summary">{{format}}{{#application}}, written by {{application}}{{/application}}; imported {{importedAt}} as <a href="/projects/{{projectId}}" id="imported-project">{{projectCode}} {{projectName}}</a>.</p>
         <section aria-labelledby="counts-title">
           <h2 id="counts-title">What was made</h2>
           <table class="grid" id="import-counts"><tbody>{{#counts}}<tr><th scope="row">{{label}}</th><td class="num">{{value}}</td></tr>{{/counts}}</tbody></table>
