@@ -14,7 +14,7 @@ struct Gantry: AsyncParsableCommand {
             GANTRY_LOG_LEVEL, GANTRY_COOKIES_SECURE. Flags win over the environment, the environment over defaults.
             """,
         version: Version.text,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, Version.self, Schedule.self, Level.self, Bench.self,
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, Version.self, Schedule.self, Level.self, Bench.self, Verify.self,
                       IntakeCommand.self, InboxCommand.self]
     )
 }
