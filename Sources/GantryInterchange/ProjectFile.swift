@@ -42,6 +42,10 @@ public struct ProjectFile: Sendable, Hashable {
     public var lagCalendar: LagCalendar
     /// Currency code when the file names one ("EUR", "USD").
     public var currency: String?
+    /// The authoring tool's scheduling options that have no field of their own, under the tool's names (P6's
+    /// `SCHEDOPTIONS.sched_retained_logic` = "Y", `PROJECT.critical_path_type` = "CT_TotFloat"): kept so the
+    /// import summary and `gantry verify` can say which settings the stored dates were computed under.
+    public var schedulingOptions: [String: String]
     public var calendars: [Calendar]
     /// In file order; `parentUID` gives the outline.
     public var tasks: [Task]
@@ -58,14 +62,14 @@ public struct ProjectFile: Sendable, Hashable {
                 finish: LocalDateTime? = nil, statusDate: LocalDateTime? = nil, scheduleFromStart: Bool = true,
                 minutesPerDay: Int = 480, minutesPerWeek: Int = 2400, daysPerMonth: Int = 20,
                 honorConstraints: Bool = true, calendarUID: String? = nil, lagCalendar: LagCalendar = .successor,
-                currency: String? = nil, calendars: [Calendar] = [], tasks: [Task] = [], links: [Link] = [],
-                resources: [Resource] = [], assignments: [Assignment] = [], notices: [Notice] = [],
-                unmodelled: [String: Int] = [:]) {
+                currency: String? = nil, schedulingOptions: [String: String] = [:], calendars: [Calendar] = [],
+                tasks: [Task] = [], links: [Link] = [], resources: [Resource] = [], assignments: [Assignment] = [],
+                notices: [Notice] = [], unmodelled: [String: Int] = [:]) {
         self.format = format; self.name = name; self.application = application; self.start = start
         self.finish = finish; self.statusDate = statusDate; self.scheduleFromStart = scheduleFromStart
         self.minutesPerDay = minutesPerDay; self.minutesPerWeek = minutesPerWeek; self.daysPerMonth = daysPerMonth
         self.honorConstraints = honorConstraints; self.calendarUID = calendarUID; self.lagCalendar = lagCalendar
-        self.currency = currency; self.calendars = calendars; self.tasks = tasks; self.links = links
+        self.currency = currency; self.schedulingOptions = schedulingOptions; self.calendars = calendars; self.tasks = tasks; self.links = links
         self.resources = resources; self.assignments = assignments; self.notices = notices
         self.unmodelled = unmodelled
     }
@@ -123,6 +127,9 @@ public struct ProjectFile: Sendable, Hashable {
         public var uid: String
         /// The row number the tool showed (MS Project's ID); `nil` when the format has none.
         public var rowID: Int?
+        /// The identifier people know the task by when it is not a row number: P6's Activity ID (`task_code`,
+        /// "A1000"). Empty when the format has none.
+        public var code: String
         public var name: String
         /// The outline code the tool showed ("1.2.3"); empty when it had none.
         public var wbs: String
@@ -171,7 +178,7 @@ public struct ProjectFile: Sendable, Hashable {
         public var baselines: [Baseline]
         public var notes: String
 
-        public init(uid: String, rowID: Int? = nil, name: String, wbs: String = "", outlineLevel: Int = 1,
+        public init(uid: String, rowID: Int? = nil, code: String = "", name: String, wbs: String = "", outlineLevel: Int = 1,
                     parentUID: String? = nil, summary: Bool = false, milestone: Bool = false, manual: Bool = false,
                     isNull: Bool = false, active: Bool = true, external: Bool = false, duration: Duration? = nil,
                     constraint: SchedulingConstraint = .asap, constraintDate: LocalDateTime? = nil,
@@ -182,7 +189,7 @@ public struct ProjectFile: Sendable, Hashable {
                     finish: LocalDateTime? = nil, stored: Stored = Stored(), splits: [Period] = [],
                     timephased: Bool = false, resourceDriven: Bool = false, baselines: [Baseline] = [],
                     notes: String = "") {
-            self.uid = uid; self.rowID = rowID; self.name = name; self.wbs = wbs; self.outlineLevel = outlineLevel
+            self.uid = uid; self.rowID = rowID; self.code = code; self.name = name; self.wbs = wbs; self.outlineLevel = outlineLevel
             self.parentUID = parentUID; self.summary = summary; self.milestone = milestone; self.manual = manual
             self.isNull = isNull; self.active = active; self.external = external; self.duration = duration
             self.constraint = constraint; self.constraintDate = constraintDate; self.deadline = deadline
