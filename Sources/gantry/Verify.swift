@@ -99,13 +99,7 @@ enum VerifyRunner {
     }
 
     static func read(data: Data) throws -> ProjectFile {
-        let format = try FormatSniffer.format(of: data)
-        switch format {
-        case .mspdi: throw CLIError("no \(format.rawValue) reader in this build")
-        case .xer: throw CLIError("no \(format.rawValue) reader in this build")
-        case .ganttProject: throw CLIError("no \(format.rawValue) reader in this build")
-        case .p6xml: throw CLIError("no \(format.rawValue) reader in this build")
-        }
+        try InterchangeReader.read(data)
     }
 
     struct FileRow {

@@ -1,0 +1,15 @@
+public import Foundation
+
+/// Any schedule file Gantry reads: the format told from the bytes (`FormatSniffer`), then that format's reader.
+public enum InterchangeReader {
+    public static func read(_ data: Data) throws(InterchangeError) -> ProjectFile {
+        switch try FormatSniffer.format(of: data) {
+        case .mspdi:
+            throw InterchangeError(element: "Project", "MS Project XML cannot be read by this build yet")
+        case .xer: return try XERReader.read(data)
+        case .ganttProject: return try GanttProjectReader.read(data)
+        case .p6xml:
+            throw InterchangeError(element: "APIBusinessObjects", "Primavera P6 XML cannot be read by this build yet")
+        }
+    }
+}
