@@ -138,7 +138,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "GantryServicesTests", dependencies: ["GantryModel", "GantryServices"], swiftSettings: strict
+            name: "GantryServicesTests",
+            dependencies: ["GantryModel", "GantryServices", "GantryInterchange", "GantryScheduling"], swiftSettings: strict
         ),
         .testTarget(
             name: "GantryCLITests",

@@ -163,8 +163,20 @@ public struct Interchange: Sendable {
         }
     }
 
-    /// How our engine agrees with the dates the file stores (nil for a file without stored dates).
-    static func agreement(of file: ProjectFile) -> ImportAgreement? { nil }
+    /// How our engine agrees with the dates the file stores (nil for a file without stored dates), as
+    /// `gantry verify` reports it, with a few of the differences for people.
+    static func agreement(of file: ProjectFile) -> ImportAgreement? {
+        let a = ScheduleVerification.verify(file)
+        guard a.leaf.tasks > 0 || a.error != nil else { return nil }
+        var byField: [String: Double] = [:]
+        for (field, tally) in a.byField { if let p = tally.percent { byField[field.rawValue] = (p * 10).rounded() / 10 } }
+        let examples = a.mismatches.prefix(8).map { m in
+            "\(m.name) (UID \(m.taskUID)): \(m.field.rawValue.replacingOccurrences(of: "_", with: " ")) stored \(m.stored), Gantry \(m.ours)"
+                + (m.hardCases.isEmpty ? "" : " [\(m.hardCases.map(\.rawValue).joined(separator: ", "))]")
+        }
+        return ImportAgreement(leafTasks: a.leaf.tasks, agreeAll: a.leaf.agreeAll, byField: byField, error: a.error,
+                               examples: Array(examples))
+    }
 
     /// `base`, or `base-2`, `base-3`, … whichever no project has yet.
     static func freeCode(_ base: String, in session: any StoreSession) async throws -> String {

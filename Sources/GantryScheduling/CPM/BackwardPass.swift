@@ -35,12 +35,12 @@ struct BackwardPass<Axis: TimeAxis> {
             for k in network.outgoing(j) {
                 let l = Int(network.outLinks[k])
                 let s = Int(network.linkTo[l])
-                let lag = network.linkLag[l], el = network.linkElapsed[l]
+                let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 switch network.linkType[l] {
-                case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: j))
-                case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: j))
-                case .finishToFinish: finishLimit = min(finishLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: j))
-                case .startToFinish: startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: j))
+                case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
+                case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
+                case .finishToFinish: finishLimit = min(finishLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
+                case .startToFinish: startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
                 }
             }
             if hasSummaries {

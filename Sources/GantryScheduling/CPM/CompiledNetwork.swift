@@ -18,6 +18,9 @@ public struct CompiledNetwork: Sendable {
     let linkLag: [Int64]
     let linkElapsed: [Bool]
     let linkSource: [Int32]
+    /// Whose calendar counts the link's working lag (`Options.lagCalendar`): an activity, or -1 for the project
+    /// calendar.
+    let linkLagAnchor: [Int32]
 
     let inStart: [Int32]
     let inLinks: [Int32]
@@ -92,10 +95,12 @@ public struct CompiledNetwork: Sendable {
         }
 
         var from: [Int32] = [], to: [Int32] = [], type: [DependencyType] = [], lag: [Int64] = []
-        var elapsed: [Bool] = [], source: [Int32] = []
+        var elapsed: [Bool] = [], source: [Int32] = [], anchor: [Int32] = []
         from.reserveCapacity(input.links.count); to.reserveCapacity(input.links.count)
         type.reserveCapacity(input.links.count); lag.reserveCapacity(input.links.count)
         elapsed.reserveCapacity(input.links.count); source.reserveCapacity(input.links.count)
+        anchor.reserveCapacity(input.links.count)
+        let lagCalendar = input.options.lagCalendar
         let names = input.activities.map(\.name)
         for (li, link) in input.links.enumerated() {
             let f = link.from, t = link.to
@@ -123,9 +128,15 @@ public struct CompiledNetwork: Sendable {
             for target in targets {
                 from.append(Int32(f)); to.append(Int32(target)); type.append(link.type); lag.append(lagValue)
                 elapsed.append(isElapsed); source.append(Int32(li))
+                switch lagCalendar {
+                case .predecessor: anchor.append(Int32(f))
+                case .successor: anchor.append(Int32(target))
+                case .project: anchor.append(-1)
+                }
             }
         }
         linkFrom = from; linkTo = to; linkType = type; linkLag = lag; linkElapsed = elapsed; linkSource = source
+        linkLagAnchor = anchor
 
         // Incoming and outgoing links in compressed rows (counting sort keeps input order within a row).
         let m = from.count

@@ -99,6 +99,8 @@ extension ScheduleInput {
             uniformCalendar = uniformCalendar ?? c
         }
         if calendars.isEmpty { return .units(UniformAxis(calendar: nil), notes) }
+        // Lags counted on the project calendar keep one axis only when that is every activity's calendar.
+        if options.lagCalendar == .project, let u = uniformCalendar, u != 0 { uniform = false }
         if uniform {
             let cal = calendars[uniformCalendar ?? 0]
             return .working(UniformAxis(calendar: cal), cal, notes)

@@ -25,13 +25,13 @@ struct FloatCalculator<Axis: TimeAxis> {
             for k in network.outgoing(j) {
                 let l = Int(network.outLinks[k])
                 let s = Int(network.linkTo[l])
-                let lag = network.linkLag[l], el = network.linkElapsed[l]
+                let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 let value: Int64
                 switch network.linkType[l] {
-                case .finishToStart: value = axis.span(j, from: axis.after(ef[j], lag: lag, elapsed: el, anchor: j), to: es[s])
-                case .startToStart: value = axis.span(j, from: axis.after(es[j], lag: lag, elapsed: el, anchor: j), to: es[s])
-                case .finishToFinish: value = axis.span(j, from: axis.after(ef[j], lag: lag, elapsed: el, anchor: j), to: ef[s])
-                case .startToFinish: value = axis.span(j, from: axis.after(es[j], lag: lag, elapsed: el, anchor: j), to: ef[s])
+                case .finishToStart: value = axis.span(j, from: axis.after(ef[j], lag: lag, elapsed: el, anchor: a), to: es[s])
+                case .startToStart: value = axis.span(j, from: axis.after(es[j], lag: lag, elapsed: el, anchor: a), to: es[s])
+                case .finishToFinish: value = axis.span(j, from: axis.after(ef[j], lag: lag, elapsed: el, anchor: a), to: ef[s])
+                case .startToFinish: value = axis.span(j, from: axis.after(es[j], lag: lag, elapsed: el, anchor: a), to: ef[s])
                 }
                 slack = min(slack, value)
             }

@@ -46,13 +46,13 @@ struct ForwardPass<Axis: TimeAxis> {
             for k in network.incoming(j) {
                 let l = Int(network.inLinks[k])
                 let p = Int(network.linkFrom[l])
-                let lag = network.linkLag[l], el = network.linkElapsed[l]
+                let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 let bound: Int64
                 switch network.linkType[l] {
-                case .finishToStart: bound = axis.after(ef[p], lag: lag, elapsed: el, anchor: p)
-                case .startToStart: bound = axis.after(es[p], lag: lag, elapsed: el, anchor: p)
-                case .finishToFinish: bound = axis.start(j, finish: axis.after(ef[p], lag: lag, elapsed: el, anchor: p), duration: d)
-                case .startToFinish: bound = axis.start(j, finish: axis.after(es[p], lag: lag, elapsed: el, anchor: p), duration: d)
+                case .finishToStart: bound = axis.after(ef[p], lag: lag, elapsed: el, anchor: a)
+                case .startToStart: bound = axis.after(es[p], lag: lag, elapsed: el, anchor: a)
+                case .finishToFinish: bound = axis.start(j, finish: axis.after(ef[p], lag: lag, elapsed: el, anchor: a), duration: d)
+                case .startToFinish: bound = axis.start(j, finish: axis.after(es[p], lag: lag, elapsed: el, anchor: a), duration: d)
                 }
                 if bound > best { best = bound; bestLink = l }
             }

@@ -26,10 +26,19 @@ public struct ScheduleInput: Sendable {
         public var constraintsBeatLinks: Bool
         /// An activity is critical when its total float is at or below this many working minutes.
         public var criticalFloat: Int64
+        /// Whose calendar counts a working lag: the predecessor's (Primavera's default), the successor's (what
+        /// MS Project does) or the project calendar (index 0; a P6 scheduling option).
+        public var lagCalendar: LagCalendar
 
-        public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0) {
+        public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
+            self.lagCalendar = lagCalendar
         }
+    }
+
+    /// The calendar a working lag is counted on. A 24-hour lag calendar is an elapsed lag (`Lag.elapsed`).
+    public enum LagCalendar: String, Sendable, Hashable, CaseIterable {
+        case predecessor, successor, project
     }
 
     /// Scheduling constraints, with MS Project's names (`PjConstraint`).
@@ -68,7 +77,7 @@ public struct ScheduleInput: Sendable {
     }
 
     public enum Lag: Sendable, Hashable {
-        /// Working minutes on the predecessor's calendar (Primavera's default lag calendar).
+        /// Working minutes on the lag calendar (`Options.lagCalendar`: by default the predecessor's).
         case working(Int64)
         /// Wall-clock minutes: nights, weekends and holidays count.
         case elapsed(Int64)

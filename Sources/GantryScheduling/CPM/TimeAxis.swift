@@ -8,7 +8,8 @@ protocol TimeAxis {
     func start(_ activity: Int, finish: Int64, duration: Int64) -> Int64
     /// The first instant at or after `t` the activity can start working.
     func normalizeStart(_ activity: Int, _ t: Int64) -> Int64
-    /// `t` moved forward by a link's lag; `anchor` is the predecessor whose calendar counts working lags.
+    /// `t` moved forward by a link's lag; `anchor` is the activity whose calendar counts working lags (-1: the
+    /// project calendar).
     func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64
     /// `t` moved back by a link's lag.
     func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64
@@ -64,14 +65,14 @@ struct WallAxis: TimeAxis {
     func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if lag == 0 { return t }
         if elapsed { return t + lag }
-        let c = calendars[Int(calendarOf[anchor])]
+        let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
         return c.finishInstant(ofWorking: c.working(at: t) + lag)
     }
 
     func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if lag == 0 { return t }
         if elapsed { return t - lag }
-        let c = calendars[Int(calendarOf[anchor])]
+        let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
         return c.finishInstant(ofWorking: c.working(at: t) - lag)
     }
 

@@ -1,0 +1,487 @@
+public import GantryInterchange
+public import GantryModel
+public import GantryScheduling
+
+/// Gantry's engine against the dates another tool stored: re-schedules a `ProjectFile` from its own start (and,
+/// for Primavera, its data date) and compares, task by task, what the file stores with what Gantry computes.
+///
+/// The rules of the comparison are MPXJ's (`MicrosoftSchedulerComparator`, and `../shared/tools/mpxj_oracle.py`
+/// which scores MPXJ's schedulers on the same corpus), so the two can be put side by side:
+/// - a field is compared only when the file stores a value for it;
+/// - two dates are equal when less than one working minute apart on the task's calendar (so 17:00 and the next
+///   working day's 08:00 are the same instant);
+/// - slack is compared in the unit the file shows it in, truncated to two decimals;
+/// - Critical is compared too (MPXJ does not).
+/// Leaf tasks are what the agreement figure counts. Summary tasks (roll-ups) and manually scheduled tasks (which
+/// keep their dates) are counted apart; null, inactive and external tasks and the project summary row are left
+/// out. Each task also names the known-hard categories it falls in (split, resource-driven, timephased…), so a
+/// report can say where the misses come from.
+///
+/// Pure: values in, values out. Scheduling problems never throw: a dependency cycle is the result's `error`.
+public enum ScheduleVerification {
+    /// What is compared per task, in report order.
+    public enum Field: String, CaseIterable, Sendable, Hashable, Codable {
+        case start, finish
+        case earlyStart = "early_start", earlyFinish = "early_finish"
+        case lateStart = "late_start", lateFinish = "late_finish"
+        case totalSlack = "total_slack", freeSlack = "free_slack"
+        case critical
+    }
+
+    /// Why a task may disagree that is known to be hard (or out of Gantry's model), named per task.
+    public enum HardCase: String, CaseIterable, Sendable, Hashable, Codable {
+        /// MS Project split the work into pieces; Gantry schedules a task as one piece.
+        case split
+        /// Effort-driven / resource-dependent: the dates follow the resources' work and units.
+        case resourceDriven = "resource_driven"
+        /// The file holds timephased data (contoured work) for the task.
+        case timephased
+        /// The duration is elapsed time (nights and weekends count).
+        case elapsedDuration = "elapsed_duration"
+        /// An incoming link has an elapsed lag.
+        case elapsedLag = "elapsed_lag"
+        /// Started but not finished: dates depend on how remaining work is placed.
+        case inProgress = "in_progress"
+        /// Scheduled on a resource's calendar rather than its own or the project's.
+        case resourceCalendar = "resource_calendar"
+        /// A Primavera level-of-effort or WBS-summary activity: its dates span its links.
+        case levelOfEffort = "level_of_effort"
+        /// A link to or from another project, left out of scheduling.
+        case externalLink = "external_link"
+    }
+
+    /// Agreement on one field: how many compared values were equal.
+    public struct Tally: Sendable, Hashable, Codable {
+        public var agree: Int
+        public var compared: Int
+        public init(agree: Int = 0, compared: Int = 0) { self.agree = agree; self.compared = compared }
+        /// Percent equal; `nil` when nothing was compared.
+        public var percent: Double? { compared == 0 ? nil : 100 * Double(agree) / Double(compared) }
+        mutating func add(_ equal: Bool) { compared += 1; if equal { agree += 1 } }
+        public static func + (a: Tally, b: Tally) -> Tally { Tally(agree: a.agree + b.agree, compared: a.compared + b.compared) }
+    }
+
+    /// Whether a group of tasks agrees on every compared field.
+    public struct TaskTally: Sendable, Hashable, Codable {
+        public var tasks: Int
+        public var agreeAll: Int
+        public init(tasks: Int = 0, agreeAll: Int = 0) { self.tasks = tasks; self.agreeAll = agreeAll }
+        public var percent: Double? { tasks == 0 ? nil : 100 * Double(agreeAll) / Double(tasks) }
+        mutating func add(_ all: Bool) { tasks += 1; if all { agreeAll += 1 } }
+        public static func + (a: TaskTally, b: TaskTally) -> TaskTally { TaskTally(tasks: a.tasks + b.tasks, agreeAll: a.agreeAll + b.agreeAll) }
+    }
+
+    /// One field of one task where Gantry and the file differ: both values as text (dates `yyyy-MM-ddTHH:mm`,
+    /// slack in the file's unit).
+    public struct Mismatch: Sendable, Hashable, Codable {
+        public enum Role: String, Sendable, Hashable, Codable { case leaf, summary, manual }
+        public var taskUID: String
+        public var rowID: Int?
+        public var name: String
+        public var role: Role
+        public var field: Field
+        public var stored: String
+        public var ours: String
+        public var hardCases: [HardCase]
+    }
+
+    /// The comparison of one file.
+    public struct FileAgreement: Sendable, Hashable {
+        public var format: ProjectFile.Format
+        public var name: String
+        /// Automatically scheduled non-summary tasks with at least one stored field: what the figure counts.
+        public var leaf: TaskTally
+        public var summary: TaskTally
+        public var manual: TaskTally
+        /// Per field, over leaf tasks.
+        public var byField: [Field: Tally]
+        /// Per known-hard category, over leaf tasks.
+        public var hardCases: [HardCase: TaskTally]
+        /// Every differing field, leaf tasks first, in file order.
+        public var mismatches: [Mismatch]
+        /// Why the file could not be scheduled (a dependency cycle, named); every leaf task then counts as a miss.
+        public var error: String?
+        /// What the mapping and the engine noticed (dropped links, unknown calendars, negative float…).
+        public var notes: [String]
+
+        public init(format: ProjectFile.Format, name: String) {
+            self.format = format; self.name = name; leaf = TaskTally(); summary = TaskTally(); manual = TaskTally()
+            byField = [:]; hardCases = [:]; mismatches = []; error = nil; notes = []
+        }
+    }
+
+    // MARK: Mapping
+
+    /// A `ProjectFile` as the engine's input, with the way back from activities to the file's tasks.
+    public struct EngineInput: Sendable {
+        public var input: ScheduleInput
+        /// `input.activities[i]` is `file.tasks[taskOfActivity[i]]`.
+        public var taskOfActivity: [Int]
+        /// For each file task, its activity (nil when left out: null, inactive, external, the project row).
+        public var activityOfTask: [Int?]
+        /// The known-hard categories of each file task.
+        public var hardCases: [[HardCase]]
+        public var notes: [String]
+    }
+
+    /// Builds the engine's input from a file: every calendar it uses compiled (index 0 the project's), each task
+    /// on its calendar, durations in working or elapsed minutes, summaries with their parents, manual tasks with
+    /// their dates, actual dates and remaining work, constraints and deadlines, links with their lags on the lag
+    /// calendar the authoring tool uses.
+    public static func engineInput(for file: ProjectFile) -> EngineInput {
+        var notes: [String] = []
+        let isPrimavera = file.format == .xer || file.format == .p6xml
+        let projectStart = startInstant(of: file)
+        let (from, through) = horizon(of: file, start: projectStart)
+
+        // Calendars: compiled once each, on demand; index 0 is the project calendar.
+        var compiled: [CompiledCalendar] = []
+        var position: [String: Int] = [:]
+        func compile(_ uid: String?) -> Int? {
+            guard let uid else { return nil }
+            if let p = position[uid] { return p }
+            guard let value = file.resolvedCalendar(uid) else {
+                notes.append("calendar \(uid) is not in the file; the project calendar is used")
+                return nil
+            }
+            do {
+                let c = try CompiledCalendar(week: value.week, exceptions: value.exceptions, from: from, through: through,
+                                             name: value.name.isEmpty ? "calendar \(uid)" : value.name,
+                                             minutesPerDay: Int64(max(1, file.minutesPerDay)))
+                position[uid] = compiled.count
+                compiled.append(c)
+                return compiled.count - 1
+            } catch {
+                notes.append("calendar \(uid) cannot be used (\(error.description)); the project calendar is used")
+                return nil
+            }
+        }
+        if compile(file.calendarUID) == nil {
+            // No usable project calendar: MS Project's standard week.
+            compiled.insert(standardCalendar(perDay: file.minutesPerDay), at: 0)
+            for (k, v) in position { position[k] = v + 1 }
+        }
+
+        // Resources' calendars, for MS Project's rule that a task without a calendar of its own works when its
+        // resources do.
+        var resourceCalendar: [String: String] = [:]
+        var workResource: Set<String> = []
+        for r in file.resources {
+            if let c = r.calendarUID { resourceCalendar[r.uid] = c }
+            if r.kind == .work { workResource.insert(r.uid) }
+        }
+        var firstAssignedCalendar: [String: String] = [:]
+        var hasWorkAssignment: Set<String> = []
+        for a in file.assignments where workResource.contains(a.resourceUID) && a.units > 0 {
+            hasWorkAssignment.insert(a.taskUID)
+            if firstAssignedCalendar[a.taskUID] == nil, let c = resourceCalendar[a.resourceUID] {
+                firstAssignedCalendar[a.taskUID] = c
+            }
+        }
+
+        // Which tasks take part.
+        var activityOfTask = [Int?](repeating: nil, count: file.tasks.count)
+        var taskOfActivity: [Int] = []
+        var indexOfUID: [String: Int] = [:]
+        for (t, task) in file.tasks.enumerated() {
+            if task.isNull || !task.active || task.external || isProjectRow(task) { continue }
+            guard indexOfUID[task.uid] == nil else {
+                notes.append("task UID \(task.uid) appears twice; the second is left out")
+                continue
+            }
+            activityOfTask[t] = taskOfActivity.count
+            indexOfUID[task.uid] = taskOfActivity.count
+            taskOfActivity.append(t)
+        }
+
+        var hard = [[HardCase]](repeating: [], count: file.tasks.count)
+        var activities: [ScheduleInput.Activity] = []
+        activities.reserveCapacity(taskOfActivity.count)
+        let lagOnTwentyFourHours = file.lagCalendar == .twentyFourHour
+        for t in taskOfActivity {
+            let task = file.tasks[t]
+            var cases: [HardCase] = []
+            var calendar = compile(task.calendarUID) ?? 0
+            if file.format == .mspdi, task.calendarUID == nil, !isFixedDuration(task),
+               hasWorkAssignment.contains(task.uid), let rc = firstAssignedCalendar[task.uid], let c = compile(rc) {
+                calendar = c
+                if c != 0 { cases.append(.resourceCalendar) }
+            }
+            let duration = task.duration ?? .zero
+            let minutes = clampMinutes(duration.minutes)
+            var a = ScheduleInput.Activity(
+                name: label(task), duration: task.summary ? 0 : minutes, kind: task.summary ? .summary : .leaf,
+                elapsed: duration.elapsed && !task.summary, calendar: calendar, parent: nil,
+                constraint: task.constraint, constraintDate: task.constraintDate?.minutesSinceEpoch,
+                deadline: task.deadline?.minutesSinceEpoch)
+            if !task.summary {
+                if task.manual, let s = task.start, let f = task.finish, task.actualStart == nil {
+                    a.manualStart = s.minutesSinceEpoch
+                    a.manualFinish = max(s, f).minutesSinceEpoch
+                }
+                if let s = task.actualStart {
+                    a.actualStart = s.minutesSinceEpoch
+                    a.actualFinish = task.actualFinish?.minutesSinceEpoch
+                    // Primavera resumes the remaining work at the data date; MS Project keeps the task in one
+                    // piece from its actual start (the remaining work follows the actual work).
+                    if isPrimavera, task.actualFinish == nil, let rem = task.remainingDuration {
+                        a.remaining = clampMinutes(rem.minutes)
+                    }
+                    if task.actualFinish == nil { cases.append(.inProgress) }
+                }
+            }
+            if duration.elapsed { cases.append(.elapsedDuration) }
+            if !task.splits.isEmpty { cases.append(.split) }
+            if task.resourceDriven { cases.append(.resourceDriven) }
+            if task.timephased { cases.append(.timephased) }
+            if task.type == "TT_LOE" || task.type == "TT_WBS" { cases.append(.levelOfEffort) }
+            hard[t] = cases
+            activities.append(a)
+        }
+        // Parents: the nearest enclosing summary that takes part (a left-out summary passes its parent on).
+        var parentOfUID: [String: String] = [:]
+        for task in file.tasks { if let p = task.parentUID, parentOfUID[task.uid] == nil { parentOfUID[task.uid] = p } }
+        for (i, t) in taskOfActivity.enumerated() {
+            var p = file.tasks[t].parentUID
+            var steps = 0
+            while let uid = p, steps < 256 {
+                if let j = indexOfUID[uid], activities[j].kind == .summary, j != i { activities[i].parent = j; break }
+                p = parentOfUID[uid]
+                steps += 1
+            }
+        }
+
+        var links: [ScheduleInput.Link] = []
+        links.reserveCapacity(file.links.count)
+        var dropped = 0
+        for link in file.links {
+            let pt = indexOfUID[link.predecessorUID], st = indexOfUID[link.successorUID]
+            if link.crossProject != nil {
+                for t in [pt, st].compactMap({ $0 }) { appendOnce(&hard[taskOfActivity[t]], .externalLink) }
+                continue
+            }
+            guard let p = pt, let s = st else { dropped += 1; continue }
+            let lag: ScheduleInput.Lag
+            switch link.lag.amount {
+            case .working(let m): lag = lagOnTwentyFourHours ? .elapsed(clampMinutes(m)) : .working(clampMinutes(m))
+            case .elapsed(let m):
+                lag = .elapsed(clampMinutes(m))
+                if m != 0 { appendOnce(&hard[taskOfActivity[s]], .elapsedLag) }
+            case .percent(let x): lag = .percent(x.isFinite ? max(-1e6, min(1e6, x)) : 0)
+            }
+            links.append(ScheduleInput.Link(from: p, to: s, type: link.type, lag: lag))
+        }
+        if dropped > 0 {
+            notes.append("\(dropped) link\(dropped == 1 ? "" : "s") to null, inactive, external or missing tasks left out")
+        }
+
+        let lagCalendar: ScheduleInput.LagCalendar
+        switch file.lagCalendar {
+        case .predecessor, .twentyFourHour: lagCalendar = .predecessor
+        case .successor: lagCalendar = .successor
+        case .project: lagCalendar = .project
+        }
+        let input = ScheduleInput(
+            activities: activities, links: links, calendars: compiled, projectStart: projectStart,
+            statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
+            options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar))
+        return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
+                           hardCases: hard, notes: notes)
+    }
+
+    // MARK: Comparison
+
+    /// Re-schedules the file and compares every task's stored dates, slack and criticality with Gantry's.
+    public static func verify(_ file: ProjectFile) -> FileAgreement {
+        let mapped = engineInput(for: file)
+        var result = FileAgreement(format: file.format, name: file.name)
+        result.notes = mapped.notes
+        let schedule: CriticalPathSchedule
+        do {
+            schedule = try mapped.input.criticalPath()
+        } catch {
+            result.error = error.description
+            // Nothing scheduled: every leaf task with a stored value counts, and none agrees.
+            for (t, task) in file.tasks.enumerated() where mapped.activityOfTask[t] != nil && hasStoredValue(task) {
+                if task.summary { result.summary.add(false) } else if task.manual { result.manual.add(false) } else {
+                    result.leaf.add(false)
+                }
+            }
+            return result
+        }
+        result.notes += schedule.diagnostics.filter { $0.severity != .info }.map(\.description)
+        let input = mapped.input
+        let isMSProject = file.format == .mspdi || file.format == .ganttProject
+
+        var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
+        for (t, task) in file.tasks.enumerated() {
+            guard let i = mapped.activityOfTask[t], hasStoredValue(task) else { continue }
+            let activity = input.activities[i]
+            let cal = input.calendars[activity.calendar]
+            let started = task.actualStart != nil, finished = task.actualFinish != nil
+            var es = schedule.earlyStart[i], ef = schedule.earlyFinish[i]
+            var ls = schedule.lateStart[i], lf = schedule.lateFinish[i]
+            if isMSProject && !task.summary && started {
+                // MS Project stores a started task's late start as its actual start, a finished one's late
+                // finish as its actual finish.
+                ls = es
+                if finished { lf = ef }
+            }
+            if activity.kind == .leaf, activity.duration == 0, !finished {
+                // A milestone shows its late date where its early one is shown when they are the same instant.
+                if cal.working(at: ls) == cal.working(at: es) { ls = es; lf = es }
+            }
+            if task.summary {
+                es = min(es, ef); ls = min(ls, lf)
+            }
+            let startSlack = cal.working(at: ls) - cal.working(at: es)
+            let finishSlack = cal.working(at: lf) - cal.working(at: ef)
+            // MS Project's total slack is the smaller of start and finish slack, finish slack once work has
+            // started; Primavera's (by default) is finish float.
+            let total: Int64 = finished ? 0 : (started || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
+            let free: Int64 = finished ? 0 : task.summary ? max(0, total) : schedule.freeFloat[i]
+            let critical = !finished && total <= input.options.criticalFloat
+
+            let role: Mismatch.Role = task.summary ? .summary : task.manual ? .manual : .leaf
+            var all = true
+            func compareDate(_ field: Field, _ stored: LocalDateTime?, _ ours: WallMinute) {
+                guard let stored else { return }
+                let equal = cal.working(at: stored.minutesSinceEpoch) == cal.working(at: ours)
+                record(field, equal, stored.formatted(), LocalDateTime(minutesSinceEpoch: ours).formatted())
+            }
+            func compareSlack(_ field: Field, _ stored: ProjectFile.Duration?, _ ours: Int64) {
+                guard let stored else { return }
+                let per = minutesPerUnit(stored, file: file, calendar: cal)
+                let a = truncated(stored.minutes / per), b = truncated(Double(ours) / per)
+                record(field, a == b, format(stored.minutes / per, stored), format(Double(ours) / per, stored))
+            }
+            func record(_ field: Field, _ equal: Bool, _ stored: String, _ ours: String) {
+                if role == .leaf { result.byField[field, default: Tally()].add(equal) }
+                guard !equal else { return }
+                all = false
+                let m = Mismatch(taskUID: task.uid, rowID: task.rowID, name: task.name, role: role, field: field,
+                                 stored: stored, ours: ours, hardCases: mapped.hardCases[t])
+                if role == .leaf { leafMismatches.append(m) } else { otherMismatches.append(m) }
+            }
+            compareDate(.start, task.start, task.summary ? es : (activity.constraint == .alap && !started ? ls : es))
+            compareDate(.finish, task.finish, task.summary ? ef : (activity.constraint == .alap && !started ? lf : ef))
+            compareDate(.earlyStart, task.stored.earlyStart, es)
+            compareDate(.earlyFinish, task.stored.earlyFinish, ef)
+            compareDate(.lateStart, task.stored.lateStart, ls)
+            compareDate(.lateFinish, task.stored.lateFinish, lf)
+            compareSlack(.totalSlack, task.stored.totalSlack, total)
+            compareSlack(.freeSlack, task.stored.freeSlack, free)
+            if let c = task.stored.critical {
+                record(.critical, c == critical, String(c), String(critical))
+            }
+            switch role {
+            case .summary: result.summary.add(all)
+            case .manual: result.manual.add(all)
+            case .leaf:
+                result.leaf.add(all)
+                for h in mapped.hardCases[t] { result.hardCases[h, default: TaskTally()].add(all) }
+            }
+        }
+        result.mismatches = leafMismatches + otherMismatches
+        return result
+    }
+
+    // MARK: Helpers
+
+    /// Whether the file stores any of the compared values for a task (MPXJ counts only such tasks).
+    static func hasStoredValue(_ t: ProjectFile.Task) -> Bool {
+        t.start != nil || t.finish != nil || t.stored.earlyStart != nil || t.stored.earlyFinish != nil
+            || t.stored.lateStart != nil || t.stored.lateFinish != nil || t.stored.totalSlack != nil
+            || t.stored.freeSlack != nil || t.stored.critical != nil
+    }
+
+    /// MS Project's project summary row (ID 0, outline level 0): a roll-up of the whole file, not a task.
+    static func isProjectRow(_ t: ProjectFile.Task) -> Bool { t.outlineLevel == 0 || t.rowID == 0 }
+
+    /// MSPDI `Type` 1 (or a reader's name for it): the duration holds whatever the resources do.
+    static func isFixedDuration(_ t: ProjectFile.Task) -> Bool {
+        let type = t.type.lowercased()
+        return type == "1" || type.contains("fixedduration") || type.contains("fixed duration")
+    }
+
+    static func label(_ t: ProjectFile.Task) -> String {
+        let id = t.rowID.map { "ID \($0)" } ?? "UID \(t.uid)"
+        return t.name.isEmpty ? id : "\(id) '\(t.name)'"
+    }
+
+    static func appendOnce(_ list: inout [HardCase], _ h: HardCase) { if !list.contains(h) { list.append(h) } }
+
+    /// Minutes as the engine's integers, clamped so absurd values cannot overflow (± about 1,900 years).
+    static func clampMinutes(_ m: Double) -> Int64 {
+        guard m.isFinite else { return 0 }
+        return Int64(max(-1e9, min(1e9, m)).rounded())
+    }
+
+    /// Where scheduling starts: the file's start, else its earliest task date, else its status date.
+    static func startInstant(of file: ProjectFile) -> WallMinute {
+        if let s = file.start { return s.minutesSinceEpoch }
+        let dates = file.tasks.compactMap { $0.start ?? $0.stored.earlyStart ?? $0.actualStart }
+        if let first = dates.min() { return first.minutesSinceEpoch }
+        return file.statusDate?.minutesSinceEpoch ?? 0
+    }
+
+    /// The days calendars are compiled over: the file's dates with a margin, at most 60 years.
+    static func horizon(of file: ProjectFile, start: WallMinute) -> (CalendarDate, CalendarDate) {
+        var lo = start, hi = start
+        func see(_ d: LocalDateTime?) {
+            guard let d else { return }
+            lo = min(lo, d.minutesSinceEpoch); hi = max(hi, d.minutesSinceEpoch)
+        }
+        see(file.finish); see(file.statusDate)
+        for t in file.tasks {
+            see(t.start); see(t.finish); see(t.actualStart); see(t.actualFinish); see(t.constraintDate)
+            see(t.deadline); see(t.stored.lateFinish); see(t.stored.earlyFinish)
+        }
+        let startDay = WallTime.day(of: start)
+        let loDay = max(WallTime.day(of: lo), startDay - 366 * 20) - 370
+        let hiDay = min(WallTime.day(of: hi), startDay + 366 * 30) + 366 * 5
+        return (CalendarDate(daysSinceEpoch: Int(loDay)), CalendarDate(daysSinceEpoch: Int(hiDay)))
+    }
+
+    static func standardCalendar(perDay: Int) -> CompiledCalendar {
+        // The standard week always has working time, so this cannot fail; 24 hours is the fallback of a fallback.
+        (try? CompiledCalendar(week: .standard, name: "Standard", minutesPerDay: Int64(max(1, perDay))))
+            ?? CompiledCalendar.twentyFourHour()
+    }
+
+    /// Minutes in one of the unit a slack value is shown in (MPXJ converts with the project's hours per day and
+    /// week and days per month; elapsed units are wall-clock).
+    static func minutesPerUnit(_ d: ProjectFile.Duration, file: ProjectFile, calendar: CompiledCalendar) -> Double {
+        let perDay = Double(max(1, file.minutesPerDay)), perWeek = Double(max(1, file.minutesPerWeek))
+        switch (d.unit, d.elapsed) {
+        case (.minutes, _), (.percent, _): return 1
+        case (.hours, _): return 60
+        case (.days, false): return perDay
+        case (.days, true): return 1440
+        case (.weeks, false): return perWeek
+        case (.weeks, true): return 10080
+        case (.months, false): return perDay * Double(max(1, file.daysPerMonth))
+        case (.months, true): return 43200
+        }
+    }
+
+    /// MPXJ's comparison of durations: the value in the stored unit, truncated to two decimals.
+    static func truncated(_ x: Double) -> Int64 {
+        guard x.isFinite else { return 0 }
+        return Int64((max(-1e15, min(1e15, x)) * 100).rounded(.towardZero))
+    }
+
+    static func format(_ value: Double, _ d: ProjectFile.Duration) -> String {
+        let unit: String
+        switch d.unit {
+        case .minutes: unit = "m"
+        case .hours: unit = "h"
+        case .days: unit = "d"
+        case .weeks: unit = "w"
+        case .months: unit = "mo"
+        case .percent: unit = "m"
+        }
+        let rounded = (value * 100).rounded() / 100
+        return "\(rounded)\(d.elapsed ? "e" : "")\(unit)"
+    }
+}
