@@ -37,7 +37,7 @@ extension MSPDIState {
                     let dayType = d.text("DayType")
                     if dayType == "0" {
                         if let x = oldFormException(d, owner) { oldExceptions.append(x) }
-                    } else if let (day, ranges) = weekDay(d, owner) {
+                    } else if case let (day, ranges)? = weekDay(d, owner) {
                         cal.week[day] = ranges
                     }
                 }
@@ -49,7 +49,7 @@ extension MSPDIState {
                 if !c.children.isEmpty {
                     unmodelled("calendar \(c.name)")
                 } else if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) {
-                    unmodelled("calendar field \(c.name)")
+                    unmodelledField("calendar", c.name)
                 }
             }
         }
@@ -135,7 +135,7 @@ extension MSPDIState {
     /// A pre-2007 exception: a `WeekDay` with `DayType` 0 over its `TimePeriod`.
     private mutating func oldFormException(_ d: MSPDIElement, _ owner: String) -> CalendarException? {
         let where_ = "\(owner) / WeekDay (exception)"
-        guard let (from, to) = period(d, where_) else { return nil }
+        guard case let (from, to)? = period(d, where_) else { return nil }
         return CalendarException(name: "", from: from, to: to, working: workingTimes(d, where_))
     }
 
@@ -148,7 +148,7 @@ extension MSPDIState {
     private mutating func exception(_ x: MSPDIElement, _ owner: String) -> [CalendarException] {
         let name = x.text("Name").map(String.init) ?? ""
         let where_ = "\(owner) / Exception\(name.isEmpty ? "" : " '\(name)'")"
-        guard let (from, to) = period(x, where_) else { return [] }
+        guard case let (from, to)? = period(x, where_) else { return [] }
         let working = workingTimes(x, where_)
         let type = x.text("Type").flatMap(MSPDIValues.int) ?? 0
         let periodN = max(x.text("Period").flatMap(MSPDIValues.int) ?? 1, 1)
@@ -248,10 +248,10 @@ extension MSPDIState {
     private mutating func workWeek(_ w: MSPDIElement, _ owner: String) -> [CalendarException] {
         let name = w.text("Name").map(String.init) ?? ""
         let where_ = "\(owner) / WorkWeek\(name.isEmpty ? "" : " '\(name)'")"
-        guard let (from, rawTo) = period(w, where_) else { return [] }
+        guard case let (from, rawTo)? = period(w, where_) else { return [] }
         var days: [Weekday: [TimeRange]] = [:]
         for d in w.child("WeekDays")?.children ?? [] where d.name == "WeekDay" {
-            if let (day, ranges) = weekDay(d, where_) { days[day] = ranges }
+            if case let (day, ranges)? = weekDay(d, where_) { days[day] = ranges }
         }
         var to = rawTo
         if to.daysSinceEpoch - from.daysSinceEpoch >= Self.maxExpandedDays {
