@@ -367,4 +367,14 @@ import Testing
         #expect(file.calendars[0].week[.monday] == [])
         #expect(file.notices.count >= 5)
     }
+
+    @Test("a file cut short anywhere is refused or read, never a crash")
+    func survivesTruncation() throws {
+        for name in ["mpxj_calendar-invalid-8.4.xer", "mpxj_resource-rates-test.xer"] {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+            for cut in stride(from: 0, to: data.count, by: max(1, data.count / 80)) {
+                _ = try? XERReader.read(data.prefix(cut))
+            }
+        }
+    }
 }
