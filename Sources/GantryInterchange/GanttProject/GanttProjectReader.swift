@@ -339,11 +339,12 @@ private struct GanttReader {
     /// gives a task's baseline start, duration and (counted on the calendar) finish.
     mutating func readBaselines(_ previous: Element?) {
         let sets = previous?.children("previous-tasks") ?? []
+        let indexByUID = Dictionary(file.tasks.indices.map { (file.tasks[$0].uid, $0) }, uniquingKeysWith: { a, _ in a })
         for (number, set) in sets.enumerated() {
             for p in set.children("previous-task") {
                 let uid = p["id"] ?? ""
                 let element = "previous-task id \(uid)"
-                guard let i = file.tasks.firstIndex(where: { $0.uid == uid }) else {
+                guard let i = indexByUID[uid] else {
                     notice(element, p.line, "task \(uid) is not in the file; its baseline was skipped")
                     continue
                 }
