@@ -352,14 +352,15 @@ import Testing
     @Test func survivesAbsurdNumbersAndBrokenCalendarText() throws {
         let lines = [
             "%T\tPROJECT", "%F\tproj_id\tproj_short_name\tclndr_id", "%R\t1\tP\t1",
-            "%T\tCALENDAR", "%F\tclndr_id\tclndr_name\tday_hr_cnt\tclndr_data",
-            "%R\t1\tX\t1e308\t(0||CalendarData()((0||DaysOfWeek()((0||9()())(0||2()((0||0(s|25:00|f|08:00)())))))(0||Exceptions()((0||0(d|99999999999999999999)())(0||1(d|-5)())))",
+            "%T\tCALENDAR", "%F\tclndr_id\tclndr_name\tday_hr_cnt\tmonth_hr_cnt\tclndr_data",
+            "%R\t1\tX\t1e-300\t1e308\t(0||CalendarData()((0||DaysOfWeek()((0||9()())(0||2()((0||0(s|25:00|f|08:00)())))))(0||Exceptions()((0||0(d|99999999999999999999)())(0||1(d|-5)())))",
             "%T\tTASK", "%F\ttask_id\tproj_id\ttask_name\ttarget_drtn_hr_cnt\ttotal_float_hr_cnt\tearly_start_date",
             "%R\t1\t1\tT\t1e400\tNaN\t2024-13-45 99:99",
             "%E",
         ]
         let file = try XERReader.read(Self.xer(lines))
-        #expect(file.minutesPerDay == 1440)
+        #expect(file.minutesPerDay == 1)  // clamped: never zero
+        #expect(file.daysPerMonth == 31)  // 1e308 / 1e-300 hours: clamped, not a trap
         #expect(file.tasks.count == 1)
         #expect(file.tasks[0].stored.earlyStart == nil)
         #expect(file.tasks[0].duration == nil)

@@ -179,9 +179,9 @@ private struct P6Reader {
                 calendar.exceptions.append(CalendarException(name: "", from: d, to: d, working: workTimes(x, what: what)))
             }
             if let hours = number(c, "HoursPerDay", what), hours > 0, calendar.uid == project.text(of: "ActivityDefaultCalendarObjectId") {
-                file.minutesPerDay = Int((min(hours, 24) * 60).rounded())
-                if let week = number(c, "HoursPerWeek", what), week > 0 { file.minutesPerWeek = Int((min(week, 168) * 60).rounded()) }
-                if let month = number(c, "HoursPerMonth", what), month > 0 { file.daysPerMonth = max(1, min(31, Int((month / hours).rounded()))) }
+                file.minutesPerDay = Int(max(1, (min(hours, 24) * 60).rounded()))
+                if let week = number(c, "HoursPerWeek", what), week > 0 { file.minutesPerWeek = Int(max(1, (min(week, 168) * 60).rounded())) }
+                if let month = number(c, "HoursPerMonth", what), month > 0 { file.daysPerMonth = Int(max(1, min(31, (month / hours).rounded()))) }
             }
             if c.text(of: "IsDefault") == "1", defaultUID == nil { defaultUID = uid }
             file.calendars.append(calendar)

@@ -188,12 +188,13 @@ private struct Reader {
         // Hours per day/week/month of the project calendar give the duration conversions.
         if let uid = file.calendarUID, let row = rows[uid] {
             let day = number(row, "CALENDAR", "day_hr_cnt")
-            if let day, day > 0 { file.minutesPerDay = Int((min(day, 24) * 60).rounded()) }
+            if let day, day > 0 { file.minutesPerDay = Int(max(1, (min(day, 24) * 60).rounded())) }
             if let week = number(row, "CALENDAR", "week_hr_cnt"), week > 0 {
-                file.minutesPerWeek = Int((min(week, 168) * 60).rounded())
+                file.minutesPerWeek = Int(max(1, (min(week, 168) * 60).rounded()))
             }
             if let month = number(row, "CALENDAR", "month_hr_cnt"), month > 0, let day, day > 0 {
-                file.daysPerMonth = max(1, min(31, Int((month / day).rounded())))
+                // Clamped before the conversion to Int, which would trap on an absurd quotient.
+                file.daysPerMonth = Int(max(1, min(31, (month / day).rounded())))
             }
         }
     }
