@@ -144,6 +144,7 @@ import Testing
         #expect(try Self.read("tsgp_task_task-with-notes.gan").tasks[0].notes == "This is the first sentence.\nThis is the second sentence.")
         #expect(try Self.read("tsgp_task_task-with-custom-properties.gan").unmodelled["task custom property values"] == 1)
         #expect(try Self.read("tsgp_task_task-with-web-link.gan").unmodelled["task web links"] == 1)
+        #expect(try Self.read("tsgp_task_task-with-shape.gan").unmodelled["task bar colours and shapes"] == 1)
 
         // Subtasks: six tasks, three with children.
         let nested = try Self.read("tsgp_task_task-with-expanded-subtasks.gan")

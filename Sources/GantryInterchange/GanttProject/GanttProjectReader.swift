@@ -221,6 +221,8 @@ private struct GanttReader {
         let custom = e.children("customproperty").count
         if custom > 0 { file.unmodelled["task custom property values", default: 0] += custom }
         if let link = e["webLink"], !link.isEmpty { file.unmodelled["task web links", default: 0] += 1 }
+        // How the bar is drawn (colour, fill pattern) is the file's presentation, kept only as a count.
+        if e["color"] != nil || e["shape"] != nil { file.unmodelled["task bar colours and shapes", default: 0] += 1 }
         if e["cost-calculated"] == "false", let cost = e["cost-manual-value"].flatMap({ Double($0) }), cost != 0 {
             file.unmodelled["manual task costs", default: 0] += 1
         }
