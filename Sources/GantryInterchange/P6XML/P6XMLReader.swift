@@ -60,7 +60,16 @@ private struct P6Reader {
     }
 
     mutating func hours(_ e: Element, _ name: String, _ what: String) -> ProjectFile.Duration? {
-        number(e, name, what).map { ProjectFile.Duration(minutes: $0 * 60, unit: .hours) }
+        minutes(e, name, what).map { ProjectFile.Duration(minutes: $0, unit: .hours) }
+    }
+
+    /// A value in hours as minutes, clamped to ±`XERReader.maxHours` as the XER reader does.
+    mutating func minutes(_ e: Element, _ name: String, _ what: String) -> Double? {
+        guard let h = number(e, name, what) else { return nil }
+        if abs(h) > XERReader.maxHours {
+            notice("\(what) / \(name)", e.child(name)?.line, "\(h) hours is out of range; clamped to \(Int(XERReader.maxHours))")
+        }
+        return max(-XERReader.maxHours, min(XERReader.maxHours, h)) * 60
     }
 
     // MARK: Project
@@ -372,9 +381,9 @@ private struct P6Reader {
                 notice("\(what) / Type", r.line, "unknown relationship type '\(other)'; read as finish-to-start")
                 type = .finishToStart
             }
-            let lag = number(r, "Lag", what) ?? 0
+            let lag = minutes(r, "Lag", what) ?? 0
             file.links.append(ProjectFile.Link(predecessorUID: predecessor, successorUID: successor, type: type,
-                                               lag: ProjectFile.Lag(.working(minutes: lag * 60), unit: .hours), crossProject: cross))
+                                               lag: ProjectFile.Lag(.working(minutes: lag), unit: .hours), crossProject: cross))
         }
     }
 
@@ -441,9 +450,9 @@ private struct P6Reader {
             }
             var assignment = ProjectFile.Assignment(uid: uid, taskUID: task, resourceUID: resource)
             if let perTime = number(a, "RemainingUnitsPerTime", what) ?? number(a, "PlannedUnitsPerTime", what) { assignment.units = perTime * 100 }
-            assignment.work = number(a, "PlannedUnits", what).map { $0 * 60 }
-            assignment.actualWork = number(a, "ActualUnits", what).map { $0 * 60 }
-            assignment.remainingWork = number(a, "RemainingUnits", what).map { $0 * 60 }
+            assignment.work = minutes(a, "PlannedUnits", what)
+            assignment.actualWork = minutes(a, "ActualUnits", what)
+            assignment.remainingWork = minutes(a, "RemainingUnits", what)
             file.assignments.append(assignment)
         }
     }
