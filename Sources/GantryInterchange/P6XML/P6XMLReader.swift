@@ -212,6 +212,8 @@ private struct P6Reader {
     // MARK: WBS and activities
 
     mutating func readWBSAndActivities(_ project: Element, projectObjectID: String) {
+        // The WBS path joins the nodes' codes with the project's separator, "." unless it names another.
+        let separator = project.text(of: "WBSCodeSeparator") ?? "."
         var nodes: [String: Element] = [:]
         var order: [String] = []
         for w in project.children("WBS") {
@@ -253,7 +255,7 @@ private struct P6Reader {
         func visit(_ id: String, level: Int, path: String, parent: String?, into reader: inout P6Reader) {
             guard visited.insert(id).inserted, let w = nodes[id] else { return }
             let code = w.text(of: "Code") ?? ""
-            let full = path.isEmpty ? code : path + "." + code
+            let full = path.isEmpty ? code : path + separator + code
             let uid = "WBS" + id
             reader.file.tasks.append(ProjectFile.Task(uid: uid, code: code, name: w.text(of: "Name") ?? code, wbs: full,
                                                       outlineLevel: level, parentUID: parent, summary: true, type: "WBS"))
