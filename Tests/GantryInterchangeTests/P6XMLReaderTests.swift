@@ -121,4 +121,29 @@ import Testing
         #expect(file.tasks[1].milestone)
         #expect(file.tasks[1].stored.critical == true)
     }
+
+    @Test func readsTheNamedProjectOfSeveral() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <APIBusinessObjects>
+            <Project><ObjectId>1</ObjectId><Id>ALPHA</Id><Name>Alpha</Name>
+            <WBS><ObjectId>7</ObjectId><ProjectObjectId>1</ProjectObjectId><ParentObjectId>1</ParentObjectId><Code>A</Code><Name>a</Name></WBS>
+            <Activity><ObjectId>10</ObjectId><Id>A10</Id><Name>a</Name><WBSObjectId>7</WBSObjectId></Activity>
+            </Project>
+            <Project><ObjectId>2</ObjectId><Id>BETA</Id><Name>Beta</Name><WBSCodeSeparator>-</WBSCodeSeparator>
+            <WBS><ObjectId>8</ObjectId><ProjectObjectId>2</ProjectObjectId><ParentObjectId>2</ParentObjectId><Code>B</Code><Name>b</Name></WBS>
+            <WBS><ObjectId>9</ObjectId><ProjectObjectId>2</ProjectObjectId><ParentObjectId>8</ParentObjectId><Code>C</Code><Name>c</Name></WBS>
+            <Activity><ObjectId>20</ObjectId><Id>B20</Id><Name>b</Name><WBSObjectId>9</WBSObjectId></Activity>
+            </Project>
+            </APIBusinessObjects>
+            """
+        let first = try P6XMLReader.read(Data(xml.utf8))
+        #expect(first.name == "Alpha")
+        #expect(first.tasks.map(\.uid) == ["WBS7", "10"])
+        #expect(first.notices.contains { $0.element == "Project" && $0.message.contains("'BETA'") })
+        let beta = try P6XMLReader.read(Data(xml.utf8), project: "BETA")
+        #expect(beta.tasks.map(\.uid) == ["WBS8", "WBS9", "20"])
+        #expect(beta.tasks.map(\.wbs) == ["B", "B-C", "B-C"])
+        #expect(throws: InterchangeError.self) { try P6XMLReader.read(Data(xml.utf8), project: "GAMMA") }
+    }
 }

@@ -221,6 +221,8 @@ private struct GanttReader {
         let custom = e.children("customproperty").count
         if custom > 0 { file.unmodelled["task custom property values", default: 0] += custom }
         if let link = e["webLink"], !link.isEmpty { file.unmodelled["task web links", default: 0] += 1 }
+        // How the bar is drawn (colour, fill pattern) is the file's presentation, kept only as a count.
+        if e["color"] != nil || e["shape"] != nil { file.unmodelled["task bar colours and shapes", default: 0] += 1 }
         if e["cost-calculated"] == "false", let cost = e["cost-manual-value"].flatMap({ Double($0) }), cost != 0 {
             file.unmodelled["manual task costs", default: 0] += 1
         }
@@ -339,11 +341,12 @@ private struct GanttReader {
     /// gives a task's baseline start, duration and (counted on the calendar) finish.
     mutating func readBaselines(_ previous: Element?) {
         let sets = previous?.children("previous-tasks") ?? []
+        let indexByUID = Dictionary(file.tasks.indices.map { (file.tasks[$0].uid, $0) }, uniquingKeysWith: { a, _ in a })
         for (number, set) in sets.enumerated() {
             for p in set.children("previous-task") {
                 let uid = p["id"] ?? ""
                 let element = "previous-task id \(uid)"
-                guard let i = file.tasks.firstIndex(where: { $0.uid == uid }) else {
+                guard let i = indexByUID[uid] else {
                     notice(element, p.line, "task \(uid) is not in the file; its baseline was skipped")
                     continue
                 }

@@ -60,7 +60,16 @@ private struct P6Reader {
     }
 
     mutating func hours(_ e: Element, _ name: String, _ what: String) -> ProjectFile.Duration? {
-        number(e, name, what).map { ProjectFile.Duration(minutes: $0 * 60, unit: .hours) }
+        minutes(e, name, what).map { ProjectFile.Duration(minutes: $0, unit: .hours) }
+    }
+
+    /// A value in hours as minutes, clamped to ±`XERReader.maxHours` as the XER reader does.
+    mutating func minutes(_ e: Element, _ name: String, _ what: String) -> Double? {
+        guard let h = number(e, name, what) else { return nil }
+        if abs(h) > XERReader.maxHours {
+            notice("\(what) / \(name)", e.child(name)?.line, "\(h) hours is out of range; clamped to \(Int(XERReader.maxHours))")
+        }
+        return max(-XERReader.maxHours, min(XERReader.maxHours, h)) * 60
     }
 
     // MARK: Project
@@ -179,9 +188,9 @@ private struct P6Reader {
                 calendar.exceptions.append(CalendarException(name: "", from: d, to: d, working: workTimes(x, what: what)))
             }
             if let hours = number(c, "HoursPerDay", what), hours > 0, calendar.uid == project.text(of: "ActivityDefaultCalendarObjectId") {
-                file.minutesPerDay = Int((min(hours, 24) * 60).rounded())
-                if let week = number(c, "HoursPerWeek", what), week > 0 { file.minutesPerWeek = Int((min(week, 168) * 60).rounded()) }
-                if let month = number(c, "HoursPerMonth", what), month > 0 { file.daysPerMonth = max(1, min(31, Int((month / hours).rounded()))) }
+                file.minutesPerDay = Int(max(1, (min(hours, 24) * 60).rounded()))
+                if let week = number(c, "HoursPerWeek", what), week > 0 { file.minutesPerWeek = Int(max(1, (min(week, 168) * 60).rounded())) }
+                if let month = number(c, "HoursPerMonth", what), month > 0 { file.daysPerMonth = Int(max(1, min(31, (month / hours).rounded()))) }
             }
             if c.text(of: "IsDefault") == "1", defaultUID == nil { defaultUID = uid }
             file.calendars.append(calendar)
@@ -203,6 +212,8 @@ private struct P6Reader {
     // MARK: WBS and activities
 
     mutating func readWBSAndActivities(_ project: Element, projectObjectID: String) {
+        // The WBS path joins the nodes' codes with the project's separator, "." unless it names another.
+        let separator = project.text(of: "WBSCodeSeparator") ?? "."
         var nodes: [String: Element] = [:]
         var order: [String] = []
         for w in project.children("WBS") {
@@ -244,7 +255,7 @@ private struct P6Reader {
         func visit(_ id: String, level: Int, path: String, parent: String?, into reader: inout P6Reader) {
             guard visited.insert(id).inserted, let w = nodes[id] else { return }
             let code = w.text(of: "Code") ?? ""
-            let full = path.isEmpty ? code : path + "." + code
+            let full = path.isEmpty ? code : path + separator + code
             let uid = "WBS" + id
             reader.file.tasks.append(ProjectFile.Task(uid: uid, code: code, name: w.text(of: "Name") ?? code, wbs: full,
                                                       outlineLevel: level, parentUID: parent, summary: true, type: "WBS"))
@@ -372,9 +383,9 @@ private struct P6Reader {
                 notice("\(what) / Type", r.line, "unknown relationship type '\(other)'; read as finish-to-start")
                 type = .finishToStart
             }
-            let lag = number(r, "Lag", what) ?? 0
+            let lag = minutes(r, "Lag", what) ?? 0
             file.links.append(ProjectFile.Link(predecessorUID: predecessor, successorUID: successor, type: type,
-                                               lag: ProjectFile.Lag(.working(minutes: lag * 60), unit: .hours), crossProject: cross))
+                                               lag: ProjectFile.Lag(.working(minutes: lag), unit: .hours), crossProject: cross))
         }
     }
 
@@ -441,9 +452,9 @@ private struct P6Reader {
             }
             var assignment = ProjectFile.Assignment(uid: uid, taskUID: task, resourceUID: resource)
             if let perTime = number(a, "RemainingUnitsPerTime", what) ?? number(a, "PlannedUnitsPerTime", what) { assignment.units = perTime * 100 }
-            assignment.work = number(a, "PlannedUnits", what).map { $0 * 60 }
-            assignment.actualWork = number(a, "ActualUnits", what).map { $0 * 60 }
-            assignment.remainingWork = number(a, "RemainingUnits", what).map { $0 * 60 }
+            assignment.work = minutes(a, "PlannedUnits", what)
+            assignment.actualWork = minutes(a, "ActualUnits", what)
+            assignment.remainingWork = minutes(a, "RemainingUnits", what)
             file.assignments.append(assignment)
         }
     }

@@ -28,6 +28,10 @@ public enum XERReader {
         return try reader.read(project: project)
     }
 
+    /// A bound on any duration, float or lag, in hours (over 11,000 years): beyond it a value is an error in the
+    /// file, clamped with a notice.
+    static let maxHours = 100_000_000.0
+
     /// The tables this reader gives meaning to; the rows of every other table are counted as unmodelled.
     static let readTables: Set<String> = [
         "PROJECT", "CALENDAR", "SCHEDOPTIONS", "PROJWBS", "TASK", "TASKPRED", "RSRC", "ROLES", "TASKRSRC", "RSRCRATE",
@@ -77,7 +81,16 @@ private struct Reader {
 
     /// Hours as minutes, shown in hours (P6 stores durations, floats and lags as hours).
     mutating func hours(_ row: XERRow, _ table: String, _ field: String) -> ProjectFile.Duration? {
-        number(row, table, field).map { ProjectFile.Duration(minutes: $0 * 60, unit: .hours) }
+        minutes(row, table, field).map { ProjectFile.Duration(minutes: $0, unit: .hours) }
+    }
+
+    /// A value in hours as minutes, clamped to ±`maxHours` so that no later conversion to a whole number traps.
+    mutating func minutes(_ row: XERRow, _ table: String, _ field: String) -> Double? {
+        guard let h = number(row, table, field) else { return nil }
+        if abs(h) > XERReader.maxHours {
+            notice("\(table).\(field)", row.line, "\(h) hours is out of range; clamped to \(Int(XERReader.maxHours))")
+        }
+        return max(-XERReader.maxHours, min(XERReader.maxHours, h)) * 60
     }
 
     // MARK: Project
@@ -188,12 +201,13 @@ private struct Reader {
         // Hours per day/week/month of the project calendar give the duration conversions.
         if let uid = file.calendarUID, let row = rows[uid] {
             let day = number(row, "CALENDAR", "day_hr_cnt")
-            if let day, day > 0 { file.minutesPerDay = Int((min(day, 24) * 60).rounded()) }
+            if let day, day > 0 { file.minutesPerDay = Int(max(1, (min(day, 24) * 60).rounded())) }
             if let week = number(row, "CALENDAR", "week_hr_cnt"), week > 0 {
-                file.minutesPerWeek = Int((min(week, 168) * 60).rounded())
+                file.minutesPerWeek = Int(max(1, (min(week, 168) * 60).rounded()))
             }
             if let month = number(row, "CALENDAR", "month_hr_cnt"), month > 0, let day, day > 0 {
-                file.daysPerMonth = max(1, min(31, Int((month / day).rounded())))
+                // Clamped before the conversion to Int, which would trap on an absurd quotient.
+                file.daysPerMonth = Int(max(1, min(31, (month / day).rounded())))
             }
         }
     }
@@ -491,9 +505,9 @@ private struct Reader {
                 notice("\(element) / pred_type", row.line, "unknown relationship type '\(other)'; read as finish-to-start")
                 type = .finishToStart
             }
-            let lagHours = number(row, "TASKPRED", "lag_hr_cnt") ?? 0
+            let lag = minutes(row, "TASKPRED", "lag_hr_cnt") ?? 0
             file.links.append(ProjectFile.Link(predecessorUID: predecessor, successorUID: successor, type: type,
-                                               lag: ProjectFile.Lag(.working(minutes: lagHours * 60), unit: .hours),
+                                               lag: ProjectFile.Lag(.working(minutes: lag), unit: .hours),
                                                crossProject: crossProject))
         }
     }
@@ -571,10 +585,12 @@ private struct Reader {
             if let perHour = number(row, "TASKRSRC", "remain_qty_per_hr") ?? number(row, "TASKRSRC", "target_qty_per_hr") {
                 assignment.units = perHour * 100
             }
-            assignment.work = number(row, "TASKRSRC", "target_qty").map { $0 * 60 }
+            assignment.work = minutes(row, "TASKRSRC", "target_qty")
             let regular = number(row, "TASKRSRC", "act_reg_qty"), overtime = number(row, "TASKRSRC", "act_ot_qty")
-            if regular != nil || overtime != nil { assignment.actualWork = ((regular ?? 0) + (overtime ?? 0)) * 60 }
-            assignment.remainingWork = number(row, "TASKRSRC", "remain_qty").map { $0 * 60 }
+            if regular != nil || overtime != nil {
+                assignment.actualWork = max(-XERReader.maxHours, min(XERReader.maxHours, (regular ?? 0) + (overtime ?? 0))) * 60
+            }
+            assignment.remainingWork = minutes(row, "TASKRSRC", "remain_qty")
             file.assignments.append(assignment)
         }
     }
