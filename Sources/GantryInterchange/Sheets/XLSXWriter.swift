@@ -53,7 +53,7 @@ public enum XLSXWriter {
     /// Valid, unique sheet names: `[]:*?/\` replaced by `_`, a leading or trailing apostrophe dropped, at most 31
     /// characters, "Sheet N" for an empty name, "History" (reserved by Excel) as "History_"; a name already taken
     /// (ignoring case, as Excel compares them) gets " (2)", " (3)" … within the 31 characters.
-    static func sheetNames(_ names: [String]) -> [String] {
+    public static func sheetNames(_ names: [String]) -> [String] {
         var taken = Set<String>()
         var out: [String] = []
         for (i, raw) in names.enumerated() {
@@ -78,7 +78,7 @@ public enum XLSXWriter {
     }
 
     /// The column's letters: 0 is `A`, 25 `Z`, 26 `AA`.
-    static func columnName(_ index: Int) -> String {
+    public static func columnName(_ index: Int) -> String {
         var n = index + 1
         var letters: [Character] = []
         while n > 0 {
@@ -94,14 +94,14 @@ public enum XLSXWriter {
     /// Excel's serial day number for a date in the 1900 date system: days since 1899-12-30, which is right from
     /// 1900-03-01 on (Excel counts a 1900-02-29 that never was, ECMA-376 Part 1 §18.17.4.1). `nil` before that:
     /// such a date is written as text.
-    static func serial(_ date: CalendarDate) -> Int? {
+    public static func serial(_ date: CalendarDate) -> Int? {
         guard let epoch = CalendarDate(year: 1899, month: 12, day: 30), let firstExact = CalendarDate(year: 1900, month: 3, day: 1),
               date >= firstExact, date.year <= 9999 else { return nil }
         return date.daysSinceEpoch - epoch.daysSinceEpoch
     }
 
     /// The serial day number with the time of day as its fraction.
-    static func serial(_ t: LocalDateTime) -> Double? {
+    public static func serial(_ t: LocalDateTime) -> Double? {
         let (date, minute) = t.components
         return serial(date).map { Double($0) + Double(minute) / 1440 }
     }
