@@ -1,5 +1,5 @@
 public import Foundation
-public import GantryModel
+import GantryModel
 
 /// Writes a `ProjectFile` as MS Project XML (MSPDI, namespace `http://schemas.microsoft.com/project`): what MS
 /// Project opens with File > Open and MPXJ reads back.
