@@ -4,8 +4,7 @@ public import Foundation
 public enum InterchangeReader {
     public static func read(_ data: Data) throws(InterchangeError) -> ProjectFile {
         switch try FormatSniffer.format(of: data) {
-        case .mspdi:
-            throw InterchangeError(element: "Project", "MS Project XML cannot be read by this build yet")
+        case .mspdi: return try MSPDIReader.read(data)
         case .xer: return try XERReader.read(data)
         case .ganttProject: return try GanttProjectReader.read(data)
         case .p6xml:
