@@ -57,7 +57,7 @@ public enum ScheduleVerification {
         public init(agree: Int = 0, compared: Int = 0) { self.agree = agree; self.compared = compared }
         /// Percent equal; `nil` when nothing was compared.
         public var percent: Double? { compared == 0 ? nil : 100 * Double(agree) / Double(compared) }
-        mutating func add(_ equal: Bool) { compared += 1; if equal { agree += 1 } }
+        public mutating func add(_ equal: Bool) { compared += 1; if equal { agree += 1 } }
         public static func + (a: Tally, b: Tally) -> Tally { Tally(agree: a.agree + b.agree, compared: a.compared + b.compared) }
     }
 
@@ -67,7 +67,7 @@ public enum ScheduleVerification {
         public var agreeAll: Int
         public init(tasks: Int = 0, agreeAll: Int = 0) { self.tasks = tasks; self.agreeAll = agreeAll }
         public var percent: Double? { tasks == 0 ? nil : 100 * Double(agreeAll) / Double(tasks) }
-        mutating func add(_ all: Bool) { tasks += 1; if all { agreeAll += 1 } }
+        public mutating func add(_ all: Bool) { tasks += 1; if all { agreeAll += 1 } }
         public static func + (a: TaskTally, b: TaskTally) -> TaskTally { TaskTally(tasks: a.tasks + b.tasks, agreeAll: a.agreeAll + b.agreeAll) }
     }
 

@@ -7,17 +7,17 @@ import Testing
 /// lets the project choose (`SCHEDOPTIONS.sched_calendar_on_relationship_lag`), by default the predecessor's.
 @Suite("Lag calendars")
 struct LagCalendarTests {
-    static let monday = WallTime.instant(CalendarDate(year: 2018, month: 2, day: 26)!, minuteOfDay: 480)
+    static let monday = WallTime.instant(CalendarDate(daysSinceEpoch: 17588), minuteOfDay: 480)  // 2018-02-26
 
     /// A (1d, project calendar) → B (1d) by FS + 1d; B's calendar has Tuesday 2018-02-27 off, the project
     /// calendar (index 0) does not. A ends Monday 17:00.
     static func input(_ lagCalendar: ScheduleInput.LagCalendar, successorCalendar: Int = 1) throws -> ScheduleInput {
-        let tuesday = CalendarDate(year: 2018, month: 2, day: 27)!
-        let standard = try CompiledCalendar(week: .standard, from: CalendarDate(year: 2018, month: 1, day: 1),
-                                            through: CalendarDate(year: 2018, month: 12, day: 31), name: "standard")
+        let tuesday = try #require(CalendarDate(year: 2018, month: 2, day: 27))
+        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
+        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
+        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
         let tuesdayOff = try CompiledCalendar(week: .standard, exceptions: [CalendarException(name: "off", from: tuesday, to: tuesday)],
-                                              from: CalendarDate(year: 2018, month: 1, day: 1),
-                                              through: CalendarDate(year: 2018, month: 12, day: 31), name: "B")
+                                              from: first, through: last, name: "B")
         return ScheduleInput(
             activities: [ScheduleInput.Activity(name: "A", duration: 480, calendar: 0),
                          ScheduleInput.Activity(name: "B", duration: 480, calendar: successorCalendar)],
