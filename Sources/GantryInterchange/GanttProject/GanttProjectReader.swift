@@ -63,6 +63,7 @@ private struct GanttReader {
             for t in tasks.children("task") { try readTask(t, parentUID: nil, level: 1) }
             for t in tasks.children("task") { readDepends(t) }
         }
+        pinUnlinkedTasks()
         readAllocations(root.child("allocations"))
         readVacations(root.child("vacations"))
         readBaselines(root.child("previous"))
@@ -70,6 +71,21 @@ private struct GanttReader {
         file.start = file.tasks.compactMap(\.start).min()
         file.finish = file.tasks.compactMap(\.finish).max()
         return file
+    }
+
+    /// GanttProject keeps a task that no dependency drives where the user put it; rescheduled as soon as possible it
+    /// would jump to the project start. So a leaf task without predecessors and without a constraint of its own
+    /// starts no earlier than its start in the file.
+    mutating func pinUnlinkedTasks() {
+        let driven = Set(file.links.map(\.successorUID))
+        let parents = Set(file.tasks.compactMap(\.parentUID))
+        for i in file.tasks.indices {
+            let t = file.tasks[i]
+            guard !driven.contains(t.uid), !parents.contains(t.uid), !t.summary, t.constraint == .asap,
+                  let start = t.start else { continue }
+            file.tasks[i].constraint = .startNoEarlierThan
+            file.tasks[i].constraintDate = start
+        }
     }
 
     // MARK: Calendar
