@@ -10,7 +10,7 @@ import GantryModel
 ///
 /// Units follow the schema: durations and work are ISO 8601 (`PT8H0M0S`, hours may exceed 24); slack and link lag
 /// are integers in tenths of a minute, a percentage lag the whole percent (`LagFormat` 19/20); units and
-/// `MaxUnits` are fractions (1 is 100 %); rates are per hour (`StandardRateFormat` 2).
+/// `MaxUnits` are fractions (1 is 100 %); rates are per hour (`StandardRateFormat` 2); costs are in hundredths.
 ///
 /// UIDs in MSPDI are integers. A `ProjectFile` read from another format may have others (XER keys are numbers, but
 /// anything can come in), so each kind is numbered once: a UID that is a non-negative 32-bit integer and not yet
@@ -48,13 +48,19 @@ public enum MSPDIWriter {
     }
 
     /// An ISO 8601 duration in hours, minutes and seconds (`PT8H0M0S`, `-PT4H30M0S`), as MSPDI writes every
-    /// duration and work value. Rounded to the second; not-a-number is zero; clamped to ±10¹² minutes.
+    /// duration and work value. Seconds keep up to two decimals, as MS Project writes them (`PT2H0M5.07S`);
+    /// not-a-number is zero; clamped to ±10¹² minutes.
     static func duration(minutes: Double) -> String {
         let m = minutes.isFinite ? min(max(minutes, -1e12), 1e12) : 0
-        let seconds = Int64((m * 60).rounded())
-        let magnitude = seconds.magnitude
-        let h = magnitude / 3600, mi = magnitude / 60 % 60, s = magnitude % 60
-        return (seconds < 0 ? "-" : "") + "PT\(h)H\(mi)M\(s)S"
+        let hundredths = Int64((m * 6000).rounded())
+        let magnitude = hundredths.magnitude
+        let h = magnitude / 360_000, mi = magnitude / 6000 % 60, cs = magnitude % 6000
+        var seconds = String(cs / 100)
+        if cs % 100 != 0 {
+            let fraction = cs % 100
+            seconds += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return (hundredths < 0 ? "-" : "") + "PT\(h)H\(mi)M\(seconds)S"
     }
 
     /// A value in tenths of a minute (`TotalSlack`, `FreeSlack`, `LinkLag`), clamped to 32 bits as MS Project keeps
@@ -90,6 +96,10 @@ public enum MSPDIWriter {
     }
 
     static func bool(_ b: Bool) -> String { b ? "1" : "0" }
+
+    /// A cost: MSPDI stores currency amounts in hundredths (`<Cost>100</Cost>` is 1.00; MPXJ reads them so),
+    /// while rates are per hour as they are.
+    static func cents(_ amount: Double) -> String { decimal(amount * 100) }
 
     /// The MSPDI duration format code (`DurationFormat`, `LagFormat`): 3 m, 4 em, 5 h, 6 eh, 7 d, 8 ed, 9 w, 10 ew,
     /// 11 mo, 12 emo, 19 %, 20 e%; the estimated ("?") variants are 32 higher (schema `DurationFormat`).
@@ -393,7 +403,9 @@ public enum MSPDIWriter {
             if let type = taskTypeCode(t.type) { xml.element("Type", String(type)) }
             xml.element("IsNull", bool(t.isNull))
             if !t.wbs.isEmpty { xml.element("WBS", t.wbs) }
-            xml.element("OutlineNumber", outlineNumber)
+            // The outline number is derived (MS Project recomputes it from the levels); written only beside a WBS,
+            // so a task that had neither (a blank row) does not gain one.
+            if !t.wbs.isEmpty { xml.element("OutlineNumber", outlineNumber) }
             xml.element("OutlineLevel", String(min(max(t.outlineLevel, 0), 100)))
             xml.element("Priority", String(min(max(t.priority, 0), 1000)))
             value("Start", t.start.map(dateTime))
@@ -418,7 +430,7 @@ public enum MSPDIWriter {
             durationElements("RemainingDuration", t.remainingDuration)
             xml.element("ConstraintType", String(constraintCode(t.constraint)))
             value("CalendarUID", calendars[t.calendarUID].map(String.init))
-            if t.constraint.isDated { value("ConstraintDate", t.constraintDate.map(dateTime)) }
+            value("ConstraintDate", t.constraintDate.map(dateTime))
             value("Deadline", t.deadline.map(dateTime))
             xml.element("IgnoreResourceCalendar", bool(t.ignoreResourceCalendar))
             if !t.notes.isEmpty { xml.element("Notes", t.notes) }
@@ -430,7 +442,7 @@ public enum MSPDIWriter {
                 value("Finish", b.finish.map(dateTime))
                 durationElements("Duration", b.duration)
                 value("Work", b.work.map { duration(minutes: $0) })
-                value("Cost", b.cost.map(decimal))
+                value("Cost", b.cost.map(cents))
                 xml.close()
             }
             xml.close()
@@ -484,7 +496,7 @@ public enum MSPDIWriter {
             xml.element("StandardRateFormat", "2")
             xml.element("OvertimeRate", decimal(r.overtimeRate))
             xml.element("OvertimeRateFormat", "2")
-            xml.element("CostPerUse", decimal(r.costPerUse))
+            xml.element("CostPerUse", cents(r.costPerUse))
             value("CalendarUID", calendars[r.calendarUID].map(String.init))
             xml.element("IsGeneric", bool(r.generic))
             xml.element("IsCostResource", bool(r.kind == .cost))
