@@ -100,4 +100,29 @@ import Testing
             #expect(b == a, "assignment UID \(a.uid): \(Self.differences(a, b))")
         }
     }
+
+    @Test("a project of 5,000 tasks and links writes and reads back whole")
+    func writesALargeProject() throws {
+        let day = CalendarDate(year: 2026, month: 1, day: 5) ?? CalendarDate(daysSinceEpoch: 0)
+        let n = 5_000
+        let tasks = (1...n).map { i in
+            ProjectFile.Task(uid: String(i), rowID: i, name: "Task \(i)", wbs: String(i),
+                             duration: .init(minutes: Double(480 * (i % 5 + 1))),
+                             start: LocalDateTime(date: day.adding(days: i % 300), minuteOfDay: 480))
+        }
+        let links = (2...n).map { ProjectFile.Link(predecessorUID: String($0 - 1), successorUID: String($0)) }
+        let file = ProjectFile(format: .mspdi, name: "Large", calendars: [.init(uid: "1", name: "Standard")],
+                               tasks: tasks, links: links)
+        let clock = ContinuousClock()
+        var data = Data()
+        let elapsed = clock.measure { data = MSPDIWriter.write(file) }
+        if let dir = ProcessInfo.processInfo.environment["GANTRY_INTERCHANGE_SAMPLES"] {
+            try data.write(to: URL(fileURLWithPath: dir).appendingPathComponent("large.xml"))
+        }
+        print("MSPDIWriter: \(n) tasks, \(n - 1) links, \(data.count) bytes written in \(elapsed)")
+        let again = try MSPDIReader.read(data)
+        #expect(again.tasks.count == n)
+        #expect(again.links.count == n - 1)
+        #expect(again.tasks.last?.name == "Task \(n)")
+    }
 }
