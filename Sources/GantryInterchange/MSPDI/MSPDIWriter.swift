@@ -328,7 +328,7 @@ public enum MSPDIWriter {
         func exceptionEntries(_ e: CalendarException) -> [ExceptionEntry] {
             guard e.recurrence == .yearly else {
                 let to = max(e.from, e.to)
-                let days = min(to.daysSinceEpoch - e.from.daysSinceEpoch + 1, 999)
+                let days = to.daysSinceEpoch - e.from.daysSinceEpoch + 1
                 return [ExceptionEntry(name: e.name, from: e.from, to: to, working: e.working, yearly: false,
                                        occurrences: days)]
             }
