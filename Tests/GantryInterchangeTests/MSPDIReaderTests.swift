@@ -158,10 +158,11 @@ import Testing
     }
 
     @Test func readsThe2007ExceptionFormWithWorkingTimes() throws {
-        // mspdi-derived/mpxj_mpp14timephasedsegmentsmanual.mspdi.xml, calendar UID 1 (lines 270-309): 2011-02-08
-        // and 2011-02-10 off; 2011-02-12..13 working 08:00-12:00 and 13:00-17:00.
+        // mspdi-derived/mpxj_mpp14timephasedsegmentsmanual.mspdi.xml, calendar UID 6 "Task Eight" (lines 150-311):
+        // 2011-02-08 and 2011-02-10 off; 2011-02-12..13 working 08:00-12:00 and 13:00-17:00.
         let file = try Self.read("mspdi-derived/mpxj_mpp14timephasedsegmentsmanual.mspdi.xml")
-        let cal = try #require(file.calendars.first { $0.uid == "1" })
+        let cal = try #require(file.calendars.first { $0.uid == "6" })
+        #expect(cal.name == "Task Eight")
         let d = { (s: String) in CalendarDate(iso: s) }
         #expect(cal.exceptions.contains { $0.from == d("2011-02-08") && $0.to == d("2011-02-08") && $0.working.isEmpty })
         #expect(cal.exceptions.contains { $0.from == d("2011-02-10") && $0.working.isEmpty })
@@ -244,8 +245,9 @@ import Testing
         func task(_ uid: String) -> ProjectFile.Task? { file.tasks.first { $0.uid == uid } }
         #expect(task("1")?.baselines.first { $0.number == 0 }?.cost == 1)
         #expect(task("2")?.baselines.first { $0.number == 1 }?.cost == 2)
-        #expect(task("12")?.baselines.first { $0.number == 0 }?.duration?.minutes == 88 * 60)
-        #expect(task("13")?.baselines.first { $0.number == 1 }?.duration?.minutes == 96 * 60)
+        let hours88: Double = 88 * 60, hours96: Double = 96 * 60
+        #expect(task("12")?.baselines.first { $0.number == 0 }?.duration?.minutes == hours88)
+        #expect(task("13")?.baselines.first { $0.number == 1 }?.duration?.minutes == hours96)
         let numbers = Set(file.tasks.flatMap { $0.baselines.map(\.number) })
         #expect(numbers == Set(0...10))
     }
