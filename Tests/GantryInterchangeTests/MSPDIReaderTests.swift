@@ -143,6 +143,21 @@ import Testing
         #expect(file.links.contains { $0.predecessorUID == "7" && $0.lag == ProjectFile.Lag(.working(minutes: 2400), unit: .weeks) })
     }
 
+    @Test func readsTheProjectProperties() throws {
+        // mspdi/mpxj_gen_task-links-project2019.xml, lines 3-31.
+        let file = try Self.read("mspdi/mpxj_gen_task-links-project2019.xml")
+        #expect(file.name == "task-links-project2019-mspdi.xml")
+        #expect(file.application == "Microsoft Project 2010 or later")  // <SaveVersion>14</SaveVersion>
+        #expect(file.start == (try LocalDateTime(iso: "2018-10-18T08:00")))
+        #expect(file.finish == (try LocalDateTime(iso: "2018-11-02T17:00")))
+        #expect(file.scheduleFromStart)
+        #expect(file.currency == "GBP")
+        #expect(file.calendarUID == "1")
+        #expect(file.minutesPerDay == 480 && file.minutesPerWeek == 2400 && file.daysPerMonth == 20)
+        #expect(!file.honorConstraints)
+        #expect(file.lagCalendar == .successor)
+    }
+
     @Test func readsCalendarsWeekdaysAndThePre2007ExceptionForm() throws {
         // mspdi/gp_holidays.xml: calendar 1 "Standard" has three DayType 0 exceptions (lines 1181-1203);
         // calendar 2 "24 Hours" works 00:00-00:00 (all day) on Sunday (line 1212).
