@@ -227,6 +227,45 @@ import Testing
         #expect(cal.exceptions.first?.name == "Summer")
     }
 
+    @Test func readsDurationsInEveryFormatWorkingAndElapsed() throws {
+        // mspdi/mpxj_mspdiduration.xml, tasks UID 1-10: <Duration> and <DurationFormat> as the XML states them
+        // (3 m, 5 h, 7 d, 9 w, 11 mo; 4, 6, 8, 10, 12 their elapsed forms).
+        let file = try Self.read("mspdi/mpxj_mspdiduration.xml")
+        let expected: [(uid: String, minutes: Double, unit: ProjectFile.Duration.Unit, elapsed: Bool)] = [
+            ("1", 1, .minutes, false), ("2", 60, .hours, false), ("3", 480, .days, false), ("4", 2400, .weeks, false),
+            ("5", 9600, .months, false), ("6", 1, .minutes, true), ("7", 60, .hours, true), ("8", 1440, .days, true),
+            ("9", 10080, .weeks, true), ("10", 43200, .months, true),
+        ]
+        for e in expected {
+            let task = file.tasks.first { $0.uid == e.uid }
+            #expect(task?.duration == ProjectFile.Duration(minutes: e.minutes, unit: e.unit, elapsed: e.elapsed), "UID \(e.uid)")
+        }
+    }
+
+    @Test func readsAssignmentsWithUnitsAndWork() throws {
+        // mspdi/mpxj_gen_assignment-assignments-project2019.xml: Assignment UID 4, TaskUID 1, ResourceUID 1,
+        // <Units>1</Units>, <Work>PT80H0M0S</Work>, <ActualWork>PT0H0M0S</ActualWork>,
+        // <RemainingWork>PT80H0M0S</RemainingWork>; Assignment UID 5 has <ActualWork>PT20H0M0S</ActualWork>.
+        let file = try Self.read("mspdi/mpxj_gen_assignment-assignments-project2019.xml")
+        let a = try #require(file.assignments.first { $0.uid == "4" })
+        #expect(a.taskUID == "1" && a.resourceUID == "1")
+        #expect(a.units == 100)
+        #expect(a.work == 4800 && a.actualWork == 0 && a.remainingWork == 4800)
+        #expect(file.assignments.first { $0.uid == "5" }?.actualWork == 1200)
+    }
+
+    @Test func keepsCrossProjectLinksAsData() throws {
+        let file = try MSPDIReader.read(Self.xml("""
+        <Tasks><Task><UID>1</UID><ID>1</ID><Name>A</Name>
+          <PredecessorLink><PredecessorUID>77</PredecessorUID><Type>1</Type><CrossProject>1</CrossProject>
+            <CrossProjectName>C:\\plans\\other.mpp\\12</CrossProjectName></PredecessorLink>
+        </Task></Tasks>
+        """))
+        #expect(file.links.count == 1)
+        #expect(file.links.first?.crossProject == "C:\\plans\\other.mpp\\12")
+        #expect(file.notices.isEmpty)
+    }
+
     @Test func readsPercentAndElapsedLagsInEveryFormat() throws {
         let file = try MSPDIReader.read(Self.xml("""
         <Tasks>
