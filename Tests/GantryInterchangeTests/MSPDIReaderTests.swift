@@ -415,6 +415,22 @@ import Testing
         #expect(!file.assignments.contains { $0.taskUID == "0" })
     }
 
+    @Test func reportsCalendarsWhoseBaseIsMissingOrLoops() throws {
+        let file = try MSPDIReader.read(Self.xml("""
+        <Calendars>
+        <Calendar><UID>1</UID><Name>A</Name><BaseCalendarUID>2</BaseCalendarUID></Calendar>
+        <Calendar><UID>2</UID><Name>B</Name><BaseCalendarUID>1</BaseCalendarUID></Calendar>
+        <Calendar><UID>3</UID><Name>C</Name><BaseCalendarUID>9</BaseCalendarUID></Calendar>
+        </Calendars>
+        <Resources><Resource><UID>1</UID><Name>R</Name><CalendarUID>8</CalendarUID></Resource></Resources>
+        """))
+        #expect(file.calendars.first { $0.uid == "3" }?.baseUID == nil)
+        #expect(file.calendars.contains { $0.baseUID == nil && $0.uid != "3" })
+        #expect(file.resources.first?.calendarUID == nil)
+        #expect(file.notices.count == 3)
+        #expect(file.resolvedCalendar("1") != nil)
+    }
+
     @Test func countsWhatItDoesNotModel() throws {
         // mspdi/mpxj_legacy_mspextattr.xml: <ExtendedAttributes> defines 18 fields; Task UID 1 and Resource UID 1
         // carry 8 <ExtendedAttribute> values each.

@@ -430,10 +430,44 @@ extension MSPDIState {
         for (i, t) in file.tasks.enumerated() where t.calendarUID.map({ !calendarUIDs.contains($0) }) ?? false {
             file.tasks[i].calendarUID = nil
         }
+        for (i, r) in file.resources.enumerated() {
+            if let c = r.calendarUID, !calendarUIDs.contains(c) {
+                notice("Resource UID \(r.uid) / CalendarUID", nil, "calendar UID \(c) is not in this file; the project calendar applies")
+                file.resources[i].calendarUID = nil
+            }
+        }
+        checkCalendarBases()
         if let c = file.calendarUID, !calendarUIDs.contains(c), !file.calendars.isEmpty {
             notice("Project / CalendarUID", nil, "calendar UID \(c) is not in this file")
         }
         return file
+    }
+
+    /// A derived calendar must name a base in the file, and following bases must not come back to a calendar:
+    /// a missing base is dropped and a loop is cut at the calendar that closes it, each with a notice.
+    private mutating func checkCalendarBases() {
+        let index = Dictionary(file.calendars.enumerated().map { ($1.uid, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in file.calendars.indices {
+            guard let base = file.calendars[i].baseUID else { continue }
+            guard index[base] != nil else {
+                notice("Calendar UID \(file.calendars[i].uid) / BaseCalendarUID", nil,
+                       "base calendar UID \(base) is not in this file; read as a base calendar")
+                file.calendars[i].baseUID = nil
+                continue
+            }
+            var seen: Set<String> = [file.calendars[i].uid]
+            var next: String? = base
+            while let uid = next, let j = index[uid] {
+                if seen.contains(uid) {
+                    notice("Calendar UID \(file.calendars[i].uid) / BaseCalendarUID", nil,
+                           "its base calendars lead back to calendar UID \(uid); the loop is cut here")
+                    file.calendars[i].baseUID = nil
+                    break
+                }
+                seen.insert(uid)
+                next = file.calendars[j].baseUID
+            }
+        }
     }
 
     /// The working pieces of a task from its timephased work: consecutive pieces with work, broken where a piece
