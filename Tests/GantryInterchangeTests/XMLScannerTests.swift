@@ -48,6 +48,15 @@ import Testing
         #expect(Self.error(String(repeating: "<a>", count: 300)) != nil)  // nesting bound
     }
 
+    @Test func readsLatin1WhenTheDeclarationSaysSo() throws {
+        var data = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>".utf8)
+        data.append(0xE9)  // é in Latin-1
+        data.append(contentsOf: Array("</a>".utf8))
+        let r = Recorder()
+        try XMLScanner.scan(data, into: r)
+        #expect(r.events == ["<a @1", "'é'", "</a"])
+    }
+
     @Test func readsUTF16WithAByteOrderMark() throws {
         var data = Data([0xFF, 0xFE])
         data.append("<a>é</a>".data(using: .utf16LittleEndian) ?? Data())

@@ -7,6 +7,10 @@ extension MSPDIState {
     /// project, not a task, and is left out.
     mutating func task(_ e: MSPDIElement) throws(InterchangeError) {
         taskRows += 1
+        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
+            projectSummaryUID = e.text("UID").map(String.init)
+            return
+        }
         guard let uidText = e.text("UID") else {
             let id = e.text("ID").map { " (ID \($0))" } ?? ""
             throw InterchangeError(element: "Task row \(taskRows)\(id)", line: e.line,
@@ -14,10 +18,6 @@ extension MSPDIState {
         }
         let uid = String(uidText)
         let owner = "Task UID \(uid)"
-        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
-            projectSummaryUID = uid
-            return
-        }
         if let first = taskIndex[uid] {
             throw InterchangeError(element: "Task row \(taskRows) (UID \(uid))", line: e.line,
                                    "duplicate task UID \(uid): the task at line \(first.line) has it too")
