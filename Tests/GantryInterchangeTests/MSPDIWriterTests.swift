@@ -396,6 +396,24 @@ import Testing
         #expect(written.value("RemainingWork") == "PT0H0M0.1S")
     }
 
+    @Test("a task is written under its parent, one level deeper, whatever order and level the model gave it")
+    func writesTheOutlineFromParents() throws {
+        // Built the way Gantry's own plans are: parents named, levels left at their default of 1, children listed
+        // before their parents.
+        let file = ProjectFile(format: .mspdi, tasks: [
+            .init(uid: "11", name: "Design", parentUID: "10"),
+            .init(uid: "20", name: "Phase 2", summary: true),
+            .init(uid: "12", name: "Detail", parentUID: "11"),
+            .init(uid: "10", name: "Phase 1", summary: true),
+            .init(uid: "21", name: "Build", parentUID: "20"),
+            .init(uid: "30", name: "Loop A", parentUID: "31"),
+            .init(uid: "31", name: "Loop B", parentUID: "30"),
+        ])
+        let tasks = try ParsedXML.parse(MSPDIWriter.write(file)).at("Tasks/Task")
+        #expect(tasks.map { $0.value("Name") } == ["Phase 2", "Build", "Phase 1", "Design", "Detail", "Loop A", "Loop B"])
+        #expect(tasks.map { $0.value("OutlineLevel") } == ["1", "2", "1", "2", "3", "1", "1"])
+    }
+
     @Test("the same project gives the same bytes")
     func isDeterministic() {
         #expect(MSPDIWriter.write(Self.everything) == MSPDIWriter.write(Self.everything))

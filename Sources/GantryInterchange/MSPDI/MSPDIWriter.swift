@@ -220,12 +220,15 @@ public enum MSPDIWriter {
             for (i, c) in file.calendars.enumerated() { calendar(c, uid: calendars.number[i]) }
             xml.close()
             xml.open("Tasks")
-            let outline = outlineNumbers()
+            let (order, levels) = outline()
+            let numbers = outlineNumbers(order.map { levels[$0] })
             let linksBySuccessor = Dictionary(grouping: file.links, by: \.successorUID)
-            for (i, t) in file.tasks.enumerated() {
+            for (row, i) in order.enumerated() {
+                let t = file.tasks[i]
                 // A duplicate UID's links belong to the first task with that UID (the one references resolve to).
                 let links = tasks.byUID[t.uid] == tasks.number[i] ? linksBySuccessor[t.uid] ?? [] : []
-                task(t, uid: tasks.number[i], id: t.rowID ?? i + 1, outlineNumber: outline[i], links: links)
+                task(t, uid: tasks.number[i], id: t.rowID ?? row + 1, level: levels[i], outlineNumber: numbers[row],
+                     links: links)
             }
             xml.close()
             xml.open("Resources")
@@ -366,12 +369,48 @@ public enum MSPDIWriter {
 
         // MARK: Tasks
 
-        /// `OutlineNumber` from the outline levels in file order (1, 1.1, 1.2, 2 …); level 0 (the project summary
-        /// task) is `0`.
-        func outlineNumbers() -> [String] {
+        /// The order the tasks are written in and each one's outline level. MS Project builds the outline from the
+        /// sequence alone (a task sits under the nearest task above it with a lower `OutlineLevel`), so a task with
+        /// a `parentUID` is written after its parent and the parent's other children, one level deeper than the
+        /// parent, whatever its own `outlineLevel` says; a task without a parent keeps its level. Children keep their
+        /// file order; a file already in outline order (every MSPDI file) keeps its order and levels. A parent that
+        /// is missing, or a chain that loops back, counts as no parent.
+        func outline() -> (order: [Int], levels: [Int]) {
+            let all = file.tasks
+            var children: [Int: [Int]] = [:]
+            var roots: [Int] = []
+            var first: [String: Int] = [:]
+            for (i, t) in all.enumerated() where first[t.uid] == nil { first[t.uid] = i }
+            for (i, t) in all.enumerated() {
+                if let p = t.parentUID, let parent = first[p], parent != i {
+                    children[parent, default: []].append(i)
+                } else {
+                    roots.append(i)
+                }
+            }
+            var order: [Int] = []
+            order.reserveCapacity(all.count)
+            var levels = all.map { min(max($0.outlineLevel, 0), 100) }
+            var placed = Array(repeating: false, count: all.count)
+            // Depth first without recursion (outlines can be deep): each entry is a task and its level.
+            var stack: [(index: Int, level: Int)] = roots.reversed().map { ($0, levels[$0]) }
+            while let (i, level) = stack.popLast() {
+                guard !placed[i] else { continue }
+                placed[i] = true
+                order.append(i)
+                levels[i] = level
+                for c in (children[i] ?? []).reversed() where !placed[c] { stack.append((c, min(level + 1, 100))) }
+            }
+            // Tasks only reachable through a loop of parents: in file order, at their own level.
+            for i in all.indices where !placed[i] { order.append(i) }
+            return (order, levels)
+        }
+
+        /// `OutlineNumber` from the outline levels in writing order (1, 1.1, 1.2, 2 …); level 0 (the project
+        /// summary task) is `0`.
+        func outlineNumbers(_ levels: [Int]) -> [String] {
             var counters: [Int] = []
-            return file.tasks.map { t in
-                let level = min(max(t.outlineLevel, 0), 100)
+            return levels.map { level in
                 guard level > 0 else { return "0" }
                 if counters.count >= level {
                     counters.removeLast(counters.count - level)
@@ -392,7 +431,7 @@ public enum MSPDIWriter {
             }
         }
 
-        mutating func task(_ t: ProjectFile.Task, uid: Int, id: Int, outlineNumber: String,
+        mutating func task(_ t: ProjectFile.Task, uid: Int, id: Int, level: Int, outlineNumber: String,
                            links: [ProjectFile.Link]) {
             xml.open("Task")
             xml.element("UID", String(uid))
@@ -406,7 +445,7 @@ public enum MSPDIWriter {
             // The outline number is derived (MS Project recomputes it from the levels); written only beside a WBS,
             // so a task that had neither (a blank row) does not gain one.
             if !t.wbs.isEmpty { xml.element("OutlineNumber", outlineNumber) }
-            xml.element("OutlineLevel", String(min(max(t.outlineLevel, 0), 100)))
+            xml.element("OutlineLevel", String(level))
             xml.element("Priority", String(min(max(t.priority, 0), 1000)))
             value("Start", t.start.map(dateTime))
             value("Finish", t.finish.map(dateTime))
