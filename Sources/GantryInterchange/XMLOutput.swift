@@ -14,7 +14,8 @@ struct XMLOutput {
     }
 
     private mutating func pad() {
-        if indent { text += String(repeating: "  ", count: stack.count) }
+        guard indent else { return }
+        for _ in 0..<stack.count { text += "  " }
     }
 
     private mutating func newline() {
@@ -78,6 +79,10 @@ struct XMLOutput {
     /// handling (§2.11) does not turn it into a line feed; in attributes tab and line feed are written as
     /// references too, since attribute-value normalisation (§3.3.3) would turn them into spaces.
     static func escape(_ s: String, attribute: Bool = false) -> String {
+        // Most values need nothing: return them as they are. (0xEF leads the UTF-8 of U+FFFE and U+FFFF.)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for scalar in s.unicodeScalars {

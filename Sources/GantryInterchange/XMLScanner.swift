@@ -18,8 +18,8 @@ protocol XMLEventHandler: AnyObject {
 /// It checks what a schedule reader needs to trust the structure: tags nest and match, one root element, names
 /// are names, attribute values are quoted, entities are the five predefined ones or character references, the
 /// document is not cut short. Comments, processing instructions and a DOCTYPE are skipped (no DTD entities are
-/// expanded); CDATA is text. UTF-8 (with or without a BOM) and UTF-16 with a BOM are read; invalid UTF-8 becomes
-/// U+FFFD rather than an error. Every error names the element path and the line.
+/// expanded); CDATA is text. UTF-8 (with or without a BOM), UTF-16 with a BOM, and ISO-8859-1 or Windows-1252 when
+/// the XML declaration names them are read; invalid UTF-8 becomes U+FFFD rather than an error. Every error names the element path and the line.
 struct XMLScanner {
     /// Deeper nesting than this is refused: no schedule format nests past a dozen levels.
     static let maxDepth = 256
@@ -29,6 +29,12 @@ struct XMLScanner {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
                 throw InterchangeError(element: "file", line: 1, "the file starts with a UTF-16 byte order mark but is not valid UTF-16")
+            }
+            bytes = Data(text.utf8)
+        } else if let encoding = declaredSingleByteEncoding(data) {
+            // Latin-1 and Windows-1252 files (some exporters write them): every byte is a character.
+            guard let text = String(data: data, encoding: encoding) else {
+                throw InterchangeError(element: "file", line: 1, "the file is not in the encoding its XML declaration names")
             }
             bytes = Data(text.utf8)
         }
@@ -42,6 +48,21 @@ struct XMLScanner {
             }
         }
         try result.get()
+    }
+
+    /// The encoding an `<?xml … encoding="…"?>` declaration names when it is ISO-8859-1 or Windows-1252; `nil`
+    /// for UTF-8, no declaration, or anything else (read as UTF-8).
+    static func declaredSingleByteEncoding(_ data: Data) -> String.Encoding? {
+        let head = String(decoding: data.prefix(200), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>"),
+              let enc = head[..<end.lowerBound].range(of: "encoding=") else { return nil }
+        let rest = head[enc.upperBound..<end.lowerBound].dropFirst()
+        let name = rest.prefix { $0 != "\"" && $0 != "'" }.lowercased()
+        switch name {
+        case "iso-8859-1", "latin1", "iso_8859-1", "l1": return .isoLatin1
+        case "windows-1252", "cp1252": return .windowsCP1252
+        default: return nil
+        }
     }
 
     private let b: UnsafeRawBufferPointer

@@ -347,7 +347,7 @@ import Testing
         #expect(baselines[0].value("Finish") == "2026-03-02T17:00:00")
         #expect(baselines[0].value("Duration") == "PT8H0M0S")
         #expect(baselines[0].value("Work") == "PT16H0M0S")
-        #expect(baselines[0].value("Cost") == "1234.5")
+        #expect(baselines[0].value("Cost") == "123450")  // hundredths, as MSPDI stores currency
         #expect(baselines[1].value("Start") == "2026-03-03T08:00:00")
     }
 
@@ -362,7 +362,7 @@ import Testing
         #expect(ann.value("StandardRate") == "80")
         #expect(ann.value("StandardRateFormat") == "2")
         #expect(ann.value("OvertimeRate") == "120")
-        #expect(ann.value("CostPerUse") == "15")
+        #expect(ann.value("CostPerUse") == "1500")
         #expect(ann.value("CalendarUID") == "2")
         #expect(ann.value("EmailAddress") == "ann@example.com")
         #expect(resources[1].value("StandardRate") == "95.5")
@@ -382,6 +382,36 @@ import Testing
         #expect(first.all("Baseline").map { $0.value("Number") } == ["0", "1"])
         #expect(first.all("Baseline").map { $0.value("Work") } == ["PT4H0M0S", "PT5H0M0S"])
         #expect(assignments[1].value("ResourceUID") == "4")
+    }
+
+    @Test("work and durations keep hundredths of a second, as MS Project writes them (PT2H0M5.07S)")
+    func keepsFractionalSeconds() throws {
+        let a = ProjectFile.Assignment(uid: "1", taskUID: "1", resourceUID: "1", work: 120 + 5.07 / 60,
+                                       actualWork: 22.5 / 60, remainingWork: 0.1 / 60)
+        let file = ProjectFile(format: .mspdi, tasks: [.init(uid: "1", name: "t")],
+                               resources: [.init(uid: "1", name: "r")], assignments: [a])
+        let written = try #require(try ParsedXML.parse(MSPDIWriter.write(file)).at("Assignments/Assignment").first)
+        #expect(written.value("Work") == "PT2H0M5.07S")
+        #expect(written.value("ActualWork") == "PT0H0M22.5S")
+        #expect(written.value("RemainingWork") == "PT0H0M0.1S")
+    }
+
+    @Test("a task is written under its parent, one level deeper, whatever order and level the model gave it")
+    func writesTheOutlineFromParents() throws {
+        // Built the way Gantry's own plans are: parents named, levels left at their default of 1, children listed
+        // before their parents.
+        let file = ProjectFile(format: .mspdi, tasks: [
+            .init(uid: "11", name: "Design", parentUID: "10"),
+            .init(uid: "20", name: "Phase 2", summary: true),
+            .init(uid: "12", name: "Detail", parentUID: "11"),
+            .init(uid: "10", name: "Phase 1", summary: true),
+            .init(uid: "21", name: "Build", parentUID: "20"),
+            .init(uid: "30", name: "Loop A", parentUID: "31"),
+            .init(uid: "31", name: "Loop B", parentUID: "30"),
+        ])
+        let tasks = try ParsedXML.parse(MSPDIWriter.write(file)).at("Tasks/Task")
+        #expect(tasks.map { $0.value("Name") } == ["Phase 2", "Build", "Phase 1", "Design", "Detail", "Loop A", "Loop B"])
+        #expect(tasks.map { $0.value("OutlineLevel") } == ["1", "2", "1", "2", "3", "1", "1"])
     }
 
     @Test("the same project gives the same bytes")

@@ -30,6 +30,15 @@ import ZIPFoundation
         #expect(CSVWriter.write(sheet) == "a,b,c,\r\n1,,,\r\n1,2,3,4\r\n")
     }
 
+    @Test("on request, text a spreadsheet would run as a formula gets a leading apostrophe; numbers do not")
+    func neutralizesFormulas() {
+        let sheet = Sheet(name: "x", columns: ["a", "b", "c", "d"],
+                          rows: [["=HYPERLINK(\"http://x\")", "@SUM(A1)", .number(-3), "plain"]])
+        #expect(CSVWriter.write(sheet, neutralizingFormulas: true)
+            == "a,b,c,d\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),-3,plain\r\n")
+        #expect(CSVWriter.write(sheet).hasPrefix("a,b,c,d\r\n\"=HYPERLINK"))
+    }
+
     @Test("values for machines: ISO dates, decimal point, no exponent, two decimals for money")
     func writesTypedValues() throws {
         let day = try #require(CalendarDate(year: 2026, month: 11, day: 28))

@@ -124,12 +124,26 @@ extension MSPDIState {
             notice(owner, d.line, "no TimePeriod with FromDate and ToDate; skipped")
             return nil
         }
-        guard let from = date(fromEl, owner), let to = date(toEl, owner) else { return nil }
-        guard from.date <= to.date else {
-            notice(owner, d.line, "the period ends (\(to.date)) before it starts (\(from.date)); skipped")
+        // Only the day counts: the time is 00:00 on FromDate and 23:59 or 23:59:59 on ToDate (rounding that to the
+        // minute would move the period into the next day).
+        func day(_ e: MSPDIElement) -> CalendarDate? {
+            let v = e.value
+            guard let d = MSPDIValues.dateTime(v.prefix(10)) else {
+                notice("\(owner) / \(e.name)", e.line, "'\(v.prefix(40))' is not a date; skipped")
+                return nil
+            }
+            guard MSPDIValues.plausibleYears.contains(d.date.year) else {
+                notice("\(owner) / \(e.name)", e.line, "\(d.date) is outside the years 1900–2200; skipped")
+                return nil
+            }
+            return d.date
+        }
+        guard let from = day(fromEl), let to = day(toEl) else { return nil }
+        guard from <= to else {
+            notice(owner, d.line, "the period ends (\(to)) before it starts (\(from)); skipped")
             return nil
         }
-        return (from.date, to.date)
+        return (from, to)
     }
 
     /// A pre-2007 exception: a `WeekDay` with `DayType` 0 over its `TimePeriod`.

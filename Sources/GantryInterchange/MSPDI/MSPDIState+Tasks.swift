@@ -7,6 +7,10 @@ extension MSPDIState {
     /// project, not a task, and is left out.
     mutating func task(_ e: MSPDIElement) throws(InterchangeError) {
         taskRows += 1
+        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
+            projectSummaryUID = e.text("UID").map(String.init)
+            return
+        }
         guard let uidText = e.text("UID") else {
             let id = e.text("ID").map { " (ID \($0))" } ?? ""
             throw InterchangeError(element: "Task row \(taskRows)\(id)", line: e.line,
@@ -14,10 +18,6 @@ extension MSPDIState {
         }
         let uid = String(uidText)
         let owner = "Task UID \(uid)"
-        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
-            projectSummaryUID = uid
-            return
-        }
         if let first = taskIndex[uid] {
             throw InterchangeError(element: "Task row \(taskRows) (UID \(uid))", line: e.line,
                                    "duplicate task UID \(uid): the task at line \(first.line) has it too")
@@ -430,10 +430,44 @@ extension MSPDIState {
         for (i, t) in file.tasks.enumerated() where t.calendarUID.map({ !calendarUIDs.contains($0) }) ?? false {
             file.tasks[i].calendarUID = nil
         }
+        for (i, r) in file.resources.enumerated() {
+            if let c = r.calendarUID, !calendarUIDs.contains(c) {
+                notice("Resource UID \(r.uid) / CalendarUID", nil, "calendar UID \(c) is not in this file; the project calendar applies")
+                file.resources[i].calendarUID = nil
+            }
+        }
+        checkCalendarBases()
         if let c = file.calendarUID, !calendarUIDs.contains(c), !file.calendars.isEmpty {
             notice("Project / CalendarUID", nil, "calendar UID \(c) is not in this file")
         }
         return file
+    }
+
+    /// A derived calendar must name a base in the file, and following bases must not come back to a calendar:
+    /// a missing base is dropped and a loop is cut at the calendar that closes it, each with a notice.
+    private mutating func checkCalendarBases() {
+        let index = Dictionary(file.calendars.enumerated().map { ($1.uid, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in file.calendars.indices {
+            guard let base = file.calendars[i].baseUID else { continue }
+            guard index[base] != nil else {
+                notice("Calendar UID \(file.calendars[i].uid) / BaseCalendarUID", nil,
+                       "base calendar UID \(base) is not in this file; read as a base calendar")
+                file.calendars[i].baseUID = nil
+                continue
+            }
+            var seen: Set<String> = [file.calendars[i].uid]
+            var next: String? = base
+            while let uid = next, let j = index[uid] {
+                if seen.contains(uid) {
+                    notice("Calendar UID \(file.calendars[i].uid) / BaseCalendarUID", nil,
+                           "its base calendars lead back to calendar UID \(uid); the loop is cut here")
+                    file.calendars[i].baseUID = nil
+                    break
+                }
+                seen.insert(uid)
+                next = file.calendars[j].baseUID
+            }
+        }
     }
 
     /// The working pieces of a task from its timephased work: consecutive pieces with work, broken where a piece

@@ -10,7 +10,7 @@ import GantryModel
 ///
 /// Units follow the schema: durations and work are ISO 8601 (`PT8H0M0S`, hours may exceed 24); slack and link lag
 /// are integers in tenths of a minute, a percentage lag the whole percent (`LagFormat` 19/20); units and
-/// `MaxUnits` are fractions (1 is 100 %); rates are per hour (`StandardRateFormat` 2).
+/// `MaxUnits` are fractions (1 is 100 %); rates are per hour (`StandardRateFormat` 2); costs are in hundredths.
 ///
 /// UIDs in MSPDI are integers. A `ProjectFile` read from another format may have others (XER keys are numbers, but
 /// anything can come in), so each kind is numbered once: a UID that is a non-negative 32-bit integer and not yet
@@ -48,13 +48,19 @@ public enum MSPDIWriter {
     }
 
     /// An ISO 8601 duration in hours, minutes and seconds (`PT8H0M0S`, `-PT4H30M0S`), as MSPDI writes every
-    /// duration and work value. Rounded to the second; not-a-number is zero; clamped to ±10¹² minutes.
+    /// duration and work value. Seconds keep up to two decimals, as MS Project writes them (`PT2H0M5.07S`);
+    /// not-a-number is zero; clamped to ±10¹² minutes.
     static func duration(minutes: Double) -> String {
         let m = minutes.isFinite ? min(max(minutes, -1e12), 1e12) : 0
-        let seconds = Int64((m * 60).rounded())
-        let magnitude = seconds.magnitude
-        let h = magnitude / 3600, mi = magnitude / 60 % 60, s = magnitude % 60
-        return (seconds < 0 ? "-" : "") + "PT\(h)H\(mi)M\(s)S"
+        let hundredths = Int64((m * 6000).rounded())
+        let magnitude = hundredths.magnitude
+        let h = magnitude / 360_000, mi = magnitude / 6000 % 60, cs = magnitude % 6000
+        var seconds = String(cs / 100)
+        if cs % 100 != 0 {
+            let fraction = cs % 100
+            seconds += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return (hundredths < 0 ? "-" : "") + "PT\(h)H\(mi)M\(seconds)S"
     }
 
     /// A value in tenths of a minute (`TotalSlack`, `FreeSlack`, `LinkLag`), clamped to 32 bits as MS Project keeps
@@ -90,6 +96,10 @@ public enum MSPDIWriter {
     }
 
     static func bool(_ b: Bool) -> String { b ? "1" : "0" }
+
+    /// A cost: MSPDI stores currency amounts in hundredths (`<Cost>100</Cost>` is 1.00; MPXJ reads them so),
+    /// while rates are per hour as they are.
+    static func cents(_ amount: Double) -> String { decimal(amount * 100) }
 
     /// The MSPDI duration format code (`DurationFormat`, `LagFormat`): 3 m, 4 em, 5 h, 6 eh, 7 d, 8 ed, 9 w, 10 ew,
     /// 11 mo, 12 emo, 19 %, 20 e%; the estimated ("?") variants are 32 higher (schema `DurationFormat`).
@@ -210,12 +220,15 @@ public enum MSPDIWriter {
             for (i, c) in file.calendars.enumerated() { calendar(c, uid: calendars.number[i]) }
             xml.close()
             xml.open("Tasks")
-            let outline = outlineNumbers()
+            let (order, levels) = outline()
+            let numbers = outlineNumbers(order.map { levels[$0] })
             let linksBySuccessor = Dictionary(grouping: file.links, by: \.successorUID)
-            for (i, t) in file.tasks.enumerated() {
+            for (row, i) in order.enumerated() {
+                let t = file.tasks[i]
                 // A duplicate UID's links belong to the first task with that UID (the one references resolve to).
                 let links = tasks.byUID[t.uid] == tasks.number[i] ? linksBySuccessor[t.uid] ?? [] : []
-                task(t, uid: tasks.number[i], id: t.rowID ?? i + 1, outlineNumber: outline[i], links: links)
+                task(t, uid: tasks.number[i], id: t.rowID ?? row + 1, level: levels[i], outlineNumber: numbers[row],
+                     links: links)
             }
             xml.close()
             xml.open("Resources")
@@ -318,7 +331,7 @@ public enum MSPDIWriter {
         func exceptionEntries(_ e: CalendarException) -> [ExceptionEntry] {
             guard e.recurrence == .yearly else {
                 let to = max(e.from, e.to)
-                let days = min(to.daysSinceEpoch - e.from.daysSinceEpoch + 1, 999)
+                let days = to.daysSinceEpoch - e.from.daysSinceEpoch + 1
                 return [ExceptionEntry(name: e.name, from: e.from, to: to, working: e.working, yearly: false,
                                        occurrences: days)]
             }
@@ -356,12 +369,48 @@ public enum MSPDIWriter {
 
         // MARK: Tasks
 
-        /// `OutlineNumber` from the outline levels in file order (1, 1.1, 1.2, 2 …); level 0 (the project summary
-        /// task) is `0`.
-        func outlineNumbers() -> [String] {
+        /// The order the tasks are written in and each one's outline level. MS Project builds the outline from the
+        /// sequence alone (a task sits under the nearest task above it with a lower `OutlineLevel`), so a task with
+        /// a `parentUID` is written after its parent and the parent's other children, one level deeper than the
+        /// parent, whatever its own `outlineLevel` says; a task without a parent keeps its level. Children keep their
+        /// file order; a file already in outline order (every MSPDI file) keeps its order and levels. A parent that
+        /// is missing, or a chain that loops back, counts as no parent.
+        func outline() -> (order: [Int], levels: [Int]) {
+            let all = file.tasks
+            var children: [Int: [Int]] = [:]
+            var roots: [Int] = []
+            var first: [String: Int] = [:]
+            for (i, t) in all.enumerated() where first[t.uid] == nil { first[t.uid] = i }
+            for (i, t) in all.enumerated() {
+                if let p = t.parentUID, let parent = first[p], parent != i {
+                    children[parent, default: []].append(i)
+                } else {
+                    roots.append(i)
+                }
+            }
+            var order: [Int] = []
+            order.reserveCapacity(all.count)
+            var levels = all.map { min(max($0.outlineLevel, 0), 100) }
+            var placed = Array(repeating: false, count: all.count)
+            // Depth first without recursion (outlines can be deep): each entry is a task and its level.
+            var stack: [(index: Int, level: Int)] = roots.reversed().map { ($0, levels[$0]) }
+            while let (i, level) = stack.popLast() {
+                guard !placed[i] else { continue }
+                placed[i] = true
+                order.append(i)
+                levels[i] = level
+                for c in (children[i] ?? []).reversed() where !placed[c] { stack.append((c, min(level + 1, 100))) }
+            }
+            // Tasks only reachable through a loop of parents: in file order, at their own level.
+            for i in all.indices where !placed[i] { order.append(i) }
+            return (order, levels)
+        }
+
+        /// `OutlineNumber` from the outline levels in writing order (1, 1.1, 1.2, 2 …); level 0 (the project
+        /// summary task) is `0`.
+        func outlineNumbers(_ levels: [Int]) -> [String] {
             var counters: [Int] = []
-            return file.tasks.map { t in
-                let level = min(max(t.outlineLevel, 0), 100)
+            return levels.map { level in
                 guard level > 0 else { return "0" }
                 if counters.count >= level {
                     counters.removeLast(counters.count - level)
@@ -382,7 +431,7 @@ public enum MSPDIWriter {
             }
         }
 
-        mutating func task(_ t: ProjectFile.Task, uid: Int, id: Int, outlineNumber: String,
+        mutating func task(_ t: ProjectFile.Task, uid: Int, id: Int, level: Int, outlineNumber: String,
                            links: [ProjectFile.Link]) {
             xml.open("Task")
             xml.element("UID", String(uid))
@@ -393,8 +442,10 @@ public enum MSPDIWriter {
             if let type = taskTypeCode(t.type) { xml.element("Type", String(type)) }
             xml.element("IsNull", bool(t.isNull))
             if !t.wbs.isEmpty { xml.element("WBS", t.wbs) }
-            xml.element("OutlineNumber", outlineNumber)
-            xml.element("OutlineLevel", String(min(max(t.outlineLevel, 0), 100)))
+            // The outline number is derived (MS Project recomputes it from the levels); written only beside a WBS,
+            // so a task that had neither (a blank row) does not gain one.
+            if !t.wbs.isEmpty { xml.element("OutlineNumber", outlineNumber) }
+            xml.element("OutlineLevel", String(level))
             xml.element("Priority", String(min(max(t.priority, 0), 1000)))
             value("Start", t.start.map(dateTime))
             value("Finish", t.finish.map(dateTime))
@@ -418,7 +469,7 @@ public enum MSPDIWriter {
             durationElements("RemainingDuration", t.remainingDuration)
             xml.element("ConstraintType", String(constraintCode(t.constraint)))
             value("CalendarUID", calendars[t.calendarUID].map(String.init))
-            if t.constraint.isDated { value("ConstraintDate", t.constraintDate.map(dateTime)) }
+            value("ConstraintDate", t.constraintDate.map(dateTime))
             value("Deadline", t.deadline.map(dateTime))
             xml.element("IgnoreResourceCalendar", bool(t.ignoreResourceCalendar))
             if !t.notes.isEmpty { xml.element("Notes", t.notes) }
@@ -430,7 +481,7 @@ public enum MSPDIWriter {
                 value("Finish", b.finish.map(dateTime))
                 durationElements("Duration", b.duration)
                 value("Work", b.work.map { duration(minutes: $0) })
-                value("Cost", b.cost.map(decimal))
+                value("Cost", b.cost.map(cents))
                 xml.close()
             }
             xml.close()
@@ -484,7 +535,7 @@ public enum MSPDIWriter {
             xml.element("StandardRateFormat", "2")
             xml.element("OvertimeRate", decimal(r.overtimeRate))
             xml.element("OvertimeRateFormat", "2")
-            xml.element("CostPerUse", decimal(r.costPerUse))
+            xml.element("CostPerUse", cents(r.costPerUse))
             value("CalendarUID", calendars[r.calendarUID].map(String.init))
             xml.element("IsGeneric", bool(r.generic))
             xml.element("IsCostResource", bool(r.kind == .cost))

@@ -6,7 +6,12 @@
 /// point, no thousands separators, no currency symbol).
 public enum CSVWriter {
     /// The sheet as CSV text: the header record, then one record per row.
-    public static func write(_ sheet: Sheet) -> String {
+    ///
+    /// With `neutralizingFormulas`, a text cell that a spreadsheet would run as a formula (one starting with `=`,
+    /// `+`, `-`, `@`, a tab or a carriage return: OWASP's "CSV injection") is written with a leading `'`, which
+    /// Excel and LibreOffice show as text. Off by default: it changes the data for programs that read the file.
+    /// Numbers are never touched (a negative number is not a formula).
+    public static func write(_ sheet: Sheet, neutralizingFormulas: Bool = false) -> String {
         let width = max(sheet.columns.count, sheet.rows.map(\.count).max() ?? 0)
         var out = ""
         func record(_ fields: [String]) {
@@ -14,7 +19,13 @@ public enum CSVWriter {
             out += line(padded)
         }
         record(sheet.columns.map(\.title))
-        for row in sheet.rows { record(row.map(\.text)) }
+        for row in sheet.rows {
+            record(row.map { cell in
+                guard neutralizingFormulas, case .text(let s) = cell, let first = s.unicodeScalars.first,
+                      "=+-@\t\r".unicodeScalars.contains(first) else { return cell.text }
+                return "'" + s
+            })
+        }
         return out
     }
 
