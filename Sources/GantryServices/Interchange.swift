@@ -197,6 +197,11 @@ public struct Interchange: Sendable {
         return candidate
     }
 
+    /// Whether `caller` may import a plan into `portfolio` (an import creates a project there).
+    public func mayImport(into portfolio: Portfolio, _ caller: Caller) -> Bool {
+        (try? caller.require(.create, .project(portfolioOwnerId: portfolio.ownerId, managerId: nil))) != nil
+    }
+
     // MARK: reports
 
     public func report(_ id: ImportReport.ID, _ caller: Caller) async throws -> ImportReport {

@@ -103,6 +103,8 @@ enum InterchangeTemplates {
         <section aria-labelledby="import-title" class="interchange">
           <h2 id="import-title">Import a plan</h2>
           <p class="muted">An MS Project XML file, a Primavera P6 XER (or P6 XML) export, or a GanttProject .gan file becomes a new project of this portfolio, with its tasks, links, calendars, resources, assignments and baselines. The format is read from the file itself.</p>
+          {{^mayImport}}<p class="muted" id="import-not-allowed">An import creates a project, which the PMO director or this portfolio's owner may do.</p>{{/mayImport}}
+          {{#mayImport}}
           <form method="post" action="/portfolios/{{id}}/imports" enctype="multipart/form-data" id="import-form" class="raid-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
             <div class="wide"><label for="import-file">Plan file</label><input type="file" id="import-file" name="file" required accept=".xml,.xer,.gan"></div>
@@ -110,6 +112,7 @@ enum InterchangeTemplates {
             <div><label for="import-name">Project name (optional)</label><input id="import-name" name="name" maxlength="200" placeholder="from the file"></div>
             <div><button type="submit" id="import-submit">Import</button></div>
           </form>
+          {{/mayImport}}
           {{#imports.count}}
           <h3>Recent imports</h3>
           <ul id="recent-imports">{{#imports}}<li><a href="/imports/{{id}}">{{fileName}}</a> → <a href="/projects/{{projectId}}">project</a>, {{activities}} activities, {{warnings}} warnings ({{when}})</li>{{/imports}}</ul>

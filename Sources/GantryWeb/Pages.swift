@@ -63,7 +63,8 @@ enum Pages {
                     title: "Portfolios", auth: auth, nav: "portfolios")
     }
 
-    static func portfolio(_ o: PortfolioOverview, imports: [ImportReport] = [], auth: Authenticated) -> Response {
+    static func portfolio(_ o: PortfolioOverview, imports: [ImportReport] = [], mayImport: Bool = false,
+                          auth: Authenticated) -> Response {
         func rows(_ projects: [Project]) -> [[String: Any]] {
             projects.sorted { $0.code < $1.code }.map { p in
                 ["id": p.id.description, "code": p.code, "name": p.name, "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "),
@@ -89,7 +90,7 @@ enum Pages {
             "owner": o.owner?.displayName ?? "—",
             "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
             "interchange": library.render([
-                "id": p.id.description, "csrf": csrf(auth),
+                "id": p.id.description, "csrf": csrf(auth), "mayImport": mayImport,
                 "imports": imports.prefix(5).map { r -> [String: Any] in
                     ["id": r.id.description, "projectId": r.projectId.description, "fileName": r.fileName,
                      "activities": r.counts.activities, "warnings": r.warnings.count, "when": r.createdAt.description]

@@ -104,7 +104,8 @@ struct UIRoutes: Sendable {
             let id = Portfolio.ID(try APIRoutes.id(context))
             let overview = try await backend.views.portfolio(id, auth.caller)
             let imports = (try? await backend.interchange.reports(portfolio: id, auth.caller)) ?? []
-            return Pages.portfolio(overview, imports: imports, auth: auth)
+            return Pages.portfolio(overview, imports: imports,
+                                   mayImport: backend.interchange.mayImport(into: overview.portfolio, auth.caller), auth: auth)
         }
         router.get("projects/:id") { _, context in
             let auth = try Self.signedIn(context)
