@@ -51,10 +51,12 @@ let package = Package(
         .target(name: "GantryGovernance", dependencies: ["GantryModel"], swiftSettings: strict),
         // Other tools' files in and out (MS Project XML, Primavera XER, GanttProject; CSV, XLSX, iCalendar): one
         // reader and one writer per format over `ProjectFile`. Bytes in, values out; never the engine.
+        // Optimised in debug builds too, like the engine: a debug server and the tests read files of tens of
+        // megabytes.
         .target(
             name: "GantryInterchange",
             dependencies: ["GantryModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            swiftSettings: strict
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Use cases and the ports they need (store, clock, password hashing, secrets).
         .target(
