@@ -132,7 +132,7 @@ struct MSPDIState {
             return nil
         }
         guard MSPDIValues.plausibleYears.contains(d.date.year) else {
-            notice("\(owner) / \(e.name)", e.line, "\(d) is outside the years 1900–2200; ignored")
+            notice("\(owner) / \(e.name)", e.line, "'\(v.prefix(40))' is outside the years 1900–2200; ignored")
             return nil
         }
         return d
