@@ -335,6 +335,19 @@ import Testing
         #expect((file.unmodelled["timephased data"] ?? 0) > 0)
     }
 
+    @Test func keepsBlankRowsOutOfTheOutline() throws {
+        // mspdi/mpxj_mspdinulltasks.xml: rows UID 2 and 5 are <IsNull>1</IsNull> with <OutlineLevel>0</OutlineLevel>
+        // (they are rows, not the project summary, which is UID 0 / ID 0); "Task 2" (UID 3, level 2) sits under
+        // "Task 1" (UID 1, level 1) across the blank row. MPXJ reads 8 tasks, the summary tool 5 non-blank ones.
+        let file = try Self.read("mspdi/mpxj_mspdinulltasks.xml")
+        #expect(file.tasks.count == 8)
+        #expect(file.tasks.filter(\.isNull).count == 3)
+        #expect(file.tasks.first { $0.uid == "3" }?.parentUID == "1")
+        #expect(file.tasks.first { $0.uid == "2" }?.isNull == true)
+        #expect(!file.tasks.contains { $0.uid == "0" })
+        #expect(!file.tasks.contains { t in file.tasks.contains { $0.isNull && $0.uid == t.parentUID } })
+    }
+
     @Test func buildsTheOutlineFromLevels() throws {
         let file = try MSPDIReader.read(Self.xml("""
         <Tasks>

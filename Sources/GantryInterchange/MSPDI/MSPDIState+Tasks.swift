@@ -7,7 +7,9 @@ extension MSPDIState {
     /// project, not a task, and is left out.
     mutating func task(_ e: MSPDIElement) throws(InterchangeError) {
         taskRows += 1
-        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
+        // A blank row (IsNull) also has OutlineLevel 0: it is a row, not the project summary.
+        let blankRow = e.text("IsNull").flatMap(MSPDIValues.bool) ?? false
+        if !blankRow && (e.text("ID") == "0" || e.text("OutlineLevel") == "0") {
             projectSummaryUID = e.text("UID").map(String.init)
             return
         }
@@ -128,18 +130,18 @@ extension MSPDIState {
             t.constraint = .asap
         }
 
-        // The outline: the parent is the nearest earlier row with a lower level. A blank row (IsNull) without a
-        // level sits where it is and parents nothing.
-        let level = outlineLevel ?? outlineNumber.map { $0.split(separator: ".").count } ?? (t.isNull ? nil : 1)
+        // The outline: the parent is the nearest earlier row with a lower level. A blank row (IsNull, which MS
+        // Project writes with level 0) is a sibling of the row above it and parents nothing.
         if t.wbs.isEmpty, let outlineNumber { t.wbs = outlineNumber }
-        if let level {
+        if t.isNull {
+            t.outlineLevel = outline.last?.level ?? 1
+            t.parentUID = outline.dropLast().last?.uid
+        } else {
+            let level = max(outlineLevel ?? outlineNumber.map { $0.split(separator: ".").count } ?? 1, 1)
             t.outlineLevel = level
             while let top = outline.last, top.level >= level { outline.removeLast() }
             t.parentUID = outline.last?.uid
             outline.append((level, uid))
-        } else {
-            t.outlineLevel = outline.last.map { $0.level + 1 } ?? 1
-            t.parentUID = outline.last?.uid
         }
 
         for b in baselines { if let baseline = taskBaseline(b, owner, unit: unit, elapsed: elapsed) { t.baselines.append(baseline) } }
