@@ -363,7 +363,7 @@ extension MSPDIState {
         if timephased > 0 {
             unmodelled("timephased data", timephased)
             timephasedTasks.insert(taskUID)
-            workPieces[taskUID, default: []].append(contentsOf: pieces)
+            if !pieces.isEmpty { workPieces[taskUID, default: []].append(pieces) }
         }
         if resourceUID == "-65535" { return }
         file.assignments.append(a)
@@ -418,9 +418,9 @@ extension MSPDIState {
         for uid in timephasedTasks {
             if let i = taskIndex[uid]?.index { file.tasks[i].timephased = true }
         }
-        for (uid, pieces) in workPieces {
+        for (uid, perAssignment) in workPieces {
             guard let i = taskIndex[uid]?.index else { continue }
-            let splits = Self.splits(pieces)
+            let splits = Self.union(perAssignment.map(Self.splits))
             if splits.count > 1 { file.tasks[i].splits = splits }
         }
 
@@ -472,7 +472,22 @@ extension MSPDIState {
         }
     }
 
-    /// The working pieces of a task from its timephased work: consecutive pieces with work, broken where a piece
+    /// The task's working periods from its assignments' ones: periods that overlap or touch become one, so the
+    /// task is split only where none of its assignments works.
+    static func union(_ lists: [[ProjectFile.Period]]) -> [ProjectFile.Period] {
+        let all = lists.joined().sorted { $0.start < $1.start }
+        var result: [ProjectFile.Period] = []
+        for p in all {
+            if let last = result.last, p.start <= last.finish {
+                if p.finish > last.finish { result[result.count - 1].finish = p.finish }
+            } else {
+                result.append(p)
+            }
+        }
+        return result
+    }
+
+    /// The working pieces of one assignment from its timephased work: consecutive pieces with work, broken where a piece
     /// explicitly holds zero work between two that hold some (MS Project writes a split as zero-work periods; it
     /// writes non-working time such as weekends with no value at all, and those do not break a piece).
     static func splits(_ raw: [(start: LocalDateTime, finish: LocalDateTime, zero: Bool)]) -> [ProjectFile.Period] {
