@@ -335,6 +335,41 @@ import Testing
         #expect((file.unmodelled["timephased data"] ?? 0) > 0)
     }
 
+    @Test func keepsBlankRowsOutOfTheOutline() throws {
+        // mspdi/mpxj_mspdinulltasks.xml: rows UID 2 and 5 are <IsNull>1</IsNull> with <OutlineLevel>0</OutlineLevel>
+        // (they are rows, not the project summary, which is UID 0 / ID 0); "Task 2" (UID 3, level 2) sits under
+        // "Task 1" (UID 1, level 1) across the blank row. MPXJ reads 8 tasks, the summary tool 5 non-blank ones.
+        let file = try Self.read("mspdi/mpxj_mspdinulltasks.xml")
+        #expect(file.tasks.count == 8)
+        #expect(file.tasks.filter(\.isNull).count == 3)
+        #expect(file.tasks.first { $0.uid == "3" }?.parentUID == "1")
+        #expect(file.tasks.first { $0.uid == "2" }?.isNull == true)
+        #expect(!file.tasks.contains { $0.uid == "0" })
+        #expect(!file.tasks.contains { t in file.tasks.contains { $0.isNull && $0.uid == t.parentUID } })
+    }
+
+    @Test func splitsATaskOnlyWhereNoneOfItsAssignmentsWorks() throws {
+        // Pieces run from 08:00 to 08:00 the next day, as MS Project writes daily timephased work.
+        func piece(_ day: Int, _ work: String) -> String {
+            "<TimephasedData><Type>1</Type><Start>2024-01-0\(day)T08:00:00</Start><Finish>2024-01-0\(day + 1)T08:00:00</Finish><Unit>2</Unit><Value>\(work)</Value></TimephasedData>"
+        }
+        // Resource 1 works on the 1st and 3rd with a zero on the 2nd; resource 2 works on the 2nd: no split.
+        // On task 2 only resource 1 works: split around the 2nd.
+        let a1 = piece(1, "PT8H0M0S") + piece(2, "PT0H0M0S") + piece(3, "PT8H0M0S")
+        let file = try MSPDIReader.read(Self.xml("""
+        <Tasks><Task><UID>1</UID><ID>1</ID></Task><Task><UID>2</UID><ID>2</ID></Task></Tasks>
+        <Resources><Resource><UID>1</UID><Name>R1</Name></Resource><Resource><UID>2</UID><Name>R2</Name></Resource></Resources>
+        <Assignments>
+        <Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID>\(a1)</Assignment>
+        <Assignment><UID>2</UID><TaskUID>1</TaskUID><ResourceUID>2</ResourceUID>\(piece(2, "PT8H0M0S"))</Assignment>
+        <Assignment><UID>3</UID><TaskUID>2</TaskUID><ResourceUID>1</ResourceUID>\(a1)</Assignment>
+        </Assignments>
+        """))
+        #expect(file.tasks[0].splits.isEmpty)
+        #expect(file.tasks[0].timephased)
+        #expect(file.tasks[1].splits.map(\.start.description) == ["2024-01-01T08:00", "2024-01-03T08:00"])
+    }
+
     @Test func buildsTheOutlineFromLevels() throws {
         let file = try MSPDIReader.read(Self.xml("""
         <Tasks>

@@ -7,7 +7,9 @@ extension MSPDIState {
     /// project, not a task, and is left out.
     mutating func task(_ e: MSPDIElement) throws(InterchangeError) {
         taskRows += 1
-        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
+        // A blank row (IsNull) also has OutlineLevel 0: it is a row, not the project summary.
+        let blankRow = e.text("IsNull").flatMap(MSPDIValues.bool) ?? false
+        if !blankRow && (e.text("ID") == "0" || e.text("OutlineLevel") == "0") {
             projectSummaryUID = e.text("UID").map(String.init)
             return
         }
@@ -128,18 +130,18 @@ extension MSPDIState {
             t.constraint = .asap
         }
 
-        // The outline: the parent is the nearest earlier row with a lower level. A blank row (IsNull) without a
-        // level sits where it is and parents nothing.
-        let level = outlineLevel ?? outlineNumber.map { $0.split(separator: ".").count } ?? (t.isNull ? nil : 1)
+        // The outline: the parent is the nearest earlier row with a lower level. A blank row (IsNull, which MS
+        // Project writes with level 0) is a sibling of the row above it and parents nothing.
         if t.wbs.isEmpty, let outlineNumber { t.wbs = outlineNumber }
-        if let level {
+        if t.isNull {
+            t.outlineLevel = outline.last?.level ?? 1
+            t.parentUID = outline.dropLast().last?.uid
+        } else {
+            let level = max(outlineLevel ?? outlineNumber.map { $0.split(separator: ".").count } ?? 1, 1)
             t.outlineLevel = level
             while let top = outline.last, top.level >= level { outline.removeLast() }
             t.parentUID = outline.last?.uid
             outline.append((level, uid))
-        } else {
-            t.outlineLevel = outline.last.map { $0.level + 1 } ?? 1
-            t.parentUID = outline.last?.uid
         }
 
         for b in baselines { if let baseline = taskBaseline(b, owner, unit: unit, elapsed: elapsed) { t.baselines.append(baseline) } }
@@ -361,7 +363,7 @@ extension MSPDIState {
         if timephased > 0 {
             unmodelled("timephased data", timephased)
             timephasedTasks.insert(taskUID)
-            workPieces[taskUID, default: []].append(contentsOf: pieces)
+            if !pieces.isEmpty { workPieces[taskUID, default: []].append(pieces) }
         }
         if resourceUID == "-65535" { return }
         file.assignments.append(a)
@@ -416,9 +418,9 @@ extension MSPDIState {
         for uid in timephasedTasks {
             if let i = taskIndex[uid]?.index { file.tasks[i].timephased = true }
         }
-        for (uid, pieces) in workPieces {
+        for (uid, perAssignment) in workPieces {
             guard let i = taskIndex[uid]?.index else { continue }
-            let splits = Self.splits(pieces)
+            let splits = Self.union(perAssignment.map(Self.splits))
             if splits.count > 1 { file.tasks[i].splits = splits }
         }
 
@@ -470,7 +472,22 @@ extension MSPDIState {
         }
     }
 
-    /// The working pieces of a task from its timephased work: consecutive pieces with work, broken where a piece
+    /// The task's working periods from its assignments' ones: periods that overlap or touch become one, so the
+    /// task is split only where none of its assignments works.
+    static func union(_ lists: [[ProjectFile.Period]]) -> [ProjectFile.Period] {
+        let all = lists.joined().sorted { $0.start < $1.start }
+        var result: [ProjectFile.Period] = []
+        for p in all {
+            if let last = result.last, p.start <= last.finish {
+                if p.finish > last.finish { result[result.count - 1].finish = p.finish }
+            } else {
+                result.append(p)
+            }
+        }
+        return result
+    }
+
+    /// The working pieces of one assignment from its timephased work: consecutive pieces with work, broken where a piece
     /// explicitly holds zero work between two that hold some (MS Project writes a split as zero-work periods; it
     /// writes non-working time such as weekends with no value at all, and those do not break a piece).
     static func splits(_ raw: [(start: LocalDateTime, finish: LocalDateTime, zero: Bool)]) -> [ProjectFile.Period] {

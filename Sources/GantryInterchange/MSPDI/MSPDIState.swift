@@ -10,9 +10,9 @@ struct MSPDIState {
     var outline: [(level: Int, uid: String)] = []
     /// Links as the successor tasks gave them, checked against the task list at the end.
     var pendingLinks: [(link: ProjectFile.Link, line: Int)] = []
-    /// Per task UID, its assignments' timephased work pieces (start, finish, whether the piece holds no work),
+    /// Per task UID, each assignment's timephased work pieces (start, finish, whether the piece holds no work),
     /// from which splits are found at the end.
-    var workPieces: [String: [(start: LocalDateTime, finish: LocalDateTime, zero: Bool)]] = [:]
+    var workPieces: [String: [[(start: LocalDateTime, finish: LocalDateTime, zero: Bool)]]] = [:]
     /// Task UIDs whose assignments carry timephased data.
     var timephasedTasks: Set<String> = []
     var resourceUIDs: Set<String> = []
@@ -132,7 +132,7 @@ struct MSPDIState {
             return nil
         }
         guard MSPDIValues.plausibleYears.contains(d.date.year) else {
-            notice("\(owner) / \(e.name)", e.line, "\(d) is outside the years 1900–2200; ignored")
+            notice("\(owner) / \(e.name)", e.line, "'\(v.prefix(40))' is outside the years 1900–2200; ignored")
             return nil
         }
         return d
