@@ -119,6 +119,9 @@ public enum ScheduleVerification {
         public var taskOfActivity: [Int]
         /// For each file task, its activity (nil when left out: null, inactive, external, the project row).
         public var activityOfTask: [Int?]
+        /// The calendar (an index into `input.calendars`) each activity's dates are compared on: the task's own or
+        /// the project's, as MPXJ compares, even when its resources' calendars scheduled it.
+        public var compareCalendar: [Int]
         /// The known-hard categories of each file task.
         public var hardCases: [[HardCase]]
         public var notes: [String]
@@ -162,20 +165,20 @@ public enum ScheduleVerification {
             for (k, v) in position { position[k] = v + 1 }
         }
 
-        // Resources' calendars, for MS Project's rule that a task without a calendar of its own works when its
-        // resources do.
+        // MS Project schedules a task that has work resources (and is not fixed-duration) by its assignments:
+        // each assignment's work, at its units, on its resource's calendar; the task ends when the last one does
+        // (MPXJ's MicrosoftScheduler does the same). Gantry schedules an activity on one calendar, so it takes the
+        // assignment that runs longest: the most weeks of its calendar's working time.
         var resourceCalendar: [String: String] = [:]
         var workResource: Set<String> = []
         for r in file.resources {
             if let c = r.calendarUID { resourceCalendar[r.uid] = c }
             if r.kind == .work { workResource.insert(r.uid) }
         }
-        var firstAssignedCalendar: [String: String] = [:]
-        var hasWorkAssignment: Set<String> = []
-        for a in file.assignments where workResource.contains(a.resourceUID) && a.units > 0 {
-            hasWorkAssignment.insert(a.taskUID)
-            if firstAssignedCalendar[a.taskUID] == nil, let c = resourceCalendar[a.resourceUID] {
-                firstAssignedCalendar[a.taskUID] = c
+        var assignmentsOf: [String: [ProjectFile.Assignment]] = [:]
+        if file.format == .mspdi {
+            for a in file.assignments where workResource.contains(a.resourceUID) && a.units > 0 {
+                assignmentsOf[a.taskUID, default: []].append(a)
             }
         }
 
@@ -195,20 +198,25 @@ public enum ScheduleVerification {
         }
 
         var hard = [[HardCase]](repeating: [], count: file.tasks.count)
+        var compareCalendar: [Int] = []
         var activities: [ScheduleInput.Activity] = []
         activities.reserveCapacity(taskOfActivity.count)
         let lagOnTwentyFourHours = file.lagCalendar == .twentyFourHour
         for t in taskOfActivity {
             let task = file.tasks[t]
             var cases: [HardCase] = []
-            var calendar = compile(task.calendarUID) ?? 0
-            if file.format == .mspdi, task.calendarUID == nil, !isFixedDuration(task),
-               hasWorkAssignment.contains(task.uid), let rc = firstAssignedCalendar[task.uid], let c = compile(rc) {
-                calendar = c
-                if c != 0 { cases.append(.resourceCalendar) }
-            }
+            let ownCalendar = compile(task.calendarUID) ?? 0
+            var calendar = ownCalendar
             let duration = task.duration ?? .zero
-            let minutes = clampMinutes(duration.minutes)
+            var minutes = clampMinutes(duration.minutes)
+            if !task.summary, !duration.elapsed, !isFixedDuration(task), let list = assignmentsOf[task.uid],
+               let driving = drivingAssignment(list, ownCalendar: task.calendarUID, resourceCalendar: resourceCalendar,
+                                               compile: compile, calendars: { compiled[$0] }) {
+                if driving.calendar != ownCalendar { cases.append(.resourceCalendar) }
+                calendar = driving.calendar
+                minutes = driving.minutes
+            }
+            compareCalendar.append(ownCalendar)
             var a = ScheduleInput.Activity(
                 name: label(task), duration: task.summary ? 0 : minutes, kind: task.summary ? .summary : .leaf,
                 elapsed: duration.elapsed && !task.summary, calendar: calendar, parent: nil,
@@ -286,7 +294,7 @@ public enum ScheduleVerification {
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
             options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
-                           hardCases: hard, notes: notes)
+                           compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
 
     // MARK: Comparison
@@ -314,10 +322,12 @@ public enum ScheduleVerification {
         let isMSProject = file.format == .mspdi || file.format == .ganttProject
 
         var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
+        var linked: Set<String> = []
+        for l in file.links where l.crossProject == nil { linked.insert(l.predecessorUID); linked.insert(l.successorUID) }
         for (t, task) in file.tasks.enumerated() {
             guard let i = mapped.activityOfTask[t], hasStoredValue(task) else { continue }
             let activity = input.activities[i]
-            let cal = input.calendars[activity.calendar]
+            let cal = input.calendars[mapped.compareCalendar[i]]
             let started = task.actualStart != nil, finished = task.actualFinish != nil
             var es = schedule.earlyStart[i], ef = schedule.earlyFinish[i]
             var ls = schedule.lateStart[i], lf = schedule.lateFinish[i]
@@ -340,7 +350,9 @@ public enum ScheduleVerification {
             // started; Primavera's (by default) is finish float.
             let total: Int64 = finished ? 0 : (started || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
             let free: Int64 = finished ? 0 : task.summary ? max(0, total) : schedule.freeFloat[i]
-            let critical = !finished && total <= input.options.criticalFloat
+            // MS Project leaves a manually scheduled task without links off the critical path, whatever its slack
+            // (250 of 253 such tasks in the corpus store Critical 0).
+            let critical = !finished && total <= input.options.criticalFloat && !(task.manual && !linked.contains(task.uid))
 
             let role: Mismatch.Role = task.summary ? .summary : task.manual ? .manual : .leaf
             var all = true
@@ -387,6 +399,23 @@ public enum ScheduleVerification {
     }
 
     // MARK: Helpers
+
+    /// The assignment that decides a resource-scheduled task's finish: its work at its units (work × 100 / units
+    /// minutes) on its resource's calendar (else the task's, else the project's), the one that spans the most
+    /// weeks of working time. `nil` when no assignment states its work.
+    static func drivingAssignment(_ list: [ProjectFile.Assignment], ownCalendar: String?, resourceCalendar: [String: String],
+                                  compile: (String?) -> Int?, calendars: (Int) -> CompiledCalendar)
+        -> (calendar: Int, minutes: Int64)? {
+        var best: (calendar: Int, minutes: Int64, weeks: Double)?
+        for a in list {
+            guard let work = a.work, work.isFinite, work >= 0 else { continue }
+            let minutes = clampMinutes(work * 100 / max(a.units, 1e-6))
+            let c = compile(resourceCalendar[a.resourceUID]) ?? compile(ownCalendar) ?? 0
+            let weeks = Double(minutes) / Double(max(1, calendars(c).minutesPerWeek))
+            if best.map({ weeks > $0.weeks }) ?? true { best = (c, minutes, weeks) }
+        }
+        return best.map { ($0.calendar, $0.minutes) }
+    }
 
     /// Whether the file stores any of the compared values for a task (MPXJ counts only such tasks).
     static func hasStoredValue(_ t: ProjectFile.Task) -> Bool {
