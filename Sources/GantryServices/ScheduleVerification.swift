@@ -223,11 +223,12 @@ public enum ScheduleVerification {
                 constraint: task.constraint, constraintDate: task.constraintDate?.minutesSinceEpoch,
                 deadline: task.deadline?.minutesSinceEpoch)
             if !task.summary {
-                if task.manual, let s = task.start, let f = task.finish, task.actualStart == nil {
+                // A manual task keeps its dates, started or not (its actual dates only shape its late dates).
+                if task.manual, let s = task.start, let f = task.finish {
                     a.manualStart = s.minutesSinceEpoch
                     a.manualFinish = max(s, f).minutesSinceEpoch
                 }
-                if let s = task.actualStart {
+                if let s = task.actualStart, !task.manual || task.start == nil || task.finish == nil {
                     a.actualStart = s.minutesSinceEpoch
                     a.actualFinish = task.actualFinish?.minutesSinceEpoch
                     // Primavera resumes the remaining work at the data date; MS Project keeps the task in one
@@ -292,7 +293,8 @@ public enum ScheduleVerification {
         let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
-            options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar))
+            options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
+                           constraintsBeforeProjectStart: !isPrimavera))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -331,9 +333,9 @@ public enum ScheduleVerification {
             let started = task.actualStart != nil, finished = task.actualFinish != nil
             var es = schedule.earlyStart[i], ef = schedule.earlyFinish[i]
             var ls = schedule.lateStart[i], lf = schedule.lateFinish[i]
-            if isMSProject && !task.summary && started {
+            if isMSProject && !task.summary && started && (!task.manual || finished) {
                 // MS Project stores a started task's late start as its actual start, a finished one's late
-                // finish as its actual finish.
+                // finish as its actual finish (a manual task in progress keeps its late start by its duration).
                 ls = es
                 if finished { lf = ef }
             }
