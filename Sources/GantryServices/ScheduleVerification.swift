@@ -324,6 +324,8 @@ public enum ScheduleVerification {
         let isMSProject = file.format == .mspdi || file.format == .ganttProject
 
         var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
+        var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
+        for l in mapped.input.links { hasSuccessor[l.from] = true }
         var linked: Set<String> = []
         let assigned = Set(file.assignments.filter { $0.units > 0 }.map(\.taskUID))
         for l in file.links where l.crossProject == nil { linked.insert(l.predecessorUID); linked.insert(l.successorUID) }
@@ -350,9 +352,14 @@ public enum ScheduleVerification {
             let startSlack = cal.working(at: ls) - cal.working(at: es)
             let finishSlack = cal.working(at: lf) - cal.working(at: ef)
             // MS Project's total slack is the smaller of start and finish slack, finish slack once work has
-            // started; Primavera's (by default) is finish float.
-            let total: Int64 = finished ? 0 : (started || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
-            let free: Int64 = finished ? 0 : task.summary ? max(0, total) : schedule.freeFloat[i]
+            // started or when the task is manually scheduled (its dates need not sit in working time: a manual
+            // task from 07:00 to 16:00 on an 08:00–17:00 calendar stores its finish slack); Primavera's (by
+            // default) is finish float.
+            let total: Int64 = finished ? 0
+                : (started || task.manual || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
+            // Free slack: the engine's, over the task's successors; without successors, MS Project (and MPXJ)
+            // store the total slack.
+            let free: Int64 = finished ? 0 : (task.summary || !hasSuccessor[i]) ? max(0, total) : schedule.freeFloat[i]
             // MS Project leaves a manually scheduled task without links or resources off the critical path,
             // whatever its slack (all 250 such tasks with zero slack in the corpus store Critical 0; the 3 that
             // store 1 have resources).
