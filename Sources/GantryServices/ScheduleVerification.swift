@@ -322,6 +322,7 @@ public enum ScheduleVerification {
         result.notes += schedule.diagnostics.filter { $0.severity != .info }.map(\.description)
         let input = mapped.input
         let isMSProject = file.format == .mspdi || file.format == .ganttProject
+        let isPrimavera = file.format == .xer || file.format == .p6xml
 
         var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
         var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
@@ -341,6 +342,19 @@ public enum ScheduleVerification {
                 // finish as its actual finish (a manual task in progress keeps its late start by its duration).
                 ls = es
                 if finished { lf = ef }
+            }
+            // Start and finish as the tool shows them: actual dates once started, late dates for ALAP work.
+            let alap = activity.constraint == .alap && !started && !task.summary
+            let shownStart = alap ? ls : es, shownFinish = alap ? lf : ef
+            if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
+                // P6 stores a completed activity's early dates at the data date and its late dates at the project's
+                // finish (its scheduled end when floats are computed against the project end date).
+                es = dataDate; ef = dataDate
+                var end = max(schedule.projectFinish, dataDate)
+                if file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y", let f = file.finish {
+                    end = max(end, f.minutesSinceEpoch)
+                }
+                ls = end; lf = end
             }
             if activity.kind == .leaf, activity.duration == 0, !finished {
                 // A milestone shows its late date where its early one is shown when they are the same instant.
@@ -387,15 +401,17 @@ public enum ScheduleVerification {
                                  stored: stored, ours: ours, hardCases: mapped.hardCases[t])
                 if role == .leaf { leafMismatches.append(m) } else { otherMismatches.append(m) }
             }
-            compareDate(.start, task.start, task.summary ? es : (activity.constraint == .alap && !started ? ls : es))
-            compareDate(.finish, task.finish, task.summary ? ef : (activity.constraint == .alap && !started ? lf : ef))
+            compareDate(.start, task.start, shownStart)
+            compareDate(.finish, task.finish, shownFinish)
             compareDate(.earlyStart, task.stored.earlyStart, es)
             compareDate(.earlyFinish, task.stored.earlyFinish, ef)
             compareDate(.lateStart, task.stored.lateStart, ls)
             compareDate(.lateFinish, task.stored.lateFinish, lf)
             compareSlack(.totalSlack, task.stored.totalSlack, total)
             compareSlack(.freeSlack, task.stored.freeSlack, free)
-            if let c = task.stored.critical {
+            // P6 calls an activity critical by its total float (or its longest-path flag); a file that stores no
+            // total float for an activity has not scheduled it, so there is no criticality to compare.
+            if let c = task.stored.critical, !(isPrimavera && task.stored.totalSlack == nil) {
                 record(.critical, c == critical, String(c), String(critical))
             }
             switch role {
