@@ -144,6 +144,7 @@ import Testing
         #expect(try Self.read("tsgp_task_task-with-notes.gan").tasks[0].notes == "This is the first sentence.\nThis is the second sentence.")
         #expect(try Self.read("tsgp_task_task-with-custom-properties.gan").unmodelled["task custom property values"] == 1)
         #expect(try Self.read("tsgp_task_task-with-web-link.gan").unmodelled["task web links"] == 1)
+        #expect(try Self.read("tsgp_task_task-with-shape.gan").unmodelled["task bar colours and shapes"] == 1)
 
         // Subtasks: six tasks, three with children.
         let nested = try Self.read("tsgp_task_task-with-expanded-subtasks.gan")
@@ -254,5 +255,27 @@ import Testing
         #expect(file.notices.contains { $0.element == "task id 1 / depend" && $0.line == 5 })
         #expect(file.notices.contains { $0.element == "task id 1 / duration" })
         #expect(file.tasks[0].finish != nil)
+    }
+
+    @Test func refusesBytesThatAreNotUTF8InsteadOfTrapping() {
+        // Foundation's XML parser traps on an element name that is not UTF-8; the reader refuses it first.
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project>\n<ta".utf8)
+        bytes += [0xFF] + Array("sks/>\n</project>".utf8)
+        do {
+            _ = try GanttProjectReader.read(Data(bytes))
+            Issue.record("bytes that are not UTF-8 were read")
+        } catch {
+            #expect(error.line == 3)
+        }
+    }
+
+    @Test("a file cut short anywhere is refused or read, never a crash")
+    func survivesTruncation() throws {
+        for name in ["ganttproject_HouseBuildingSample.gan", "tsgp_task_task-with-dependencies.gan"] {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+            for cut in stride(from: 0, to: data.count, by: max(1, data.count / 60)) {
+                _ = try? GanttProjectReader.read(data.prefix(cut))
+            }
+        }
     }
 }

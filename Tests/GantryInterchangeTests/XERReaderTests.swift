@@ -160,9 +160,9 @@ import Testing
         // Statuses: A1000 not started, A1010 started 2015-02-24 08:00 with 600 of 800 hours remaining.
         let a1010 = try #require(file.tasks.first { $0.code == "A1010" })
         #expect(a1010.actualStart == (try LocalDateTime(iso: "2015-02-24T08:00")))
-        #expect(a1010.remainingDuration?.minutes == 600 * 60)
+        #expect(a1010.remainingDuration?.minutes == 600.0 * 60)
         #expect(a1010.start == a1010.actualStart)
-        #expect(a1010.finish == (try LocalDateTime(iso: "2015-07-13T16:00")))  // reend_date
+        #expect(a1010.finish == (try LocalDateTime(iso: "2015-06-08T16:00")))  // reend_date, the remaining early finish
     }
 
     @Test func readsResourcesRolesRatesAndAssignments() throws {
@@ -187,8 +187,8 @@ import Testing
         #expect(a.taskUID == "35845")
         #expect(a.resourceUID == "1316")
         #expect(a.units == 100)
-        #expect(a.work == 240 * 60)
-        #expect(a.remainingWork == 240 * 60)
+        #expect(a.work == 240.0 * 60)
+        #expect(a.remainingWork == 240.0 * 60)
         #expect(a.actualWork == 0)
         // The tables this reader does not model, by row count in the file: CURRTYPE 17, FINTMPL 1, OBS 1, ROLERATE 2.
         #expect(file.unmodelled["XER table CURRTYPE"] == 17)
@@ -352,19 +352,35 @@ import Testing
     @Test func survivesAbsurdNumbersAndBrokenCalendarText() throws {
         let lines = [
             "%T\tPROJECT", "%F\tproj_id\tproj_short_name\tclndr_id", "%R\t1\tP\t1",
-            "%T\tCALENDAR", "%F\tclndr_id\tclndr_name\tday_hr_cnt\tclndr_data",
-            "%R\t1\tX\t1e308\t(0||CalendarData()((0||DaysOfWeek()((0||9()())(0||2()((0||0(s|25:00|f|08:00)())))))(0||Exceptions()((0||0(d|99999999999999999999)())(0||1(d|-5)())))",
+            "%T\tCALENDAR", "%F\tclndr_id\tclndr_name\tday_hr_cnt\tmonth_hr_cnt\tclndr_data",
+            "%R\t1\tX\t1e-300\t1e308\t(0||CalendarData()((0||DaysOfWeek()((0||9()())(0||2()((0||0(s|25:00|f|08:00)())))))(0||Exceptions()((0||0(d|99999999999999999999)())(0||1(d|-5)())))",
             "%T\tTASK", "%F\ttask_id\tproj_id\ttask_name\ttarget_drtn_hr_cnt\ttotal_float_hr_cnt\tearly_start_date",
             "%R\t1\t1\tT\t1e400\tNaN\t2024-13-45 99:99",
+            "%R\t2\t1\tU\t1e300\t-1e300\t",
             "%E",
         ]
         let file = try XERReader.read(Self.xer(lines))
-        #expect(file.minutesPerDay == 1440)
-        #expect(file.tasks.count == 1)
+        #expect(file.minutesPerDay == 1)  // clamped: never zero
+        #expect(file.daysPerMonth == 31)  // 1e308 / 1e-300 hours: clamped, not a trap
+        #expect(file.tasks.count == 2)
         #expect(file.tasks[0].stored.earlyStart == nil)
+        // 1e300 hours is clamped to 100,000,000 hours (in minutes), with a notice: finite, never a trap later.
+        #expect(file.tasks[1].duration?.minutes == 6_000_000_000)
+        #expect(file.tasks[1].stored.totalSlack?.minutes == -6_000_000_000)
+        #expect(file.notices.contains { $0.element == "TASK.target_drtn_hr_cnt" && $0.message.contains("out of range") })
         #expect(file.tasks[0].duration == nil)
         #expect(file.calendars[0].exceptions.isEmpty)
         #expect(file.calendars[0].week[.monday] == [])
         #expect(file.notices.count >= 5)
+    }
+
+    @Test("a file cut short anywhere is refused or read, never a crash")
+    func survivesTruncation() throws {
+        for name in ["mpxj_calendar-invalid-8.4.xer", "mpxj_resource-rates-test.xer"] {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+            for cut in stride(from: 0, to: data.count, by: max(1, data.count / 80)) {
+                _ = try? XERReader.read(data.prefix(cut))
+            }
+        }
     }
 }

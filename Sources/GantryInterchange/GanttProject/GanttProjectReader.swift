@@ -36,9 +36,11 @@ private struct GanttReader {
     typealias Element = SimpleXMLTree.Element
 
     var file = ProjectFile(format: .ganttProject)
-    /// Working weekdays and exceptions of the project calendar, to count working days.
+    /// Working weekdays and exceptions of the project calendar, to count working days: one-off dates by day
+    /// number, yearly ones by month × 100 + day (with the year they start), each with whether the day works.
     var workingWeekdays: Set<Weekday> = []
-    var exceptions: [CalendarException] = []
+    var oneOff: [Int: Bool] = [:]
+    var yearly: [Int: (fromYear: Int, works: Bool)] = [:]
     var taskLines: [String: Int] = [:]
 
     /// GanttProject has no working hours: each working day is MS Project's standard day.
@@ -113,27 +115,29 @@ private struct GanttReader {
                                               recurrence: recurring ? .yearly : nil)
             calendar.exceptions.append(exception)
         }
-        exceptions = calendar.exceptions
+        for e in calendar.exceptions {
+            if e.recurrence == .yearly {
+                yearly[e.from.month * 100 + e.from.day] = (e.from.year, !e.working.isEmpty)
+            } else {
+                oneOff[e.from.daysSinceEpoch] = !e.working.isEmpty
+            }
+        }
         file.calendars.append(calendar)
         file.calendarUID = calendar.uid
         file.minutesPerWeek = workingWeekdays.count * 480
     }
 
-    /// Whether `date` is a working day on the project calendar: an exception on that date decides (a yearly one
-    /// by month and day), else the weekday.
+    /// Whether `date` is a working day on the project calendar: a one-off date decides, then a yearly one (by
+    /// month and day), then the weekday.
     func isWorking(_ date: CalendarDate) -> Bool {
-        for e in exceptions.reversed() {
-            let hit = e.recurrence == .yearly
-                ? (e.from.month, e.from.day) == (date.month, date.day) && date.year >= e.from.year
-                : e.from <= date && date <= e.to
-            if hit { return !e.working.isEmpty }
-        }
+        if let works = oneOff[date.daysSinceEpoch] { return works }
+        if let y = yearly[date.month * 100 + date.day], date.year >= y.fromYear { return y.works }
         return workingWeekdays.contains(date.weekday)
     }
 
     /// The last of `days` working days starting on `start` (the start day counts when it is a working day).
     func lastWorkingDay(from start: CalendarDate, days: Int) -> CalendarDate {
-        guard days > 0, !workingWeekdays.isEmpty || exceptions.contains(where: { !$0.working.isEmpty }) else { return start }
+        guard days > 0, !workingWeekdays.isEmpty || oneOff.values.contains(true) || yearly.values.contains(where: \.works) else { return start }
         var date = start, counted = 0, steps = 0
         while true {
             if isWorking(date) {
@@ -221,6 +225,8 @@ private struct GanttReader {
         let custom = e.children("customproperty").count
         if custom > 0 { file.unmodelled["task custom property values", default: 0] += custom }
         if let link = e["webLink"], !link.isEmpty { file.unmodelled["task web links", default: 0] += 1 }
+        // How the bar is drawn (colour, fill pattern) is the file's presentation, kept only as a count.
+        if e["color"] != nil || e["shape"] != nil { file.unmodelled["task bar colours and shapes", default: 0] += 1 }
         if e["cost-calculated"] == "false", let cost = e["cost-manual-value"].flatMap({ Double($0) }), cost != 0 {
             file.unmodelled["manual task costs", default: 0] += 1
         }
@@ -339,11 +345,12 @@ private struct GanttReader {
     /// gives a task's baseline start, duration and (counted on the calendar) finish.
     mutating func readBaselines(_ previous: Element?) {
         let sets = previous?.children("previous-tasks") ?? []
+        let indexByUID = Dictionary(file.tasks.indices.map { (file.tasks[$0].uid, $0) }, uniquingKeysWith: { a, _ in a })
         for (number, set) in sets.enumerated() {
             for p in set.children("previous-task") {
                 let uid = p["id"] ?? ""
                 let element = "previous-task id \(uid)"
-                guard let i = file.tasks.firstIndex(where: { $0.uid == uid }) else {
+                guard let i = indexByUID[uid] else {
                     notice(element, p.line, "task \(uid) is not in the file; its baseline was skipped")
                     continue
                 }

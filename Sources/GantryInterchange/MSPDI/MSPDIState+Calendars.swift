@@ -37,7 +37,7 @@ extension MSPDIState {
                     let dayType = d.text("DayType")
                     if dayType == "0" {
                         if let x = oldFormException(d, owner) { oldExceptions.append(x) }
-                    } else if let (day, ranges) = weekDay(d, owner) {
+                    } else if case let (day, ranges)? = weekDay(d, owner) {
                         cal.week[day] = ranges
                     }
                 }
@@ -49,7 +49,7 @@ extension MSPDIState {
                 if !c.children.isEmpty {
                     unmodelled("calendar \(c.name)")
                 } else if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) {
-                    unmodelled("calendar field \(c.name)")
+                    unmodelledField("calendar", c.name)
                 }
             }
         }
@@ -124,18 +124,32 @@ extension MSPDIState {
             notice(owner, d.line, "no TimePeriod with FromDate and ToDate; skipped")
             return nil
         }
-        guard let from = date(fromEl, owner), let to = date(toEl, owner) else { return nil }
-        guard from.date <= to.date else {
-            notice(owner, d.line, "the period ends (\(to.date)) before it starts (\(from.date)); skipped")
+        // Only the day counts: the time is 00:00 on FromDate and 23:59 or 23:59:59 on ToDate (rounding that to the
+        // minute would move the period into the next day).
+        func day(_ e: MSPDIElement) -> CalendarDate? {
+            let v = e.value
+            guard let d = MSPDIValues.dateTime(v.prefix(10)) else {
+                notice("\(owner) / \(e.name)", e.line, "'\(v.prefix(40))' is not a date; skipped")
+                return nil
+            }
+            guard MSPDIValues.plausibleYears.contains(d.date.year) else {
+                notice("\(owner) / \(e.name)", e.line, "\(d.date) is outside the years 1900–2200; skipped")
+                return nil
+            }
+            return d.date
+        }
+        guard let from = day(fromEl), let to = day(toEl) else { return nil }
+        guard from <= to else {
+            notice(owner, d.line, "the period ends (\(to)) before it starts (\(from)); skipped")
             return nil
         }
-        return (from.date, to.date)
+        return (from, to)
     }
 
     /// A pre-2007 exception: a `WeekDay` with `DayType` 0 over its `TimePeriod`.
     private mutating func oldFormException(_ d: MSPDIElement, _ owner: String) -> CalendarException? {
         let where_ = "\(owner) / WeekDay (exception)"
-        guard let (from, to) = period(d, where_) else { return nil }
+        guard case let (from, to)? = period(d, where_) else { return nil }
         return CalendarException(name: "", from: from, to: to, working: workingTimes(d, where_))
     }
 
@@ -148,7 +162,7 @@ extension MSPDIState {
     private mutating func exception(_ x: MSPDIElement, _ owner: String) -> [CalendarException] {
         let name = x.text("Name").map(String.init) ?? ""
         let where_ = "\(owner) / Exception\(name.isEmpty ? "" : " '\(name)'")"
-        guard let (from, to) = period(x, where_) else { return [] }
+        guard case let (from, to)? = period(x, where_) else { return [] }
         let working = workingTimes(x, where_)
         let type = x.text("Type").flatMap(MSPDIValues.int) ?? 0
         let periodN = max(x.text("Period").flatMap(MSPDIValues.int) ?? 1, 1)
@@ -248,10 +262,10 @@ extension MSPDIState {
     private mutating func workWeek(_ w: MSPDIElement, _ owner: String) -> [CalendarException] {
         let name = w.text("Name").map(String.init) ?? ""
         let where_ = "\(owner) / WorkWeek\(name.isEmpty ? "" : " '\(name)'")"
-        guard let (from, rawTo) = period(w, where_) else { return [] }
+        guard case let (from, rawTo)? = period(w, where_) else { return [] }
         var days: [Weekday: [TimeRange]] = [:]
         for d in w.child("WeekDays")?.children ?? [] where d.name == "WeekDay" {
-            if let (day, ranges) = weekDay(d, where_) { days[day] = ranges }
+            if case let (day, ranges)? = weekDay(d, where_) { days[day] = ranges }
         }
         var to = rawTo
         if to.daysSinceEpoch - from.daysSinceEpoch >= Self.maxExpandedDays {

@@ -14,7 +14,10 @@ extension MSPDIState {
         }
         let uid = String(uidText)
         let owner = "Task UID \(uid)"
-        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" { return }
+        if e.text("ID") == "0" || e.text("OutlineLevel") == "0" {
+            projectSummaryUID = uid
+            return
+        }
         if let first = taskIndex[uid] {
             throw InterchangeError(element: "Task row \(taskRows) (UID \(uid))", line: e.line,
                                    "duplicate task UID \(uid): the task at line \(first.line) has it too")
@@ -102,13 +105,13 @@ extension MSPDIState {
                 if !c.children.isEmpty {
                     unmodelled("task \(c.name)")
                 } else if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) {
-                    unmodelled("task field \(c.name)")
+                    unmodelledField("task", c.name)
                 }
             }
         }
 
         // Durations and slack are shown in the task's DurationFormat (default days).
-        let unit = fmt?.unit == .percent ? .days : (fmt?.unit ?? .days)
+        let unit: ProjectFile.Duration.Unit = fmt?.unit == .percent ? .days : (fmt?.unit ?? .days)
         let elapsed = fmt?.elapsed ?? false
         let isEstimated = estimated || (fmt?.estimated ?? false)
         func duration(_ m: Double?) -> ProjectFile.Duration? {
@@ -172,7 +175,7 @@ extension MSPDIState {
             }
         }
         if !sawNumber { notice(where_, e.line, "baseline without a Number; read as baseline 0") }
-        let u = fmt?.unit == .percent ? .days : (fmt?.unit ?? unit)
+        let u: ProjectFile.Duration.Unit = fmt?.unit == .percent ? .days : (fmt?.unit ?? unit)
         b.duration = durationMinutes.map {
             ProjectFile.Duration(minutes: $0, unit: u, elapsed: fmt?.elapsed ?? elapsed, estimated: fmt?.estimated ?? false)
         }
@@ -210,7 +213,7 @@ extension MSPDIState {
             case "CrossProject": cross = bool(c, where_) ?? false
             case "CrossProjectName": crossName = v.isEmpty ? nil : String(v)
             default:
-                if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) { unmodelled("link field \(c.name)") }
+                if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) { unmodelledField("link", c.name) }
             }
         }
         guard let predecessor else {
@@ -290,7 +293,7 @@ extension MSPDIState {
                 if !c.children.isEmpty {
                     unmodelled("resource \(c.name)")
                 } else if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) {
-                    unmodelled("resource field \(c.name)")
+                    unmodelledField("resource", c.name)
                 }
             }
         }
@@ -351,7 +354,7 @@ extension MSPDIState {
                 if !c.children.isEmpty {
                     unmodelled("assignment \(c.name)")
                 } else if MSPDIValues.hasContent(v) && !Self.bookkeeping.contains(c.name) {
-                    unmodelled("assignment field \(c.name)")
+                    unmodelledField("assignment", c.name)
                 }
             }
         }
@@ -369,6 +372,10 @@ extension MSPDIState {
     /// Resolves what needed the whole file: links to tasks that exist, assignments to known tasks and resources,
     /// timephased flags and splits, calendar references.
     mutating func finish() -> ProjectFile {
+        for (kind, fields) in unmodelledFields {
+            for (element, count) in fields { unmodelled("\(kind) field \(element)", count) }
+        }
+        unmodelledFields = [:]
         for (link, line) in pendingLinks {
             if link.crossProject != nil { file.links.append(link); continue }
             guard taskIndex[link.predecessorUID] != nil else {
@@ -387,6 +394,11 @@ extension MSPDIState {
         var kept: [ProjectFile.Assignment] = []
         kept.reserveCapacity(file.assignments.count)
         for a in file.assignments {
+            if a.taskUID == projectSummaryUID {
+                // Resources assigned to the project summary row (cost or budget resources): no task to carry them.
+                unmodelled("assignments to the project summary task")
+                continue
+            }
             guard taskIndex[a.taskUID] != nil else {
                 notice("Assignment UID \(a.uid)", nil, "task UID \(a.taskUID) is not in this file; assignment skipped")
                 continue

@@ -20,6 +20,8 @@ struct MSPDIState {
     /// Rows seen in `<Tasks>`, to name a task that has no UID.
     var taskRows = 0
     var saveVersion: Int?
+    /// The UID of MS Project's project summary row (ID 0), which is not read as a task.
+    var projectSummaryUID: String?
 
     // MARK: Notices and what is not modelled
 
@@ -27,7 +29,16 @@ struct MSPDIState {
         file.notices.append(ProjectFile.Notice(element: element, line: line, message: message))
     }
 
+    /// Unmodelled fields by record kind ("task") and element name, named in `finish` ("task field Hyperlink"):
+    /// counted without building the name for every field of every row.
+    var unmodelledFields: [String: [String: Int]] = [:]
+
+    mutating func unmodelledField(_ kind: String, _ element: String) {
+        unmodelledFields[kind, default: [:]][element, default: 0] += 1
+    }
+
     mutating func unmodelled(_ name: String, _ count: Int = 1) {
+        guard count > 0 else { return }
         file.unmodelled[name, default: 0] += count
     }
 

@@ -28,6 +28,10 @@ public enum XERReader {
         return try reader.read(project: project)
     }
 
+    /// A bound on any duration, float or lag, in hours (over 11,000 years): beyond it a value is an error in the
+    /// file, clamped with a notice.
+    static let maxHours = 100_000_000.0
+
     /// The tables this reader gives meaning to; the rows of every other table are counted as unmodelled.
     static let readTables: Set<String> = [
         "PROJECT", "CALENDAR", "SCHEDOPTIONS", "PROJWBS", "TASK", "TASKPRED", "RSRC", "ROLES", "TASKRSRC", "RSRCRATE",
@@ -77,7 +81,16 @@ private struct Reader {
 
     /// Hours as minutes, shown in hours (P6 stores durations, floats and lags as hours).
     mutating func hours(_ row: XERRow, _ table: String, _ field: String) -> ProjectFile.Duration? {
-        number(row, table, field).map { ProjectFile.Duration(minutes: $0 * 60, unit: .hours) }
+        minutes(row, table, field).map { ProjectFile.Duration(minutes: $0, unit: .hours) }
+    }
+
+    /// A value in hours as minutes, clamped to ±`maxHours` so that no later conversion to a whole number traps.
+    mutating func minutes(_ row: XERRow, _ table: String, _ field: String) -> Double? {
+        guard let h = number(row, table, field) else { return nil }
+        if abs(h) > XERReader.maxHours {
+            notice("\(table).\(field)", row.line, "\(h) hours is out of range; clamped to \(Int(XERReader.maxHours))")
+        }
+        return max(-XERReader.maxHours, min(XERReader.maxHours, h)) * 60
     }
 
     // MARK: Project
@@ -188,12 +201,13 @@ private struct Reader {
         // Hours per day/week/month of the project calendar give the duration conversions.
         if let uid = file.calendarUID, let row = rows[uid] {
             let day = number(row, "CALENDAR", "day_hr_cnt")
-            if let day, day > 0 { file.minutesPerDay = Int((min(day, 24) * 60).rounded()) }
+            if let day, day > 0 { file.minutesPerDay = Int(max(1, (min(day, 24) * 60).rounded())) }
             if let week = number(row, "CALENDAR", "week_hr_cnt"), week > 0 {
-                file.minutesPerWeek = Int((min(week, 168) * 60).rounded())
+                file.minutesPerWeek = Int(max(1, (min(week, 168) * 60).rounded()))
             }
             if let month = number(row, "CALENDAR", "month_hr_cnt"), month > 0, let day, day > 0 {
-                file.daysPerMonth = max(1, min(31, Int((month / day).rounded())))
+                // Clamped before the conversion to Int, which would trap on an absurd quotient.
+                file.daysPerMonth = Int(max(1, min(31, (month / day).rounded())))
             }
         }
     }
@@ -201,6 +215,8 @@ private struct Reader {
     // MARK: Scheduling options
 
     mutating func readScheduleOptions(projID: String) {
+        // Without the option P6 counts lags on the predecessor's calendar, its default.
+        file.lagCalendar = .predecessor
         guard let table = tables["SCHEDOPTIONS"],
               let row = table.rows.first(where: { $0["proj_id"] == projID }) ?? (table.rows.count == 1 ? table.rows.first : nil)
         else { return }
@@ -208,13 +224,13 @@ private struct Reader {
             if let v = row[field] { file.schedulingOptions[field] = v }
         }
         switch row["sched_calendar_on_relationship_lag"] {
-        case "rcal_Predecessor": file.lagCalendar = .predecessor
-        case "rcal_Successor", nil: file.lagCalendar = .successor
+        case "rcal_Predecessor", nil: file.lagCalendar = .predecessor
+        case "rcal_Successor": file.lagCalendar = .successor
         case "rcal_24Hour": file.lagCalendar = .twentyFourHour
         case "rcal_ProjDefault", "rcal_Project": file.lagCalendar = .project
         case let other?:
             notice("SCHEDOPTIONS.sched_calendar_on_relationship_lag", row.line,
-                   "unknown lag calendar '\(other)'; lags are counted on the successor's calendar (P6's default)")
+                   "unknown lag calendar '\(other)'; lags are counted on the predecessor's calendar (P6's default)")
         }
     }
 
@@ -410,22 +426,28 @@ private struct Reader {
     /// P6's activity % complete, by the activity's percent complete type: physical (`phys_complete_pct`), units
     /// (actual over actual plus remaining work) or duration ((original − remaining) / original, P6's default).
     /// A completed activity is 100 whatever its type.
-    mutating func percentComplete(_ row: XERRow) -> Double {
+    func percentComplete(_ row: XERRow) -> Double {
         if row["status_code"] == "TK_Complete" { return 100 }
+        // Bad numbers were reported where the fields were read; here they count as absent.
         func clamp(_ v: Double) -> Double { max(0, min(100, v)) }
         switch row["complete_pct_type"] {
         case "CP_Phys":
-            return clamp(number(row, "TASK", "phys_complete_pct") ?? 0)
+            return clamp(Self.quiet(row, "phys_complete_pct") ?? 0)
         case "CP_Units":
-            let actual = (number(row, "TASK", "act_work_qty") ?? 0) + (number(row, "TASK", "act_equip_qty") ?? 0)
-            let remaining = (number(row, "TASK", "remain_work_qty") ?? 0) + (number(row, "TASK", "remain_equip_qty") ?? 0)
+            let actual = (Self.quiet(row, "act_work_qty") ?? 0) + (Self.quiet(row, "act_equip_qty") ?? 0)
+            let remaining = (Self.quiet(row, "remain_work_qty") ?? 0) + (Self.quiet(row, "remain_equip_qty") ?? 0)
             return actual + remaining > 0 ? clamp(actual / (actual + remaining) * 100) : 0
         default:
             guard row["status_code"] != "TK_NotStart",
-                  let original = number(row, "TASK", "target_drtn_hr_cnt"), original > 0,
-                  let remaining = number(row, "TASK", "remain_drtn_hr_cnt") else { return 0 }
+                  let original = Self.quiet(row, "target_drtn_hr_cnt"), original > 0,
+                  let remaining = Self.quiet(row, "remain_drtn_hr_cnt") else { return 0 }
             return clamp((original - remaining) / original * 100)
         }
+    }
+
+    /// A finite number, or `nil`, without a notice (for a field already read and reported elsewhere).
+    static func quiet(_ row: XERRow, _ field: String) -> Double? {
+        row[field].flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Whether P6 showed the activity as critical: on the longest path (`driving_path_flag`) when the project
@@ -483,9 +505,9 @@ private struct Reader {
                 notice("\(element) / pred_type", row.line, "unknown relationship type '\(other)'; read as finish-to-start")
                 type = .finishToStart
             }
-            let lagHours = number(row, "TASKPRED", "lag_hr_cnt") ?? 0
+            let lag = minutes(row, "TASKPRED", "lag_hr_cnt") ?? 0
             file.links.append(ProjectFile.Link(predecessorUID: predecessor, successorUID: successor, type: type,
-                                               lag: ProjectFile.Lag(.working(minutes: lagHours * 60), unit: .hours),
+                                               lag: ProjectFile.Lag(.working(minutes: lag), unit: .hours),
                                                crossProject: crossProject))
         }
     }
@@ -563,10 +585,12 @@ private struct Reader {
             if let perHour = number(row, "TASKRSRC", "remain_qty_per_hr") ?? number(row, "TASKRSRC", "target_qty_per_hr") {
                 assignment.units = perHour * 100
             }
-            assignment.work = number(row, "TASKRSRC", "target_qty").map { $0 * 60 }
+            assignment.work = minutes(row, "TASKRSRC", "target_qty")
             let regular = number(row, "TASKRSRC", "act_reg_qty"), overtime = number(row, "TASKRSRC", "act_ot_qty")
-            if regular != nil || overtime != nil { assignment.actualWork = ((regular ?? 0) + (overtime ?? 0)) * 60 }
-            assignment.remainingWork = number(row, "TASKRSRC", "remain_qty").map { $0 * 60 }
+            if regular != nil || overtime != nil {
+                assignment.actualWork = max(-XERReader.maxHours, min(XERReader.maxHours, (regular ?? 0) + (overtime ?? 0))) * 60
+            }
+            assignment.remainingWork = minutes(row, "TASKRSRC", "remain_qty")
             file.assignments.append(assignment)
         }
     }

@@ -17,7 +17,9 @@ struct XERTables {
     /// Splits `text` into tables. Throws for a file that is not XER (no `ERMHDR` first) or whose structure is
     /// broken (a row or field list before any table, a row before its field list).
     static func parse(_ text: String) throws(InterchangeError) -> XERTables {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        // Windows line ends: "\r\n" is one Character in Swift, so split on it as well as on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .makeIterator()
         var lineNumber = 0
         func next() -> Substring? {
             guard var line = lines.next() else { return nil }
@@ -64,23 +66,27 @@ struct XERTables {
                 }
                 tables[tables.count - 1].setFields(fields)
             case "%R":
-                guard let table = tables.last else {
+                // Only the table's name, field count and index are read here: holding a copy of the table while
+                // appending to its rows would copy every row each time.
+                guard let last = tables.indices.last else {
                     throw InterchangeError(element: "%R", line: lineNumber, "a row before any %T table line")
                 }
-                guard !table.fields.isEmpty else {
-                    throw InterchangeError(element: table.name, line: lineNumber, "a %R row before the table's %F field list")
+                let fieldCount = tables[last].fields.count
+                guard fieldCount > 0 else {
+                    throw InterchangeError(element: tables[last].name, line: lineNumber, "a %R row before the table's %F field list")
                 }
                 var values = rest.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                if values.count > table.fields.count {
+                if values.count > fieldCount {
                     // More values than fields: the extra ones have no name to go under.
-                    let extra = values[table.fields.count...]
+                    let extra = values[fieldCount...]
                     if extra.contains(where: { !$0.isEmpty }) {
-                        notices.append(.init(element: table.name, line: lineNumber,
-                                             message: "the row has \(values.count) values but the table has \(table.fields.count) fields; the extra values were dropped"))
+                        notices.append(.init(element: tables[last].name, line: lineNumber,
+                                             message: "the row has \(values.count) values but the table has \(fieldCount) fields; the extra values were dropped"))
                     }
-                    values.removeLast(values.count - table.fields.count)
+                    values.removeLast(values.count - fieldCount)
                 }
-                tables[tables.count - 1].rows.append(XERRow(line: lineNumber, values: values, index: table.index))
+                let row = XERRow(line: lineNumber, values: values, index: tables[last].index)
+                tables[last].rows.append(row)
             case "%E":
                 sawEnd = true
             default:
