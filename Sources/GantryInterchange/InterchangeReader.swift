@@ -7,8 +7,7 @@ public enum InterchangeReader {
         case .mspdi: return try MSPDIReader.read(data)
         case .xer: return try XERReader.read(data)
         case .ganttProject: return try GanttProjectReader.read(data)
-        case .p6xml:
-            throw InterchangeError(element: "APIBusinessObjects", "Primavera P6 XML cannot be read by this build yet")
+        case .p6xml: return try P6XMLReader.read(data)
         }
     }
 }
