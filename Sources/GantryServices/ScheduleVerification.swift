@@ -363,8 +363,9 @@ public enum ScheduleVerification {
             if task.summary {
                 es = min(es, ef); ls = min(ls, lf)
             }
-            let startSlack = cal.working(at: ls) - cal.working(at: es)
-            let finishSlack = cal.working(at: lf) - cal.working(at: ef)
+            // Slack in working minutes of the task's calendar; an elapsed-duration task's in wall-clock minutes.
+            let startSlack = activity.elapsed ? ls - es : cal.working(at: ls) - cal.working(at: es)
+            let finishSlack = activity.elapsed ? lf - ef : cal.working(at: lf) - cal.working(at: ef)
             // MS Project's total slack is the smaller of start and finish slack, finish slack once work has
             // started or when the task is manually scheduled (its dates need not sit in working time: a manual
             // task from 07:00 to 16:00 on an 08:00–17:00 calendar stores its finish slack); Primavera's (by
