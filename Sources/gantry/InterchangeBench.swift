@@ -20,8 +20,9 @@ extension Bench {
 
                 Agreement is the share of leaf tasks whose every compared field equals the stored one, per corpus \
                 folder (mspdi = native MS Project XML, mspdi-derived, xer, gan, p6xml) for Gantry and for MPXJ, \
-                and the files where MPXJ agrees fully with Gantry's figure beside them. MPXJ does not compare \
-                Critical and counts manual tasks as leaf tasks; Gantry counts them apart.
+                and the files where MPXJ agrees fully with Gantry's figure beside them. MPXJ counts manually \
+                scheduled tasks as leaf tasks, so Gantry's leaf and manual tasks are added here; MPXJ does not \
+                compare Critical, Gantry does.
 
                 Build in release first: swift build -c release --product gantry.
 
@@ -204,7 +205,9 @@ extension Bench {
             var out: [String: (leaf: Int, agree: Int)] = [:]
             for f in files {
                 guard let file = f["file"] as? String else { continue }
-                out[key(file)] = ((f["leaf_tasks"] as? Int) ?? 0, (f["agree_all"] as? Int) ?? 0)
+                // MPXJ counts manual tasks as leaf tasks; Gantry counts them apart: add them for the side by side.
+                out[key(file)] = (((f["leaf_tasks"] as? Int) ?? 0) + ((f["manual_tasks"] as? Int) ?? 0),
+                                  ((f["agree_all"] as? Int) ?? 0) + ((f["manual_agree_all"] as? Int) ?? 0))
             }
             return out
         }
