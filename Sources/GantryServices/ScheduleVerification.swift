@@ -302,7 +302,8 @@ public enum ScheduleVerification {
     // MARK: Comparison
 
     /// Re-schedules the file and compares every task's stored dates, slack and criticality with Gantry's.
-    public static func verify(_ file: ProjectFile) -> FileAgreement {
+    /// `mismatchLimit` caps how many differing fields are kept for the report (the counts are always complete).
+    public static func verify(_ file: ProjectFile, mismatchLimit: Int = .max) -> FileAgreement {
         let mapped = engineInput(for: file)
         var result = FileAgreement(format: file.format, name: file.name)
         result.notes = mapped.notes
@@ -398,6 +399,7 @@ public enum ScheduleVerification {
                 if role == .leaf { result.byField[field, default: Tally()].add(equal) }
                 guard !equal else { return }
                 all = false
+                guard leafMismatches.count + otherMismatches.count < mismatchLimit else { return }
                 let m = Mismatch(taskUID: task.uid, rowID: task.rowID, name: task.name, role: role, field: field,
                                  stored: stored, ours: ours, hardCases: mapped.hardCases[t])
                 if role == .leaf { leafMismatches.append(m) } else { otherMismatches.append(m) }

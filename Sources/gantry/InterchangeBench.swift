@@ -40,6 +40,9 @@ extension Bench {
         @Option(help: ArgumentHelp("Also generate an N-task MSPDI file and time gantry verify on it.", valueName: "n"))
         var generate: Int?
 
+        @Option(help: ArgumentHelp("Write the generated file here and keep it (default: a temporary file).", valueName: "path"))
+        var generatedPath: String?
+
         @Flag(help: "Skip MPXJ (only Gantry's figures).")
         var skipMpxj = false
 
@@ -132,7 +135,7 @@ extension Bench {
 
             var generatedGantry: Measured?, generatedMpxj: Measured?
             if let n = generate {
-                let path = tmp.appendingPathComponent("generated-\(n).xml").path
+                let path = generatedPath ?? tmp.appendingPathComponent("generated-\(n).xml").path
                 progress("writing a \(n)-task MSPDI file")
                 try Data(MSPDIGenerator(tasks: n).xml().utf8).write(to: URL(fileURLWithPath: path))
                 progress("gantry verify on it (\(size(path) / 1_048_576) MB)")
