@@ -119,6 +119,9 @@ public enum ScheduleVerification {
         public var taskOfActivity: [Int]
         /// For each file task, its activity (nil when left out: null, inactive, external, the project row).
         public var activityOfTask: [Int?]
+        /// The calendar (an index into `input.calendars`) each activity's dates are compared on: the task's own or
+        /// the project's, as MPXJ compares, even when its resources' calendars scheduled it.
+        public var compareCalendar: [Int]
         /// The known-hard categories of each file task.
         public var hardCases: [[HardCase]]
         public var notes: [String]
@@ -162,20 +165,20 @@ public enum ScheduleVerification {
             for (k, v) in position { position[k] = v + 1 }
         }
 
-        // Resources' calendars, for MS Project's rule that a task without a calendar of its own works when its
-        // resources do.
+        // MS Project schedules a task that has work resources (and is not fixed-duration) by its assignments:
+        // each assignment's work, at its units, on its resource's calendar; the task ends when the last one does
+        // (MPXJ's MicrosoftScheduler does the same). Gantry schedules an activity on one calendar, so it takes the
+        // assignment that runs longest: the most weeks of its calendar's working time.
         var resourceCalendar: [String: String] = [:]
         var workResource: Set<String> = []
         for r in file.resources {
             if let c = r.calendarUID { resourceCalendar[r.uid] = c }
             if r.kind == .work { workResource.insert(r.uid) }
         }
-        var firstAssignedCalendar: [String: String] = [:]
-        var hasWorkAssignment: Set<String> = []
-        for a in file.assignments where workResource.contains(a.resourceUID) && a.units > 0 {
-            hasWorkAssignment.insert(a.taskUID)
-            if firstAssignedCalendar[a.taskUID] == nil, let c = resourceCalendar[a.resourceUID] {
-                firstAssignedCalendar[a.taskUID] = c
+        var assignmentsOf: [String: [ProjectFile.Assignment]] = [:]
+        if file.format == .mspdi {
+            for a in file.assignments where workResource.contains(a.resourceUID) && a.units > 0 {
+                assignmentsOf[a.taskUID, default: []].append(a)
             }
         }
 
@@ -195,31 +198,37 @@ public enum ScheduleVerification {
         }
 
         var hard = [[HardCase]](repeating: [], count: file.tasks.count)
+        var compareCalendar: [Int] = []
         var activities: [ScheduleInput.Activity] = []
         activities.reserveCapacity(taskOfActivity.count)
         let lagOnTwentyFourHours = file.lagCalendar == .twentyFourHour
         for t in taskOfActivity {
             let task = file.tasks[t]
             var cases: [HardCase] = []
-            var calendar = compile(task.calendarUID) ?? 0
-            if file.format == .mspdi, task.calendarUID == nil, !isFixedDuration(task),
-               hasWorkAssignment.contains(task.uid), let rc = firstAssignedCalendar[task.uid], let c = compile(rc) {
-                calendar = c
-                if c != 0 { cases.append(.resourceCalendar) }
-            }
+            let ownCalendar = compile(task.calendarUID) ?? 0
+            var calendar = ownCalendar
             let duration = task.duration ?? .zero
-            let minutes = clampMinutes(duration.minutes)
+            var minutes = clampMinutes(duration.minutes)
+            if !task.summary, !duration.elapsed, !isFixedDuration(task), let list = assignmentsOf[task.uid],
+               let driving = drivingAssignment(list, ownCalendar: task.calendarUID, resourceCalendar: resourceCalendar,
+                                               compile: compile, calendars: { compiled[$0] }) {
+                if driving.calendar != ownCalendar { cases.append(.resourceCalendar) }
+                calendar = driving.calendar
+                minutes = driving.minutes
+            }
+            compareCalendar.append(ownCalendar)
             var a = ScheduleInput.Activity(
                 name: label(task), duration: task.summary ? 0 : minutes, kind: task.summary ? .summary : .leaf,
                 elapsed: duration.elapsed && !task.summary, calendar: calendar, parent: nil,
                 constraint: task.constraint, constraintDate: task.constraintDate?.minutesSinceEpoch,
                 deadline: task.deadline?.minutesSinceEpoch)
             if !task.summary {
-                if task.manual, let s = task.start, let f = task.finish, task.actualStart == nil {
+                // A manual task keeps its dates, started or not (its actual dates only shape its late dates).
+                if task.manual, let s = task.start, let f = task.finish {
                     a.manualStart = s.minutesSinceEpoch
                     a.manualFinish = max(s, f).minutesSinceEpoch
                 }
-                if let s = task.actualStart {
+                if let s = task.actualStart, !task.manual || task.start == nil || task.finish == nil {
                     a.actualStart = s.minutesSinceEpoch
                     a.actualFinish = task.actualFinish?.minutesSinceEpoch
                     // Primavera resumes the remaining work at the data date; MS Project keeps the task in one
@@ -284,15 +293,17 @@ public enum ScheduleVerification {
         let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
-            options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar))
+            options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
+                           constraintsBeforeProjectStart: !isPrimavera))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
-                           hardCases: hard, notes: notes)
+                           compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
 
     // MARK: Comparison
 
     /// Re-schedules the file and compares every task's stored dates, slack and criticality with Gantry's.
-    public static func verify(_ file: ProjectFile) -> FileAgreement {
+    /// `mismatchLimit` caps how many differing fields are kept for the report (the counts are always complete).
+    public static func verify(_ file: ProjectFile, mismatchLimit: Int = .max) -> FileAgreement {
         let mapped = engineInput(for: file)
         var result = FileAgreement(format: file.format, name: file.name)
         result.notes = mapped.notes
@@ -312,20 +323,39 @@ public enum ScheduleVerification {
         result.notes += schedule.diagnostics.filter { $0.severity != .info }.map(\.description)
         let input = mapped.input
         let isMSProject = file.format == .mspdi || file.format == .ganttProject
+        let isPrimavera = file.format == .xer || file.format == .p6xml
 
         var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
+        var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
+        for l in mapped.input.links { hasSuccessor[l.from] = true }
+        var linked: Set<String> = []
+        let assigned = Set(file.assignments.filter { $0.units > 0 }.map(\.taskUID))
+        for l in file.links where l.crossProject == nil { linked.insert(l.predecessorUID); linked.insert(l.successorUID) }
         for (t, task) in file.tasks.enumerated() {
             guard let i = mapped.activityOfTask[t], hasStoredValue(task) else { continue }
             let activity = input.activities[i]
-            let cal = input.calendars[activity.calendar]
+            let cal = input.calendars[mapped.compareCalendar[i]]
             let started = task.actualStart != nil, finished = task.actualFinish != nil
             var es = schedule.earlyStart[i], ef = schedule.earlyFinish[i]
             var ls = schedule.lateStart[i], lf = schedule.lateFinish[i]
-            if isMSProject && !task.summary && started {
+            if isMSProject && !task.summary && started && (!task.manual || finished) {
                 // MS Project stores a started task's late start as its actual start, a finished one's late
-                // finish as its actual finish.
+                // finish as its actual finish (a manual task in progress keeps its late start by its duration).
                 ls = es
                 if finished { lf = ef }
+            }
+            // Start and finish as the tool shows them: actual dates once started, late dates for ALAP work.
+            let alap = activity.constraint == .alap && !started && !task.summary
+            let shownStart = alap ? ls : es, shownFinish = alap ? lf : ef
+            if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
+                // P6 stores a completed activity's early dates at the data date and its late dates at the project's
+                // finish (its scheduled end when floats are computed against the project end date).
+                es = dataDate; ef = dataDate
+                var end = max(schedule.projectFinish, dataDate)
+                if file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y", let f = file.finish {
+                    end = max(end, f.minutesSinceEpoch)
+                }
+                ls = end; lf = end
             }
             if activity.kind == .leaf, activity.duration == 0, !finished {
                 // A milestone shows its late date where its early one is shown when they are the same instant.
@@ -334,13 +364,23 @@ public enum ScheduleVerification {
             if task.summary {
                 es = min(es, ef); ls = min(ls, lf)
             }
-            let startSlack = cal.working(at: ls) - cal.working(at: es)
-            let finishSlack = cal.working(at: lf) - cal.working(at: ef)
+            // Slack in working minutes of the task's calendar; an elapsed-duration task's in wall-clock minutes.
+            let startSlack = activity.elapsed ? ls - es : cal.working(at: ls) - cal.working(at: es)
+            let finishSlack = activity.elapsed ? lf - ef : cal.working(at: lf) - cal.working(at: ef)
             // MS Project's total slack is the smaller of start and finish slack, finish slack once work has
-            // started; Primavera's (by default) is finish float.
-            let total: Int64 = finished ? 0 : (started || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
-            let free: Int64 = finished ? 0 : task.summary ? max(0, total) : schedule.freeFloat[i]
+            // started or when the task is manually scheduled (its dates need not sit in working time: a manual
+            // task from 07:00 to 16:00 on an 08:00–17:00 calendar stores its finish slack); Primavera's (by
+            // default) is finish float.
+            let total: Int64 = finished ? 0
+                : (started || task.manual || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
+            // Free slack: the engine's, over the task's successors; without successors, MS Project (and MPXJ)
+            // store the total slack.
+            let free: Int64 = finished ? 0 : (task.summary || !hasSuccessor[i]) ? max(0, total) : schedule.freeFloat[i]
+            // MS Project leaves a manually scheduled task without links or resources off the critical path,
+            // whatever its slack (all 250 such tasks with zero slack in the corpus store Critical 0; the 3 that
+            // store 1 have resources).
             let critical = !finished && total <= input.options.criticalFloat
+                && !(task.manual && !linked.contains(task.uid) && !assigned.contains(task.uid))
 
             let role: Mismatch.Role = task.summary ? .summary : task.manual ? .manual : .leaf
             var all = true
@@ -359,19 +399,22 @@ public enum ScheduleVerification {
                 if role == .leaf { result.byField[field, default: Tally()].add(equal) }
                 guard !equal else { return }
                 all = false
+                guard leafMismatches.count + otherMismatches.count < mismatchLimit else { return }
                 let m = Mismatch(taskUID: task.uid, rowID: task.rowID, name: task.name, role: role, field: field,
                                  stored: stored, ours: ours, hardCases: mapped.hardCases[t])
                 if role == .leaf { leafMismatches.append(m) } else { otherMismatches.append(m) }
             }
-            compareDate(.start, task.start, task.summary ? es : (activity.constraint == .alap && !started ? ls : es))
-            compareDate(.finish, task.finish, task.summary ? ef : (activity.constraint == .alap && !started ? lf : ef))
+            compareDate(.start, task.start, shownStart)
+            compareDate(.finish, task.finish, shownFinish)
             compareDate(.earlyStart, task.stored.earlyStart, es)
             compareDate(.earlyFinish, task.stored.earlyFinish, ef)
             compareDate(.lateStart, task.stored.lateStart, ls)
             compareDate(.lateFinish, task.stored.lateFinish, lf)
             compareSlack(.totalSlack, task.stored.totalSlack, total)
             compareSlack(.freeSlack, task.stored.freeSlack, free)
-            if let c = task.stored.critical {
+            // P6 calls an activity critical by its total float (or its longest-path flag); a file that stores no
+            // total float for an activity has not scheduled it, so there is no criticality to compare.
+            if let c = task.stored.critical, !(isPrimavera && task.stored.totalSlack == nil) {
                 record(.critical, c == critical, String(c), String(critical))
             }
             switch role {
@@ -387,6 +430,23 @@ public enum ScheduleVerification {
     }
 
     // MARK: Helpers
+
+    /// The assignment that decides a resource-scheduled task's finish: its work at its units (work × 100 / units
+    /// minutes) on its resource's calendar (else the task's, else the project's), the one that spans the most
+    /// weeks of working time. `nil` when no assignment states its work.
+    static func drivingAssignment(_ list: [ProjectFile.Assignment], ownCalendar: String?, resourceCalendar: [String: String],
+                                  compile: (String?) -> Int?, calendars: (Int) -> CompiledCalendar)
+        -> (calendar: Int, minutes: Int64)? {
+        var best: (calendar: Int, minutes: Int64, weeks: Double)?
+        for a in list {
+            guard let work = a.work, work.isFinite, work >= 0 else { continue }
+            let minutes = clampMinutes(work * 100 / max(a.units, 1e-6))
+            let c = compile(resourceCalendar[a.resourceUID]) ?? compile(ownCalendar) ?? 0
+            let weeks = Double(minutes) / Double(max(1, calendars(c).minutesPerWeek))
+            if best.map({ weeks > $0.weeks }) ?? true { best = (c, minutes, weeks) }
+        }
+        return best.map { ($0.calendar, $0.minutes) }
+    }
 
     /// Whether the file stores any of the compared values for a task (MPXJ counts only such tasks).
     static func hasStoredValue(_ t: ProjectFile.Task) -> Bool {

@@ -20,8 +20,9 @@ extension Bench {
 
                 Agreement is the share of leaf tasks whose every compared field equals the stored one, per corpus \
                 folder (mspdi = native MS Project XML, mspdi-derived, xer, gan, p6xml) for Gantry and for MPXJ, \
-                and the files where MPXJ agrees fully with Gantry's figure beside them. MPXJ does not compare \
-                Critical and counts manual tasks as leaf tasks; Gantry counts them apart.
+                and the files where MPXJ agrees fully with Gantry's figure beside them. MPXJ counts manually \
+                scheduled tasks as leaf tasks, so Gantry's leaf and manual tasks are added here; MPXJ does not \
+                compare Critical, Gantry does.
 
                 Build in release first: swift build -c release --product gantry.
 
@@ -38,6 +39,9 @@ extension Bench {
 
         @Option(help: ArgumentHelp("Also generate an N-task MSPDI file and time gantry verify on it.", valueName: "n"))
         var generate: Int?
+
+        @Option(help: ArgumentHelp("Write the generated file here and keep it (default: a temporary file).", valueName: "path"))
+        var generatedPath: String?
 
         @Flag(help: "Skip MPXJ (only Gantry's figures).")
         var skipMpxj = false
@@ -131,7 +135,7 @@ extension Bench {
 
             var generatedGantry: Measured?, generatedMpxj: Measured?
             if let n = generate {
-                let path = tmp.appendingPathComponent("generated-\(n).xml").path
+                let path = generatedPath ?? tmp.appendingPathComponent("generated-\(n).xml").path
                 progress("writing a \(n)-task MSPDI file")
                 try Data(MSPDIGenerator(tasks: n).xml().utf8).write(to: URL(fileURLWithPath: path))
                 progress("gantry verify on it (\(size(path) / 1_048_576) MB)")
@@ -204,7 +208,9 @@ extension Bench {
             var out: [String: (leaf: Int, agree: Int)] = [:]
             for f in files {
                 guard let file = f["file"] as? String else { continue }
-                out[key(file)] = ((f["leaf_tasks"] as? Int) ?? 0, (f["agree_all"] as? Int) ?? 0)
+                // MPXJ counts manual tasks as leaf tasks; Gantry counts them apart: add them for the side by side.
+                out[key(file)] = (((f["leaf_tasks"] as? Int) ?? 0) + ((f["manual_tasks"] as? Int) ?? 0),
+                                  ((f["agree_all"] as? Int) ?? 0) + ((f["manual_agree_all"] as? Int) ?? 0))
             }
             return out
         }

@@ -58,7 +58,7 @@ struct Verify: ParsableCommand {
         var rows: [VerifyRunner.FileRow] = []
         for (n, path) in files.enumerated() {
             if files.count > 1 { progress("[\(n + 1)/\(files.count)] \(path)") }
-            rows.append(VerifyRunner.verify(path: path))
+            rows.append(VerifyRunner.verify(path: path, detail: detail))
         }
         let report = VerifyRunner.Report(rows: rows, detail: detail)
         if json {
@@ -112,7 +112,7 @@ enum VerifyRunner {
         var seconds: Double
     }
 
-    static func verify(path: String) -> FileRow {
+    static func verify(path: String, detail: Bool) -> FileRow {
         let clock = Deadline(seconds: 1e9)
         let group = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         let file: ProjectFile
@@ -120,7 +120,7 @@ enum VerifyRunner {
             return FileRow(path: path, group: group, format: sniffedFormat(path) ?? "unknown", agreement: nil,
                            error: "\(error)", seconds: clock.elapsed)
         }
-        let a = ScheduleVerification.verify(file)
+        let a = ScheduleVerification.verify(file, mismatchLimit: detail ? .max : 0)
         return FileRow(path: path, group: group, format: file.format.rawValue, agreement: a, error: a.error,
                        seconds: clock.elapsed)
     }

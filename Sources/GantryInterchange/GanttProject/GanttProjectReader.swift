@@ -36,9 +36,11 @@ private struct GanttReader {
     typealias Element = SimpleXMLTree.Element
 
     var file = ProjectFile(format: .ganttProject)
-    /// Working weekdays and exceptions of the project calendar, to count working days.
+    /// Working weekdays and exceptions of the project calendar, to count working days: one-off dates by day
+    /// number, yearly ones by month × 100 + day (with the year they start), each with whether the day works.
     var workingWeekdays: Set<Weekday> = []
-    var exceptions: [CalendarException] = []
+    var oneOff: [Int: Bool] = [:]
+    var yearly: [Int: (fromYear: Int, works: Bool)] = [:]
     var taskLines: [String: Int] = [:]
 
     /// GanttProject has no working hours: each working day is MS Project's standard day.
@@ -129,27 +131,29 @@ private struct GanttReader {
                                               recurrence: recurring ? .yearly : nil)
             calendar.exceptions.append(exception)
         }
-        exceptions = calendar.exceptions
+        for e in calendar.exceptions {
+            if e.recurrence == .yearly {
+                yearly[e.from.month * 100 + e.from.day] = (e.from.year, !e.working.isEmpty)
+            } else {
+                oneOff[e.from.daysSinceEpoch] = !e.working.isEmpty
+            }
+        }
         file.calendars.append(calendar)
         file.calendarUID = calendar.uid
         file.minutesPerWeek = workingWeekdays.count * 480
     }
 
-    /// Whether `date` is a working day on the project calendar: an exception on that date decides (a yearly one
-    /// by month and day), else the weekday.
+    /// Whether `date` is a working day on the project calendar: a one-off date decides, then a yearly one (by
+    /// month and day), then the weekday.
     func isWorking(_ date: CalendarDate) -> Bool {
-        for e in exceptions.reversed() {
-            let hit = e.recurrence == .yearly
-                ? (e.from.month, e.from.day) == (date.month, date.day) && date.year >= e.from.year
-                : e.from <= date && date <= e.to
-            if hit { return !e.working.isEmpty }
-        }
+        if let works = oneOff[date.daysSinceEpoch] { return works }
+        if let y = yearly[date.month * 100 + date.day], date.year >= y.fromYear { return y.works }
         return workingWeekdays.contains(date.weekday)
     }
 
     /// The last of `days` working days starting on `start` (the start day counts when it is a working day).
     func lastWorkingDay(from start: CalendarDate, days: Int) -> CalendarDate {
-        guard days > 0, !workingWeekdays.isEmpty || exceptions.contains(where: { !$0.working.isEmpty }) else { return start }
+        guard days > 0, !workingWeekdays.isEmpty || oneOff.values.contains(true) || yearly.values.contains(where: \.works) else { return start }
         var date = start, counted = 0, steps = 0
         while true {
             if isWorking(date) {

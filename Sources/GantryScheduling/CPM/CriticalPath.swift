@@ -198,11 +198,12 @@ extension ScheduleInput {
         let start = toAxis(projectStart)
         let status = statusDate.map(toAxis)
         let forward = ForwardPass(network: network, axis: axis, rules: rules, projectStart: start, statusDate: status,
-                                  constraintsBeatLinks: options.constraintsBeatLinks)
+                                  constraintsBeatLinks: options.constraintsBeatLinks,
+                                  constraintsBeforeProjectStart: options.constraintsBeforeProjectStart)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks)
         var early = forward.run()
-        var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start)
+        var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
         var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
 
         if rules.hasALAP {
@@ -213,7 +214,7 @@ extension ScheduleInput {
                 pinned[i] = max(early.earlyStart[i], late.lateStart[i])
             }
             early = forward.run(pinned: pinned)
-            finish = Self.latestFinish(network, early.earlyFinish, otherwise: start)
+            finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
             late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
         }
         notes += early.conflicts
@@ -252,10 +253,12 @@ extension ScheduleInput {
             driver: early.driver, start: start, finish: finish, length: finish - start, diagnostics: notes)
     }
 
-    private static func latestFinish(_ network: CompiledNetwork, _ ef: [Int64], otherwise: Int64) -> Int64 {
-        var t = otherwise
+    /// The latest early finish; never before the project start when `floor` (without the floor, MS Project's rule
+    /// when constraints may place work before the project start, the latest task finish alone).
+    private static func latestFinish(_ network: CompiledNetwork, _ ef: [Int64], otherwise: Int64, floor: Bool) -> Int64 {
+        var t = floor ? otherwise : Int64.min
         for j in 0..<network.count where !network.isSummary[j] { t = max(t, ef[j]) }
-        return t
+        return t == Int64.min ? otherwise : t
     }
 
     /// From the activity that finishes last (one without successors first, then the smallest index), back along

@@ -9,6 +9,8 @@ struct ForwardPass<Axis: TimeAxis> {
     let projectStart: Int64
     let statusDate: Int64?
     let constraintsBeatLinks: Bool
+    /// `ScheduleInput.Options.constraintsBeforeProjectStart`.
+    var constraintsBeforeProjectStart = false
 
     struct Output {
         var earlyStart: [Int64]
@@ -96,7 +98,7 @@ struct ForwardPass<Axis: TimeAxis> {
                 let date = c.onFinish ? axis.start(j, finish: rule.constraintValue, duration: d) : rule.constraintValue
                 switch c {
                 case .startNoEarlierThan, .finishNoEarlierThan:
-                    if date > start { start = date; why = .constraint }
+                    if date > start || (constraintsBeforeProjectStart && bestLink < 0) { start = date; why = .constraint }
                 case .mustStartOn, .mustFinishOn:
                     if constraintsBeatLinks || date >= start {
                         start = date; why = .constraint

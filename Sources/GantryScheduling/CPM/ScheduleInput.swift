@@ -29,10 +29,15 @@ public struct ScheduleInput: Sendable {
         /// Whose calendar counts a working lag: the predecessor's (Primavera's default), the successor's (what
         /// MS Project does) or the project calendar (index 0; a P6 scheduling option).
         public var lagCalendar: LagCalendar
+        /// MS Project's rule for an activity without predecessors: a start- or finish-no-earlier-than constraint
+        /// sets its early dates even before the project start (MS Project stores such tasks there). By default
+        /// the project start is a floor for every activity.
+        public var constraintsBeforeProjectStart: Bool
 
-        public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor) {
+        public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
+                    constraintsBeforeProjectStart: Bool = false) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
-            self.lagCalendar = lagCalendar
+            self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
         }
     }
 
