@@ -23,6 +23,8 @@ import Testing
         var t = t
         t.splits = []
         t.timephased = false
+        // A blank row's outline place is wherever the row sits: MS Project gives it none of its own.
+        if t.isNull { t.parentUID = nil; t.outlineLevel = 0 }
         return t
     }
 

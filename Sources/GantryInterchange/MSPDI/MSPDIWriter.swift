@@ -381,8 +381,15 @@ public enum MSPDIWriter {
             var roots: [Int] = []
             var first: [String: Int] = [:]
             for (i, t) in all.enumerated() where first[t.uid] == nil { first[t.uid] = i }
-            for (i, t) in all.enumerated() {
-                if let p = t.parentUID, let parent = first[p], parent != i {
+            // A blank (null) row has no place in the outline of its own: it stays in front of the task that follows
+            // it, as a sibling of that task.
+            var parentUID = all.map(\.parentUID)
+            var following: String?? = .none
+            for i in all.indices.reversed() {
+                if all[i].isNull { parentUID[i] = following ?? all[i].parentUID } else { following = .some(all[i].parentUID) }
+            }
+            for i in all.indices {
+                if let p = parentUID[i], let parent = first[p], parent != i {
                     children[parent, default: []].append(i)
                 } else {
                     roots.append(i)
