@@ -240,8 +240,13 @@ extension Bench {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
             p.arguments = ["-f", "%e %M", "-o", timeFile] + command
-            FileManager.default.createFile(atPath: stdout, contents: nil)
-            p.standardOutput = FileHandle(forWritingAtPath: stdout)
+            if stdout == "/dev/null" {
+                // Never createFile here: Foundation writes it atomically, replacing the device with a plain file.
+                p.standardOutput = FileHandle.nullDevice
+            } else {
+                FileManager.default.createFile(atPath: stdout, contents: nil)
+                p.standardOutput = FileHandle(forWritingAtPath: stdout)
+            }
             p.standardError = FileHandle.nullDevice
             try p.run()
             p.waitUntilExit()
