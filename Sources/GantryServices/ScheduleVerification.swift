@@ -222,6 +222,12 @@ public enum ScheduleVerification {
                 elapsed: duration.elapsed && !task.summary, calendar: calendar, parent: nil,
                 constraint: task.constraint, constraintDate: task.constraintDate?.minutesSinceEpoch,
                 deadline: task.deadline?.minutesSinceEpoch)
+            if file.format == .ganttProject, !task.summary, task.constraint == .asap, let s = task.start {
+                // GanttProject has no scheduler from a project start: a task starts where its user put it, and its
+                // dependencies only push it later. Its own start is therefore a start-no-earlier-than.
+                a.constraint = .startNoEarlierThan
+                a.constraintDate = s.minutesSinceEpoch
+            }
             if !task.summary {
                 // A manual task keeps its dates, started or not (its actual dates only shape its late dates).
                 if task.manual, let s = task.start, let f = task.finish {

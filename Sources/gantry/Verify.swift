@@ -10,14 +10,17 @@ struct Verify: ParsableCommand {
         abstract: "Re-schedule project files with Gantry's engine and compare with the dates the files store.",
         discussion: """
             Each file (MS Project XML, Primavera P6 XER or XML, GanttProject .gan; a folder is searched for .xml, \
-            .xer and .gan files) is read, re-scheduled from its own start date (Primavera: and from its data date \
-            for work not yet done) and compared, task by task, with what the authoring tool stored:
+            .xer and .gan files) is read and re-scheduled by Gantry's engine the way its tool schedules: MS Project \
+            from the project start (lags on the successor's calendar, resource-driven tasks by their assignments), \
+            P6 from its data date for work not yet done (lags on the calendar its scheduling options name), \
+            GanttProject from each task's own start pushed by its dependencies. Then, task by task, Gantry's values \
+            are compared with what the tool stored:
 
-              start, finish, early_start, early_finish, late_start, late_finish   dates: equal when less than one
-                                            working minute apart on the task's calendar (17:00 and the next
-                                            working day's 08:00 are the same instant)
-              total_slack, free_slack       in the unit the file shows them in, truncated to two decimals
-              critical                      the flag the file stores
+            - dates (start, finish, early_start, early_finish, late_start, late_finish) are equal when less than \
+            one working minute apart on the task's calendar: 17:00 and the next working day's 08:00 are one instant;
+            - slack (total_slack, free_slack) is compared in the unit the file shows it in, truncated to two \
+            decimals;
+            - critical is the flag the file stores.
 
             A field is compared only when the file stores it. A leaf task agrees when every compared field does; \
             the agreement is the share of leaf tasks that agree. Summary tasks (roll-ups) and manually scheduled \

@@ -98,7 +98,7 @@ struct ScheduleVerificationTests {
         #expect(result.leaf.tasks == 3)
     }
 
-    @Test("MS Project counts a working lag on the successor's calendar; P6 by default on the predecessor's")
+    @Test("MS Project counts a working lag on the successor's calendar; a P6 file may name the predecessor's")
     func lagCalendar() {
         // B's calendar has Tue 02-27 off. A (1d) ends Mon 17:00; FS + 1d: on A's calendar the lag is Tuesday
         // and B starts Wed 02-28; on B's it is Wednesday (Tuesday is off for B) and B starts Thu 03-01.
