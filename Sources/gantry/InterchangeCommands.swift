@@ -72,7 +72,10 @@ struct ImportCommand: AsyncParsableCommand {
             if let e = a.error { say("  agreement with the stored dates: not computed (\(e))") }
             else { say("  agreement with the stored dates: \(a.agreeAll)/\(a.leafTasks) tasks (\(String(format: "%.1f", a.agreePercent)) %) in every field") }
         }
-        for w in report.warnings { say("  warning: \(w)") }
+        for w in report.warnings.prefix(20) { say("  warning: \(w)") }
+        if report.warnings.count > 20 {
+            say("  … and \(report.warnings.count - 20) more warnings: --json prints them all, and the import report at /imports/\(report.id) lists them")
+        }
         for (what, n) in report.unmodelled.sorted(by: { $0.key < $1.key }) { say("  not kept: \(what) (\(n))") }
     }
 }
