@@ -58,8 +58,9 @@ public struct Interchange: Sendable {
             } else {
                 code = try await Self.freeCode(ImportPlan.code(fromFileName: fileName), in: session)
             }
-            let plan = try ImportPlan(file, code: code, name: name, portfolio: portfolio.id, manager: nil,
+            var plan = try ImportPlan(file, code: code, name: name, portfolio: portfolio.id, manager: nil,
                                       at: now)
+            plan.planDays(today: now.date)
             var draft = plan.project
             try caller.require(.create, try await Project.subject(of: draft, in: session))
 

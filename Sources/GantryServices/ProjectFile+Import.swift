@@ -300,3 +300,39 @@ extension ImportPlan {
         return String((sanitizedCode(base) ?? "IMPORT").uppercased().prefix(20))
     }
 }
+
+extension ImportPlan {
+    /// Sets every automatically scheduled activity's planned days to what the engine computes for the plan, so
+    /// the schedule the import stores finds nothing to change: a large plan is written once, not written and then
+    /// updated row by row. Ids here are stand-ins (position + 1); a plan the engine cannot schedule keeps the
+    /// file's days (the import's own scheduling then names the problem).
+    mutating func planDays(today: CalendarDate) {
+        let calendarIDs = Dictionary(uniqueKeysWithValues: calendars.enumerated().map { ($1.uid, WorkCalendar.ID(Int64($0 + 1))) })
+        var byID: [WorkCalendar.ID: WorkCalendar] = [:]
+        for (uid, id) in calendarIDs { if let c = calendars.first(where: { $0.uid == uid }) { byID[id] = c.calendar } }
+        var project = self.project
+        project.calendarId = projectCalendarUID.flatMap { calendarIDs[$0] }
+        let drafts = activities.enumerated().map { i, a -> Activity in
+            var a = a
+            a.id = Activity.ID(Int64(i + 1))
+            a.parentId = parents[i].map { Activity.ID(Int64($0 + 1)) }
+            a.calendarId = activityCalendars[i].flatMap { calendarIDs[$0] }
+            if a.calendarId == project.calendarId { a.calendarId = nil }
+            return a
+        }
+        let links = self.links.enumerated().map { k, l in
+            Dependency(id: Dependency.ID(Int64(k + 1)), projectId: project.id, predecessorId: Activity.ID(Int64(l.from + 1)),
+                       successorId: Activity.ID(Int64(l.to + 1)), type: l.type, lag: l.lag,
+                       createdAt: project.createdAt, updatedAt: project.updatedAt)
+        }
+        guard let network = try? ProjectNetwork(project: project, activities: drafts, dependencies: links,
+                                                calendars: byID, today: today),
+              let result = try? network.input.criticalPath() else { return }
+        for (i, a) in network.activities.enumerated() where !a.manuallyScheduled {
+            let (start, finish) = Scheduling.plannedDays(result, i)
+            let k = Int(a.id.rawValue) - 1
+            activities[k].plannedStart = start
+            activities[k].plannedFinish = finish
+        }
+    }
+}

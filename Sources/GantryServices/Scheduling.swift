@@ -43,6 +43,13 @@ public struct Scheduling: Sendable {
         }
     }
 
+    /// The days an activity is planned on, as stored on it: the day of its early start and of its early finish
+    /// (a finish at the end of a working day is that day).
+    static func plannedDays(_ result: CriticalPathSchedule, _ i: Int) -> (CalendarDate, CalendarDate) {
+        let start = WallTime.date(of: result.earlyStart[i])
+        return (start, max(start, WallTime.date(of: result.earlyFinish[i], endOfDay: true)))
+    }
+
     static func reschedule(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws -> ScheduleDocument {
         let network = try await Self.network(id, in: session, today: now.date)
         let result: CriticalPathSchedule
@@ -53,8 +60,7 @@ public struct Scheduling: Sendable {
             throw ServiceError(.dependencyCycle, "the dependencies form a cycle: \(names.joined(separator: " → "))")
         }
         for (i, a) in network.activities.enumerated() where !a.manuallyScheduled {
-            let start = WallTime.date(of: result.earlyStart[i])
-            let finish = max(start, WallTime.date(of: result.earlyFinish[i], endOfDay: true))
+            let (start, finish) = Self.plannedDays(result, i)
             guard a.plannedStart != start || a.plannedFinish != finish else { continue }
             var changed = a
             changed.plannedStart = start
