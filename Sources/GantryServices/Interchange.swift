@@ -181,19 +181,21 @@ public struct Interchange: Sendable {
 
     /// `base`, or `base-2`, `base-3`, … whichever no project has yet.
     static func freeCode(_ base: String, in session: any StoreSession) async throws -> String {
-        var candidate = base, n = 1
-        while try await session.count(Project.self, ["code": .text(candidate)]) > 0 {
-            n += 1
-            candidate = "\(base.prefix(28))-\(n)"
-        }
-        return candidate
+        try await free(base, E: Project.self, field: "code", in: session) { "\($0.prefix(28))-\($1)" }
     }
 
+    /// `base`, or `base (2)`, `base (3)`, … whichever no calendar has yet (calendar names are unique).
     static func freeCalendarName(_ base: String, in session: any StoreSession) async throws -> String {
+        try await free(base, E: WorkCalendar.self, field: "name", in: session) { "\($0.prefix(190)) (\($1))" }
+    }
+
+    /// The first of `base`, `numbered(base, 2)`, `numbered(base, 3)`, … that no `E` has in `field`.
+    static func free<E: Entity>(_ base: String, E: E.Type, field: String, in session: any StoreSession,
+                                numbered: (String, Int) -> String) async throws -> String {
         var candidate = base, n = 1
-        while try await session.count(WorkCalendar.self, ["name": .text(candidate)]) > 0 {
+        while try await session.count(E.self, [field: .text(candidate)]) > 0 {
             n += 1
-            candidate = "\(base.prefix(190)) (\(n))"
+            candidate = numbered(base, n)
         }
         return candidate
     }
