@@ -216,6 +216,16 @@ public enum ScheduleVerification {
                 calendar = driving.calendar
                 minutes = driving.minutes
             }
+            if !task.summary, !duration.elapsed, task.splits.count > 1 {
+                // A split task in MS Project keeps its pieces apart: its span, start to finish, is its duration plus
+                // the working time of the gaps between the pieces (a split stays in the task as it moves).
+                let c = compiled[calendar]
+                var gaps: Int64 = 0
+                for (a, b) in zip(task.splits, task.splits.dropFirst()) {
+                    gaps += max(0, c.working(at: b.start.minutesSinceEpoch) - c.working(at: a.finish.minutesSinceEpoch))
+                }
+                minutes = clampMinutes(Double(minutes) + Double(gaps))
+            }
             compareCalendar.append(ownCalendar)
             var a = ScheduleInput.Activity(
                 name: label(task), duration: task.summary ? 0 : minutes, kind: task.summary ? .summary : .leaf,

@@ -156,7 +156,9 @@ struct ScheduleVerificationTests {
 
     @Test("known-hard categories are named per task and counted")
     func hardCases() {
-        var a = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-27T17:00")
+        // 2 days of work split into Mon 02-26 and Wed 02-28: MS Project's span holds the Tuesday gap too, so the
+        // task finishes Wed 17:00 (and a flat 2-day span, Tue 17:00, would disagree).
+        var a = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-28T17:00")
         a.splits = [.init(start: Self.at("2018-02-26T08:00"), finish: Self.at("2018-02-26T17:00")),
                     .init(start: Self.at("2018-02-28T08:00"), finish: Self.at("2018-02-28T17:00"))]
         a.timephased = true
