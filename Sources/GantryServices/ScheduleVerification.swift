@@ -456,7 +456,10 @@ public enum ScheduleVerification {
         var best: (calendar: Int, minutes: Int64, weeks: Double)?
         for a in list {
             guard let work = a.work, work.isFinite, work >= 0 else { continue }
-            let minutes = clampMinutes(work * 100 / max(a.units, 1e-6) / contourMeanLoad(a.workContour))
+            // A span that is not a whole number of minutes (a contour's 40 h ÷ 0.7) ends inside its last minute,
+            // which the file's dates (to the second) and the comparison (to the minute) show as that minute.
+            let span = work * 100 / max(a.units, 1e-6) / contourMeanLoad(a.workContour)
+            let minutes = clampMinutes((span + 1e-6).rounded(.down))
             let c = compile(resourceCalendar[a.resourceUID]) ?? compile(ownCalendar) ?? 0
             let weeks = Double(minutes) / Double(max(1, calendars(c).minutesPerWeek))
             if best.map({ weeks > $0.weeks }) ?? true { best = (c, minutes, weeks) }
