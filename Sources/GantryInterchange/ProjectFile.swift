@@ -323,12 +323,17 @@ public struct ProjectFile: Sendable, Hashable {
         public var remainingWork: Double?
         /// Baseline work in minutes, by baseline number.
         public var baselineWork: [Int: Double]
+        /// How the work is spread over the assignment's span, as MSPDI's `WorkContour` code: 0 flat (the default),
+        /// 1 back loaded, 2 front loaded, 3 double peak, 4 early peak, 5 late peak, 6 bell, 7 turtle, 8 contoured
+        /// (shaped by hand in timephased data).
+        public var workContour: Int
 
         public init(uid: String, taskUID: String, resourceUID: String, units: Double = 100, work: Double? = nil,
-                    actualWork: Double? = nil, remainingWork: Double? = nil, baselineWork: [Int: Double] = [:]) {
+                    actualWork: Double? = nil, remainingWork: Double? = nil, baselineWork: [Int: Double] = [:],
+                    workContour: Int = 0) {
             self.uid = uid; self.taskUID = taskUID; self.resourceUID = resourceUID; self.units = units
             self.work = work; self.actualWork = actualWork; self.remainingWork = remainingWork
-            self.baselineWork = baselineWork
+            self.baselineWork = baselineWork; self.workContour = workContour
         }
     }
 

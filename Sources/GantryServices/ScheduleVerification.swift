@@ -216,6 +216,16 @@ public enum ScheduleVerification {
                 calendar = driving.calendar
                 minutes = driving.minutes
             }
+            if !task.summary, !duration.elapsed, task.splits.count > 1 {
+                // A split task in MS Project keeps its pieces apart: its span, start to finish, is its duration plus
+                // the working time of the gaps between the pieces (a split stays in the task as it moves).
+                let c = compiled[calendar]
+                var gaps: Int64 = 0
+                for (a, b) in zip(task.splits, task.splits.dropFirst()) {
+                    gaps += max(0, c.working(at: b.start.minutesSinceEpoch) - c.working(at: a.finish.minutesSinceEpoch))
+                }
+                minutes = clampMinutes(Double(minutes) + Double(gaps))
+            }
             compareCalendar.append(ownCalendar)
             var a = ScheduleInput.Activity(
                 name: label(task), duration: task.summary ? 0 : minutes, kind: task.summary ? .summary : .leaf,
@@ -446,12 +456,29 @@ public enum ScheduleVerification {
         var best: (calendar: Int, minutes: Int64, weeks: Double)?
         for a in list {
             guard let work = a.work, work.isFinite, work >= 0 else { continue }
-            let minutes = clampMinutes(work * 100 / max(a.units, 1e-6))
+            // A span that is not a whole number of minutes (a contour's 40 h ÷ 0.7) ends inside its last minute,
+            // which the file's dates (to the second) and the comparison (to the minute) show as that minute.
+            let span = work * 100 / max(a.units, 1e-6) / contourMeanLoad(a.workContour)
+            let minutes = clampMinutes((span + 1e-6).rounded(.down))
             let c = compile(resourceCalendar[a.resourceUID]) ?? compile(ownCalendar) ?? 0
             let weeks = Double(minutes) / Double(max(1, calendars(c).minutesPerWeek))
             if best.map({ weeks > $0.weeks }) ?? true { best = (c, minutes, weeks) }
         }
         return best.map { ($0.calendar, $0.minutes) }
+    }
+
+    /// The mean share of the assignment's units that a built-in work contour loads over its span. MS Project cuts a
+    /// contoured assignment's span into ten equal parts and works each at a fixed percentage of the units (back
+    /// loaded 10, 15, 25, 50, 50, 75, 75, 100, 100, 100; front loaded the reverse; double peak, early peak, late
+    /// peak and bell five tenths of the span in all; turtle seven tenths), so the same work stretches over
+    /// work ÷ (units × mean load). Flat, and contoured-by-hand (8: its shape is in timephased data), count as 1.
+    static func contourMeanLoad(_ contour: Int) -> Double {
+        switch contour {
+        case 1, 2: return 0.6
+        case 3, 4, 5, 6: return 0.5
+        case 7: return 0.7
+        default: return 1
+        }
     }
 
     /// Whether the file stores any of the compared values for a task (MPXJ counts only such tasks).

@@ -254,6 +254,17 @@ import Testing
         #expect(file.assignments.first { $0.uid == "5" }?.actualWork == 1200)
     }
 
+    @Test func readsAnAssignmentsWorkContour() throws {
+        // mspdi/mpxj_mspditimephasedsegments.xml: Assignment UIDs 20, 22, …, 34 store WorkContour 2, 1, 3, 4, 5,
+        // 6, 7, 8 (front loaded … contoured); UID 3 stores 0 (flat).
+        let file = try Self.read("mspdi/mpxj_mspditimephasedsegments.xml")
+        let contours = stride(from: 20, through: 34, by: 2).map { uid in
+            file.assignments.first { $0.uid == String(uid) }?.workContour
+        }
+        #expect(contours == [2, 1, 3, 4, 5, 6, 7, 8])
+        #expect(file.assignments.first { $0.uid == "3" }?.workContour == 0)
+    }
+
     @Test func keepsCrossProjectLinksAsData() throws {
         let file = try MSPDIReader.read(Self.xml("""
         <Tasks><Task><UID>1</UID><ID>1</ID><Name>A</Name>

@@ -156,7 +156,9 @@ struct ScheduleVerificationTests {
 
     @Test("known-hard categories are named per task and counted")
     func hardCases() {
-        var a = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-27T17:00")
+        // 2 days of work split into Mon 02-26 and Wed 02-28: MS Project's span holds the Tuesday gap too, so the
+        // task finishes Wed 17:00 (and a flat 2-day span, Tue 17:00, would disagree).
+        var a = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-28T17:00")
         a.splits = [.init(start: Self.at("2018-02-26T08:00"), finish: Self.at("2018-02-26T17:00")),
                     .init(start: Self.at("2018-02-28T08:00"), finish: Self.at("2018-02-28T17:00"))]
         a.timephased = true
@@ -164,5 +166,23 @@ struct ScheduleVerificationTests {
         #expect(result.hardCases[.split] == .init(tasks: 1, agreeAll: 1))
         #expect(result.hardCases[.timephased] == .init(tasks: 1, agreeAll: 1))
         #expect(result.hardCases[.resourceDriven] == nil)
+    }
+
+    @Test("a back-loaded assignment of 3 days' work at 100 % spans 5 days: its ten parts are worked at 10…100 %, six tenths on average")
+    func workContour() {
+        // MS Project's back-loaded contour works the ten equal parts of the span at 10, 15, 25, 50, 50, 75, 75,
+        // 100, 100 and 100 % of the units: 24 h of work fill 24 / 0.6 = 40 working hours, Mon 02-26 to Fri 03-02.
+        let t = Self.task("1", 5, start: "2018-02-26T08:00", finish: "2018-03-02T17:00",
+                          stored: .init(earlyFinish: Self.at("2018-03-02T17:00")))
+        var file = Self.file([t])
+        file.resources = [ProjectFile.Resource(uid: "1", name: "R")]
+        file.assignments = [ProjectFile.Assignment(uid: "1", taskUID: "1", resourceUID: "1", units: 100,
+                                                   work: 24 * 60, workContour: 1)]
+        let result = ScheduleVerification.verify(file)
+        #expect(result.leaf == .init(tasks: 1, agreeAll: 1))
+        #expect(result.mismatches.isEmpty)
+        // Flat, the same work is 3 days and the stored finish no longer agrees.
+        file.assignments[0].workContour = 0
+        #expect(ScheduleVerification.verify(file).mismatches.map(\.field) == [.finish, .earlyFinish])
     }
 }

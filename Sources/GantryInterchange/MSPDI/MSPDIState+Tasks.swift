@@ -331,6 +331,7 @@ extension MSPDIState {
             case "Work": a.work = minutes(c, owner)
             case "ActualWork": a.actualWork = minutes(c, owner)
             case "RemainingWork": a.remainingWork = minutes(c, owner)
+            case "WorkContour": a.workContour = int(c, owner, in: 0...8) ?? 0
             case "Baseline":
                 var number: Int?, work: Double?
                 for b in c.children {

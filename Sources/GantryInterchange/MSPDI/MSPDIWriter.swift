@@ -560,6 +560,7 @@ public enum MSPDIWriter {
             value("RemainingWork", a.remainingWork.map { duration(minutes: $0) })
             xml.element("Units", decimal(a.units / 100))
             value("Work", a.work.map { duration(minutes: $0) })
+            if (1...8).contains(a.workContour) { xml.element("WorkContour", String(a.workContour)) }
             for (number, work) in a.baselineWork.sorted(by: { $0.key < $1.key }) where (0...10).contains(number) {
                 xml.open("Baseline")
                 xml.element("Number", String(number))
