@@ -113,6 +113,9 @@ extension Interchange {
 
     /// The portfolio's project list (code, name, program, manager, state, health, dates) as CSV or a workbook.
     public func export(portfolio id: Portfolio.ID, as format: ProjectFormat, _ caller: Caller) async throws -> ExportedFile {
+        guard format != .mspdi else {
+            throw ServiceError.invalid(field: "format", "a portfolio's project list exports as csv or xlsx; MS Project XML is per project")
+        }
         let (portfolio, sheet) = try await store.read { session -> (Portfolio, Sheet) in
             guard let portfolio = try await session.get(Portfolio.self, id) else { throw ServiceError.notFound(Portfolio.self, id) }
             try caller.require(.view, Project.listSubject)
@@ -143,7 +146,7 @@ extension Interchange {
         case .csv:
             return ExportedFile(fileName: "\(portfolio.code)-projects.csv", contentType: "text/csv; charset=utf-8",
                                 data: Data(CSVWriter.write(sheet).utf8))
-        case .xlsx, .mspdi:
+        case .xlsx, .mspdi:  // .mspdi is refused above
             return ExportedFile(fileName: "\(portfolio.code)-projects.xlsx",
                                 contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                 data: try Self.workbook([sheet]))

@@ -103,8 +103,7 @@ public struct Interchange: Sendable {
             let existing = try await session.list(Resource.self, ListQuery())
             var byName: [String: Resource.ID] = [:]
             for r in existing { byName[r.name.lowercased()] = r.id }
-            let mayCreateResources = (try? caller.require(.create, try await Resource.subject(
-                of: Resource(name: "x", createdAt: now, updatedAt: now), in: session))) != nil
+            let mayCreateResources = (try? caller.require(.create, Resource.listSubject)) != nil
             for r in plan.resources {
                 if let id = byName[r.resource.name.lowercased()] {
                     resourceIds[r.uid] = id; reused += 1

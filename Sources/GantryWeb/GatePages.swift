@@ -20,7 +20,7 @@ struct GateUIRoutes: Sendable {
         router.post("templates") { request, context in
             let auth = try UIRoutes.signedIn(context)
             let form = try await UIRoutes.form(request, context)
-            try Self.checkCSRF(auth, form)
+            try UIRoutes.checkCSRF(form["csrf_token"], of: auth)
             do {
                 let template = try Self.template(from: form)
                 let created = try await backend.catalog.create(template, auth.caller)
@@ -106,12 +106,6 @@ struct GateUIRoutes: Sendable {
             throw ServiceError(.badRequest, "'\(text)' is not a phase id; ids are positive integers")
         }
         return ProjectPhase.ID(raw)
-    }
-
-    static func checkCSRF(_ auth: Authenticated, _ form: [String: String]) throws {
-        if case .session(_, let csrf) = auth.via, form["csrf_token"] != csrf {
-            throw ServiceError(.forbidden, "the form is stale or did not come from Gantry (its CSRF token does not match your session); reload the page and try again")
-        }
     }
 
     /// A criterion form's change: evidence attached first (so a criterion that needs it can be met in the same

@@ -17,9 +17,7 @@ struct InterchangePages: Sendable {
             let auth = try UIRoutes.signedIn(context)
             let portfolio = Portfolio.ID(try APIRoutes.id(context))
             let upload = try await InterchangeRoutes.upload(request, context)
-            if case .session(_, let csrf) = auth.via, upload.csrf != csrf {
-                throw ServiceError(.forbidden, "the form is stale or did not come from Gantry (its CSRF token does not match your session); reload the page and try again")
-            }
+            try UIRoutes.checkCSRF(upload.csrf, of: auth)
             do {
                 let report = try await interchange.importFile(upload.data, fileName: upload.fileName, into: portfolio,
                                                               code: upload.code, name: upload.name, auth.caller)

@@ -189,10 +189,15 @@ struct UIRoutes: Sendable {
     static func postedForm(_ request: Request, _ context: GantryContext) async throws -> (Authenticated, [String: String]) {
         let auth = try signedIn(context)
         let form = try await Self.form(request, context)
-        if case .session(_, let csrf) = auth.via, form["csrf_token"] != csrf {
+        try Self.checkCSRF(form["csrf_token"], of: auth)
+        return (auth, form)
+    }
+
+    /// A browser form must carry its session's CSRF token (a bearer token needs none).
+    static func checkCSRF(_ token: String?, of auth: Authenticated) throws(ServiceError) {
+        if case .session(_, let csrf) = auth.via, token != csrf {
             throw ServiceError(.forbidden, "the form is stale or did not come from Gantry (its CSRF token does not match your session); reload the page and try again")
         }
-        return (auth, form)
     }
 
     static func signedIn(_ context: GantryContext) throws -> Authenticated {

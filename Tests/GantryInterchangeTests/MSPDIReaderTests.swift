@@ -491,7 +491,7 @@ import Testing
     @Test func neverCrashesOnTruncatedOrCorruptedCorpusFiles() throws {
         let files = ["mspdi/mpxj_gen_calendar-calendars-project2019.xml", "mspdi/mpxj_legacy_sample.xml",
                      "mspdi-derived/mpxj_mpp14calendar.mspdi.xml", "mspdi/mpxj_mspdisplittask.xml"]
-        var generator = SplitMix(seed: 42)
+        var generator = Mutations.Generator(seed: 42)
         for name in files {
             let bytes = [UInt8](try Self.data(name))
             for step in 1...40 {
@@ -542,18 +542,5 @@ import Testing
         print("MSPDIReader: 100,000 tasks (\(data.count) bytes) read in \(elapsed)")
         #expect(file?.tasks.count == 100_000)
         #expect(file?.links.count == 99_999)
-    }
-}
-
-/// A small deterministic generator for the corruption test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
