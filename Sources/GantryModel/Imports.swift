@@ -69,11 +69,14 @@ public struct ImportAgreement: Sendable, Hashable, Codable {
     public var error: String?
     /// A few of the disagreements, for people ("1.2 Design: finish stored 2024-03-04T17:00, ours …").
     public var examples: [String]
+    /// Tasks (counted in `leafTasks`) whose stored late finish the file's own project finish contradicts: saved
+    /// from an earlier calculation, so no scheduler can agree with them. `nil` when there are none.
+    public var staleTasks: Int?
 
     public init(leafTasks: Int, agreeAll: Int, byField: [String: Double] = [:], error: String? = nil,
-                examples: [String] = []) {
+                examples: [String] = [], staleTasks: Int? = nil) {
         self.leafTasks = leafTasks; self.agreeAll = agreeAll; self.byField = byField; self.error = error
-        self.examples = examples
+        self.examples = examples; self.staleTasks = staleTasks
     }
 
     public var agreePercent: Double { leafTasks == 0 ? 0 : Double(agreeAll) * 100 / Double(leafTasks) }

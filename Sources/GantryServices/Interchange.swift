@@ -174,8 +174,9 @@ public struct Interchange: Sendable {
             "\(m.name) (UID \(m.taskUID)): \(m.field.rawValue.replacingOccurrences(of: "_", with: " ")) stored \(m.stored), Gantry \(m.ours)"
                 + (m.hardCases.isEmpty ? "" : " [\(m.hardCases.map(\.rawValue).joined(separator: ", "))]")
         }
+        let staleTasks = a.hardCases[.staleLateFinish]?.tasks ?? 0
         return ImportAgreement(leafTasks: a.leaf.tasks, agreeAll: a.leaf.agreeAll, byField: byField, error: a.error,
-                               examples: Array(examples))
+                               examples: Array(examples), staleTasks: staleTasks == 0 ? nil : staleTasks)
     }
 
     /// `base`, or `base-2`, `base-3`, … whichever no project has yet.

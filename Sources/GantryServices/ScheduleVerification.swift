@@ -48,6 +48,13 @@ public enum ScheduleVerification {
         case levelOfEffort = "level_of_effort"
         /// A link to or from another project, left out of scheduling.
         case externalLink = "external_link"
+        /// The file contradicts itself: MS Project gives a task that nothing follows (no successor of its own or of
+        /// a summary above it), with no deadline and no constraint that limits its late dates, the project's finish
+        /// as its late finish ("the latest date that a task can finish without delaying the finish of the
+        /// project", Late Finish field, MS Project help), and this task stores another one while the file's project
+        /// finish is the latest finish of its tasks. Its late dates were saved from an earlier calculation; no
+        /// scheduler can reproduce them from the file.
+        case staleLateFinish = "stale_late_finish"
     }
 
     /// Agreement on one field: how many compared values were equal.
@@ -97,6 +104,9 @@ public enum ScheduleVerification {
         public var byField: [Field: Tally]
         /// Per known-hard category, over leaf tasks.
         public var hardCases: [HardCase: TaskTally]
+        /// Leaf and manual tasks whose stored late finish contradicts the file's own project finish (see
+        /// `HardCase.staleLateFinish`); already counted in `leaf` or `manual`.
+        public var stale: TaskTally
         /// Every differing field, leaf tasks first, in file order.
         public var mismatches: [Mismatch]
         /// Why the file could not be scheduled (a dependency cycle, named); every leaf task then counts as a miss.
@@ -106,7 +116,8 @@ public enum ScheduleVerification {
 
         public init(format: ProjectFile.Format, name: String) {
             self.format = format; self.name = name; leaf = TaskTally(); summary = TaskTally(); manual = TaskTally()
-            byField = [:]; hardCases = [:]; mismatches = []; error = nil; notes = []
+            byField = [:]; hardCases = [:]; stale = TaskTally(); mismatches = []; error = nil
+            notes = []
         }
     }
 
@@ -199,6 +210,8 @@ public enum ScheduleVerification {
 
         var hard = [[HardCase]](repeating: [], count: file.tasks.count)
         var compareCalendar: [Int] = []
+        // Tasks whose resources work on different calendars, each with its assignments' spans: see below.
+        var parts: [(activity: Int, spans: [(calendar: Int, minutes: Int64)])] = []
         var activities: [ScheduleInput.Activity] = []
         activities.reserveCapacity(taskOfActivity.count)
         let lagOnTwentyFourHours = file.lagCalendar == .twentyFourHour
@@ -225,6 +238,17 @@ public enum ScheduleVerification {
                     gaps += max(0, c.working(at: b.start.minutesSinceEpoch) - c.working(at: a.finish.minutesSinceEpoch))
                 }
                 minutes = clampMinutes(Double(minutes) + Double(gaps))
+            }
+            // A task whose work resources keep different calendars starts when its first assignment starts and
+            // ends when its last one ends (a day shift's and a night shift's work side by side): it is scheduled as
+            // a summary over one part per assignment, each on its resource's calendar. Not for work already
+            // started, manual or split tasks: their dates come from the file.
+            var spans: [(calendar: Int, minutes: Int64)] = []
+            if !task.summary, !task.manual, task.actualStart == nil, task.splits.count < 2, !duration.elapsed,
+               !isFixedDuration(task), let list = assignmentsOf[task.uid], list.count > 1 {
+                spans = assignmentSpans(list, ownCalendar: task.calendarUID, resourceCalendar: resourceCalendar,
+                                        compile: compile)
+                if Set(spans.map(\.calendar)).count < 2 { spans = [] }
             }
             compareCalendar.append(ownCalendar)
             var a = ScheduleInput.Activity(
@@ -261,6 +285,11 @@ public enum ScheduleVerification {
             if task.timephased { cases.append(.timephased) }
             if task.type == "TT_LOE" || task.type == "TT_WBS" { cases.append(.levelOfEffort) }
             hard[t] = cases
+            if !spans.isEmpty {
+                parts.append((activities.count, spans))
+                a.kind = .summary
+                a.duration = 0
+            }
             activities.append(a)
         }
         // Parents: the nearest enclosing summary that takes part (a left-out summary passes its parent on).
@@ -274,6 +303,21 @@ public enum ScheduleVerification {
                 p = parentOfUID[uid]
                 steps += 1
             }
+        }
+
+        // The parts of the tasks scheduled over their assignments, after every task (indices of tasks stay put);
+        // each keeps its task's constraint and deadline.
+        for (i, spans) in parts {
+            let whole = activities[i]
+            for (k, span) in spans.enumerated() {
+                activities.append(ScheduleInput.Activity(
+                    name: "\(whole.name), assignment \(k + 1)", duration: span.minutes, kind: .leaf, elapsed: false,
+                    calendar: span.calendar, parent: i, constraint: whole.constraint,
+                    constraintDate: whole.constraintDate, deadline: whole.deadline))
+            }
+            activities[i].constraint = .asap
+            activities[i].constraintDate = nil
+            activities[i].deadline = nil
         }
 
         var links: [ScheduleInput.Link] = []
@@ -344,6 +388,7 @@ public enum ScheduleVerification {
         var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
         var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
         for l in mapped.input.links { hasSuccessor[l.from] = true }
+        let stale = staleLateFinishes(file, mapped, hasSuccessor: hasSuccessor)
         var linked: Set<String> = []
         let assigned = Set(file.assignments.filter { $0.units > 0 }.map(\.taskUID))
         for l in file.links where l.crossProject == nil { linked.insert(l.predecessorUID); linked.insert(l.successorUID) }
@@ -417,7 +462,8 @@ public enum ScheduleVerification {
                 all = false
                 guard leafMismatches.count + otherMismatches.count < mismatchLimit else { return }
                 let m = Mismatch(taskUID: task.uid, rowID: task.rowID, name: task.name, role: role, field: field,
-                                 stored: stored, ours: ours, hardCases: mapped.hardCases[t])
+                                 stored: stored, ours: ours,
+                                 hardCases: mapped.hardCases[t] + (stale.contains(t) ? [.staleLateFinish] : []))
                 if role == .leaf { leafMismatches.append(m) } else { otherMismatches.append(m) }
             }
             compareDate(.start, task.start, shownStart)
@@ -429,16 +475,23 @@ public enum ScheduleVerification {
             compareSlack(.totalSlack, task.stored.totalSlack, total)
             compareSlack(.freeSlack, task.stored.freeSlack, free)
             // P6 calls an activity critical by its total float (or its longest-path flag); a file that stores no
-            // total float for an activity has not scheduled it, so there is no criticality to compare.
-            if let c = task.stored.critical, !(isPrimavera && task.stored.totalSlack == nil) {
+            // total float for an activity has not scheduled it, so there is no criticality to compare. Nor is there
+            // in an MS Project file that stores neither slack nor late dates for a task: whatever wrote it did not
+            // calculate it (mpxj_legacy_sample1.xml stores Critical 0 on every task, the project row included,
+            // where MS Project's own save of the same plan, mpxj_legacy_sample.xml, stores 1 on the critical ones).
+            let scheduled = task.stored.totalSlack != nil
+                || (!isPrimavera && (task.stored.lateStart != nil || task.stored.lateFinish != nil))
+            if let c = task.stored.critical, scheduled {
                 record(.critical, c == critical, String(c), String(critical))
             }
+            if stale.contains(t) { result.stale.add(all) }
             switch role {
             case .summary: result.summary.add(all)
             case .manual: result.manual.add(all)
             case .leaf:
                 result.leaf.add(all)
                 for h in mapped.hardCases[t] { result.hardCases[h, default: TaskTally()].add(all) }
+                if stale.contains(t) { result.hardCases[.staleLateFinish, default: TaskTally()].add(all) }
             }
         }
         result.mismatches = leafMismatches + otherMismatches
@@ -447,24 +500,92 @@ public enum ScheduleVerification {
 
     // MARK: Helpers
 
-    /// The assignment that decides a resource-scheduled task's finish: its work at its units (work × 100 / units
-    /// minutes) on its resource's calendar (else the task's, else the project's), the one that spans the most
-    /// weeks of working time. `nil` when no assignment states its work.
+    /// The MS Project tasks (indices into `file.tasks`) whose stored late finish the file itself contradicts: see
+    /// `HardCase.staleLateFinish`. Uses only what the file stores, never Gantry's dates: the project's `FinishDate`
+    /// (when it is the latest stored finish of the tasks, so the project finish is not itself stale) brought back to
+    /// the end of working time on the task's calendar (its own, and the one its resources schedule it on), against
+    /// the task's stored late finish.
+    static func staleLateFinishes(_ file: ProjectFile, _ mapped: EngineInput, hasSuccessor: [Bool]) -> Set<Int> {
+        guard file.format == .mspdi, file.scheduleFromStart, let projectFinish = file.finish?.minutesSinceEpoch
+        else { return [] }
+        let input = mapped.input
+        let projectCalendar = input.calendars[0]
+        var latest = Int64.min
+        for (t, task) in file.tasks.enumerated() where mapped.activityOfTask[t] != nil && !task.summary {
+            if let f = task.finish?.minutesSinceEpoch { latest = max(latest, f) }
+        }
+        guard latest != .min, projectCalendar.working(at: latest) == projectCalendar.working(at: projectFinish)
+        else { return [] }
+        // A finish-limiting constraint after the project finish moves every late date to it (Microsoft KB 182899:
+        // the late finish is the latest a task can finish without delaying "the project finish date or the last
+        // constraint date, whichever is later"); such a file is not judged.
+        let limiting: Set<SchedulingConstraint> = [.finishNoLaterThan, .startNoLaterThan, .mustFinishOn, .mustStartOn]
+        if file.tasks.contains(where: { limiting.contains($0.constraint) && ($0.constraintDate?.minutesSinceEpoch ?? .min) > projectFinish }) {
+            return []
+        }
+        // Followed: a successor of its own, or of any summary above it.
+        let n = input.activities.count
+        var followed = [Bool?](repeating: nil, count: n)
+        func isFollowed(_ i: Int) -> Bool {
+            var chain: [Int] = []
+            var j: Int? = i
+            var answer = false
+            while let k = j {
+                if let known = followed[k] { answer = known; break }
+                if hasSuccessor[k] { answer = true; break }
+                chain.append(k)
+                j = input.activities[k].parent
+                if chain.count > n { break }
+            }
+            for k in chain { followed[k] = answer }
+            return answer
+        }
+        var out: Set<Int> = []
+        for (t, task) in file.tasks.enumerated() {
+            guard let i = mapped.activityOfTask[t], !task.summary, task.actualFinish == nil,
+                  let stored = task.stored.lateFinish?.minutesSinceEpoch, task.deadline == nil,
+                  [.asap, .alap, .startNoEarlierThan, .finishNoEarlierThan].contains(task.constraint),
+                  !isFollowed(i) else { continue }
+            let a = input.activities[i]
+            if a.elapsed {
+                if stored != projectFinish { out.insert(t) }
+                continue
+            }
+            let calendars = Set([mapped.compareCalendar[i], a.calendar]).map { input.calendars[$0] }
+            if calendars.allSatisfy({ c in
+                c.working(at: stored) != c.working(at: c.finishInstant(ofWorking: c.working(at: projectFinish))) }) {
+                out.insert(t)
+            }
+        }
+        return out
+    }
+
+    /// The assignment that decides a resource-scheduled task's finish: of the assignments' spans (see
+    /// `assignmentSpans`), the one that spans the most weeks of its calendar's working time. `nil` when no
+    /// assignment states its work.
     static func drivingAssignment(_ list: [ProjectFile.Assignment], ownCalendar: String?, resourceCalendar: [String: String],
                                   compile: (String?) -> Int?, calendars: (Int) -> CompiledCalendar)
         -> (calendar: Int, minutes: Int64)? {
         var best: (calendar: Int, minutes: Int64, weeks: Double)?
-        for a in list {
-            guard let work = a.work, work.isFinite, work >= 0 else { continue }
+        for span in assignmentSpans(list, ownCalendar: ownCalendar, resourceCalendar: resourceCalendar, compile: compile) {
+            let weeks = Double(span.minutes) / Double(max(1, calendars(span.calendar).minutesPerWeek))
+            if best.map({ weeks > $0.weeks }) ?? true { best = (span.calendar, span.minutes, weeks) }
+        }
+        return best.map { ($0.calendar, $0.minutes) }
+    }
+
+    /// Each assignment that states its work, as the time it takes: work × 100 / units minutes (stretched by its
+    /// contour) on its resource's calendar, else the task's, else the project's.
+    static func assignmentSpans(_ list: [ProjectFile.Assignment], ownCalendar: String?, resourceCalendar: [String: String],
+                                compile: (String?) -> Int?) -> [(calendar: Int, minutes: Int64)] {
+        list.compactMap { a in
+            guard let work = a.work, work.isFinite, work >= 0 else { return nil }
             // A span that is not a whole number of minutes (a contour's 40 h ÷ 0.7) ends inside its last minute,
             // which the file's dates (to the second) and the comparison (to the minute) show as that minute.
             let span = work * 100 / max(a.units, 1e-6) / contourMeanLoad(a.workContour)
             let minutes = clampMinutes((span + 1e-6).rounded(.down))
-            let c = compile(resourceCalendar[a.resourceUID]) ?? compile(ownCalendar) ?? 0
-            let weeks = Double(minutes) / Double(max(1, calendars(c).minutesPerWeek))
-            if best.map({ weeks > $0.weeks }) ?? true { best = (c, minutes, weeks) }
+            return (compile(resourceCalendar[a.resourceUID]) ?? compile(ownCalendar) ?? 0, minutes)
         }
-        return best.map { ($0.calendar, $0.minutes) }
     }
 
     /// The mean share of the assignment's units that a built-in work contour loads over its span. MS Project cuts a

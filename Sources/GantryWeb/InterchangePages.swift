@@ -74,6 +74,7 @@ struct InterchangePages: Sendable {
                 "examples": a.examples.map { ["text": $0] },
             ]
             if let e = a.error { agreement["error"] = e }
+            if let s = a.staleTasks { agreement["stale"] = s }
             values["agreement"] = agreement
         }
         return Pages.html("importReport", values, title: "Import of \(r.fileName)", auth: auth, nav: "portfolios")
@@ -135,6 +136,7 @@ enum InterchangeTemplates {
           {{^error}}
           <p id="agreement-total">Gantry's engine rescheduled the file from its own start and status date: <strong>{{agreeAll}} of {{leafTasks}}</strong> tasks ({{percent}} %) agree with the stored dates in every field (less than one working minute apart on the task's calendar; slack in the stored units; summary and manual tasks apart).</p>
           <table class="grid" id="agreement-fields"><thead><tr><th scope="col">Field</th><th scope="col">Agree</th></tr></thead><tbody>{{#fields}}<tr><td>{{field}}</td><td class="num">{{percent}} %</td></tr>{{/fields}}</tbody></table>
+          {{#stale}}<p class="notice" id="agreement-stale">{{stale}} of these tasks store a late finish that the file's own project finish contradicts: they were saved from an earlier calculation, and no scheduler can agree with them.</p>{{/stale}}
           {{#examples.count}}<h3>Some differences</h3><ul>{{#examples}}<li>{{text}}</li>{{/examples}}</ul>{{/examples.count}}
           {{/error}}
           {{/agreement}}

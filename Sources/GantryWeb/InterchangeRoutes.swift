@@ -148,7 +148,7 @@ extension InterchangeRoutes {
                 "counts": .object(["type": "object", "description": "activities, summaries, milestones, dependencies, calendars, resources_created, resources_reused, assignments, baselines"]),
                 "warnings": .object(["type": "array", "items": ["type": "string"]]),
                 "unmodelled": .object(["type": "object", "description": "What the file holds that Gantry does not keep, with how many", "additionalProperties": ["type": "integer"]]),
-                "agreement": .object(["type": ["object", "null"], "description": "leaf_tasks, agree_all, by_field (percent per field), error, examples: how Gantry's engine agrees with the dates the file stores"]),
+                "agreement": .object(["type": ["object", "null"], "description": "leaf_tasks, agree_all, by_field (percent per field), error, examples, stale_tasks (tasks whose stored late finish the file's own project finish contradicts): how Gantry's engine agrees with the dates the file stores"]),
             ]),
         ])
         let format = OpenAPI.parameter("format", "query", "mspdi (MS Project XML), csv or xlsx")

@@ -22,7 +22,9 @@ extension Bench {
                 folder (mspdi = native MS Project XML, mspdi-derived, xer, gan, p6xml) for Gantry and for MPXJ, \
                 and the files where MPXJ agrees fully with Gantry's figure beside them. MPXJ counts manually \
                 scheduled tasks as leaf tasks, so Gantry's leaf and manual tasks are added here; MPXJ does not \
-                compare Critical, Gantry does.
+                compare Critical, Gantry does. A third column gives Gantry's agreement without the tasks whose \
+                stored late finish their own file's project finish contradicts (stale_late_finish in gantry verify \
+                --help); MPXJ's report does not name tasks, so its figure is over all tasks only.
 
                 Build in release first: swift build -c release --product gantry.
 
@@ -68,6 +70,8 @@ extension Bench {
             var group: String
             var gantry: Side
             var mpxj: Side?
+            /// Gantry's, without the tasks whose stored late finish the file contradicts.
+            var gantryConsistent: Side
         }
 
         struct FullFile: Encodable {
@@ -112,16 +116,19 @@ extension Bench {
             }
 
             // Per corpus folder.
-            var groups: [String: (GroupTally, GroupTally)] = [:]
+            var groups: [String: (GroupTally, GroupTally, GroupTally)] = [:]
             for (file, o) in ours {
                 let g = group(of: file)
-                groups[g, default: (GroupTally(), GroupTally())].0.add(o.leaf, o.agree)
-                if let t = theirs[file] { groups[g, default: (GroupTally(), GroupTally())].1.add(t.leaf, t.agree) }
+                groups[g, default: (GroupTally(), GroupTally(), GroupTally())].0.add(o.leaf, o.agree)
+                groups[g]!.2.add(o.leaf - o.stale, o.agree - o.staleAgree)
+                if let t = theirs[file] { groups[g]!.1.add(t.leaf, t.agree) }
             }
             let groupRows = groups.keys.sorted().map { g in
-                GroupRow(group: g, gantry: groups[g]!.0.side, mpxj: skipMpxj ? nil : groups[g]!.1.side)
+                GroupRow(group: g, gantry: groups[g]!.0.side, mpxj: skipMpxj ? nil : groups[g]!.1.side,
+                         gantryConsistent: groups[g]!.2.side)
             } + [GroupRow(group: "total", gantry: groups.values.reduce(GroupTally()) { $0 + $1.0 }.side,
-                          mpxj: skipMpxj ? nil : groups.values.reduce(GroupTally()) { $0 + $1.1 }.side)]
+                          mpxj: skipMpxj ? nil : groups.values.reduce(GroupTally()) { $0 + $1.1 }.side,
+                          gantryConsistent: groups.values.reduce(GroupTally()) { $0 + $1.2 }.side)]
             let full = theirs.filter { $0.value.full }.keys.sorted().map { f in
                 FullFile(file: f, leafTasks: theirs[f]!.leaf, gantryAgreeAll: ours[f]?.agree ?? 0, mpxjAgreeAll: theirs[f]!.agree)
             }
@@ -155,10 +162,10 @@ extension Bench {
                 return
             }
             say("agreement (leaf tasks agreeing on every compared field)")
-            say("group            gantry                    mpxj")
+            say("group            gantry                    mpxj                      gantry without stale late finishes")
             for r in groupRows {
                 say(VerifyRunner.padRight(r.group, 16) + " " + VerifyRunner.padRight(text(r.gantry), 25) + " "
-                    + (r.mpxj.map(text) ?? "-"))
+                    + VerifyRunner.padRight(r.mpxj.map(text) ?? "-", 25) + " " + text(r.gantryConsistent))
             }
             let below = full.filter { $0.gantryAgreeAll < $0.leafTasks }
             say("files where MPXJ agrees fully: \(full.count); Gantry agrees fully on \(full.count - below.count)")
@@ -201,16 +208,17 @@ extension Bench {
             ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         }
 
-        func parseOurs(_ path: String) throws -> [String: (leaf: Int, agree: Int)] {
+        func parseOurs(_ path: String) throws -> [String: (leaf: Int, agree: Int, stale: Int, staleAgree: Int)] {
             guard let data = FileManager.default.contents(atPath: path),
                   let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let files = doc["files"] as? [[String: Any]] else { throw CLIError("gantry verify wrote no JSON to \(path)") }
-            var out: [String: (leaf: Int, agree: Int)] = [:]
+            var out: [String: (leaf: Int, agree: Int, stale: Int, staleAgree: Int)] = [:]
             for f in files {
                 guard let file = f["file"] as? String else { continue }
                 // MPXJ counts manual tasks as leaf tasks; Gantry counts them apart: add them for the side by side.
                 out[key(file)] = (((f["leaf_tasks"] as? Int) ?? 0) + ((f["manual_tasks"] as? Int) ?? 0),
-                                  ((f["agree_all"] as? Int) ?? 0) + ((f["manual_agree_all"] as? Int) ?? 0))
+                                  ((f["agree_all"] as? Int) ?? 0) + ((f["manual_agree_all"] as? Int) ?? 0),
+                                  (f["stale_tasks"] as? Int) ?? 0, (f["stale_agree_all"] as? Int) ?? 0)
             }
             return out
         }

@@ -26,8 +26,15 @@ struct Verify: ParsableCommand {
             the agreement is the share of leaf tasks that agree. Summary tasks (roll-ups) and manually scheduled \
             tasks are counted apart; null, inactive and external tasks are left out. Known-hard categories are \
             counted per file: split, resource_driven, timephased, elapsed_duration, elapsed_lag, in_progress, \
-            resource_calendar, level_of_effort, external_link. These are the rules MPXJ's own comparison uses \
-            (../shared/tools/mpxj_oracle.py compare), plus Critical.
+            resource_calendar, level_of_effort, external_link, stale_late_finish. These are the rules MPXJ's own \
+            comparison uses (../shared/tools/mpxj_oracle.py compare), plus Critical, which is compared only where \
+            the file stores the task's slack or late dates (a file without them was not calculated).
+
+            stale_late_finish names a task whose stored late finish its own file contradicts: MS Project gives a \
+            task that nothing follows, with no deadline or finish-limiting constraint, the project finish as its \
+            late finish, and the file's project finish is the latest finish of its tasks, yet the task stores \
+            another. Such dates were saved from an earlier calculation. They stay in the agreement figures; the \
+            totals also give the agreement of leaf and manual tasks without them.
 
             Output: per file, the leaf tasks, how many agree on every field, and the agreement per field; then \
             the totals per format and overall. --detail lists every differing field (task, field, stored, ours, \
@@ -35,9 +42,11 @@ struct Verify: ParsableCommand {
             agreement.
 
             --json prints {"totals": {"leaf_tasks", "agree_all", "agree_pct", "by_field": {"start": pct, ...}, \
-            "summary_tasks", "summary_agree_all", "manual_tasks", "manual_agree_all", "files", "errors", \
-            "by_format": {FORMAT: {...}}}, "files": [{"file", "format", "leaf_tasks", "agree_all", "agree_pct", \
-            "summary_tasks", "summary_agree_all", "manual_tasks", "manual_agree_all", "by_field", "hard_cases", \
+            "summary_tasks", "summary_agree_all", "manual_tasks", "manual_agree_all", "stale_tasks", \
+            "stale_agree_all", "consistent_tasks", "consistent_agree_all", "consistent_agree_pct" (leaf and manual \
+            tasks without the stale ones), "files", "errors", "by_format": {FORMAT: {...}}}, "files": [{"file", \
+            "format", "leaf_tasks", "agree_all", "agree_pct", "summary_tasks", "summary_agree_all", \
+            "manual_tasks", "manual_agree_all", "stale_tasks", "stale_agree_all", "by_field", "hard_cases", \
             "error", "notes", "mismatches" (with --detail)}]}. Percentages are 0–100; a field never compared is \
             left out.
 
@@ -142,6 +151,7 @@ enum VerifyRunner {
         var leaf = ScheduleVerification.TaskTally()
         var summary = ScheduleVerification.TaskTally()
         var manual = ScheduleVerification.TaskTally()
+        var stale = ScheduleVerification.TaskTally()
         var byField: [ScheduleVerification.Field: ScheduleVerification.Tally] = [:]
         var hard: [ScheduleVerification.HardCase: ScheduleVerification.TaskTally] = [:]
 
@@ -149,9 +159,16 @@ enum VerifyRunner {
             files += 1
             if row.error != nil { errors += 1 }
             guard let a = row.agreement else { return }
-            leaf = leaf + a.leaf; summary = summary + a.summary; manual = manual + a.manual
+            leaf = leaf + a.leaf; summary = summary + a.summary; manual = manual + a.manual; stale = stale + a.stale
             for (f, t) in a.byField { byField[f] = (byField[f] ?? .init()) + t }
             for (h, t) in a.hardCases { hard[h] = (hard[h] ?? .init()) + t }
+        }
+
+        /// Leaf and manual tasks together (MPXJ counts a manual task as a leaf task), less those whose stored late
+        /// finish the file itself contradicts.
+        var consistent: ScheduleVerification.TaskTally {
+            let all = leaf + manual
+            return .init(tasks: all.tasks - stale.tasks, agreeAll: all.agreeAll - stale.agreeAll)
         }
     }
 
@@ -199,6 +216,13 @@ enum VerifyRunner {
                     t.hard[h].map { "\(h.rawValue) \($0.agreeAll)/\($0.tasks)" }
                 }.joined(separator: ", "))
             }
+            if t.stale.tasks > 0 {
+                let all = t.leaf + t.manual, c = t.consistent
+                out.append("stale_late_finish: \(t.stale.tasks) leaf and manual tasks store a late finish their own file's "
+                           + "project finish contradicts (\(t.stale.agreeAll) agree). Leaf and manual tasks: "
+                           + "\(all.agreeAll)/\(all.tasks) (\(String(format: "%.1f", all.percent ?? 0)) %); without those: "
+                           + "\(c.agreeAll)/\(c.tasks) (\(String(format: "%.1f", c.percent ?? 0)) %)")
+            }
             return out
         }
 
@@ -245,6 +269,11 @@ enum VerifyRunner {
             var summaryAgreeAll: Int
             var manualTasks: Int
             var manualAgreeAll: Int
+            var staleTasks: Int
+            var staleAgreeAll: Int
+            var consistentTasks: Int
+            var consistentAgreeAll: Int
+            var consistentAgreePct: Double
             var hardCases: [String: [String: Int]]
             var byFormat: [String: TotalsJSON]?
         }
@@ -271,6 +300,8 @@ enum VerifyRunner {
             var summaryAgreeAll: Int
             var manualTasks: Int
             var manualAgreeAll: Int
+            var staleTasks: Int
+            var staleAgreeAll: Int
             var byField: [String: Double]
             var hardCases: [String: [String: Int]]
             var error: String?
@@ -302,6 +333,8 @@ enum VerifyRunner {
             TotalsJSON(files: t.files, errors: t.errors, leafTasks: t.leaf.tasks, agreeAll: t.leaf.agreeAll,
                        agreePct: round2(t.leaf.percent ?? 0), byField: percents(t.byField), summaryTasks: t.summary.tasks,
                        summaryAgreeAll: t.summary.agreeAll, manualTasks: t.manual.tasks, manualAgreeAll: t.manual.agreeAll,
+                       staleTasks: t.stale.tasks, staleAgreeAll: t.stale.agreeAll, consistentTasks: t.consistent.tasks,
+                       consistentAgreeAll: t.consistent.agreeAll, consistentAgreePct: round2(t.consistent.percent ?? 0),
                        hardCases: hard(t.hard), byFormat: byFormat)
         }
 
@@ -315,7 +348,7 @@ enum VerifyRunner {
                     agreeAll: a?.leaf.agreeAll ?? 0, agreePct: Self.round2(a?.leaf.percent ?? 0),
                     summaryTasks: a?.summary.tasks ?? 0, summaryAgreeAll: a?.summary.agreeAll ?? 0,
                     manualTasks: a?.manual.tasks ?? 0, manualAgreeAll: a?.manual.agreeAll ?? 0,
-                    byField: Self.percents(a?.byField ?? [:]), hardCases: Self.hard(a?.hardCases ?? [:]), error: r.error,
+                    staleTasks: a?.stale.tasks ?? 0, staleAgreeAll: a?.stale.agreeAll ?? 0, byField: Self.percents(a?.byField ?? [:]), hardCases: Self.hard(a?.hardCases ?? [:]), error: r.error,
                     notes: Array((a?.notes ?? []).prefix(50)), seconds: Self.round2(r.seconds * 1000) / 1000,
                     mismatches: detail ? (a?.mismatches ?? []).map {
                         MismatchJSON(uid: $0.taskUID, id: $0.rowID, name: $0.name, role: $0.role.rawValue,

@@ -36,6 +36,25 @@ struct VerifyCommandTests {
         #expect(good["format"] as? String == "xer" && good["error"] == nil)
     }
 
+    @Test("a file whose stored late finishes contradict its project finish has them counted as stale, in the file and the totals",
+          .enabled(if: FileManager.default.fileExists(atPath: schedules.path)))
+    func stale() throws {
+        // mpxj_mspdiduration.xml: tasks 1–4 follow nothing and store a late finish of Tue 2009-04-21 17:00, while
+        // the file's project finish (FinishDate, Task 10's finish) is Fri 2009-04-24 08:00.
+        let path = Self.schedules.appendingPathComponent("mspdi/mpxj_mspdiduration.xml").path
+        let r = try ScheduleCommandTests.run(["verify", path, "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let totals = try #require(doc["totals"] as? [String: Any])
+        #expect(totals["stale_tasks"] as? Int == 4)
+        let consistent = try #require(totals["consistent_tasks"] as? Int)
+        #expect(consistent == (totals["leaf_tasks"] as? Int ?? 0) + (totals["manual_tasks"] as? Int ?? 0) - 4)
+        let file = try #require((doc["files"] as? [[String: Any]])?.first)
+        #expect(file["stale_tasks"] as? Int == 4)
+        let text = try ScheduleCommandTests.run(["verify", path])
+        #expect(text.out.contains("stale_late_finish: 4"), "\(text.out)")
+    }
+
     @Test("--help says what is compared and within what tolerance")
     func help() throws {
         let r = try ScheduleCommandTests.run(["verify", "--help"])

@@ -185,4 +185,82 @@ struct ScheduleVerificationTests {
         file.assignments[0].workContour = 0
         #expect(ScheduleVerification.verify(file).mismatches.map(\.field) == [.finish, .earlyFinish])
     }
+
+    @Test("a task whose resources keep different calendars starts with its first assignment and ends with its last")
+    func assignmentsOnTwoCalendars() {
+        // MS Project schedules each assignment on its resource's calendar; the task spans them all. R1 works the
+        // Standard day: 16 h from Mon 02-26 08:00 end Tue 02-27 17:00. R2 works evenings, 18:00–22:00 on weekdays:
+        // 12 h from Mon 18:00 end Wed 02-28 22:00. The task runs Mon 08:00 to Wed 22:00; on one calendar (either
+        // one) it would start at 18:00 or end on Tuesday.
+        let evening = ProjectFile.Calendar(uid: "2", name: "Evenings", week: Dictionary(uniqueKeysWithValues:
+            Weekday.allCases.map { ($0, $0.isWeekend ? [] : [TimeRange(start: 18 * 60, end: 22 * 60)]) }))
+        let t = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-28T22:00",
+                          stored: .init(earlyStart: Self.at("2018-02-26T08:00"), earlyFinish: Self.at("2018-02-28T22:00")))
+        var file = Self.file([t], extraCalendars: [evening])
+        file.resources = [ProjectFile.Resource(uid: "1", name: "Day", calendarUID: "1"),
+                          ProjectFile.Resource(uid: "2", name: "Evening", calendarUID: "2")]
+        file.assignments = [ProjectFile.Assignment(uid: "1", taskUID: "1", resourceUID: "1", units: 100, work: 16 * 60),
+                            ProjectFile.Assignment(uid: "2", taskUID: "1", resourceUID: "2", units: 100, work: 12 * 60)]
+        let result = ScheduleVerification.verify(file)
+        #expect(result.mismatches.isEmpty, "\(result.mismatches)")
+        #expect(result.leaf == .init(tasks: 1, agreeAll: 1))
+        // With one assignment only, the task is on that resource's calendar alone.
+        file.assignments.removeFirst()
+        #expect(ScheduleVerification.verify(file).mismatches.map(\.field) == [.start, .earlyStart])
+    }
+
+    /// A 5d and B 2d side by side from Mon 02-26, nothing linked: the project finishes Fri 03-02 17:00, and MS
+    /// Project gives B that late finish ("the latest date that a task can finish without delaying the finish of
+    /// the project", Late Finish field). B stores `bLate` instead.
+    static func unlinked(bLate: String, projectFinish: String = "2018-03-02T17:00", deadline: String? = nil) -> ProjectFile {
+        let a = Self.task("1", 5, start: "2018-02-26T08:00", finish: "2018-03-02T17:00",
+                          stored: .init(lateFinish: Self.at("2018-03-02T17:00")))
+        var b = Self.task("2", 2, start: "2018-02-26T08:00", finish: "2018-02-27T17:00",
+                          stored: .init(lateFinish: Self.at(bLate)))
+        b.deadline = deadline.map(Self.at)
+        var f = Self.file([a, b])
+        f.finish = Self.at(projectFinish)
+        return f
+    }
+
+    @Test("a late finish the file's own project finish contradicts is named stale_late_finish and counted apart")
+    func staleLateFinish() {
+        // B stores Tuesday 17:00, a late finish from when the project was two days long.
+        let stale = ScheduleVerification.verify(Self.unlinked(bLate: "2018-02-27T17:00"))
+        #expect(stale.leaf == .init(tasks: 2, agreeAll: 1))
+        #expect(stale.stale == .init(tasks: 1, agreeAll: 0))
+        #expect(stale.mismatches.map(\.taskUID) == ["2"])
+        #expect(stale.mismatches.first?.hardCases.contains(.staleLateFinish) == true)
+
+        // Stored as MS Project computes it: agreed, not stale.
+        let fresh = ScheduleVerification.verify(Self.unlinked(bLate: "2018-03-02T17:00"))
+        #expect(fresh.leaf == .init(tasks: 2, agreeAll: 2))
+        #expect(fresh.stale == .init())
+
+        // A deadline limits B's late finish, so the file may be right: not judged (and our engine agrees).
+        let deadline = ScheduleVerification.verify(Self.unlinked(bLate: "2018-02-27T17:00", deadline: "2018-02-27T17:00"))
+        #expect(deadline.stale == .init())
+        #expect(deadline.leaf == .init(tasks: 2, agreeAll: 2))
+
+        // A project finish that is not the latest stored finish is itself stale: nothing is judged by it.
+        let odd = ScheduleVerification.verify(Self.unlinked(bLate: "2018-02-27T17:00", projectFinish: "2018-02-28T17:00"))
+        #expect(odd.stale == .init())
+        #expect(odd.leaf == .init(tasks: 2, agreeAll: 1))
+    }
+
+    @Test("Critical is compared only where the file stores slack or late dates: a file that stores neither was not calculated")
+    func criticalNeedsACalculatedFile() {
+        // One task alone is on the critical path; the file says Critical 0 and nothing else it would have computed.
+        let bare = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-27T17:00", stored: .init(critical: false))
+        let uncalculated = ScheduleVerification.verify(Self.file([bare]))
+        #expect(uncalculated.byField[.critical] == nil)
+        #expect(uncalculated.leaf == .init(tasks: 1, agreeAll: 1))
+        // With its total slack stored (0), the same flag is compared, and is wrong.
+        let zero = ProjectFile.Duration(minutes: 0, unit: .days)
+        let calculated = Self.task("1", 2, start: "2018-02-26T08:00", finish: "2018-02-27T17:00",
+                                   stored: .init(totalSlack: zero, critical: false))
+        let result = ScheduleVerification.verify(Self.file([calculated]))
+        #expect(result.byField[.critical] == .init(agree: 0, compared: 1))
+        #expect(result.mismatches.map(\.field) == [.critical])
+    }
 }
