@@ -79,22 +79,29 @@ public struct Interchange: Sendable {
             let project = try await session.insert(draft)
             try await Audit.record(.create, project, before: nil, after: project, by: caller, at: now, in: session)
 
-            // Activities in file order: a summary always comes before its children.
+            // Activities in file order (a summary always comes before its children), in runs stored together: a
+            // run ends where an activity's parent is still in it, since the child needs its parent's id.
             var ids: [Activity.ID] = []
             ids.reserveCapacity(plan.activities.count)
+            var run: [Activity] = []
+            func store() async throws {
+                ids += try await session.insertAll(run).map(\.id)
+                run.removeAll(keepingCapacity: true)
+            }
             for (i, planned) in plan.activities.enumerated() {
+                if let p = plan.parents[i], p >= ids.count { try await store() }
                 var a = planned
                 a.projectId = project.id
                 a.parentId = plan.parents[i].map { ids[$0] }
                 a.calendarId = plan.activityCalendars[i].flatMap { calendarIds[$0] }
                 if a.calendarId == project.calendarId { a.calendarId = nil }
-                ids.append(try await session.insert(a).id)
+                run.append(a)
             }
-            for l in plan.links {
-                _ = try await session.insert(Dependency(
-                    projectId: project.id, predecessorId: ids[l.from], successorId: ids[l.to], type: l.type, lag: l.lag,
-                    createdAt: now, updatedAt: now))
-            }
+            try await store()
+            _ = try await session.insertAll(plan.links.map { l in
+                Dependency(projectId: project.id, predecessorId: ids[l.from], successorId: ids[l.to], type: l.type,
+                           lag: l.lag, createdAt: now, updatedAt: now)
+            })
 
             // Resources: an existing one with the same name is reused; a new one needs the right to make it.
             var warnings = plan.warnings
@@ -122,16 +129,16 @@ public struct Interchange: Sendable {
                 byName[saved.name.lowercased()] = saved.id
                 created += 1
             }
-            var assigned = 0
             var pairs: Set<[Int64]> = []
+            var assignments: [Assignment] = []
             for a in plan.assignments {
                 guard let resource = resourceIds[a.resourceUID] else { continue }
                 guard pairs.insert([ids[a.activity].rawValue, resource.rawValue]).inserted else { continue }
-                _ = try await session.insert(Assignment(
+                assignments.append(Assignment(
                     projectId: project.id, activityId: ids[a.activity], resourceId: resource, units: a.units,
                     createdAt: now, updatedAt: now))
-                assigned += 1
             }
+            let assigned = try await session.insertAll(assignments).count
             for b in plan.baselines {
                 _ = try await session.insert(Baseline(
                     projectId: project.id, name: b.name, createdBy: caller.userId,

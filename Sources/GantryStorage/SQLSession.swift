@@ -48,6 +48,39 @@ struct SQLSession: StoreSession {
         return stored
     }
 
+    /// Rows per statement: SQLite takes at most 32,766 bound values in one statement (since 3.32), PostgreSQL
+    /// 65,535; a table has at most a few dozen columns.
+    static let rowsPerInsert = 400
+
+    func insertAll<E: Entity>(_ entities: [E]) async throws -> [E] {
+        if entities.count == 1 { return [try await insert(entities[0])] }
+        let table = Table.of(E.self)
+        var stored: [E] = []
+        stored.reserveCapacity(entities.count)
+        var start = 0
+        while start < entities.count {
+            let chunk = entities[start..<min(entities.count, start + Self.rowsPerInsert)]
+            let rows = try chunk.map { try RowCodec.values(of: $0, table: table) }
+            // Every row has the table's columns, in the table's order.
+            let insert = db.insert(into: table.name).columns(["version"] + table.columns.map(\.name))
+            for row in rows { insert.values([SQLBind(Int64(1))] + row.map(\.1)) }
+            // One statement gives its rows increasing ids in the order of its VALUES (SQLite's rowid and a
+            // PostgreSQL identity both count up within a statement), whatever order RETURNING lists them in.
+            let ids = try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+            guard ids.count == chunk.count else {
+                throw StorageError("inserting \(chunk.count) rows into \(table.name) returned \(ids.count) ids")
+            }
+            for (entity, id) in zip(chunk, ids) {
+                var e = entity
+                e.id = E.ID(id)
+                e.version = 1
+                stored.append(e)
+            }
+            start += chunk.count
+        }
+        return stored
+    }
+
     func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E? {
         let table = Table.of(E.self)
         let update = db.update(table.name).set("version", to: SQLBind(Int64(expectedVersion + 1)))

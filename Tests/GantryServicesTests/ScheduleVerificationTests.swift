@@ -263,4 +263,36 @@ struct ScheduleVerificationTests {
         #expect(result.byField[.critical] == .init(agree: 0, compared: 1))
         #expect(result.mismatches.map(\.field) == [.critical])
     }
+
+    @Test("a manual task's late dates follow its late finish: an SS or SF link does not pull them back, an FF link does")
+    func manualPredecessorLateDates() {
+        // As MS Project stores them in mpxj_gen_task-links-project2019.xml (all tasks manual, 1 day each): the
+        // predecessor of an SS +2d link and of an SF +2d link late-finishes at the project finish (total slack
+        // 11d), the predecessor of an FF +2d link two days before it. Here C (5d, automatic) sets the project
+        // finish, Fri 03-02 17:00.
+        func manual(_ uid: String, _ day: String, late: (String, String)) -> Task {
+            var t = Self.task(uid, 1, start: "\(day)T08:00", finish: "\(day)T17:00",
+                              stored: .init(lateStart: Self.at(late.0), lateFinish: Self.at(late.1)))
+            t.manual = true
+            return t
+        }
+        let c = Self.task("9", 5, start: "2018-02-26T08:00", finish: "2018-03-02T17:00")
+        let lag = ProjectFile.Lag(.working(minutes: 960))
+        let file = Self.file([
+            manual("1", "2018-02-26", late: ("2018-03-02T08:00", "2018-03-02T17:00")),
+            manual("2", "2018-02-28", late: ("2018-03-02T08:00", "2018-03-02T17:00")),
+            manual("3", "2018-02-26", late: ("2018-03-02T08:00", "2018-03-02T17:00")),
+            manual("4", "2018-02-27", late: ("2018-03-02T08:00", "2018-03-02T17:00")),
+            manual("5", "2018-02-26", late: ("2018-02-28T08:00", "2018-02-28T17:00")),
+            manual("6", "2018-02-28", late: ("2018-03-02T08:00", "2018-03-02T17:00")),
+            c,
+        ], links: [
+            .init(predecessorUID: "1", successorUID: "2", type: .startToStart, lag: lag),
+            .init(predecessorUID: "3", successorUID: "4", type: .startToFinish, lag: lag),
+            .init(predecessorUID: "5", successorUID: "6", type: .finishToFinish, lag: lag),
+        ])
+        let result = ScheduleVerification.verify(file)
+        #expect(result.mismatches.isEmpty, "\(result.mismatches)")
+        #expect(result.manual == .init(tasks: 6, agreeAll: 6))
+    }
 }

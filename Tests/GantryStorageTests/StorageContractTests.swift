@@ -235,6 +235,42 @@ struct StorageContractTests {
         }
     }
 
+    @Test("insertAll stores many records in order: ids increase in the order given, every field kept, and a duplicate refuses the whole write",
+          arguments: Backend.available)
+    func insertingMany(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let (_, _, _, projects) = try await store.write { try await Self.insertProjects($0) }
+            let project = projects[0]
+            let t0 = Self.t0
+            // More rows than one statement takes, with fields that differ row by row.
+            let n = 1_000
+            let drafts = (0..<n).map { i in
+                Activity(projectId: project.id, position: i, code: "A\(i)", name: "Activity \(i), \"quoted\"",
+                         kind: i % 7 == 0 ? .milestone : .leaf, duration: .days(Double(i % 7 == 0 ? 0 : i % 9 + 1)),
+                         percentComplete: Double(i % 101), priority: 1 + i % 999, createdAt: t0, updatedAt: t0)
+            }
+            let stored = try await store.write { try await $0.insertAll(drafts) }
+            #expect(stored.count == n)
+            #expect(stored.map(\.id) == stored.map(\.id).sorted() && Set(stored.map(\.id)).count == n)
+            #expect(stored.allSatisfy { $0.version == 1 })
+            let read = try await store.read { try await $0.list(Activity.self, ListQuery(filters: ["project_id": .int(project.id.rawValue)])) }
+            #expect(read.count == n)
+            // Each id holds the record given at that place, field for field.
+            for (s, r) in zip(stored, read) {
+                #expect(s.id == r.id && s == r, "\(s.code) → \(r.code)")
+            }
+            #expect(try await store.write { try await $0.insertAll([Activity]()) }.isEmpty)
+
+            // A duplicate code anywhere in the list: nothing of that write is kept.
+            let before = try await store.read { try await $0.count(Activity.self, [:]) }
+            let clash = (0..<450).map { i in
+                Activity(projectId: project.id, code: i == 440 ? "A3" : "B\(i)", name: "B", createdAt: t0, updatedAt: t0)
+            }
+            await #expect(throws: (any Error).self) { _ = try await store.write { try await $0.insertAll(clash) } }
+            #expect(try await store.read { try await $0.count(Activity.self, [:]) } == before)
+        }
+    }
+
     @Test("count counts what the filters select", arguments: Backend.available)
     func counting(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in

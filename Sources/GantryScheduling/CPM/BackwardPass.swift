@@ -32,9 +32,14 @@ struct BackwardPass<Axis: TimeAxis> {
             let d = network.duration[j]
             var finishLimit = projectFinish
             var startLimit = Int64.max
+            // A manually scheduled activity's late dates follow from its late finish alone: links that hang off its
+            // start (start-to-start, start-to-finish) do not pull it back (MS Project stores a manual predecessor of
+            // an SS +2d or SF +2d link at the project finish, and one of an FF +2d link two days before it).
+            let finishOnly = rules.rule(j)?.isManual ?? false
             for k in network.outgoing(j) {
                 let l = Int(network.outLinks[k])
                 let s = Int(network.linkTo[l])
+                if finishOnly && (network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish) { continue }
                 let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 switch network.linkType[l] {
                 case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
