@@ -75,6 +75,37 @@ struct InterchangeAPITests {
         }
     }
 
+    @Test("late finishes the file's own project finish contradicts are counted as stale in the report and named on its page")
+    func staleLateFinishes() async throws {
+        let h = try await Harness.make()
+        let director = try await StageGateUITests.signIn(h, .pmoDirector)
+        try await h.test { c in
+            let portfolio = try await c.create("portfolios", #"{"code": "PF", "name": "Portfolio"}"#)
+            // mpxj_mspdiduration.xml: tasks 1–4 follow nothing and store a late finish of 2009-04-21 17:00, while the
+            // file's project finish (FinishDate, Task 10's finish) is 2009-04-24 08:00.
+            let reply = Harness.Reply(try await c.client.execute(
+                uri: "/api/v1/portfolios/\(portfolio)/imports?file_name=duration.xml", method: .post,
+                headers: [.authorization: "Bearer \(c.tokens[.admin]!)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: try Self.file("mspdi/mpxj_mspdiduration.xml"))))
+            #expect(reply.status == .created, "\(reply.text)")
+            #expect(reply["agreement"]?["stale_tasks"]?.int == 4, "\(reply.text)")
+            let id = try #require(reply.int("id"))
+            let page = try await StageGateUITests.page(c, "/imports/\(id)", director)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"id="agreement-stale""#) && page.text.contains("4 of these tasks"), "\(page.text)")
+
+            // A file whose stored dates hold together has no such count and no such notice.
+            let sample = Harness.Reply(try await c.client.execute(
+                uri: "/api/v1/portfolios/\(portfolio)/imports?file_name=sample.xml", method: .post,
+                headers: [.authorization: "Bearer \(c.tokens[.admin]!)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: try Self.file("mspdi/mpxj_legacy_sample.xml"))))
+            #expect(sample.status == .created)
+            #expect(sample["agreement"]?["stale_tasks"] == nil || sample["agreement"]?["stale_tasks"] == .null)
+            let plain = try await StageGateUITests.page(c, "/imports/\(try #require(sample.int("id")))", director)
+            #expect(!plain.text.contains(#"id="agreement-stale""#))
+        }
+    }
+
     @Test("a cut-short file is refused with 422 naming the line; no file is 400; a team member is refused; nothing is stored")
     func refusals() async throws {
         let h = try await Harness.make()
