@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GantryInterchangeTests",
-            dependencies: ["GantryModel", "GantryInterchange", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["GantryModel", "GantryInterchange", "GantryScheduling", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         .testTarget(

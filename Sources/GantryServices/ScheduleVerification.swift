@@ -222,9 +222,13 @@ public enum ScheduleVerification {
             var calendar = ownCalendar
             let duration = task.duration ?? .zero
             var minutes = clampMinutes(duration.minutes)
-            if !task.summary, !duration.elapsed, !isFixedDuration(task), let list = assignmentsOf[task.uid],
-               let driving = drivingAssignment(list, ownCalendar: task.calendarUID, resourceCalendar: resourceCalendar,
-                                               compile: compile, calendars: { compiled[$0] }) {
+            // Each assignment as the time it takes on its calendar (resource-scheduled tasks only).
+            var spans: [(calendar: Int, minutes: Int64)] = []
+            if !task.summary, !duration.elapsed, !isFixedDuration(task), let list = assignmentsOf[task.uid] {
+                spans = assignmentSpans(list, ownCalendar: task.calendarUID, resourceCalendar: resourceCalendar,
+                                        compile: compile)
+            }
+            if let driving = longestSpan(spans, calendars: { compiled[$0] }) {
                 if driving.calendar != ownCalendar { cases.append(.resourceCalendar) }
                 calendar = driving.calendar
                 minutes = driving.minutes
@@ -243,13 +247,8 @@ public enum ScheduleVerification {
             // ends when its last one ends (a day shift's and a night shift's work side by side): it is scheduled as
             // a summary over one part per assignment, each on its resource's calendar. Not for work already
             // started, manual or split tasks: their dates come from the file.
-            var spans: [(calendar: Int, minutes: Int64)] = []
-            if !task.summary, !task.manual, task.actualStart == nil, task.splits.count < 2, !duration.elapsed,
-               !isFixedDuration(task), let list = assignmentsOf[task.uid], list.count > 1 {
-                spans = assignmentSpans(list, ownCalendar: task.calendarUID, resourceCalendar: resourceCalendar,
-                                        compile: compile)
-                if Set(spans.map(\.calendar)).count < 2 { spans = [] }
-            }
+            let sideBySide = !task.manual && task.actualStart == nil && task.splits.count < 2
+                && Set(spans.map(\.calendar)).count > 1
             compareCalendar.append(ownCalendar)
             var a = ScheduleInput.Activity(
                 name: label(task), duration: task.summary ? 0 : minutes, kind: task.summary ? .summary : .leaf,
@@ -285,7 +284,7 @@ public enum ScheduleVerification {
             if task.timephased { cases.append(.timephased) }
             if task.type == "TT_LOE" || task.type == "TT_WBS" { cases.append(.levelOfEffort) }
             hard[t] = cases
-            if !spans.isEmpty {
+            if sideBySide {
                 parts.append((activities.count, spans))
                 a.kind = .summary
                 a.duration = 0
@@ -395,6 +394,8 @@ public enum ScheduleVerification {
         for (t, task) in file.tasks.enumerated() {
             guard let i = mapped.activityOfTask[t], hasStoredValue(task) else { continue }
             let activity = input.activities[i]
+            let isStale = stale.contains(t)
+            let hardCases = mapped.hardCases[t] + (isStale ? [.staleLateFinish] : [])
             let cal = input.calendars[mapped.compareCalendar[i]]
             let started = task.actualStart != nil, finished = task.actualFinish != nil
             var es = schedule.earlyStart[i], ef = schedule.earlyFinish[i]
@@ -463,7 +464,7 @@ public enum ScheduleVerification {
                 guard leafMismatches.count + otherMismatches.count < mismatchLimit else { return }
                 let m = Mismatch(taskUID: task.uid, rowID: task.rowID, name: task.name, role: role, field: field,
                                  stored: stored, ours: ours,
-                                 hardCases: mapped.hardCases[t] + (stale.contains(t) ? [.staleLateFinish] : []))
+                                 hardCases: hardCases)
                 if role == .leaf { leafMismatches.append(m) } else { otherMismatches.append(m) }
             }
             compareDate(.start, task.start, shownStart)
@@ -484,14 +485,13 @@ public enum ScheduleVerification {
             if let c = task.stored.critical, scheduled {
                 record(.critical, c == critical, String(c), String(critical))
             }
-            if stale.contains(t) { result.stale.add(all) }
+            if isStale { result.stale.add(all) }
             switch role {
             case .summary: result.summary.add(all)
             case .manual: result.manual.add(all)
             case .leaf:
                 result.leaf.add(all)
-                for h in mapped.hardCases[t] { result.hardCases[h, default: TaskTally()].add(all) }
-                if stale.contains(t) { result.hardCases[.staleLateFinish, default: TaskTally()].add(all) }
+                for h in hardCases { result.hardCases[h, default: TaskTally()].add(all) }
             }
         }
         result.mismatches = leafMismatches + otherMismatches
@@ -560,14 +560,13 @@ public enum ScheduleVerification {
         return out
     }
 
-    /// The assignment that decides a resource-scheduled task's finish: of the assignments' spans (see
-    /// `assignmentSpans`), the one that spans the most weeks of its calendar's working time. `nil` when no
-    /// assignment states its work.
-    static func drivingAssignment(_ list: [ProjectFile.Assignment], ownCalendar: String?, resourceCalendar: [String: String],
-                                  compile: (String?) -> Int?, calendars: (Int) -> CompiledCalendar)
+    /// The assignment that decides a resource-scheduled task's finish when the task is put on one calendar: of
+    /// the assignments' spans (see `assignmentSpans`), the one that spans the most weeks of its calendar's working
+    /// time. `nil` when no assignment states its work.
+    static func longestSpan(_ spans: [(calendar: Int, minutes: Int64)], calendars: (Int) -> CompiledCalendar)
         -> (calendar: Int, minutes: Int64)? {
         var best: (calendar: Int, minutes: Int64, weeks: Double)?
-        for span in assignmentSpans(list, ownCalendar: ownCalendar, resourceCalendar: resourceCalendar, compile: compile) {
+        for span in spans {
             let weeks = Double(span.minutes) / Double(max(1, calendars(span.calendar).minutesPerWeek))
             if best.map({ weeks > $0.weeks }) ?? true { best = (span.calendar, span.minutes, weeks) }
         }

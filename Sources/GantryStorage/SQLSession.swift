@@ -53,7 +53,6 @@ struct SQLSession: StoreSession {
     static let rowsPerInsert = 400
 
     func insertAll<E: Entity>(_ entities: [E]) async throws -> [E] {
-        if entities.count == 1 { return [try await insert(entities[0])] }
         let table = Table.of(E.self)
         var stored: [E] = []
         stored.reserveCapacity(entities.count)

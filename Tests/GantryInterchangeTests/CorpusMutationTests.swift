@@ -1,5 +1,6 @@
 import Foundation
 import GantryInterchange
+import GantryScheduling
 import Testing
 
 /// Every public corpus file, damaged in many ways (truncated, a line deleted, an element duplicated, numbers
@@ -27,7 +28,7 @@ struct CorpusMutationTests {
     @Test("every mutation of every corpus file reads or fails with a place", arguments: corpus)
     func mutations(file: URL) throws {
         let original = [UInt8](try Data(contentsOf: file))
-        var rng = Mutations.Generator(seed: UInt64(truncatingIfNeeded: file.lastPathComponent.hashValueStable))
+        var rng = SeededRandom(seed: UInt64(truncatingIfNeeded: file.lastPathComponent.hashValueStable))
         for (label, bytes) in Mutations.all(of: original, using: &rng) {
             do {
                 _ = try ProjectFileReader.read(Data(bytes))
@@ -42,21 +43,7 @@ struct CorpusMutationTests {
 
 /// Ways to damage a file, deterministic for a seed.
 enum Mutations {
-    struct Generator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-        /// SplitMix64.
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
-    static func all(of bytes: [UInt8], using rng: inout Generator) -> [(String, [UInt8])] {
+    static func all(of bytes: [UInt8], using rng: inout SeededRandom) -> [(String, [UInt8])] {
         var out: [(String, [UInt8])] = []
         for fraction in [0.1, 0.5, 0.97] {
             out.append(("truncated at \(Int(fraction * 100)) %", Array(bytes.prefix(Int(Double(bytes.count) * fraction)))))

@@ -1,5 +1,6 @@
 import Foundation
 import GantryInterchange
+import GantryScheduling
 import GantryModel
 import Testing
 
@@ -491,7 +492,7 @@ import Testing
     @Test func neverCrashesOnTruncatedOrCorruptedCorpusFiles() throws {
         let files = ["mspdi/mpxj_gen_calendar-calendars-project2019.xml", "mspdi/mpxj_legacy_sample.xml",
                      "mspdi-derived/mpxj_mpp14calendar.mspdi.xml", "mspdi/mpxj_mspdisplittask.xml"]
-        var generator = Mutations.Generator(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for name in files {
             let bytes = [UInt8](try Self.data(name))
             for step in 1...40 {
