@@ -3,7 +3,7 @@ import GantryServices
 import GantryStorage
 import Testing
 
-/// The record use cases (Sources/GantryServices/Catalog.swift) on a real store, with a fixed clock.
+/// The record use cases (Sources/GantryServices/Core/Catalog.swift) on a real store, with a fixed clock.
 @Suite("Catalog on a real store")
 struct CatalogTests {
     static let created = Timestamp.at("2026-11-28T09:00:00.000Z")

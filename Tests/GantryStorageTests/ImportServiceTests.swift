@@ -5,7 +5,7 @@ import GantryServices
 import GantryStorage
 import Testing
 
-/// Importing a read file as a project (Sources/GantryServices/Interchange.swift, ProjectFile+Import.swift) on a
+/// Importing a read file as a project (Sources/GantryServices/Interchange/Interchange.swift, ProjectFile+Import.swift) on a
 /// real store. The file is built by hand so every expectation follows from what it says, independent of any reader.
 @Suite("Importing a plan file as a project")
 struct ImportServiceTests {

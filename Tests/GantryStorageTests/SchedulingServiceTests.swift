@@ -3,7 +3,7 @@ import GantryServices
 import GantryStorage
 import Testing
 
-/// Scheduling use cases (Sources/GantryServices/Scheduling.swift) on a real store, SQLite and PostgreSQL.
+/// Scheduling use cases (Sources/GantryServices/Plans/Scheduling.swift) on a real store, SQLite and PostgreSQL.
 @Suite("Scheduling a project on a real store")
 struct SchedulingServiceTests {
     static let now = Timestamp.at("2026-11-28T09:00:00.000Z")

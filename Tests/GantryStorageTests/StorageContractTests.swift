@@ -5,7 +5,7 @@ import GantryStorage
 import Testing
 
 /// The one storage contract, run on every available database (`Backend.available`): what `Store` and
-/// `StoreSession` promise in Sources/GantryServices/Ports.swift.
+/// `StoreSession` promise in Sources/GantryServices/Core/Ports.swift.
 @Suite("Storage contract")
 struct StorageContractTests {
     static let t0 = Timestamp.at("2026-11-28T16:20:00.123Z")

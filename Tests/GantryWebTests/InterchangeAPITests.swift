@@ -6,7 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-/// Plans in and out over the API (Sources/GantryWeb/InterchangeRoutes.swift): imports of real corpus files as
+/// Plans in and out over the API (Sources/GantryWeb/Interchange/InterchangeRoutes.swift): imports of real corpus files as
 /// multipart and as a raw body, refusals with the place named, exports, calendar feeds.
 @Suite("Interchange over the API")
 struct InterchangeAPITests {
