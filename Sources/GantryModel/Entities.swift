@@ -168,6 +168,8 @@ public struct Activity: Entity, Hashable {
     public var leveledStart: LocalDateTime?
     /// Keeps `planned_start` / `planned_finish` whatever its links say.
     public var manuallyScheduled: Bool
+    /// Free text the plan's people keep on the activity (the plan editor's Notes column).
+    public var notes: String?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -179,7 +181,7 @@ public struct Activity: Entity, Hashable {
                 deadline: LocalDateTime? = nil, actualStart: LocalDateTime? = nil, actualFinish: LocalDateTime? = nil,
                 optimisticDuration: WorkDuration? = nil, pessimisticDuration: WorkDuration? = nil, priority: Int = 500,
                 doNotLevel: Bool = false, leveledStart: LocalDateTime? = nil, manuallyScheduled: Bool = false,
-                createdAt: Timestamp, updatedAt: Timestamp) {
+                notes: String? = nil, createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.projectId = projectId; self.parentId = parentId
         self.position = position; self.code = code; self.name = name; self.kind = kind; self.duration = duration
         self.percentComplete = percentComplete; self.plannedStart = plannedStart; self.plannedFinish = plannedFinish
@@ -187,7 +189,8 @@ public struct Activity: Entity, Hashable {
         self.deadline = deadline; self.actualStart = actualStart; self.actualFinish = actualFinish
         self.optimisticDuration = optimisticDuration; self.pessimisticDuration = pessimisticDuration
         self.priority = priority; self.doNotLevel = doNotLevel; self.leveledStart = leveledStart
-        self.manuallyScheduled = manuallyScheduled; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.manuallyScheduled = manuallyScheduled; self.notes = notes
+        self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
 

@@ -154,5 +154,9 @@ enum Migrations {
             // take it out here.
             [Table.importReports, Table.calendarFeeds].flatMap { dialect.create($0) }
         },
+        Migration(name: "0011_plan_editor") { _ in
+            // Notes on activities, kept by the plan editor (Table.foundation leaves the column out of 0001).
+            ["ALTER TABLE activities ADD COLUMN notes TEXT"]
+        },
     ]
 }

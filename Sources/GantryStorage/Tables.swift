@@ -64,7 +64,7 @@ struct Table: Sendable {
                   .text("constraint_date", null: true), .text("deadline", null: true), .text("actual_start", null: true),
                   .text("actual_finish", null: true), .text("optimistic_duration", null: true),
                   .text("pessimistic_duration", null: true), .int("priority"), .bool("do_not_level"),
-                  .text("leveled_start", null: true), .bool("manually_scheduled")] + stamps,
+                  .text("leveled_start", null: true), .bool("manually_scheduled"), .text("notes", null: true)] + stamps,
         uniques: [["project_id", "code"]], indexes: [["parent_id"], ["calendar_id"]])
     static let dependencies = Table(
         name: "dependencies",
@@ -121,7 +121,7 @@ struct Table: Sendable {
             "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
-                           "manually_scheduled"],
+                           "manually_scheduled", "notes"],
         ]
         return [users, portfolios, programs, projects, activities, dependencies, calendars, resources].map { t in
             var t = t

@@ -51,20 +51,24 @@ public struct Catalog: Sendable {
 
     public func create<E: ManagedEntity>(_ draft: E, _ caller: Caller) async throws -> E {
         let now = clock.now()
-        return try await store.write { session in
-            var record = draft
-            record.id = E.ID(0)
-            record.version = 1
-            record.createdAt = now
-            record.updatedAt = now
-            try caller.require(.create, try await E.subject(of: record, in: session))
-            try await E.prepare(&record, existing: nil, by: caller, in: session)
-            try await E.validate(record, existing: nil, in: session)
-            let saved = try await session.insert(record)
-            try await E.didChange(saved, in: session)
-            try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
-            return saved
-        }
+        return try await store.write { session in try await Self.insert(draft, by: caller, at: now, in: session) }
+    }
+
+    /// A create inside a transaction the caller opened: permission, the kind's rules, the store, the audit line.
+    static func insert<E: ManagedEntity>(_ draft: E, by caller: Caller, at now: Timestamp,
+                                         in session: any StoreSession) async throws -> E {
+        var record = draft
+        record.id = E.ID(0)
+        record.version = 1
+        record.createdAt = now
+        record.updatedAt = now
+        try caller.require(.create, try await E.subject(of: record, in: session))
+        try await E.prepare(&record, existing: nil, by: caller, in: session)
+        try await E.validate(record, existing: nil, in: session)
+        let saved = try await session.insert(record)
+        try await E.didChange(saved, in: session)
+        try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
+        return saved
     }
 
     /// Applies `change` to the stored record. With `ifVersion`, refuses (412) when the record has moved on.
@@ -76,24 +80,34 @@ public struct Catalog: Sendable {
         return try await store.write { session in
             guard let current = try await session.get(E.self, id) else { throw ServiceError.notFound(E.self, id) }
             try Self.check(version: ifVersion, of: current)
-            try caller.require(.update, try await E.subject(of: current, in: session))
-            var record = current
-            try change(&record)
-            record.id = current.id
-            record.version = current.version
-            record.createdAt = current.createdAt
-            record.updatedAt = now
+            return try await Self.apply(change, to: current, by: caller, at: now, in: session)
+        }
+    }
+
+    /// An update inside a transaction the caller opened, of a record it read in that transaction.
+    /// `permitted` says the caller's right to this change was already decided by a narrower rule (a team member
+    /// recording progress on their own assignment); the kind's own rules still apply.
+    static func apply<E: ManagedEntity>(_ change: (inout E) throws -> Void, to current: E, by caller: Caller,
+                                        at now: Timestamp, in session: any StoreSession, permitted: Bool = false) async throws -> E {
+        if !permitted { try caller.require(.update, try await E.subject(of: current, in: session)) }
+        var record = current
+        try change(&record)
+        record.id = current.id
+        record.version = current.version
+        record.createdAt = current.createdAt
+        record.updatedAt = now
+        if !permitted {
             try caller.require(.update, try await E.subject(of: record, in: session))
             try await E.authorize(change: record, from: current, by: caller, in: session)
-            try await E.prepare(&record, existing: current, by: caller, in: session)
-            try await E.validate(record, existing: current, in: session)
-            guard let saved = try await session.update(record, expectedVersion: current.version) else {
-                throw ServiceError(.versionMismatch, "\(E.kindName) \(id) was changed by someone else meanwhile; reload it and try again")
-            }
-            try await E.didChange(saved, in: session)
-            try await Audit.record(.update, saved, before: current, after: saved, by: caller, at: now, in: session)
-            return saved
         }
+        try await E.prepare(&record, existing: current, by: caller, in: session)
+        try await E.validate(record, existing: current, in: session)
+        guard let saved = try await session.update(record, expectedVersion: current.version) else {
+            throw ServiceError(.versionMismatch, "\(E.kindName) \(current.id) was changed by someone else meanwhile; reload it and try again")
+        }
+        try await E.didChange(saved, in: session)
+        try await Audit.record(.update, saved, before: current, after: saved, by: caller, at: now, in: session)
+        return saved
     }
 
     public func delete<E: ManagedEntity>(_ type: E.Type, _ id: E.ID, _ caller: Caller, ifVersion: Int? = nil) async throws {
@@ -101,16 +115,22 @@ public struct Catalog: Sendable {
         try await store.write { session in
             guard let current = try await session.get(E.self, id) else { throw ServiceError.notFound(E.self, id) }
             try Self.check(version: ifVersion, of: current)
-            try caller.require(.delete, try await E.subject(of: current, in: session))
-            try await E.authorize(delete: current, by: caller, in: session)
-            if let user = current as? User, case .user(let actor) = caller, actor.userId == user.id {
-                throw ServiceError(.conflict, "you cannot delete your own account")
-            }
-            try await E.prepareDelete(current, in: session)
-            _ = try await session.delete(E.self, id)
-            try await E.didChange(current, in: session)
-            try await Audit.record(.delete, current, before: current, after: nil, by: caller, at: now, in: session)
+            try await Self.remove(current, by: caller, at: now, in: session)
         }
+    }
+
+    /// A delete inside a transaction the caller opened, of a record it read in that transaction.
+    static func remove<E: ManagedEntity>(_ current: E, by caller: Caller, at now: Timestamp,
+                                         in session: any StoreSession) async throws {
+        try caller.require(.delete, try await E.subject(of: current, in: session))
+        try await E.authorize(delete: current, by: caller, in: session)
+        if let user = current as? User, case .user(let actor) = caller, actor.userId == user.id {
+            throw ServiceError(.conflict, "you cannot delete your own account")
+        }
+        try await E.prepareDelete(current, in: session)
+        _ = try await session.delete(E.self, current.id)
+        try await E.didChange(current, in: session)
+        try await Audit.record(.delete, current, before: current, after: nil, by: caller, at: now, in: session)
     }
 
     static func check<E: Entity>(version: Int?, of record: E) throws(ServiceError) {

@@ -279,6 +279,7 @@ extension Activity: ManagedEntity {
         if let p = r.pessimisticDuration, p.minutes() < r.duration.minutes() || p.minutes() > 60 * 24 * 366 * 50 {
             c.fail("pessimistic_duration", "pessimistic_duration \(p) must be at least the duration \(r.duration) and under 50 years")
         }
+        if let notes = r.notes, notes.count > 20_000 { c.fail("notes", "notes are \(notes.count) characters long; keep them under 20000") }
         if !(0...1000).contains(r.priority) { c.fail("priority", "priority must be between 0 and 1000 (it is \(r.priority))") }
         if r.manuallyScheduled && (r.plannedStart == nil || r.plannedFinish == nil) {
             c.fail("manually_scheduled", "a manually scheduled activity needs planned_start and planned_finish")

@@ -239,8 +239,12 @@ public struct Scheduling: Sendable {
         guard try await session.get(Project.self, id) != nil else { throw ServiceError.notFound(Project.self, id) }
     }
 
-    static func network(_ id: Project.ID, in session: any StoreSession, today: CalendarDate) async throws -> ProjectNetwork {
-        guard let project = try await session.get(Project.self, id) else { throw ServiceError.notFound(Project.self, id) }
+    /// - Parameter asPlanned: leave the status date out, so work not yet reported sits where the plan puts it
+    ///   (what "update progress as of a date" measures against) instead of after the status date.
+    static func network(_ id: Project.ID, in session: any StoreSession, today: CalendarDate,
+                        asPlanned: Bool = false) async throws -> ProjectNetwork {
+        guard var project = try await session.get(Project.self, id) else { throw ServiceError.notFound(Project.self, id) }
+        if asPlanned { project.statusDate = nil }
         let filter: [String: FilterValue] = ["project_id": .int(id.rawValue)]
         let activities = try await session.list(Activity.self, ListQuery(filters: filter))
         let dependencies = try await session.list(Dependency.self, ListQuery(filters: filter))

@@ -44,6 +44,7 @@ struct APIRoutes: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         ScheduleRoutes(backend: backend).register(on: api)
+        PlanEditorRoutes(backend: backend).register(on: api)
         RAIDRoutes(backend: backend).register(on: api)
         AuditRoutes(backend: backend).register(on: api)
         IntakeRoutes(backend: backend).register(on: api)

@@ -14,6 +14,8 @@ enum Pages {
             ("portfolio", Templates.portfolio), ("project", Templates.project), ("schedule", Templates.schedule),
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
+            // A page whose body Gantry rendered itself, every value escaped where it was put together.
+            ("raw", "{{{html}}}"),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
             + InterchangeTemplates.all
         for (name, text) in all {
@@ -36,6 +38,7 @@ enum Pages {
             if nav == "intake" { user["navIntake"] = true }
             if nav == "glossary" { user["navGlossary"] = true }
             if nav == "inbox" { user["navInbox"] = true }
+            if nav == "work" { user["navWork"] = true }
             if nav == "lessons" { user["navLessons"] = true }
             if nav == "training" { user["navTraining"] = true }
             if nav == "templates" { user["navTemplates"] = true }

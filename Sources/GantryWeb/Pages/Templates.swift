@@ -18,6 +18,7 @@ enum Templates {
           {{#user}}
           <nav aria-label="Main">
             <a href="/inbox"{{#navInbox}} aria-current="page"{{/navInbox}}>Inbox</a>
+            <a href="/my-work"{{#navWork}} aria-current="page"{{/navWork}} id="nav-my-work">My work</a>
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
@@ -115,7 +116,7 @@ enum Templates {
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{phases}}}
-        <p class="subnav"><a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
+        <p class="subnav"><a href="/projects/{{projectId}}/plan" id="plan-link"><strong>Edit the plan</strong></a> · <a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
         <p class="subnav" id="downloads">Download: <a href="/api/v1/projects/{{projectId}}/export?format=mspdi" id="export-mspdi">MS Project XML</a> · <a href="/api/v1/projects/{{projectId}}/export?format=xlsx" id="export-xlsx">Excel</a> · <a href="/api/v1/projects/{{projectId}}/export?format=csv" id="export-csv">CSV</a> · <form method="post" action="/projects/{{projectId}}/calendar-feed" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="project-feed">Calendar feed</button></form></p>
         {{{actions}}}
         {{{schedule}}}

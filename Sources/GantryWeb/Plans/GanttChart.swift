@@ -52,9 +52,13 @@ public struct GanttChart: Sendable, Hashable {
     public var links: [Link]
     public var statusDate: Int64?
     public var title: String
+    /// Draw MS Project's progress line at the status date: it bends back to each started activity's progress
+    /// point (left of the line: behind schedule, right: ahead).
+    public var progressLine: Bool
 
-    public init(title: String, rows: [Row], links: [Link] = [], statusDate: Int64? = nil) {
+    public init(title: String, rows: [Row], links: [Link] = [], statusDate: Int64? = nil, progressLine: Bool = false) {
         self.title = title; self.rows = rows; self.links = links; self.statusDate = statusDate
+        self.progressLine = progressLine
     }
 }
 
@@ -250,6 +254,7 @@ struct GanttRenderer {
         if let s = chart.statusDate {
             out += #"<line class="status-date" x1="\#(n(x(s)))" y1="\#(n(headerHeight / 2))" x2="\#(n(x(s)))" y2="\#(n(headerHeight + bodyHeight))">"#
             out += "<title>Status date \(esc(GanttRenderer.text(s)))</title></line>"
+            if chart.progressLine { out += progressLine(at: s) }
         }
         if chart.rows.isEmpty {
             out += #"<text x="\#(n(labelWidth + 6))" y="\#(n(rowMid(0) + 4))">No activities</text>"#
@@ -290,20 +295,42 @@ struct GanttRenderer {
         switch row.kind {
         case .milestone:
             let h = 6.0
-            out += #"<polygon class="gantt-bar milestone\#(critical)" data-row="\#(i)" points="\#(n(x0)),\#(n(y - h)) \#(n(x0 + h)),\#(n(y)) \#(n(x0)),\#(n(y + h)) \#(n(x0 - h)),\#(n(y))">\#(tip)</polygon>"#
+            out += #"<polygon class="gantt-bar milestone\#(critical)" data-row="\#(i)" data-id="\#(row.id)" points="\#(n(x0)),\#(n(y - h)) \#(n(x0 + h)),\#(n(y)) \#(n(x0)),\#(n(y + h)) \#(n(x0 - h)),\#(n(y))">\#(tip)</polygon>"#
         case .summary:
             let w = max(1, x1 - x0), top = y - 5
             let d = "M\(n(x0)),\(n(top + 9))V\(n(top))H\(n(x0 + w))V\(n(top + 9))L\(n(x0 + w - 4)),\(n(top + 5))H\(n(x0 + 4))Z"
-            out += #"<path class="gantt-bar summary\#(critical)" data-row="\#(i)" d="\#(d)">\#(tip)</path>"#
+            out += #"<path class="gantt-bar summary\#(critical)" data-row="\#(i)" data-id="\#(row.id)" d="\#(d)">\#(tip)</path>"#
         case .leaf:
             let w = max(1, x1 - x0)
-            out += #"<rect class="gantt-bar leaf\#(critical)" data-row="\#(i)" x="\#(n(x0))" y="\#(n(y - 6))" width="\#(n(w))" height="12" rx="2">\#(tip)</rect>"#
+            out += #"<rect class="gantt-bar leaf\#(critical)" data-row="\#(i)" data-id="\#(row.id)" x="\#(n(x0))" y="\#(n(y - 6))" width="\#(n(w))" height="12" rx="2">\#(tip)</rect>"#
             let pct = min(100, max(0, row.percentComplete.isFinite ? row.percentComplete : 0))
             if pct > 0 {
                 out += #"<rect class="gantt-progress" data-row="\#(i)" x="\#(n(x0))" y="\#(n(y - 2))" width="\#(n(w * pct / 100))" height="4"/>"#
             }
         }
         return out
+    }
+
+    /// The progress line: down the status date, out to the progress point of every activity that should have
+    /// started by then (its start plus its percent complete of its span), back to the status date.
+    func progressLine(at status: Int64) -> String {
+        var points: [String] = ["\(n(x(status))),\(n(headerHeight))"]
+        var behind = 0
+        for (i, row) in chart.rows.enumerated() where row.kind != .summary {
+            guard let start = row.start, let finish = row.finish ?? row.start else { continue }
+            var at = status
+            if start < status {
+                let pct = min(100, max(0, row.percentComplete.isFinite ? row.percentComplete : 0))
+                at = start + Int64((Double(max(finish, start) - start) * pct / 100).rounded())
+                if pct >= 100 { at = max(at, status) }
+                if at < status { behind += 1 }
+            }
+            points.append("\(n(x(status))),\(n(rowTop(i)))")
+            points.append("\(n(x(at))),\(n(rowMid(i)))")
+            points.append("\(n(x(status))),\(n(rowTop(i) + rowHeight))")
+        }
+        points.append("\(n(x(status))),\(n(headerHeight + bodyHeight))")
+        return #"<polyline class="progress-line" fill="none" points="\#(points.joined(separator: " "))"><title>Progress line at \#(esc(GanttRenderer.text(status))): \#(behind) activit\#(behind == 1 ? "y" : "ies") behind schedule</title></polyline>"#
     }
 
     func tooltip(_ row: GanttChart.Row, start: Int64, finish: Int64) -> String {

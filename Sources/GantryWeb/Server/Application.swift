@@ -41,6 +41,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     }
     APIRoutes(backend: backend).register(on: router)
     UIRoutes(backend: backend, credentials: credentials, secureCookies: settings.secureCookies).register(on: router)
+    PlanEditorUIRoutes(backend: backend).register(on: router)
     IntakeUIRoutes(backend: backend).register(on: router)
     GlossaryRoutes(backend: backend).register(on: router)
     InboxRoutes(backend: backend).register(ui: router)

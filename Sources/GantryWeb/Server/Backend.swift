@@ -6,6 +6,7 @@ public struct Backend: Sendable {
     public var accounts: Accounts
     public var views: Views
     public var scheduling: Scheduling
+    public var plans: PlanEditor
     public var audit: Audit
     public var intake: Intake
     public var inbox: Inbox
@@ -25,6 +26,7 @@ public struct Backend: Sendable {
         accounts = Accounts(store: store, clock: clock, secrets: secrets)
         views = Views(store: store, catalog: catalog)
         scheduling = Scheduling(store: store, clock: clock)
+        plans = PlanEditor(store: store, clock: clock)
         audit = Audit(store: store)
         intake = Intake(store: store, clock: clock)
         inbox = Inbox(store: store, clock: clock)

@@ -1,0 +1,154 @@
+public import GantryModel
+import GantryScheduling
+
+/// One row of the plan editor's grid, the way MS Project's entry table shows a task: its row number in WBS order,
+/// the cells as text a person types (duration, predecessors by row number, resources with units) and the dates
+/// the engine computed from them.
+public struct PlanRow: Codable, Sendable, Hashable {
+    public var activityId: Activity.ID
+    public var version: Int
+    /// 1-based position in WBS order: what predecessors name.
+    public var row: Int
+    public var code: String
+    public var name: String
+    public var kind: ActivityKind
+    public var depth: Int
+    public var parentId: Activity.ID?
+    public var duration: String
+    /// The computed (early) start and finish; a finish at the end of a working day is that day's end.
+    public var start: LocalDateTime?
+    public var finish: LocalDateTime?
+    public var predecessors: String
+    public var constraintType: SchedulingConstraint
+    public var constraintDate: LocalDateTime?
+    public var deadline: LocalDateTime?
+    public var resources: String
+    public var percentComplete: Double
+    public var actualStart: LocalDateTime?
+    public var actualFinish: LocalDateTime?
+    public var notes: String
+    public var critical: Bool
+    public var totalFloatDays: Double?
+    public var manuallyScheduled: Bool
+    public var lastChangedAt: Timestamp
+}
+
+/// A project's plan as the editor shows it: every row in WBS order with the schedule computed from the records
+/// as they are now (never a stale stored one), the project finish and the revision the rows were read at.
+public struct PlanGrid: Codable, Sendable, Hashable {
+    public var projectId: Project.ID
+    public var projectVersion: Int
+    public var projectCode: String
+    public var revision: Int64
+    public var projectStart: LocalDateTime?
+    public var projectFinish: LocalDateTime?
+    public var statusDate: CalendarDate?
+    public var criticalPath: [Activity.ID]
+    public var rows: [PlanRow]
+    /// The engine's diagnostics (negative float, constraint conflicts, a missed deadline), in words.
+    public var diagnostics: [String]
+    /// Links for the Gantt chart: predecessor, successor, type and lag.
+    public var links: [Link]
+
+    public struct Link: Codable, Sendable, Hashable {
+        public var dependencyId: Dependency.ID
+        public var version: Int
+        public var predecessorId: Activity.ID
+        public var successorId: Activity.ID
+        public var type: DependencyType
+        public var lag: String
+    }
+
+    public func row(_ id: Activity.ID) -> PlanRow? { rows.first { $0.activityId == id } }
+}
+
+/// What one edit did: every row whose shown values changed (the edited one included) so a grid updates in place,
+/// the rows that went, whether rows were added or reordered (reload the grid), and a note to show the user.
+public struct PlanChange: Codable, Sendable, Hashable {
+    public var rows: [PlanRow]
+    public var removed: [Activity.ID]
+    public var structureChanged: Bool
+    public var projectFinish: LocalDateTime?
+    public var revision: Int64
+    public var messages: [String]
+    /// The activities the edit created, in the order their rows were given.
+    public var created: [Activity.ID]
+}
+
+extension PlanGrid {
+    /// The grid of a project as the records in `session` stand, its schedule computed now (pure engine, no write).
+    static func read(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanGrid {
+        let network = try await Scheduling.network(project.id, in: session, today: today)
+        let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
+        let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
+        var resourceNames: [Resource.ID: String] = [:]
+        for rid in Set(assignments.map(\.resourceId)) {
+            resourceNames[rid] = try await session.get(Resource.self, rid)?.name ?? "resource \(rid)"
+        }
+        let revision = try await session.scheduleRevision(of: project.id)
+        let result = try? network.input.criticalPath()
+        return PlanGrid(network: network, result: result, assignments: assignments, resourceNames: resourceNames,
+                        revision: revision)
+    }
+
+    init(network: ProjectNetwork, result: CriticalPathSchedule?, assignments: [Assignment],
+         resourceNames: [Resource.ID: String], revision: Int64) {
+        let project = network.project
+        let rowOf = Dictionary(uniqueKeysWithValues: network.activities.enumerated().map { ($1.id, $0 + 1) })
+        let incoming = Dictionary(grouping: network.dependencies, by: \.successorId)
+        let staffed = Dictionary(grouping: assignments, by: \.activityId)
+        var rows: [PlanRow] = []
+        rows.reserveCapacity(network.activities.count)
+        for (i, a) in network.activities.enumerated() {
+            let links = (incoming[a.id] ?? []).compactMap { d in rowOf[d.predecessorId].map { (row: $0, type: d.type, lag: d.lag) } }
+                .sorted { $0.row < $1.row }
+            let resources = (staffed[a.id] ?? [])
+                .map { PlanNotation.ResourceUnits(name: resourceNames[$0.resourceId] ?? "resource \($0.resourceId)", units: $0.units) }
+                .sorted { $0.name < $1.name }
+            rows.append(PlanRow(
+                activityId: a.id, version: a.version, row: i + 1, code: a.code, name: a.name, kind: a.kind,
+                depth: network.depths[i], parentId: a.parentId, duration: a.duration.description,
+                start: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyStart[i]) }
+                    ?? a.plannedStart.map { LocalDateTime(date: $0) },
+                finish: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyFinish[i]) }
+                    ?? a.plannedFinish.map { LocalDateTime(date: $0) },
+                predecessors: PlanNotation.text(links), constraintType: a.constraintType,
+                constraintDate: a.constraintDate, deadline: a.deadline, resources: PlanNotation.text(resources),
+                percentComplete: a.percentComplete, actualStart: a.actualStart, actualFinish: a.actualFinish,
+                notes: a.notes ?? "", critical: result?.critical[i] ?? false,
+                totalFloatDays: result.map { (network.days($0.totalFloat[i]) * 100).rounded() / 100 },
+                manuallyScheduled: a.manuallyScheduled, lastChangedAt: a.updatedAt))
+        }
+        self.init(
+            projectId: project.id, projectVersion: project.version, projectCode: project.code, revision: revision,
+            projectStart: result.map { LocalDateTime(minutesSinceEpoch: $0.projectStart) }
+                ?? project.startDate.map { LocalDateTime(date: $0) },
+            projectFinish: result.map { LocalDateTime(minutesSinceEpoch: $0.projectFinish) },
+            statusDate: project.statusDate,
+            criticalPath: result.map { $0.longestPath.map { network.activities[$0].id } } ?? [],
+            rows: rows,
+            diagnostics: result?.diagnostics.map(\.message) ?? [],
+            links: network.dependencies.map {
+                Link(dependencyId: $0.id, version: $0.version, predecessorId: $0.predecessorId,
+                     successorId: $0.successorId, type: $0.type, lag: $0.lag.description)
+            })
+    }
+
+    /// What changed from `self` to `after`, as the editor's answer.
+    func change(to after: PlanGrid, messages: [String], created: [Activity.ID] = []) -> PlanChange {
+        let before = Dictionary(uniqueKeysWithValues: rows.map { ($0.activityId, $0) })
+        let afterIds = Set(after.rows.map(\.activityId))
+        let changed = after.rows.filter { r in
+            guard var old = before[r.activityId] else { return true }
+            old.lastChangedAt = r.lastChangedAt
+            return old != r
+        }
+        let removed = rows.map(\.activityId).filter { !afterIds.contains($0) }
+        // Rows added, gone, reordered or moved in the outline: a grid draws itself again.
+        let structure = rows.map { [$0.activityId.rawValue, $0.parentId?.rawValue ?? 0] }
+            != after.rows.map { [$0.activityId.rawValue, $0.parentId?.rawValue ?? 0] }
+        return PlanChange(rows: changed, removed: removed, structureChanged: structure,
+                          projectFinish: after.projectFinish, revision: after.revision, messages: messages,
+                          created: created)
+    }
+}
