@@ -154,5 +154,12 @@ enum Migrations {
             // take it out here.
             [Table.importReports, Table.calendarFeeds].flatMap { dialect.create($0) }
         },
+        Migration(name: "0011_api_token_use") { _ in
+            // When each API token was last used (written at most once a minute), and a user's tokens found fast.
+            [
+                "ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT",
+                "CREATE INDEX api_tokens_user_id_idx ON api_tokens (user_id)",
+            ]
+        },
     ]
 }

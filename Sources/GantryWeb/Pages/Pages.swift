@@ -15,7 +15,7 @@ enum Pages {
             ("error", Templates.error), ("scheduleActions", Templates.scheduleActions), ("activity", Templates.activity),
             ("leveling", Templates.leveling), ("risk", Templates.risk), ("audit", Templates.audit),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
-            + InterchangeTemplates.all
+            + InterchangeTemplates.all + AccountTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -40,6 +40,7 @@ enum Pages {
             if nav == "training" { user["navTraining"] = true }
             if nav == "templates" { user["navTemplates"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
+            AccountPages.nav(auth, nav, into: &user)
             page["user"] = user
         }
         let text = library.render(page, withTemplate: "layout") ?? ""
