@@ -1,3 +1,4 @@
+import Foundation
 import GantryModel
 import GantryServices
 import GantryStorage

@@ -1,6 +1,7 @@
 import Foundation
 import GantryModel
 import GantryServices
+import GantryStorage
 import GantryWeb
 import HTTPTypes
 import Testing
@@ -29,7 +30,8 @@ struct AccountsAPITests {
             let me = try await c.send(.get, "/api/v1/me", as: nil, headers: Self.bearer(token))
             #expect(me.string("username") == "project.manager")
             let listed = try await c.send(.get, "/api/v1/me/tokens", as: nil, headers: Self.bearer(token)).items
-            #expect(listed.compactMap { $0["id"]?.int }.contains(id))
+            let ids: [Int64] = listed.compactMap { $0["id"]?.int }
+            #expect(ids.contains(id))
 
             let missing = try await c.send(.post, "/api/v1/me/tokens", as: .projectManager, json: #"{"label":"x"}"#)
             #expect(missing.status == .unprocessableContent)
@@ -53,21 +55,22 @@ struct AccountsAPITests {
     @Test("changing one's password over the API: a wrong current one is 422 on current_password and changes nothing")
     func password() async throws {
         let harness = try await Harness.make()
+        let accounts = harness.backend.accounts
         try await harness.test { (c: Harness.Client) async throws in
             let wrong = try await c.send(.post, "/api/v1/me/password", as: .executive,
                                          json: #"{"current_password":"nope","new_password":"a new long secret"}"#)
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.problemFields == ["current_password"])
             #expect(wrong.string("detail")?.contains("the current password is wrong") == true)
-            _ = try await harness.backend.accounts.signIn(username: "executive", password: Harness.password)
+            _ = try await accounts.signIn(username: "executive", password: Harness.password)
 
             let ok = try await c.send(.post, "/api/v1/me/password", as: .executive,
                                       json: #"{"current_password":"\#(Harness.password)","new_password":"a new long secret"}"#)
             #expect(ok.status == .noContent)
             await #expect(throws: ServiceError.self) {
-                try await harness.backend.accounts.signIn(username: "executive", password: Harness.password)
+                try await accounts.signIn(username: "executive", password: Harness.password)
             }
-            _ = try await harness.backend.accounts.signIn(username: "executive", password: "a new long secret")
+            _ = try await accounts.signIn(username: "executive", password: "a new long secret")
         }
     }
 
@@ -76,6 +79,7 @@ struct AccountsAPITests {
         let harness = try await Harness.make()
         let requester = try #require(harness.users[.requester])
         let session = try await harness.backend.accounts.signIn(username: "requester", password: Harness.password)
+        let accounts = harness.backend.accounts
         try await harness.test { (c: Harness.Client) async throws in
             let refused = try await c.send(.post, "/api/v1/users/\(requester.id)/password-reset", as: .pmoDirector)
             #expect(refused.status == .forbidden)
@@ -84,8 +88,8 @@ struct AccountsAPITests {
             #expect(reply.status == .ok)
             let password = try #require(reply.string("password"))
             #expect(reply.string("username") == "requester")
-            #expect(try await harness.backend.accounts.session(token: session.token) == nil, "the sessions ended")
-            _ = try await harness.backend.accounts.signIn(username: "requester", password: password)
+            #expect(try await accounts.session(token: session.token) == nil, "the sessions ended")
+            _ = try await accounts.signIn(username: "requester", password: password)
         }
     }
 
@@ -94,14 +98,14 @@ struct AccountsAPITests {
         let harness = try await Harness.make()
         let analyst = try #require(harness.users[.pmoAnalyst])
         let session = try await harness.backend.accounts.signIn(username: "pmo.analyst", password: Harness.password)
+        let store = harness.store, me = try #require(harness.users[.admin])
         try await harness.test { (c: Harness.Client) async throws in
             let off = try await c.send(.patch, "/api/v1/users/\(analyst.id)", json: #"{"active":false}"#)
             #expect(off.status == .ok)
             #expect(try await c.send(.get, "/api/v1/me", as: .pmoAnalyst).status == .unauthorized)
             let page = try await c.send(.get, "/portfolios", as: nil, headers: [.cookie: "gantry_session=\(session.token)"])
             #expect(page.status == .seeOther, "the session ended")
-            #expect(try await harness.store.read { try await $0.apiTokens(of: analyst.id) }.isEmpty)
-            let me = try #require(harness.users[.admin])
+            #expect(try await store.read { try await $0.apiTokens(of: analyst.id) }.isEmpty)
             let selfOff = try await c.send(.patch, "/api/v1/users/\(me.id)", json: #"{"active":false}"#)
             #expect(selfOff.status == .conflict)
             #expect(try await c.send(.get, "/api/v1/me").status == .ok)

@@ -84,6 +84,7 @@ struct AccountsUITests {
     func createUser() async throws {
         let harness = try await Harness.make()
         let admin = try await Self.signIn(harness, .admin)
+        let adminId = try #require(harness.users[.admin]).id.rawValue
         try await harness.test { (c: Harness.Client) async throws in
             let list = try await Self.page(c, "/admin/users", admin)
             #expect(list.status == .ok)
@@ -109,7 +110,7 @@ struct AccountsUITests {
             let users = try await c.send(.get, "/api/v1/users").items.compactMap { $0["username"]?.string }
             #expect(users.filter { $0 == "grace" }.count == 1 && !users.contains("Bad Name"))
             let trail = try await c.send(.get, "/api/v1/audit?kind=user&action=create").items
-            #expect(trail.contains { $0["user_id"]?.int == harness.users[.admin]?.id.rawValue })
+            #expect(trail.contains { $0["user_id"]?.int == adminId })
         }
     }
 
@@ -212,14 +213,14 @@ struct AccountsUITests {
     func deactivateAndReset() async throws {
         let harness = try await Harness.make()
         let admin = try await Self.signIn(harness, .admin), member = try await Self.signIn(harness, .teamMember)
-        let target = try #require(harness.users[.teamMember])
+        let target = try #require(harness.users[.teamMember]), adminId = try #require(harness.users[.admin]).id
         try await harness.test { (c: Harness.Client) async throws in
             #expect(try await c.send(.get, "/api/v1/me", as: .teamMember).status == .ok)  // now cached on this server
             let page = try await Self.page(c, "/admin/users/\(target.id)", admin)
             #expect(page.text.contains(#"id="deactivate""#))
             #expect(page.text.contains(#"<td class="token-name">test</td>"#), "the admin sees the user's tokens")
 
-            let selfOff = try await Self.post(c, "/admin/users/\(harness.users[.admin]!.id)/active", admin, ["active": "false"])
+            let selfOff = try await Self.post(c, "/admin/users/\(adminId)/active", admin, ["active": "false"])
             #expect(selfOff.status == .conflict)
             #expect(selfOff.text.contains("you cannot deactivate your own account"))
 
@@ -247,7 +248,7 @@ struct AccountsUITests {
             let token = try #require(Self.secret(made.text))
             #expect(try await c.send(.get, "/api/v1/me", as: nil, headers: [.authorization: "Bearer \(token)"]).status == .ok)
             let id = try #require(try await c.send(.get, "/api/v1/me/tokens", as: nil, headers: [.authorization: "Bearer \(token)"]).items.first?["id"]?.int)
-            #expect(try await Self.post(c, "/admin/users/\(harness.users[.admin]!.id)/tokens/\(id)/revoke", admin).status == .notFound,
+            #expect(try await Self.post(c, "/admin/users/\(adminId)/tokens/\(id)/revoke", admin).status == .notFound,
                     "a token is revoked under its own user")
             #expect(try await Self.post(c, "/admin/users/\(target.id)/tokens/\(id)/revoke", admin).status == .seeOther)
             #expect(try await c.send(.get, "/api/v1/me", as: nil, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)

@@ -1,7 +1,10 @@
 import Foundation
 import GantryModel
 import GantryServices
+import GantryGovernance
 import Hummingbird
+import Logging
+import Mustache
 
 /// `/account` (every signed-in user: password and API tokens) and `/admin/users` (the administrator: users,
 /// roles, deactivation, password resets, anyone's tokens). The pages call the same `Accounts` and `Catalog` use
@@ -117,7 +120,7 @@ struct AccountPages: Sendable {
                 return try await userPage(auth, id, error: Self.describe(error), status: error.code.httpStatus)
             }
             credentials.forget(user: id)
-            context.logger.info(active ? "user reactivated" : "user deactivated", metadata: ["target": .stringConvertible(id)])
+            context.logger.info("user \(active ? "reactivated" : "deactivated")", metadata: ["target": .stringConvertible(id)])
             return Response(status: .seeOther, headers: [.location: "/admin/users/\(id)?done=\(active ? "reactivated" : "deactivated")"])
         }
         router.post("admin/users/:id/password-reset") { request, context in
@@ -163,7 +166,7 @@ struct AccountPages: Sendable {
     static func requireAdmin(_ auth: Authenticated) throws {
         do {
             try auth.caller.require(.update, .user(id: nil))
-        } catch {
+        } catch let error as ServiceError {
             throw ServiceError(.forbidden, "Only the administrator manages users. \(error.message)")
         }
     }

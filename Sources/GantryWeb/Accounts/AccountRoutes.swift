@@ -1,6 +1,7 @@
 import Foundation
 import GantryModel
 import GantryServices
+import GantryGovernance
 import Hummingbird
 
 /// The accounts' JSON API: the caller's own tokens and password, and the admin's password reset. Deactivation
