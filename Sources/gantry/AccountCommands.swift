@@ -63,10 +63,18 @@ extension TokenCommand {
                 return try await accounts.tokens(of: try await accounts.user(named: user).id, .system)
             }
             if json {
-                let rows: [[String: String]] = tokens.map {
-                    ["id": String($0.id), "name": $0.name, "created_at": $0.createdAt.description,
-                     "last_used_at": $0.lastUsedAt?.description ?? ""]
+                struct Row: Encodable {
+                    var id: Int64, name: String, createdAt: String, lastUsedAt: String?
+                    func encode(to encoder: any Encoder) throws {
+                        var c = encoder.container(keyedBy: CodingKeys.self)
+                        try c.encode(id, forKey: .id)
+                        try c.encode(name, forKey: .name)
+                        try c.encode(createdAt, forKey: .createdAt)
+                        try c.encode(lastUsedAt, forKey: .lastUsedAt)  // null when never used
+                    }
+                    enum CodingKeys: String, CodingKey { case id, name, createdAt = "created_at", lastUsedAt = "last_used_at" }
                 }
+                let rows = tokens.map { Row(id: $0.id, name: $0.name, createdAt: $0.createdAt.description, lastUsedAt: $0.lastUsedAt?.description) }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 say(String(decoding: try encoder.encode(rows), as: UTF8.self))
