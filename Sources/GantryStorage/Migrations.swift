@@ -154,7 +154,14 @@ enum Migrations {
             // take it out here.
             [Table.importReports, Table.calendarFeeds].flatMap { dialect.create($0) }
         },
-        Migration(name: "0011_plan_editor") { _ in
+        Migration(name: "0011_api_token_use") { _ in
+            // When each API token was last used (written at most once a minute), and a user's tokens found fast.
+            [
+                "ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT",
+                "CREATE INDEX api_tokens_user_id_idx ON api_tokens (user_id)",
+            ]
+        },
+        Migration(name: "0012_plan_editor") { _ in
             // Notes on activities, kept by the plan editor (Table.foundation leaves the column out of 0001).
             ["ALTER TABLE activities ADD COLUMN notes TEXT"]
         },

@@ -40,6 +40,7 @@ public struct Accounts: Sendable {
             try await User.validate(draft, existing: nil, in: session)
             let user = try await session.insert(draft)
             try await session.setPasswordDigest(digest, for: user.id)
+            try await Audit.record(.create, user, before: nil, after: user, by: caller, at: now, in: session)
             return user
         }
     }
@@ -95,15 +96,23 @@ public struct Accounts: Sendable {
         return token
     }
 
-    /// The user a bearer token stands for.
+    /// The user a bearer token stands for. Records the token's use, at most once a minute.
     public func user(bearer token: String) async throws -> User? {
         let digest = secrets.digest(token)
-        return try await store.read { session -> User? in
-            guard let record = try await session.token(digest: digest),
-                  let user = try await session.get(User.self, record.userId), user.active
+        let found = try await store.read { session -> (User, APITokenInfo)? in
+            guard let info = try await session.apiToken(digest: digest),
+                  let user = try await session.get(User.self, info.userId), user.active
             else { return nil }
-            return user
+            return (user, info)
         }
+        guard let (user, info) = found else { return nil }
+        let now = clock.now()
+        let since = now.adding(seconds: -Self.tokenUseResolutionSeconds)
+        if (info.lastUsedAt ?? Timestamp(millisecondsSinceEpoch: .min)) < since {
+            // Best effort: a busy database must not turn a valid token away.
+            try? await store.write { try await $0.markAPITokenUsed(id: info.id, at: now, unlessUsedSince: since) }
+        }
+        return user
     }
 
     public func users(_ caller: Caller) async throws -> [User] {

@@ -102,8 +102,8 @@ public struct AuditQuery: Sendable, Hashable {
 }
 
 /// Reads and writes inside one unit of work. Everything done through one session in `Store.write` commits
-/// together or not at all.
-public protocol StoreSession: Sendable {
+/// together or not at all. (The accounts' own methods are in `CredentialStore`, Accounts/CredentialStore.swift.)
+public protocol StoreSession: Sendable, CredentialStore {
     func get<E: Entity>(_ type: E.Type, _ id: E.ID) async throws -> E?
     func list<E: Entity>(_ type: E.Type, _ query: ListQuery) async throws -> [E]
     func count<E: Entity>(_ type: E.Type, _ filters: [String: FilterValue]) async throws -> Int

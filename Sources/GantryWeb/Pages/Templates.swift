@@ -26,6 +26,8 @@ enum Templates {
             <a href="/training"{{#navTraining}} aria-current="page"{{/navTraining}}>Training</a>
             <a href="/glossary"{{#navGlossary}} aria-current="page"{{/navGlossary}}>Glossary</a>
             {{#canAudit}}<a href="/audit"{{#navAudit}} aria-current="page"{{/navAudit}}>Audit trail</a>{{/canAudit}}
+            <a href="/account" id="nav-account"{{#navAccount}} aria-current="page"{{/navAccount}}>Account</a>
+            {{#isAdmin}}<a href="/admin/users" id="nav-users"{{#navUsers}} aria-current="page"{{/navUsers}}>Users</a>{{/isAdmin}}
           </nav>
           <div class="who">
             <span>{{displayName}} <span class="role">{{roleTitle}}</span></span>

@@ -51,6 +51,8 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     StatusReportUIRoutes(backend: backend).register(on: router)
     InterchangePages(backend: backend).register(on: router)
     InterchangeRoutes(backend: backend).registerFeeds(on: router)
+    AccountRoutes(backend: backend, credentials: credentials).register(on: router)
+    AccountPages(backend: backend, credentials: credentials).register(on: router)
     return router
 }
 

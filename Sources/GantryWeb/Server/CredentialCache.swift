@@ -41,6 +41,14 @@ final class CredentialCache: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: "s:" + token) }
     }
 
+    /// Forgets every token and session of a user: after a token is revoked, a password changed or reset, or the
+    /// user deactivated, this server asks the database again at once.
+    func forget(user id: User.ID) {
+        entries.withLock { map in
+            map = map.filter { $0.value.bearer?.id != id && $0.value.session?.user.id != id }
+        }
+    }
+
     private func store(_ key: String, _ entry: Entry) {
         entries.withLock { map in
             if map.count >= capacity { map.removeAll(keepingCapacity: true) }
