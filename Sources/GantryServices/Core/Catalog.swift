@@ -51,20 +51,25 @@ public struct Catalog: Sendable {
 
     public func create<E: ManagedEntity>(_ draft: E, _ caller: Caller) async throws -> E {
         let now = clock.now()
-        return try await store.write { session in
-            var record = draft
-            record.id = E.ID(0)
-            record.version = 1
-            record.createdAt = now
-            record.updatedAt = now
-            try caller.require(.create, try await E.subject(of: record, in: session))
-            try await E.prepare(&record, existing: nil, by: caller, in: session)
-            try await E.validate(record, existing: nil, in: session)
-            let saved = try await session.insert(record)
-            try await E.didChange(saved, in: session)
-            try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
-            return saved
-        }
+        return try await store.write { session in try await Self.insert(draft, caller, at: now, in: session) }
+    }
+
+    /// `create`'s steps inside a transaction the caller already holds (permission, rules, insert, audit), for use
+    /// cases that make more than the record in the same transaction (a project with its template's phases).
+    static func insert<E: ManagedEntity>(_ draft: E, _ caller: Caller, at now: Timestamp,
+                                         in session: any StoreSession) async throws -> E {
+        var record = draft
+        record.id = E.ID(0)
+        record.version = 1
+        record.createdAt = now
+        record.updatedAt = now
+        try caller.require(.create, try await E.subject(of: record, in: session))
+        try await E.prepare(&record, existing: nil, by: caller, in: session)
+        try await E.validate(record, existing: nil, in: session)
+        let saved = try await session.insert(record)
+        try await E.didChange(saved, in: session)
+        try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
+        return saved
     }
 
     /// Applies `change` to the stored record. With `ifVersion`, refuses (412) when the record has moved on.

@@ -50,6 +50,10 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     StatusReportUIRoutes(backend: backend).register(on: router)
     InterchangePages(backend: backend).register(on: router)
     InterchangeRoutes(backend: backend).registerFeeds(on: router)
+    PortfolioRecordRoutes(backend: backend).register(on: router)
+    ProjectRecordRoutes(backend: backend).register(on: router)
+    ResourcePoolPages(backend: backend).register(on: router)
+    CalendarPages(backend: backend).register(on: router)
     return router
 }
 
