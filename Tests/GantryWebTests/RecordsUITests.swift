@@ -1,5 +1,7 @@
 import Foundation
 import GantryModel
+import GantryServices
+import GantryWeb
 import HTTPTypes
 import Testing
 

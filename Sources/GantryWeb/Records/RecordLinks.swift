@@ -1,5 +1,6 @@
 import GantryModel
 import GantryServices
+import Mustache
 
 /// The "New …" and "Edit" links of the portfolio list, a portfolio's page and a project's page, shown only to those
 /// the permission policy lets make that change.

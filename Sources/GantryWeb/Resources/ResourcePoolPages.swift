@@ -117,8 +117,8 @@ struct ResourcePoolPages: Sendable {
         if let v = r.text("currency") { x.currency = v.uppercased() }
         if let v = r.text("cost_rate") {
             switch CostRate.parse(v.isEmpty ? "0" : v, currency: x.currency) {
-            case .success(let minor): x.costRateMinor = minor
-            case .failure(let message): r.fail("cost_rate", message)
+            case .minor(let minor): x.costRateMinor = minor
+            case .problem(let message): r.fail("cost_rate", message)
             }
         }
         if let v = r.text("max_units") {
