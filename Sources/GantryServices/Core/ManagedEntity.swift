@@ -65,7 +65,11 @@ func refuseIfUsed<R: Entity, E: Entity>(_ record: R, by user: E.Type, _ filters:
 func ensureUnique<E: Entity>(_ record: E, _ filters: [String: FilterValue], _ message: String,
                              in session: any StoreSession) async throws {
     let matches = try await session.list(E.self, ListQuery(filters: filters, limit: 2))
-    if matches.contains(where: { $0.id != record.id }) { throw ServiceError(.conflict, message) }
+    // The field at fault is the filter that holds text (the code or the name); ids only scope it.
+    let fields = filters.filter { if case .text = $0.value { true } else { false } }.keys.sorted()
+    if matches.contains(where: { $0.id != record.id }) {
+        throw ServiceError(.conflict, message, problems: fields.map { FieldProblem(field: $0, message: message) })
+    }
 }
 
 extension User: ManagedEntity {

@@ -17,7 +17,7 @@ enum Pages {
             // A page whose body Gantry rendered itself, every value escaped where it was put together.
             ("raw", "{{{html}}}"),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
-            + InterchangeTemplates.all + AccountTemplates.all
+            + InterchangeTemplates.all + AccountTemplates.all + RecordTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -35,6 +35,8 @@ enum Pages {
             if case .session(_, let csrf) = auth.via { user["csrf"] = csrf }
             if nav == "portfolios" { user["navPortfolios"] = true }
             if nav == "audit" { user["navAudit"] = true }
+            if nav == "resources" { user["navResources"] = true }
+            if nav == "calendars" { user["navCalendars"] = true }
             if nav == "intake" { user["navIntake"] = true }
             if nav == "glossary" { user["navGlossary"] = true }
             if nav == "inbox" { user["navInbox"] = true }
@@ -63,7 +65,8 @@ enum Pages {
             ["id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
              "owner": owner?.displayName ?? "—", "projects": n]
         }
-        return html("portfolios", ["rows": rows, "count": list.count, "projectTotal": list.map(\.projectCount).reduce(0, +)],
+        return html("portfolios", ["rows": rows, "count": list.count, "projectTotal": list.map(\.projectCount).reduce(0, +),
+                                   "recordLinks": RecordLinks.portfolioList(auth)],
                     title: "Portfolios", auth: auth, nav: "portfolios")
     }
 
@@ -93,6 +96,7 @@ enum Pages {
             "id": p.id.description, "code": p.code, "name": p.name, "mode": p.governanceMode.rawValue,
             "owner": o.owner?.displayName ?? "—",
             "description": p.description, "projectCount": o.projects.count, "health": health, "groups": groups,
+            "recordLinks": RecordLinks.portfolio(o, auth),
             "interchange": library.render([
                 "id": p.id.description, "csrf": csrf(auth), "mayImport": mayImport,
                 "imports": imports.prefix(5).map { r -> [String: Any] in
@@ -123,7 +127,7 @@ enum Pages {
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
             "description": p.description, "schedule": schedule.html, "phases": phases, "activityCount": schedule.activities,
-            "milestoneCount": schedule.milestones, "csrf": csrf(auth),
+            "milestoneCount": schedule.milestones, "csrf": csrf(auth), "recordLinks": RecordLinks.project(header, auth),
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
     }
 

@@ -20,6 +20,8 @@ enum Templates {
             <a href="/inbox"{{#navInbox}} aria-current="page"{{/navInbox}}>Inbox</a>
             <a href="/my-work"{{#navWork}} aria-current="page"{{/navWork}} id="nav-my-work">My work</a>
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
+            <a href="/resources"{{#navResources}} aria-current="page"{{/navResources}}>Resources</a>
+            <a href="/calendars"{{#navCalendars}} aria-current="page"{{/navCalendars}}>Calendars</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
             <a href="/lessons"{{#navLessons}} aria-current="page"{{/navLessons}}>Lessons</a>
@@ -65,6 +67,7 @@ enum Templates {
     static let portfolios = """
         <h1>Portfolios</h1>
         <p class="lede">{{count}} portfolios, {{projectTotal}} projects.</p>
+        {{{recordLinks}}}
         <table class="grid" aria-describedby="portfolios-caption">
           <caption id="portfolios-caption" class="sr">All portfolios with their governance mode and owner</caption>
           <thead><tr><th scope="col">Code</th><th scope="col">Portfolio</th><th scope="col">Governance</th><th scope="col">Owner</th><th scope="col" class="num">Projects</th></tr></thead>
@@ -87,6 +90,7 @@ enum Templates {
           <div><dt>Health</dt><dd>{{#health}}<span class="rag rag-{{key}}" title="{{key}}">{{count}} {{key}}</span> {{/health}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        {{{recordLinks}}}
         <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a> · <a href="/portfolios/{{id}}/raid" id="raid-view-link">RAID view: risks, issues, assumptions and decisions of every project</a> · <a href="/portfolios/{{id}}/report" id="portfolio-report-link">Executive portfolio report</a> · <a href="/portfolios/{{id}}/settings" id="settings-link">Governance settings</a></nav>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
@@ -117,6 +121,7 @@ enum Templates {
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
+        {{{recordLinks}}}
         {{{phases}}}
         <p class="subnav"><a href="/projects/{{projectId}}/plan" id="plan-link"><strong>Edit the plan</strong></a> · <a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a></p>
         <p class="subnav" id="downloads">Download: <a href="/api/v1/projects/{{projectId}}/export?format=mspdi" id="export-mspdi">MS Project XML</a> · <a href="/api/v1/projects/{{projectId}}/export?format=xlsx" id="export-xlsx">Excel</a> · <a href="/api/v1/projects/{{projectId}}/export?format=csv" id="export-csv">CSV</a> · <form method="post" action="/projects/{{projectId}}/calendar-feed" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="project-feed">Calendar feed</button></form></p>

@@ -53,6 +53,10 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     InterchangeRoutes(backend: backend).registerFeeds(on: router)
     AccountRoutes(backend: backend, credentials: credentials).register(on: router)
     AccountPages(backend: backend, credentials: credentials).register(on: router)
+    PortfolioRecordRoutes(backend: backend).register(on: router)
+    ProjectRecordRoutes(backend: backend).register(on: router)
+    ResourcePoolPages(backend: backend).register(on: router)
+    CalendarPages(backend: backend).register(on: router)
     return router
 }
 

@@ -99,6 +99,14 @@ enum Assets {
         .status-submitted { color: var(--accent); } .status-accepted { color: var(--green); } .status-returned { color: var(--amber); }
         .trend-worse { color: var(--red); } .trend-better { color: var(--green); }
         .risk-high { color: var(--red); font-weight: 700; } .risk-medium { color: var(--amber); font-weight: 600; }
+        .record-form .field { display: grid; gap: .2rem; } .record-form .hint { color: var(--muted); font-size: .8rem; }
+        .record-form .field-error { color: #8a1f11; font-weight: 600; font-size: .85rem; }
+        .record-form .has-error input, .record-form .has-error select, .record-form .has-error textarea { border-color: #c0392b; }
+        .record-links { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        a.button, .record-action button { display: inline-block; padding: .4rem .85rem; border-radius: 4px; border: 1px solid var(--accent);
+          background: var(--accent); color: #fff; font: inherit; font-weight: 600; text-decoration: none; cursor: pointer; }
+        a.button.secondary, .record-action button.secondary { background: #fff; color: var(--accent); }
+        .record-action { margin: .75rem 0; } .record-action button.danger { background: #fff; color: var(--red); border-color: var(--red); }
         @media print { .top, .foot, .skip, .actions, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; } .grid tbody tr:hover { background: none; } section { break-inside: avoid; } }
         """

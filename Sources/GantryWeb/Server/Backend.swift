@@ -15,6 +15,7 @@ public struct Backend: Sendable {
     public var changes: ChangeControl
     public var reports: StatusReports
     public var interchange: Interchange
+    public var records: Records
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -35,6 +36,7 @@ public struct Backend: Sendable {
         changes = ChangeControl(store: store, clock: clock)
         reports = StatusReports(store: store, clock: clock)
         interchange = Interchange(store: store, clock: clock, secrets: secrets)
+        records = Records(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }
