@@ -63,6 +63,7 @@ enum OpenAPI {
             ]),
         ])
         for (path, item) in ScheduleRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in PlanEditorRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AuditRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in IntakeRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in InboxRoutes.openAPIPaths() { paths[path] = item }

@@ -96,7 +96,8 @@ enum PlanEditorPages {
         let refusal = header.scheduleChangeRefusal(auth.caller)
         let editable = refusal == nil
         let csrf = Pages.csrf(auth)
-        var body = #"<nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/\#(header.portfolio.id)">\#(esc(header.portfolio.code))</a> › <a href="/projects/\#(p.id)">\#(esc(p.code))</a> › <span aria-current="page">Plan</span></nav>"#
+        var body = #"<link rel="stylesheet" href="/assets/plan.css">"#
+        body += #"<nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/\#(header.portfolio.id)">\#(esc(header.portfolio.code))</a> › <a href="/projects/\#(p.id)">\#(esc(p.code))</a> › <span aria-current="page">Plan</span></nav>"#
         body += #"<h1>Plan of \#(esc(p.code)) \#(esc(p.name))</h1>"#
         body += summary(grid)
         body += #"<div id="plan-messages" class="plan-messages" role="status" aria-live="polite">"#
@@ -170,7 +171,8 @@ enum PlanEditorPages {
         let p = header.project
         let csrf = Pages.csrf(auth)
         let editable = header.scheduleChangeRefusal(auth.caller) == nil
-        var body = #"<nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/projects/\#(p.id)">\#(esc(p.code))</a> › <a href="/projects/\#(p.id)/plan">Plan</a> › <span aria-current="page">Row \#(r.row)</span></nav>"#
+        var body = #"<link rel="stylesheet" href="/assets/plan.css">"#
+        body += #"<nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/projects/\#(p.id)">\#(esc(p.code))</a> › <a href="/projects/\#(p.id)/plan">Plan</a> › <span aria-current="page">Row \#(r.row)</span></nav>"#
         body += #"<h1>Row \#(r.row): \#(esc(r.code)) \#(esc(r.name))</h1>"#
         body += #"<p class="lede">\#(r.kind.rawValue), \#(esc(day(r.start))) – \#(esc(day(r.finish, finish: true)))\#(r.critical ? ", critical" : "")\#(r.totalFloatDays.map { ", total float " + Pages.days($0) } ?? "").</p>"#
         if let error {
@@ -267,7 +269,7 @@ enum PlanEditorPages {
     /// "My work": the signed-in user's assigned activities, with a progress form each.
     static func myWork(_ work: MyWork, message: String?, auth: Authenticated) -> Response {
         let csrf = Pages.csrf(auth)
-        var body = "<h1>My work</h1>"
+        var body = #"<link rel="stylesheet" href="/assets/plan.css"><h1>My work</h1>"#
         if let message, !message.isEmpty { body += #"<p class="notice" role="status" id="work-message">\#(esc(message))</p>"# }
         if work.resources.isEmpty {
             body += #"<p id="no-resource">No resource in the pool stands for you yet, so nothing is assigned to you. Ask your project manager or the PMO to link your account to your resource.</p>"#

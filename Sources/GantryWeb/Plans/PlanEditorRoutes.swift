@@ -176,3 +176,114 @@ struct PlanEditorRoutes: Sendable {
         }
     }
 }
+
+extension PlanEditorRoutes {
+    static func openAPIPaths() -> [String: JSONValue] {
+        let projectId = OpenAPI.parameter("id", "path", "The project's id", type: "integer", required: true)
+        let activityId = OpenAPI.parameter("id", "path", "The activity's id", type: "integer", required: true)
+        let text: JSONValue = ["type": "string"]
+        let dateTime: JSONValue = .object(["type": .array(["string", "null"]), "description": "a local date-time, yyyy-MM-ddTHH:mm"])
+        let row: JSONValue = .object(["type": "object", "properties": .object([
+            "activity_id": ["type": "integer"], "version": ["type": "integer"], "row": ["type": "integer"],
+            "code": text, "name": text, "kind": .object(["type": "string", "enum": .array(ActivityKind.allCases.map { .string($0.rawValue) })]),
+            "depth": ["type": "integer"], "parent_id": .object(["type": .array(["integer", "null"])]), "duration": text,
+            "start": dateTime, "finish": dateTime, "predecessors": text, "constraint_type": text, "constraint_date": dateTime,
+            "deadline": dateTime, "resources": text, "percent_complete": ["type": "number"], "actual_start": dateTime,
+            "actual_finish": dateTime, "notes": text, "critical": ["type": "boolean"],
+            "total_float_days": .object(["type": .array(["number", "null"])]), "manually_scheduled": ["type": "boolean"],
+            "last_changed_at": text,
+        ]), "required": ["activity_id", "version", "row", "name", "kind", "duration", "predecessors", "resources"]])
+        let grid: JSONValue = .object(["type": "object", "properties": .object([
+            "project_id": ["type": "integer"], "project_version": ["type": "integer"], "project_code": text,
+            "revision": ["type": "integer"], "project_start": dateTime, "project_finish": dateTime,
+            "status_date": .object(["type": .array(["string", "null"]), "format": "date"]),
+            "critical_path": .object(["type": "array", "items": ["type": "integer"]]),
+            "rows": .object(["type": "array", "items": row]),
+            "diagnostics": .object(["type": "array", "items": text]),
+            "links": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                "dependency_id": ["type": "integer"], "version": ["type": "integer"], "predecessor_id": ["type": "integer"],
+                "successor_id": ["type": "integer"], "type": text, "lag": text,
+            ])])]),
+        ]), "required": ["project_id", "rows", "links", "critical_path"]])
+        let change: JSONValue = .object(["type": "object", "properties": .object([
+            "rows": .object(["type": "array", "items": row, "description": "every row whose shown values changed"]),
+            "removed": .object(["type": "array", "items": ["type": "integer"]]),
+            "structure_changed": .object(["type": "boolean", "description": "rows were added, removed, reordered or moved in the outline: read the grid again"]),
+            "project_finish": dateTime, "revision": ["type": "integer"],
+            "messages": .object(["type": "array", "items": text]),
+            "created": .object(["type": "array", "items": ["type": "integer"]]),
+        ]), "required": ["rows", "removed", "structure_changed", "messages", "created"]])
+        let cells: JSONValue = .object(["type": "object", "description": "column → the cell's text as typed: name, duration (5d, 3.5h, 2w, 3ed), start, finish (a date sets SNET/FNET), predecessors (3FS+2d, 5SS-1d by row or code), constraint_type, constraint_date, deadline, resources (Dana[50%], Developer), percent_complete, remaining, actual_start, actual_finish, notes, code",
+                                        "additionalProperties": ["type": "string"]])
+        func problemJSON(_ description: String, _ schema: JSONValue) -> JSONValue {
+            .object(["description": .string(description), "content": .object(["application/problem+json": .object(["schema": schema])])])
+        }
+        func body(_ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
+            .object(["required": true, "content": .object(["application/json": .object(["schema": .object([
+                "type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) }),
+            ])])])])
+        }
+        func op(_ summary: String, _ id: String, _ responses: [String: JSONValue], body: JSONValue? = nil) -> JSONValue {
+            var o: [String: JSONValue] = ["summary": .string(summary), "operationId": .string(id), "tags": ["plan editor"],
+                                          "responses": .object(responses)]
+            if let body { o["requestBody"] = body }
+            return .object(o)
+        }
+        let invalid = OpenAPI.problemResponse("A cell is wrong; the problem names the column and the text; nothing changed")
+        let conflict = OpenAPI.problemResponse("A cycle (named), a summary's delete that needs confirm, or a row that cannot move; nothing changed")
+        let notFound = OpenAPI.problemResponse("No such project or activity")
+        let forbidden = OpenAPI.problemResponse("The caller may not change this plan")
+        let stale = problemJSON("The row changed since it was read: `current` (the row now), `changed_by`, `changed_at` and `yours` (the refused cells)",
+                                     .object(["type": "object", "properties": .object([
+                                        "detail": text, "current": row, "changed_by": text, "changed_at": text,
+                                        "yours": .object(["type": "object", "additionalProperties": ["type": "string"]]),
+                                     ])]))
+        let writes: [String: JSONValue] = ["200": OpenAPI.response("What changed", change), "403": forbidden, "404": notFound,
+                                           "409": conflict, "422": invalid]
+        return [
+            "/api/v1/projects/{id}/grid": .object(["parameters": .array([projectId]),
+                "get": op("The plan editor's grid: rows in WBS order with cells as typed and the dates computed now", "plan_grid",
+                          ["200": OpenAPI.response("The grid", grid), "404": notFound])]),
+            "/api/v1/projects/{id}/grid/rows": .object(["parameters": .array([projectId]),
+                "post": op("Add a row above or below another (near, below) or at the end, with its cells; rescheduled at once", "plan_insert_row",
+                           ["201": OpenAPI.response("What changed; `created` has the new row", change), "403": forbidden, "404": notFound,
+                            "409": conflict, "422": invalid],
+                           body: body(["near": .object(["type": .array(["integer", "null"]), "minimum": .int(1)]), "below": ["type": "boolean"], "cells": cells]))]),
+            "/api/v1/projects/{id}/grid/paste": .object(["parameters": .array([projectId]),
+                "post": op("Paste tab-separated rows into the given columns from a row on (updating rows that exist, adding the rest), in one transaction", "plan_paste",
+                           writes, body: body(["text": text, "columns": .object(["type": "array", "items": text]),
+                                               "from_row": .object(["type": .array(["integer", "null"]), "minimum": .int(1)])], required: ["text"]))]),
+            "/api/v1/projects/{id}/grid/undo": .object(["parameters": .array([projectId]),
+                "post": op("Undo the caller's last change to this plan, as a new audited change", "plan_undo", writes)]),
+            "/api/v1/projects/{id}/progress": .object(["parameters": .array([projectId]),
+                "post": op("Update progress as of the status date (MS Project's Update Project): past work done, work under way started", "plan_update_progress",
+                           writes, body: body(["status_date": .object(["type": .array(["string", "null"]), "format": "date"])]))]),
+            "/api/v1/activities/{id}/cells": .object(["parameters": .array([activityId, OpenAPI.parameter("If-Match", "header", "The row's version as read, like \"3\"")]),
+                "patch": op("Commit typed cells of one row; the project is rescheduled and every changed row comes back", "plan_edit_cells",
+                            writes.merging(["412": stale], uniquingKeysWith: { a, _ in a }), body: body(["cells": cells], required: ["cells"]))]),
+            "/api/v1/activities/{id}/outline": .object(["parameters": .array([activityId]),
+                "post": op("Indent, outdent, move up or down, or delete a row (a summary's delete needs confirm: true)", "plan_outline",
+                           writes, body: body(["action": .object(["type": "string", "enum": .array(PlanEditor.OutlineAction.allCases.map { .string($0.rawValue) })]),
+                                               "confirm": ["type": "boolean"]], required: ["action"]))]),
+            "/api/v1/activities/{id}/history": .object(["parameters": .array([activityId]),
+                "get": op("The activity's changes from the audit trail, newest first, with the fields each changed", "activity_history",
+                          ["200": OpenAPI.response("The history", .object(["type": "object", "properties": .object([
+                              "items": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                                  "at": text, "who": text, "action": text, "kind": text, "summary": text,
+                                  "changes": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                                      "field": text, "before": text, "after": text])])]),
+                              ])])]),
+                          ])])), "404": notFound])]),
+            "/api/v1/activities/{id}/progress": .object(["parameters": .array([activityId]),
+                "post": op("Record progress on an activity the caller is assigned to (percent_complete, remaining, actual_start, actual_finish)", "record_progress",
+                           writes.merging(["412": stale], uniquingKeysWith: { a, _ in a }),
+                           body: body(["percent_complete": text, "remaining": text, "actual_start": text, "actual_finish": text]))]),
+            "/api/v1/me/work": .object([
+                "get": op("The caller's assigned activities across projects: late, this week, next week, later, done", "my_work",
+                          ["200": OpenAPI.response("My work", .object(["type": "object", "properties": .object([
+                              "today": text, "week_start": text, "resources": .object(["type": "array", "items": text]),
+                              "items": .object(["type": "array", "items": .object(["type": "object"])]),
+                          ])]))])]),
+        ]
+    }
+}

@@ -16,6 +16,10 @@ struct PlanEditorUIRoutes: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=300"],
                      body: .init(byteBuffer: ByteBuffer(string: PlanScript.source)))
         }
+        router.get("assets/plan.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=300"],
+                     body: .init(byteBuffer: ByteBuffer(string: PlanStyles.css)))
+        }
         router.get("projects/:id/plan") { request, context in
             let auth = try UIRoutes.signedIn(context)
             let id = Project.ID(try APIRoutes.id(context))
