@@ -5,6 +5,9 @@ import GantryScheduling
 /// summaries, milestones and all four link types, dated by the critical path on a working calendar, a resource
 /// pool with roles and skills, and a user for every role. Pure: the same seed and day give the same data.
 public struct DemoData: Sendable {
+    /// The pool resource that stands for the demo's team member (`tom.team`).
+    public static let teamMemberResource = "Tom Team"
+
     public struct DemoUser: Sendable { public var username: String; public var displayName: String; public var role: Role }
     public struct DemoActivity: Sendable {
         public var parent: Int?
@@ -89,7 +92,8 @@ public struct DemoData: Sendable {
         for i in 0..<32 {
             let (role, skills, rate) = roles[i % roles.count]
             data.resources.append(Resource(
-                name: "\(first[i]) \(last[(i * 7) % last.count])", kind: .person, role: role,
+                // The fourth developer is the demo's team member, so "My work" has something to show.
+                name: i == 3 ? Self.teamMemberResource : "\(first[i]) \(last[(i * 7) % last.count])", kind: .person, role: role,
                 skills: Array(skills.shuffledPrefix(2 + Int(rng.next() % 2), &rng)),
                 costRateMinor: rate + Int64(rng.next() % 1500), currency: "EUR", maxUnits: i % 5 == 4 ? 50 : 100,
                 createdAt: t0, updatedAt: t0))

@@ -66,6 +66,7 @@ public struct DemoLoader: Sendable {
             var resourceIds: [Resource.ID] = []
             for var r in data.resources {
                 r.createdAt = now; r.updatedAt = now; r.calendarId = calendarId
+                if r.name == DemoData.teamMemberResource { r.userId = users["tom.team"]?.id }
                 resourceIds.append(try await s.insert(r).id)
             }
             var portfolioIds: [Portfolio.ID] = []

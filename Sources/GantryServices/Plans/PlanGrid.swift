@@ -107,7 +107,8 @@ extension PlanGrid {
                 .sorted { $0.name < $1.name }
             rows.append(PlanRow(
                 activityId: a.id, version: a.version, row: i + 1, code: a.code, name: a.name, kind: a.kind,
-                depth: network.depths[i], parentId: a.parentId, duration: a.duration.description,
+                depth: network.depths[i], parentId: a.parentId,
+                duration: a.kind == .summary ? Self.span(network, result, i) ?? a.duration.description : a.duration.description,
                 start: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyStart[i]) }
                     ?? a.plannedStart.map { LocalDateTime(date: $0) },
                 finish: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyFinish[i]) }
@@ -132,6 +133,14 @@ extension PlanGrid {
                 Link(dependencyId: $0.id, version: $0.version, predecessorId: $0.predecessorId,
                      successorId: $0.successorId, type: $0.type, lag: $0.lag.description)
             })
+    }
+
+    /// A summary's duration as MS Project shows it: the working time from its first start to its last finish.
+    static func span(_ network: ProjectNetwork, _ result: CriticalPathSchedule?, _ i: Int) -> String? {
+        guard let result else { return nil }
+        let minutes = network.calendar.workingMinutes(from: result.earlyStart[i], to: result.earlyFinish[i])
+        let days = (network.days(minutes) * 100).rounded() / 100
+        return WorkDuration(days, .days).description
     }
 
     /// What changed from `self` to `after`, as the editor's answer.

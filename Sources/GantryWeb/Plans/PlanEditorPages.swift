@@ -136,7 +136,16 @@ enum PlanEditorPages {
         }
         let names = Dictionary(uniqueKeysWithValues: grid.rows.map { ($0.activityId, $0.row) })
         let path = grid.criticalPath.compactMap { names[$0] }
-        if !path.isEmpty { s += #"Critical path (rows): <span id="plan-critical">\#(path.map(String.init).joined(separator: " → "))</span>."# }
+        if !path.isEmpty {
+            // A long path is shown by its ends; the whole of it is one click away.
+            let text = path.map(String.init).joined(separator: " → ")
+            if path.count <= 16 {
+                s += #"Critical path (rows): <span id="plan-critical">\#(text)</span>."#
+            } else {
+                let ends = (path.prefix(8).map(String.init) + ["…"] + path.suffix(4).map(String.init)).joined(separator: " → ")
+                s += #"Critical path: \#(path.count) rows (\#(ends)). <details class="inline"><summary>All of them</summary><span id="plan-critical">\#(text)</span></details>"#
+            }
+        }
         if let status = grid.statusDate { s += #" Status date <span id="plan-status-date">\#(status)</span>."# }
         return s + "</p>"
     }

@@ -40,5 +40,7 @@ enum PlanStyles {
         .progress-form label { font-size: .85em; color: var(--muted); }
         .hint { color: var(--muted); font-size: .9em; }
         .diagnostics { color: var(--amber); }
+        main:has(.plan-editor) { max-width: none; }
+        details.inline { display: inline; }
         """
 }

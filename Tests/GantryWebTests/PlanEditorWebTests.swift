@@ -1,0 +1,196 @@
+import Foundation
+import GantryModel
+import GantryServices
+import GantryWeb
+import HTTPTypes
+import Testing
+
+/// The plan editor over HTTP (Sources/GantryWeb/Plans/PlanEditorRoutes.swift, PlanEditorUIRoutes.swift): the JSON
+/// calls the grid makes, the page with its ARIA grid, and the forms that do the same without JavaScript. The
+/// project starts on Monday 2018-02-26 on the standard calendar (no calendar given: Mon–Fri 08–12, 13–17).
+@Suite("Plan editor over HTTP")
+struct PlanEditorWebTests {
+    static func project(_ c: Harness.Client) async throws -> Int64 {
+        let pf = try await c.create("portfolios", #"{"code":"PF","name":"P"}"#)
+        return try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"ED","name":"Editor <test>","start_date":"2018-02-26"}"#)
+    }
+
+    static func addRow(_ c: Harness.Client, _ p: Int64, _ cells: String) async throws -> Int64 {
+        let r = try await c.send(.post, "/api/v1/projects/\(p)/grid/rows", json: #"{"cells":\#(cells)}"#)
+        #expect(r.status == .created, "\(r.text)")
+        guard case .array(let ids)? = r["created"], case .int(let id)? = ids.first else { Issue.record("no created id: \(r.text)"); return -1 }
+        return id
+    }
+
+    static func rows(_ reply: Harness.Reply) -> [[String: JSONValue]] {
+        guard case .array(let items)? = reply["rows"] else { return [] }
+        return items.compactMap { if case .object(let o) = $0 { o } else { nil } }
+    }
+
+    static func version(_ c: Harness.Client, _ p: Int64, _ id: Int64) async throws -> Int64 {
+        let grid = try await c.send(.get, "/api/v1/projects/\(p)/grid")
+        let row = rows(grid).first { $0["activity_id"] == .int(id) }
+        guard case .int(let v)? = row?["version"] else { return -1 }
+        return v
+    }
+
+    @Test("a committed cell reschedules and answers with the rows it moved; a wrong one names the column")
+    func cells() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let a = try await Self.addRow(c, p, #"{"name":"Analyse","duration":"5d"}"#)
+            let b = try await Self.addRow(c, p, #"{"name":"Build","duration":"2d","predecessors":"1"}"#)
+            let va = try await Self.version(c, p, a)
+            let ok = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"duration":"3d"}}"#,
+                                      headers: [.ifMatch: "\"\(va)\""])
+            #expect(ok.status == .ok, "\(ok.text)")
+            let moved = Self.rows(ok)
+            #expect(Set(moved.compactMap { if case .int(let i)? = $0["activity_id"] { i } else { nil } }) == [a, b])
+            // Analyse now ends Wednesday 02-28, so Build starts Thursday 03-01 08:00.
+            #expect(moved.first { $0["activity_id"] == .int(b) }?["start"] == .string("2018-03-01T08:00"))
+            #expect(ok.string("project_finish") == "2018-03-02T17:00")
+
+            let bad = try await c.send(.patch, "/api/v1/activities/\(b)/cells", json: #"{"cells":{"duration":"soonish"}}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.problemFields == ["duration"])
+            #expect(bad.text.contains("'soonish' is not a duration"))
+
+            let cycle = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"predecessors":"2"}}"#)
+            #expect(cycle.status == .conflict)
+            #expect(cycle.text.contains("cycle"))
+            #expect(cycle.problemFields == ["predecessors"])
+
+            let unknown = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"colour":"red"}}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.problemFields == ["colour"])
+        }
+    }
+
+    @Test("an edit of a row changed since it was read is a 412 carrying theirs, who, when and yours")
+    func conflict() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let a = try await Self.addRow(c, p, #"{"name":"Analyse","duration":"5d"}"#)
+            let read = try await Self.version(c, p, a)
+            let theirs = try await c.send(.patch, "/api/v1/activities/\(a)/cells", as: .pmoDirector,
+                                          json: #"{"cells":{"name":"Their name"}}"#, headers: [.ifMatch: "\"\(read)\""])
+            #expect(theirs.status == .ok)
+            let mine = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"name":"My name"}}"#,
+                                        headers: [.ifMatch: "\"\(read)\""])
+            #expect(mine.status == .preconditionFailed)
+            #expect(mine.headers[.contentType] == "application/problem+json")
+            #expect(mine.string("changed_by") == "PMO director")
+            guard case .object(let current)? = mine["current"] else { Issue.record("no current row: \(mine.text)"); return }
+            #expect(current["name"] == .string("Their name"))
+            guard case .object(let yours)? = mine["yours"] else { Issue.record("no yours: \(mine.text)"); return }
+            #expect(yours["name"] == .string("My name"))
+        }
+    }
+
+    @Test("a summary's delete names what goes with it and waits for confirm; a team member may not edit the plan")
+    func outlineAndPermission() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let phase = try await Self.addRow(c, p, #"{"name":"Phase"}"#)
+            let a = try await Self.addRow(c, p, #"{"name":"Inside","duration":"2d"}"#)
+            let indent = try await c.send(.post, "/api/v1/activities/\(a)/outline", json: #"{"action":"indent"}"#)
+            #expect(indent.status == .ok)
+            #expect(indent["structure_changed"] == .bool(true))
+            let refused = try await c.send(.post, "/api/v1/activities/\(phase)/outline", json: #"{"action":"delete"}"#)
+            #expect(refused.status == .conflict)
+            #expect(refused.problemFields == ["confirm"])
+            #expect(refused.text.contains("Inside"))
+            let member = try await c.send(.patch, "/api/v1/activities/\(a)/cells", as: .teamMember, json: #"{"cells":{"duration":"9d"}}"#)
+            #expect(member.status == .forbidden)
+            let done = try await c.send(.post, "/api/v1/activities/\(phase)/outline", json: #"{"action":"delete","confirm":true}"#)
+            #expect(done.status == .ok)
+            #expect(Self.rows(try await c.send(.get, "/api/v1/projects/\(p)/grid")).isEmpty)
+        }
+    }
+
+    @Test("the plan page is an ARIA grid with one cell in the tab order, names escaped, and its script served")
+    func page() async throws {
+        let harness = try await Harness.make()
+        let (session, _) = try await harness.backend.accounts.signIn(username: "admin", password: Harness.password)
+        let (memberSession, _) = try await harness.backend.accounts.signIn(username: "team.member", password: Harness.password)
+        try await harness.test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            _ = try await Self.addRow(c, p, #"{"name":"Analyse <b>","duration":"5d"}"#)
+            _ = try await Self.addRow(c, p, #"{"name":"Build","duration":"2d","predecessors":"1"}"#)
+            let page = try await c.send(.get, "/projects/\(p)/plan", as: nil, headers: [.cookie: "gantry_session=\(session)"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"role="grid""#))
+            #expect(ScheduleUITests.count(#"role="gridcell""#, in: page.text) == 2 * 12)
+            #expect(ScheduleUITests.count(#"tabindex="0""#, in: page.text) == 1)
+            #expect(page.text.contains("Analyse &lt;b&gt;"))
+            #expect(!page.text.contains("Analyse <b>"))
+            #expect(page.text.contains(#"<strong id="plan-finish">2018-03-06</strong>"#))
+            #expect(page.text.contains("gantt-bar leaf"))
+            #expect(!page.text.contains("<script>"))
+            let script = try await c.send(.get, "/assets/plan.js", as: nil)
+            #expect(script.status == .ok)
+            #expect(script.headers[.contentType]?.hasPrefix("text/javascript") == true)
+            #expect(script.text.contains("role"))
+            let readOnly = try await c.send(.get, "/projects/\(p)/plan", as: nil, headers: [.cookie: "gantry_session=\(memberSession)"])
+            #expect(readOnly.status == .ok)
+            #expect(readOnly.text.contains("You can read this plan but not change it"))
+            #expect(!readOnly.text.contains(#"id="add-form""#))
+        }
+    }
+
+    @Test("without JavaScript the activity form saves, shows a wrong cell beside its field, and needs the CSRF token")
+    func noScriptForm() async throws {
+        let harness = try await Harness.make()
+        let (session, _) = try await harness.backend.accounts.signIn(username: "admin", password: Harness.password)
+        try await harness.test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let a = try await Self.addRow(c, p, #"{"name":"Analyse","duration":"5d"}"#)
+            let cookie: HTTPFields = [.cookie: "gantry_session=\(session)"]
+            let form = try await c.send(.get, "/projects/\(p)/plan/activities/\(a)", as: nil, headers: cookie)
+            #expect(form.status == .ok)
+            let csrf = try #require(UITests.hidden("csrf_token", in: form.text))
+            let version = try #require(UITests.hidden("version", in: form.text))
+            let headers = ScheduleUITests.form(session, "")
+            let noToken = try await c.send(.post, "/projects/\(p)/plan/activities/\(a)", as: nil, headers: headers,
+                                           body: "version=\(version)&duration=3d")
+            #expect(noToken.status == .forbidden)
+            let wrong = try await c.send(.post, "/projects/\(p)/plan/activities/\(a)", as: nil, headers: headers,
+                                         body: "csrf_token=\(csrf)&version=\(version)&name=Analyse&duration=three+days")
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains(#"id="e-duration""#))
+            #expect(wrong.text.contains("&#39;three days&#39; is not a duration") || wrong.text.contains("'three days' is not a duration"))
+            #expect(wrong.text.contains(#"value="three days""#))
+            let saved = try await c.send(.post, "/projects/\(p)/plan/activities/\(a)", as: nil, headers: headers,
+                                         body: "csrf_token=\(csrf)&version=\(version)&name=Analyse&duration=3d")
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location]?.hasPrefix("/projects/\(p)/plan?msg=") == true)
+            let grid = try await c.send(.get, "/api/v1/projects/\(p)/grid")
+            #expect(Self.rows(grid).first?["duration"] == .string("3d"))
+            #expect(Self.rows(grid).first?["finish"] == .string("2018-02-28T17:00"))
+        }
+    }
+
+    @Test("My work lists a team member's assignments and takes their progress")
+    func myWork() async throws {
+        let harness = try await Harness.make()
+        let member = try #require(harness.users[.teamMember])
+        let (session, _) = try await harness.backend.accounts.signIn(username: "team.member", password: Harness.password)
+        try await harness.test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            _ = try await c.create("resources", #"{"name":"Terry Member","user_id":\#(member.id)}"#)
+            let a = try await Self.addRow(c, p, #"{"name":"Mine","duration":"4d","resources":"Terry Member"}"#)
+            let work = try await c.send(.get, "/api/v1/me/work", as: .teamMember)
+            #expect(work.status == .ok)
+            #expect(work.text.contains("\"Mine\""))
+            let page = try await c.send(.get, "/my-work", as: nil, headers: [.cookie: "gantry_session=\(session)"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"id="work-\#(a)""#))
+            let recorded = try await c.send(.post, "/api/v1/activities/\(a)/progress", as: .teamMember, json: #"{"percent_complete":"25"}"#)
+            #expect(recorded.status == .ok, "\(recorded.text)")
+            let grid = try await c.send(.get, "/api/v1/projects/\(p)/grid")
+            #expect(Self.rows(grid).first?["percent_complete"] == .double(25) || Self.rows(grid).first?["percent_complete"] == .int(25))
+            let renamed = try await c.send(.post, "/api/v1/activities/\(a)/progress", as: .teamMember, json: #"{"name":"Nope"}"#)
+            #expect(renamed.status == .unprocessableContent)
+        }
+    }
+}
