@@ -104,12 +104,7 @@ extension PlanEditor {
                 }
                 permitted = true
             }
-            if let version = ifVersion, version != activity.version,
-               let change = try await Self.changeSince(version, of: activity, in: session) {
-                let grid = try await PlanGrid.read(project, in: session, today: now.date)
-                throw PlanConflict(current: grid.row(activity.id), yours: cells, changedBy: change.who,
-                                   changedAt: change.at, activity: activity)
-            }
+            try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
             let before = try await PlanGrid.read(project, in: session, today: now.date)
             var messages: [String] = []
             try await Self.apply(cells, to: activity, grid: before, by: caller, at: now, in: session, messages: &messages,

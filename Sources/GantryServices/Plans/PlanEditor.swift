@@ -47,12 +47,7 @@ public struct PlanEditor: Sendable {
             guard let activity = try await session.get(Activity.self, activityId) else { throw ServiceError.notFound(Activity.self, activityId) }
             let project = try await Self.project(activity.projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            if let version = ifVersion, version != activity.version,
-               let change = try await Self.changeSince(version, of: activity, in: session) {
-                let grid = try await PlanGrid.read(project, in: session, today: now.date)
-                throw PlanConflict(current: grid.row(activity.id), yours: cells, changedBy: change.who,
-                                   changedAt: change.at, activity: activity)
-            }
+            try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
             let before = try await PlanGrid.read(project, in: session, today: now.date)
             var messages: [String] = []
             try await Self.apply(cells, to: activity, grid: before, by: caller, at: now, in: session, messages: &messages)
@@ -512,14 +507,26 @@ extension PlanEditor {
         return before.change(to: after, messages: messages, created: created)
     }
 
+    /// Throws a `PlanConflict` when someone changed the activity (an audited change) after the version the
+    /// editor read; the scheduler's date moves since are no conflict.
+    static func refuseIfChanged(_ activity: Activity, since version: Int?, _ project: Project, yours cells: [String: String],
+                                today: CalendarDate, in session: any StoreSession) async throws {
+        guard let version, version != activity.version,
+              let change = try await changeSince(version, of: activity, in: session) else { return }
+        let grid = try await PlanGrid.read(project, in: session, today: today)
+        throw PlanConflict(current: grid.row(activity.id), yours: cells, changedBy: change.who, changedAt: change.at,
+                           activity: activity)
+    }
+
     /// The latest audited change to an activity made after `version`, with who made it; nil when its only changes
     /// since were the scheduler's (planned dates), which are no conflict.
     static func changeSince(_ version: Int, of activity: Activity, in session: any StoreSession) async throws -> (who: String, at: Timestamp)? {
         let records = try await session.auditLog(AuditQuery(kind: Activity.kindName, recordId: activity.id.rawValue, limit: 50))
         for r in records {
             guard let v = (json(r.after)["version"] as? NSNumber)?.intValue, v > version else { continue }
-            let who = try await r.userId.asyncMap { try await session.get(User.self, $0)?.displayName ?? "user \($0)" } ?? "the system"
-            return (who ?? "the system", r.at)
+            var who = "the system"
+            if let uid = r.userId { who = try await session.get(User.self, uid)?.displayName ?? "user \(uid)" }
+            return (who, r.at)
         }
         return nil
     }

@@ -16,21 +16,7 @@ enum PlanEditorPages {
         ("float", "Total float", false), ("notes", "Notes", true),
     ]
 
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { GanttRenderer.escape(s) }
 
     static func day(_ t: LocalDateTime?, finish: Bool = false) -> String {
         guard let t else { return "" }
