@@ -80,6 +80,37 @@ struct SQLSession: StoreSession {
         return stored
     }
 
+    func setPlannedDays(_ days: [PlannedDays], at time: Timestamp) async throws -> Set<Activity.ID> {
+        var changed: Set<Activity.ID> = []
+        var start = 0
+        while start < days.count {
+            let chunk = days[start..<min(days.count, start + Self.rowsPerInsert)]
+            // One WITH v AS (VALUES …) UPDATE … FROM v per chunk: SQLite 3.33+ and PostgreSQL both take it. The casts give the
+            // VALUES columns their types on PostgreSQL.
+            var sql = SQLQueryString("WITH v(id, ver, s, f) AS (VALUES ")
+            for (i, d) in chunk.enumerated() {
+                if i > 0 { sql.appendLiteral(", ") }
+                sql.appendInterpolation(unsafeRaw: "(CAST(")
+                sql.appendInterpolation(bind: d.id.rawValue)
+                sql.appendInterpolation(unsafeRaw: " AS BIGINT), CAST(")
+                sql.appendInterpolation(bind: Int64(d.version))
+                sql.appendInterpolation(unsafeRaw: " AS BIGINT), CAST(")
+                sql.appendInterpolation(bind: d.start?.description)
+                sql.appendInterpolation(unsafeRaw: " AS TEXT), CAST(")
+                sql.appendInterpolation(bind: d.finish?.description)
+                sql.appendInterpolation(unsafeRaw: " AS TEXT))")
+            }
+            sql.appendLiteral(") UPDATE activities SET planned_start = v.s, planned_finish = v.f, version = activities.version + 1, updated_at = ")
+            sql.appendInterpolation(bind: time.description)
+            sql.appendLiteral(" FROM v WHERE activities.id = v.id AND activities.version = v.ver RETURNING activities.id")
+            for row in try await db.raw(sql).all() {
+                changed.insert(Activity.ID(try row.decode(column: "id", as: Int64.self)))
+            }
+            start += chunk.count
+        }
+        return changed
+    }
+
     func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E? {
         let table = Table.of(E.self)
         let update = db.update(table.name).set("version", to: SQLBind(Int64(expectedVersion + 1)))

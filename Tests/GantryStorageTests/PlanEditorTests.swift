@@ -91,6 +91,34 @@ struct PlanEditorTests {
         }
     }
 
+    @Test("the scheduler stores planned days in bulk, only on rows still at the version it read", arguments: Backend.available)
+    func bulkPlannedDays(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let f = try await Fixture(store)
+            let ids = try await f.type([["name": "A", "duration": "2d"], ["name": "B", "duration": "2d"], ["name": "C", "duration": "2d"]])
+            let a = try await f.catalog.get(Activity.self, ids[0], .system)
+            let b = try await f.catalog.get(Activity.self, ids[1], .system)
+            let c = try await f.catalog.get(Activity.self, ids[2], .system)
+            let t = Timestamp.at("2027-01-01T00:00:00.000Z")
+            let changed = try await store.write { session in
+                try await session.setPlannedDays([
+                    PlannedDays(id: a.id, version: a.version, start: .at("2019-01-07"), finish: .at("2019-01-08")),
+                    PlannedDays(id: b.id, version: b.version + 5, start: .at("2019-01-07"), finish: .at("2019-01-08")),
+                    PlannedDays(id: c.id, version: c.version, start: nil, finish: nil),
+                ], at: t)
+            }
+            #expect(changed == [a.id, c.id])
+            let a2 = try await f.catalog.get(Activity.self, a.id, .system)
+            #expect(a2.plannedStart == .at("2019-01-07") && a2.plannedFinish == .at("2019-01-08"))
+            #expect(a2.version == a.version + 1)
+            #expect(a2.updatedAt == t)
+            #expect(a2.name == "A" && a2.duration == .days(2))
+            #expect(try await f.catalog.get(Activity.self, b.id, .system) == b)
+            let c2 = try await f.catalog.get(Activity.self, c.id, .system)
+            #expect(c2.plannedStart == nil && c2.version == c.version + 1)
+        }
+    }
+
     @Test("an edit answers with every row whose shown values changed, and only those", arguments: Backend.available)
     func changedRows(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in

@@ -113,6 +113,10 @@ public protocol StoreSession: Sendable, CredentialStore {
     /// version 1: what `insert` does for each, in as few statements as the database allows (an imported plan's
     /// thousands of activities and links).
     func insertAll<E: Entity>(_ entities: [E]) async throws -> [E]
+    /// Stores the planned days the scheduler computed for many activities in as few statements as the database
+    /// allows, each row's version raised by one and `updated_at` set, only where the row is still at the version
+    /// given. Answers the ids it changed (a row at another version is left alone and not answered).
+    func setPlannedDays(_ days: [PlannedDays], at time: Timestamp) async throws -> Set<Activity.ID>
     /// Stores `entity` if the stored version is still `expectedVersion`; returns it with the next version,
     /// or `nil` when the record changed or vanished meanwhile.
     func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E?
@@ -172,4 +176,16 @@ public protocol Secrets: Sendable {
     /// A slow salted hash for passwords (bcrypt).
     func hashPassword(_ password: String) -> String
     func verifyPassword(_ password: String, hash: String) -> Bool
+}
+
+/// An activity's planned days as the scheduler computed them, for `StoreSession.setPlannedDays`.
+public struct PlannedDays: Sendable, Hashable {
+    public var id: Activity.ID
+    public var version: Int
+    public var start: CalendarDate?
+    public var finish: CalendarDate?
+
+    public init(id: Activity.ID, version: Int, start: CalendarDate?, finish: CalendarDate?) {
+        self.id = id; self.version = version; self.start = start; self.finish = finish
+    }
 }

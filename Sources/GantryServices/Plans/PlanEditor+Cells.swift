@@ -8,11 +8,17 @@ extension PlanEditor {
     static func apply(_ cells: [String: String], to activity: Activity, grid: PlanGrid, by caller: Caller,
                       at now: Timestamp, in session: any StoreSession, messages: inout [String],
                       permitted: Bool = false) async throws {
-        let network = try await Scheduling.network(activity.projectId, in: session, today: now.date)
-        let calendar = network.input.calendars[network.index[activity.id].map { network.input.activities[$0].calendar } ?? 0]
+        // A date typed without a time needs the activity's calendar (where its day starts and ends); only then is
+        // the network compiled.
+        let dated: Set<String> = ["start", "finish", "constraint_date", "deadline", "actual_start", "actual_finish"]
+        var calendar: CompiledCalendar? = nil
+        if !dated.isDisjoint(with: cells.keys) {
+            let network = try await Scheduling.network(activity.projectId, in: session, today: now.date)
+            calendar = network.input.calendars[network.index[activity.id].map { network.input.activities[$0].calendar } ?? 0]
+        }
         var parsed = ParsedCells(activity: activity, row: grid.row(activity.id))
         parsed.read(cells) { date in
-            let times = calendar.workingTimes(on: date)
+            let times = calendar?.workingTimes(on: date) ?? []
             return (times.first?.start ?? 8 * 60, times.last?.end ?? 17 * 60)
         }
         let a = parsed.activity

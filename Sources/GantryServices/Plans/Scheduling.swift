@@ -59,14 +59,15 @@ public struct Scheduling: Sendable {
             let names = error.diagnostic.activities.map { network.activities[$0] }.map { "\($0.code) \($0.name)" }
             throw ServiceError(.dependencyCycle, "the dependencies form a cycle: \(names.joined(separator: " → "))")
         }
+        var moved: [PlannedDays] = []
         for (i, a) in network.activities.enumerated() where !a.manuallyScheduled {
             let (start, finish) = Self.plannedDays(result, i)
             guard a.plannedStart != start || a.plannedFinish != finish else { continue }
-            var changed = a
-            changed.plannedStart = start
-            changed.plannedFinish = finish
-            changed.updatedAt = now
-            guard try await session.update(changed, expectedVersion: a.version) != nil else {
+            moved.append(PlannedDays(id: a.id, version: a.version, start: start, finish: finish))
+        }
+        if !moved.isEmpty {
+            let stored = try await session.setPlannedDays(moved, at: now)
+            if let missed = moved.first(where: { !stored.contains($0.id) }), let a = network.index[missed.id].map({ network.activities[$0] }) {
                 throw ServiceError(.conflict, "activity \(a.code) changed while the schedule was computed; try again")
             }
         }
