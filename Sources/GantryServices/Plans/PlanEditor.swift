@@ -501,9 +501,8 @@ extension PlanEditor {
     /// rows that changed since `before`.
     static func finish(_ project: Project, before: PlanGrid, at now: Timestamp, in session: any StoreSession,
                        messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
-        _ = try await Scheduling.reschedule(project.id, in: session, at: now)
-        let fresh = try await self.project(project.id, in: session)
-        let after = try await PlanGrid.read(fresh, in: session, today: now.date)
+        let done = try await Scheduling.rescheduled(project.id, in: session, at: now)
+        let after = try await PlanGrid.read(done.network, result: done.result, revision: done.revision, in: session)
         return before.change(to: after, messages: messages, created: created)
     }
 

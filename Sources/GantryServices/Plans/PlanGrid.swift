@@ -79,14 +79,20 @@ extension PlanGrid {
     /// The grid of a project as the records in `session` stand, its schedule computed now (pure engine, no write).
     static func read(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanGrid {
         let network = try await Scheduling.network(project.id, in: session, today: today)
+        let revision = try await session.scheduleRevision(of: project.id)
+        return try await read(network, result: try? network.input.criticalPath(), revision: revision, in: session)
+    }
+
+    /// The grid of a network already read (and scheduled) in `session`.
+    static func read(_ network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64,
+                     in session: any StoreSession) async throws -> PlanGrid {
+        let project = network.project
         let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
         let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
         var resourceNames: [Resource.ID: String] = [:]
         for rid in Set(assignments.map(\.resourceId)) {
             resourceNames[rid] = try await session.get(Resource.self, rid)?.name ?? "resource \(rid)"
         }
-        let revision = try await session.scheduleRevision(of: project.id)
-        let result = try? network.input.criticalPath()
         return PlanGrid(network: network, result: result, assignments: assignments, resourceNames: resourceNames,
                         revision: revision)
     }

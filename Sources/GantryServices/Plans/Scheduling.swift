@@ -51,7 +51,14 @@ public struct Scheduling: Sendable {
     }
 
     static func reschedule(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws -> ScheduleDocument {
-        let network = try await Self.network(id, in: session, today: now.date)
+        try await rescheduled(id, in: session, at: now).document
+    }
+
+    /// Reschedules and answers the stored document with the network as it now stands in the store (the moved
+    /// activities at their new planned days and versions) and the engine's result, for callers that show more.
+    static func rescheduled(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws
+        -> (document: ScheduleDocument, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
+        var network = try await Self.network(id, in: session, today: now.date)
         let result: CriticalPathSchedule
         do {
             result = try network.input.criticalPath()
@@ -70,6 +77,13 @@ public struct Scheduling: Sendable {
             if let missed = moved.first(where: { !stored.contains($0.id) }), let a = network.index[missed.id].map({ network.activities[$0] }) {
                 throw ServiceError(.conflict, "activity \(a.code) changed while the schedule was computed; try again")
             }
+            for m in moved {
+                guard let i = network.index[m.id] else { continue }
+                network.activities[i].plannedStart = m.start
+                network.activities[i].plannedFinish = m.finish
+                network.activities[i].version += 1
+                network.activities[i].updatedAt = now
+            }
         }
         try await session.bumpScheduleRevision(of: id)
         let revision = try await session.scheduleRevision(of: id)
@@ -77,7 +91,7 @@ public struct Scheduling: Sendable {
         try await session.saveSchedule(StoredDocument(projectId: id, revision: revision, createdAt: now,
                                                       payload: try Self.encode(doc)))
         doc.current = true
-        return doc
+        return (doc, network, result, revision)
     }
 
     // MARK: leveling
