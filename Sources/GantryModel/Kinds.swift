@@ -35,9 +35,10 @@ public enum SchedulingConstraint: String, CaseIterable, Sendable, Codable {
     public var onFinish: Bool { self == .finishNoEarlierThan || self == .finishNoLaterThan || self == .mustFinishOn }
 }
 
-/// A resource is a named person or a generic role (a "Senior developer" placeholder) that plans can ask for.
+/// A resource is a named person, a generic role (a "Senior developer" placeholder) that plans can ask for, or a
+/// non-human resource with a numeric limit (a test lab, a licence pool, a crane): its max units are how many there are.
 public enum ResourceKind: String, CaseIterable, Sendable, Codable {
-    case person, role
+    case person, role, equipment
 }
 
 /// What a user is in the PMO. Permissions follow from the role and from what the user owns or manages.

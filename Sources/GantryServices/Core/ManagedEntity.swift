@@ -189,6 +189,18 @@ extension Project: ManagedEntity {
             throw refusal.serviceError(field: "manager_id")
         }
     }
+    /// Naming a manager when a project is made follows the same rule as changing one.
+    public static func prepare(_ r: inout Project, existing: Project?, by caller: Caller, in session: any StoreSession) async throws {
+        guard existing == nil, let manager = r.managerId, case .user(let actor) = caller else { return }
+        let portfolio = try await session.get(Portfolio.self, r.portfolioId)
+        var relations: Set<ProjectRelation> = []
+        if portfolio?.ownerId == actor.userId { relations.insert(.portfolioOwner) }
+        if case .failure(let refusal) = ModeRules.assignProjectManager(
+            manager, replacing: nil, by: WorkflowActor(actor, relations: relations),
+            mode: portfolio?.governanceMode ?? .supportive) {
+            throw refusal.serviceError(field: "manager_id")
+        }
+    }
     public static let filters: [String: FilterKind] = [
         "portfolio_id": .reference, "program_id": .reference, "manager_id": .reference,
         "state": .oneOf(LifecycleState.allCases.map(\.rawValue)), "health": .oneOf(Health.allCases.map(\.rawValue)),

@@ -141,7 +141,8 @@ struct ResourcePoolPages: Sendable {
             fields: [
                 FormField(name: "name", label: "Name", value: x.name),
                 FormField(name: "kind", label: "Kind", value: x.kind.rawValue,
-                          input: .select([("person", "person: a named individual"), ("role", "role: a generic role, like 3 developers")])),
+                          input: .select([("person", "person: a named individual"), ("role", "role: a generic role, like 3 developers"),
+                                                 ("equipment", "equipment: a non-human resource, like a test lab or a licence pool")])),
                 FormField(name: "role", label: "Role", value: x.role, hint: "The job role, or the role a generic resource stands for"),
                 FormField(name: "skills", label: "Skills", value: x.skills.joined(separator: ", "), hint: "Separated by commas"),
                 FormField(name: "cost_rate", label: "Cost rate per hour", value: rateText,
