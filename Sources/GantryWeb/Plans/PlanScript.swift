@@ -236,15 +236,25 @@ enum PlanScript {
     var after = missing || change.structure_changed || (change.removed && change.removed.length) ? reloadGrid() : Promise.resolve();
     return after.then(refreshSummary).then(refreshGantt);
   }
+  // The line above the grid (rows, start, finish, critical path, status date), drawn again as the server draws it.
   function refreshSummary() {
     return send('GET', '/api/v1/projects/' + projectId + '/grid').then(function (res) {
-      if (!res.ok) { return; }
-      var names = {};
-      res.body.rows.forEach(function (r) { names[r.activity_id] = r.row; });
-      var crit = document.getElementById('plan-critical');
-      if (crit) { crit.textContent = res.body.critical_path.map(function (id) { return names[id]; }).join(' \u2192 '); }
-      var f = document.getElementById('plan-finish');
-      if (f && res.body.project_finish) { f.textContent = day(res.body.project_finish, true); }
+      var p = document.getElementById('plan-summary');
+      if (!res.ok || !p) { return; }
+      var g = res.body, names = {};
+      g.rows.forEach(function (r) { names[r.activity_id] = r.row; });
+      p.textContent = '';
+      function put(text, tag, id) {
+        var e = tag ? document.createElement(tag) : document.createTextNode(text);
+        if (tag) { e.id = id; e.textContent = text; }
+        p.appendChild(e);
+      }
+      put(g.rows.length + ' rows. ');
+      if (g.project_start) { put('Starts '); put(day(g.project_start), 'span', 'plan-start'); put(', '); }
+      if (g.project_finish) { put('finishes '); put(day(g.project_finish, true), 'strong', 'plan-finish'); put('. '); } else { put('No finish yet. '); }
+      var path = (g.critical_path || []).map(function (id) { return names[id]; }).filter(function (n) { return n !== undefined; });
+      if (path.length) { put('Critical path (rows): '); put(path.join(' \u2192 '), 'span', 'plan-critical'); put('.'); }
+      if (g.status_date) { put(' Status date '); put(g.status_date, 'span', 'plan-status-date'); put('.'); }
     });
   }
   // Draws the rows again from the server's grid, keeping the focused cell where it was.
