@@ -278,8 +278,12 @@ public struct Scheduling: Sendable {
         for cid in Set(activities.compactMap(\.calendarId) + Array(assigned.values) + [project.calendarId].compactMap { $0 }) {
             if let c = try await session.get(WorkCalendar.self, cid) { calendars[cid] = c }
         }
-        return try ProjectNetwork(project: project, activities: activities, dependencies: dependencies,
-                                  calendars: calendars, resourceCalendars: assigned, today: today)
+        var network = try ProjectNetwork(project: project, activities: activities, dependencies: dependencies,
+                                         calendars: calendars, resourceCalendars: assigned, today: today)
+        // As planned, a started activity runs its whole duration from its actual start: without the status date,
+        // its remaining work would otherwise resume at once at the actual start and finish too early.
+        if asPlanned { for i in network.input.activities.indices { network.input.activities[i].remaining = nil } }
+        return network
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {

@@ -20,6 +20,13 @@ enum PlanScript {
   var editing = null;
   var etag = null;
   var busy = 0;
+  // Every request and every edit's follow-ups count as work in flight; the grid is aria-busy meanwhile.
+  function track(p) {
+    if (!p || typeof p.then !== 'function') { return Promise.resolve(p); }
+    busy += 1; grid.setAttribute('aria-busy', 'true');
+    return p.finally(function () { busy -= 1; if (busy === 0) { grid.setAttribute('aria-busy', 'false'); } });
+  }
+  grid.setAttribute('aria-busy', 'false');
   Array.prototype.forEach.call(document.querySelectorAll('.js-only'), function (e) { e.hidden = false; });
 
   // ---- formatting, the same as the server's cells ----
@@ -152,7 +159,7 @@ enum PlanScript {
 
   // ---- the row for a new activity ----
   var newRow = null;
-  function addNewRow() {
+  function addNewRow(quiet) {
     if (!editable) { return; }
     newRow = document.createElement('tr');
     newRow.setAttribute('role', 'row');
@@ -169,7 +176,7 @@ enum PlanScript {
     });
     newRow.appendChild(document.createElement('td'));
     tbody.appendChild(newRow);
-    if (!active()) { at(newRow, 'name').tabIndex = 0; }
+    if (!quiet && !active()) { at(newRow, 'name').tabIndex = 0; }
   }
 
   // ---- messages ----
@@ -209,16 +216,14 @@ enum PlanScript {
     var headers = { 'X-CSRF-Token': csrf, 'Accept': 'application/json' };
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     if (version !== undefined && version !== null) { headers['If-Match'] = '"' + version + '"'; }
-    busy += 1;
-    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+    return track(fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
       .then(function (res) {
         return res.text().then(function (text) {
           var json = null;
           try { json = text ? JSON.parse(text) : null; } catch (e) { json = { detail: text }; }
           return { status: res.status, ok: res.ok, body: json, etag: res.headers.get('ETag') };
         });
-      })
-      .finally(function () { busy -= 1; });
+      }));
   }
   function applyChange(change) {
     var missing = false;
@@ -231,25 +236,37 @@ enum PlanScript {
     var after = missing || change.structure_changed || (change.removed && change.removed.length) ? reloadGrid() : Promise.resolve();
     return after.then(refreshSummary).then(refreshGantt);
   }
+  // The line above the grid (rows, start, finish, critical path, status date), drawn again as the server draws it.
   function refreshSummary() {
     return send('GET', '/api/v1/projects/' + projectId + '/grid').then(function (res) {
-      if (!res.ok) { return; }
-      var names = {};
-      res.body.rows.forEach(function (r) { names[r.activity_id] = r.row; });
-      var crit = document.getElementById('plan-critical');
-      if (crit) { crit.textContent = res.body.critical_path.map(function (id) { return names[id]; }).join(' \u2192 '); }
-      var f = document.getElementById('plan-finish');
-      if (f && res.body.project_finish) { f.textContent = day(res.body.project_finish, true); }
+      var p = document.getElementById('plan-summary');
+      if (!res.ok || !p) { return; }
+      var g = res.body, names = {};
+      g.rows.forEach(function (r) { names[r.activity_id] = r.row; });
+      p.textContent = '';
+      function put(text, tag, id) {
+        var e = tag ? document.createElement(tag) : document.createTextNode(text);
+        if (tag) { e.id = id; e.textContent = text; }
+        p.appendChild(e);
+      }
+      put(g.rows.length + ' rows. ');
+      if (g.project_start) { put('Starts '); put(day(g.project_start), 'span', 'plan-start'); put(', '); }
+      if (g.project_finish) { put('finishes '); put(day(g.project_finish, true), 'strong', 'plan-finish'); put('. '); } else { put('No finish yet. '); }
+      var path = (g.critical_path || []).map(function (id) { return names[id]; }).filter(function (n) { return n !== undefined; });
+      if (path.length) { put('Critical path (rows): '); put(path.join(' \u2192 '), 'span', 'plan-critical'); put('.'); }
+      if (g.status_date) { put(' Status date '); put(g.status_date, 'span', 'plan-status-date'); put('.'); }
     });
   }
   // Draws the rows again from the server's grid, keeping the focused cell where it was.
   function reloadGrid(focusId, focusCol) {
-    var a = active();
-    var keepId = focusId || (a && a.parentElement.dataset.id);
-    var keepCol = focusCol || (a && a.dataset.col) || 'name';
     return send('GET', '/api/v1/projects/' + projectId + '/grid').then(function (res) {
       if (!res.ok) { return; }
       if (editing) { return; }
+      var a = active();
+      var keepNew = !focusId && a && a.parentElement === newRow;
+      var keepId = focusId || (a && a.parentElement.dataset.id);
+      var keepCol = focusCol || (a && a.dataset.col) || 'name';
+      var hadFocus = grid.contains(document.activeElement) || document.activeElement === document.body || !document.activeElement;
       var rows = res.body.rows;
       var frag = document.createDocumentFragment();
       rows.forEach(function (r) { frag.appendChild(renderRow(r)); });
@@ -258,10 +275,12 @@ enum PlanScript {
       grid.setAttribute('aria-rowcount', rows.length + 1);
       var empty = document.getElementById('empty-plan');
       if (empty && rows.length) { empty.remove(); }
-      addNewRow();
-      var target = (keepId && rowEl(keepId)) ? at(rowEl(keepId), keepCol) : null;
-      if (target) { target.tabIndex = 0; if (grid.contains(document.activeElement) || focusId) { focusCell(target); } }
-      else if (!active() && tbody.querySelector('td[role=gridcell]')) { tbody.querySelector('td[role=gridcell]').tabIndex = 0; }
+      addNewRow(true);
+      var target = keepNew && newRow ? at(newRow, keepCol) : (keepId && rowEl(keepId)) ? at(rowEl(keepId), keepCol) : null;
+      target = target || tbody.querySelector('td[role=gridcell]');
+      if (!target) { return; }
+      target.tabIndex = 0;
+      if (hadFocus || focusId) { focusCell(target); }
     });
   }
 
@@ -276,7 +295,7 @@ enum PlanScript {
     input.className = 'cell-input';
     input.setAttribute('aria-label', grid.querySelector('thead th[data-col="' + td.dataset.col + '"]').textContent + (td.parentElement.dataset.row ? ', row ' + td.parentElement.dataset.row : ', new row'));
     input.value = initial !== undefined ? initial : td.dataset.value;
-    editing = { td: td, input: input, shown: td.textContent, original: td.dataset.value };
+    editing = { td: td, input: input, shown: td.textContent, original: td.dataset.value, version: td.parentElement.dataset.version };
     td.textContent = '';
     td.appendChild(input);
     input.focus();
@@ -297,31 +316,54 @@ enum PlanScript {
     endEdit(editing.shown);
     focusCell(td);
   }
+  // The cell a commit moves to: Enter goes down, Tab across; below the last row, the new row's name.
+  function after(td, dr, dc) {
+    var next = move(td, dr, dc);
+    if (next.parentElement === newRow && next !== td && next.getAttribute('aria-readonly') === 'true') { next = at(newRow, 'name'); }
+    return next;
+  }
   function commit(dr, dc) {
-    if (!editing) { return; }
+    if (!editing || editing.saving) { return; }
     var td = editing.td, value = editing.input.value, tr = td.parentElement;
     if (tr === newRow) { return createRow(value, dr, dc); }
-    if (value === editing.original) { cancelEdit(); focusCell(move(td, dr, dc)); return; }
+    if (value === editing.original) { cancelEdit(); focusCell(after(td, dr, dc)); return; }
     var cells = {}; cells[td.dataset.col] = value;
-    return sendCell(tr, td, cells, tr.dataset.version, dr, dc);
+    // The version the user saw when they started typing: a change by someone else since is a conflict.
+    return sendCell(tr, td, cells, editing.version, dr, dc);
   }
   function sendCell(tr, td, cells, version, dr, dc) {
     td.classList.add('saving');
+    if (editing) { editing.saving = true; }
+    var original = editing ? editing.original : null;
     return send('PATCH', '/api/v1/activities/' + tr.dataset.id + '/cells', { cells: cells }, version).then(function (res) {
       td.classList.remove('saving');
+      if (editing) { editing.saving = false; }
       if (res.ok) {
-        endEdit(td.textContent);
-        var next = move(td, dr, dc);
+        endEdit(cells[td.dataset.col]);
+        var next = after(td, dr, dc);
+        var nextId = next.parentElement.dataset.id, nextCol = next.dataset.col, nextNew = next.parentElement === newRow;
+        focusCell(next);
         return applyChange(res.body).then(function () {
-          var nextTd = next && document.body.contains(next) ? next : (rowEl(tr.dataset.id) ? at(rowEl(tr.dataset.id), td.dataset.col) : null);
-          focusCell(nextTd);
+          if (editing) { return; }
+          var t = document.body.contains(next) ? next : nextNew && newRow ? at(newRow, nextCol) : nextId && rowEl(nextId) ? at(rowEl(nextId), nextCol) : null;
+          var lost = !document.activeElement || document.activeElement === document.body || !document.body.contains(document.activeElement);
+          if (t && (lost || document.activeElement === next)) { focusCell(t); }
         });
       }
-      if (res.status === 412) { showConflict(tr, td, cells, res.body); return; }
+      if (res.status === 412) {
+        var col = td.dataset.col, theirs = res.body && res.body.current ? cell(col, res.body.current)[0] : null;
+        // Someone changed other cells of the row, not this one: nothing to choose between, save over the new version.
+        if (theirs !== null && theirs === original && res.body.current.version !== Number(version)) {
+          return sendCell(tr, td, cells, res.body.current.version, dr, dc);
+        }
+        showConflict(tr, td, cells, res.body);
+        return;
+      }
       showCellError(td, res.body);
       if (editing) { editing.input.focus(); }
     }, function () {
       td.classList.remove('saving');
+      if (editing) { editing.saving = false; }
       showCellError(td, { detail: 'the server could not be reached; your text is kept, press Enter to try again' });
     });
   }
@@ -353,7 +395,8 @@ enum PlanScript {
       var version = problem.current ? problem.current.version : null;
       if (problem.current) { tr.dataset.version = problem.current.version; }
       box.remove();
-      sendCell(tr, td, cells, version, 1, 0);
+      if (editing) { editing.version = version; }
+      track(sendCell(tr, td, cells, version, 1, 0));
     });
     keep.addEventListener('click', function () {
       box.remove();
@@ -364,8 +407,10 @@ enum PlanScript {
   }
   function createRow(name, dr, dc) {
     if (!name.trim()) { cancelEdit(); return; }
+    editing.saving = true;
     return send('POST', '/api/v1/projects/' + projectId + '/grid/rows', { cells: { name: name } }).then(function (res) {
-      if (!res.ok) { showCellError(editing.td, res.body); return; }
+      if (editing) { editing.saving = false; }
+      if (!res.ok) { if (editing) { showCellError(editing.td, res.body); } return; }
       endEdit('');
       var id = res.body.created[0];
       var col = dc !== 0 ? cols[Math.min(cols.indexOf('name') + dc, cols.length - 1)] : 'name';
@@ -408,26 +453,32 @@ enum PlanScript {
       });
     });
   }
-  [['insert-row', insertAbove], ['indent-row', function () { outline('indent'); }], ['outdent-row', function () { outline('outdent'); }],
-   ['move-up', function () { outline('up'); }], ['move-down', function () { outline('down'); }], ['delete-row', function () { outline('delete'); }]]
-    .forEach(function (b) { var el = document.getElementById(b[0]); if (el) { el.addEventListener('click', b[1]); } });
+  [['insert-row', insertAbove], ['indent-row', function () { return outline('indent'); }], ['outdent-row', function () { return outline('outdent'); }],
+   ['move-up', function () { return outline('up'); }], ['move-down', function () { return outline('down'); }], ['delete-row', function () { return outline('delete'); }]]
+    .forEach(function (b) { var el = document.getElementById(b[0]); if (el) { el.addEventListener('click', function () { track(b[1]()); }); } });
 
   // ---- keyboard ----
   grid.addEventListener('keydown', function (e) {
     var td = e.target.closest('td[role=gridcell]');
     if (!td) { return; }
     if (editing) {
-      if (e.key === 'Enter') { e.preventDefault(); commit(e.shiftKey ? -1 : 1, 0); }
-      else if (e.key === 'Tab') { e.preventDefault(); commit(0, e.shiftKey ? -1 : 1); }
+      if (editing.saving && (e.key === 'Enter' || e.key === 'Tab' || e.key === 'Escape')) { e.preventDefault(); return; }
+      if (e.key === 'Enter') { e.preventDefault(); track(commit(e.shiftKey ? -1 : 1, 0)); }
+      else if (e.key === 'Tab') { e.preventDefault(); track(commit(0, e.shiftKey ? -1 : 1)); }
       else if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
       return;
     }
     if (e.altKey && e.shiftKey && e.key.indexOf('Arrow') === 0) {
       e.preventDefault();
-      outline({ ArrowRight: 'indent', ArrowLeft: 'outdent', ArrowUp: 'up', ArrowDown: 'down' }[e.key]);
+      if (editable) { track(outline({ ArrowRight: 'indent', ArrowLeft: 'outdent', ArrowUp: 'up', ArrowDown: 'down' }[e.key])); }
       return;
     }
     switch (e.key) {
+      case 'Tab':
+        // Across the row, as in a spreadsheet; from its first or last cell, out of the grid.
+        var across = move(td, 0, e.shiftKey ? -1 : 1);
+        if (across !== td && !e.ctrlKey && !e.altKey) { e.preventDefault(); focusCell(across); }
+        return;
       case 'ArrowUp': e.preventDefault(); focusCell(move(td, -1, 0)); return;
       case 'ArrowDown': e.preventDefault(); focusCell(move(td, 1, 0)); return;
       case 'ArrowLeft': e.preventDefault(); focusCell(move(td, 0, -1)); return;
@@ -435,9 +486,9 @@ enum PlanScript {
       case 'Home': e.preventDefault(); focusCell(at(td.parentElement, cols[0])); return;
       case 'End': e.preventDefault(); focusCell(at(td.parentElement, cols[cols.length - 1])); return;
       case 'Enter': case 'F2': e.preventDefault(); startEdit(td); return;
-      case 'Insert': if (editable) { e.preventDefault(); insertAbove(); } return;
+      case 'Insert': if (editable) { e.preventDefault(); track(insertAbove()); } return;
       case 'Delete':
-        if (e.ctrlKey && editable) { e.preventDefault(); outline('delete'); return; }
+        if (e.ctrlKey && editable) { e.preventDefault(); track(outline('delete')); return; }
         e.preventDefault(); startEdit(td, ''); return;
       case 'Backspace': e.preventDefault(); startEdit(td, ''); return;
     }
@@ -469,11 +520,11 @@ enum PlanScript {
     if (!/[\t\n]/.test(text.replace(/\n$/, ''))) { startEdit(td, text); return; }
     var start = cols.indexOf(td.dataset.col);
     var fromRow = td.parentElement === newRow ? null : Number(td.parentElement.dataset.row);
-    send('POST', '/api/v1/projects/' + projectId + '/grid/paste', { text: text, columns: cols.slice(start).filter(function (c) { return !readOnlyCols[c]; }), from_row: fromRow }).then(function (res) {
+    track(send('POST', '/api/v1/projects/' + projectId + '/grid/paste', { text: text, columns: cols.slice(start).filter(function (c) { return !readOnlyCols[c]; }), from_row: fromRow }).then(function (res) {
       if (!res.ok) { showCellError(td, res.body); return; }
-      say(res.body.messages.join('; '));
-      reloadGrid().then(refreshGantt).then(refreshSummary);
-    });
+      say((res.body.messages || []).join('; '));
+      return reloadGrid().then(refreshGantt).then(refreshSummary);
+    }));
   });
 
   // ---- others' changes: poll the plan's ETag ----
@@ -508,8 +559,8 @@ enum PlanScript {
   function frame() { return document.getElementById('gantt-frame'); }
   function svg() { var f = frame(); return f ? f.querySelector('svg') : null; }
   function refreshGantt() {
-    return fetch('/projects/' + projectId + '/plan/gantt', { credentials: 'same-origin' }).then(function (res) { return res.ok ? res.text() : null; })
-      .then(function (html) { if (html !== null) { gantt.innerHTML = html; decorate(); } });
+    return track(fetch('/projects/' + projectId + '/plan/gantt', { credentials: 'same-origin' }).then(function (res) { return res.ok ? res.text() : null; })
+      .then(function (html) { if (html !== null) { gantt.innerHTML = html; decorate(); } }));
   }
   var NS = 'http://www.w3.org/2000/svg';
   function decorate() {
@@ -565,7 +616,9 @@ enum PlanScript {
     if (drag.mode === 'move') { drag.bar.setAttribute('transform', 'translate(' + drag.dx + ',0)'); }
     else { drag.bar.setAttribute('width', Math.max(1, drag.width + drag.dx)); }
   });
-  gantt.addEventListener('pointerup', function (e) {
+  gantt.addEventListener('pointerup', function (e) { track(drop(e)); });
+  gantt.addEventListener('pointercancel', function () { if (drag) { if (drag.line) { drag.line.remove(); } drag = null; refreshGantt(); } });
+  function drop(e) {
     if (!drag) { return; }
     var d = drag; drag = null;
     var f = frame(), dayWidth = Number(f.dataset.dayWidth);
@@ -583,11 +636,21 @@ enum PlanScript {
       var start = at(tr, 'start').dataset.value;
       return patch(tr, { start: shiftDay(start, days) });
     }
-    var dur = at(tr, 'duration').dataset.value;
-    var m = /^(-?[0-9.]+)(e?)d$/.exec(dur);
-    var base = m ? Number(m[1]) : (Number(((at(tr, 'finish').dataset.value ? 1 : 0))));
-    return patch(tr, { duration: Math.max(0, Math.round((base + days) * 100) / 100) + (m && m[2] ? 'ed' : 'd') });
-  });
+    // The new length in days: elapsed durations count calendar days, the others working days (Mon-Fri).
+    var m = /^([0-9.]+)\s*(e?)(mo|w|d|h|m)?$/.exec(at(tr, 'duration').dataset.value.trim());
+    var perDay = { mo: 1 / 20, w: 1 / 5, d: 1, h: 8, m: 480 };
+    var base = m ? Number(m[1]) / (m[2] && m[3] === 'h' ? 24 : m[2] && m[3] === 'm' ? 1440 : perDay[m[3] || 'd']) : 0;
+    var delta = days;
+    if (!(m && m[2])) {
+      delta = 0;
+      var finish = at(tr, 'finish').dataset.value, step = days > 0 ? 1 : -1;
+      for (var i = 1; i <= Math.abs(days); i++) {
+        var wd = new Date(shiftDay(finish, i * step) + 'T00:00:00Z').getUTCDay();
+        if (wd !== 0 && wd !== 6) { delta += step; }
+      }
+    }
+    return patch(tr, { duration: Math.max(0, Math.round((base + delta) * 100) / 100) + (m && m[2] ? 'ed' : 'd') });
+  }
   function patch(tr, cells) {
     return send('PATCH', '/api/v1/activities/' + tr.dataset.id + '/cells', { cells: cells }, tr.dataset.version).then(function (res) {
       if (res.ok) { return applyChange(res.body); }
@@ -642,9 +705,9 @@ enum PlanScript {
     save.addEventListener('click', function () {
       var l = lag.value.trim();
       if (l && l[0] !== '+' && l[0] !== '-') { l = '+' + l; }
-      rewrite(from.dataset.row + type.value + l);
+      track(rewrite(from.dataset.row + type.value + l));
     });
-    del.addEventListener('click', function () { rewrite(null); });
+    del.addEventListener('click', function () { track(rewrite(null)); });
     close.addEventListener('click', function () { box.hidden = true; });
   }
 
