@@ -2,6 +2,7 @@ public import GantryModel
 import GantryScheduling
 import GantryGovernance
 import Foundation
+import Synchronization
 
 /// Editing a plan the way MS Project's entry table does, through the same rules, permissions and audit trail as
 /// the API's records: each call is one transaction that changes the records, reschedules the project and answers
@@ -10,6 +11,8 @@ import Foundation
 public struct PlanEditor: Sendable {
     let store: any Store
     let clock: any Clock
+    /// The grid each project's last edit left, to compare the next edit with instead of reading it again.
+    let grids = PlanGridCache()
 
     public init(store: any Store, clock: any Clock) {
         self.store = store
@@ -48,10 +51,10 @@ public struct PlanEditor: Sendable {
             let project = try await Self.project(activity.projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
-            let before = try await PlanGrid.read(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date)
             var messages: [String] = []
             try await Self.apply(cells, to: activity, grid: before, by: caller, at: now, in: session, messages: &messages)
-            return try await Self.finish(project, before: before, at: now, in: session, messages: messages)
+            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
         }
     }
 
@@ -63,7 +66,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await PlanGrid.read(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date)
             var parent: Activity.ID? = nil
             var position = (before.rows.filter { $0.parentId == nil }.count)
             if let near {
@@ -88,7 +91,7 @@ public struct PlanEditor: Sendable {
             if !rest.isEmpty {
                 try await Self.apply(rest, to: made, grid: mid, by: caller, at: now, in: session, messages: &messages)
             }
-            return try await Self.finish(project, before: before, at: now, in: session, messages: messages, created: [made.id])
+            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages, created: [made.id])
         }
     }
 
@@ -111,7 +114,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await PlanGrid.read(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date)
             let first = max(1, fromRow ?? (before.rows.count + 1))
             guard first <= before.rows.count + 1 else {
                 throw ServiceError.invalid(field: "from_row", "row \(first) is past the end of the plan (it has \(before.rows.count) rows)")
@@ -156,7 +159,7 @@ public struct PlanEditor: Sendable {
                     }
                 }
             }
-            return try await Self.finish(project, before: before, at: now, in: session,
+            return try await Self.finish(project, before: before, at: now, in: session, grids: grids,
                                          messages: ["pasted \(lines.count) rows: \(lines.count - created.count) updated, \(created.count) added"] + messages,
                                          created: created)
         }
@@ -178,7 +181,7 @@ public struct PlanEditor: Sendable {
             guard let activity = try await session.get(Activity.self, activityId) else { throw ServiceError.notFound(Activity.self, activityId) }
             let project = try await Self.project(activity.projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await PlanGrid.read(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date)
             let row = before.row(activity.id)?.row ?? 0
             var messages: [String] = []
             let order = try await Self.renumber(siblingsOf: activity.parentId, in: project.id, by: caller, at: now, in: session)
@@ -240,7 +243,7 @@ public struct PlanEditor: Sendable {
                 }
                 messages.append(below.isEmpty ? "deleted row \(row) \(activity.name)" : "deleted \(activity.name) and the \(below.count) activities under it")
             }
-            return try await Self.finish(project, before: before, at: now, in: session, messages: messages)
+            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
         }
     }
 
@@ -255,7 +258,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             var project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await PlanGrid.read(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date)
             guard let status = statusDate ?? project.statusDate else {
                 throw ServiceError.invalid(field: "status_date", "give a status date (yyyy-MM-dd): the project has none yet")
             }
@@ -294,7 +297,7 @@ public struct PlanEditor: Sendable {
             try await Audit.note(.update, kind: Project.kindName, id: project.id.rawValue,
                                  "updated progress of project \(project.code) as of \(status): \(done) complete, \(started) in progress",
                                  by: caller, at: now, in: session)
-            return try await Self.finish(project, before: before, at: now, in: session, messages: messages)
+            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
         }
     }
 
@@ -354,7 +357,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await PlanGrid.read(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date)
             // Undoing is a change too, but not one to undo: skip the undos' own lines and the changes they undid.
             let undos = try await session.auditLog(AuditQuery(kind: Project.kindName, recordId: projectId.rawValue, userId: me, limit: 500))
                 .filter { $0.summary.hasPrefix(Self.undoPrefix) }
@@ -385,9 +388,35 @@ public struct PlanEditor: Sendable {
             }
             try await Audit.note(.update, kind: Project.kindName, id: projectId.rawValue,
                                  "\(Self.undoPrefix) \(batch.count) changes made at \(last.at)", by: caller, at: now, in: session)
-            return try await Self.finish(project, before: before, at: now, in: session,
+            return try await Self.finish(project, before: before, at: now, in: session, grids: grids,
                                          messages: ["undid your last change (\(batch.count) record\(batch.count == 1 ? "" : "s"))"])
         }
+    }
+}
+
+/// The grid a project's last edit on this server left, keyed by the schedule revision and project version it was
+/// computed at (both kept in the database, so the key holds across servers: another server's change moves the
+/// revision and the kept grid no longer matches). An edit compares its result with it instead of reading the plan
+/// once more. Resource names and calendars may have changed meanwhile without moving the revision; then an answer
+/// may name a row more or fewer than changed, which the grid's polling corrects.
+final class PlanGridCache: Sendable {
+    private let grids = Mutex<[Project.ID: PlanGrid]>([:])
+    static let capacity = 32
+
+    func keep(_ grid: PlanGrid) {
+        grids.withLock { all in
+            if all.count >= Self.capacity, all[grid.projectId] == nil, let any = all.keys.first { all[any] = nil }
+            all[grid.projectId] = grid
+        }
+    }
+
+    /// The kept grid when it is still the plan's, else the plan read now.
+    func before(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanGrid {
+        if let kept = grids.withLock({ $0[project.id] }), kept.projectVersion == project.version,
+           kept.revision == (try await session.scheduleRevision(of: project.id)) {
+            return kept
+        }
+        return try await PlanGrid.read(project, in: session, today: today)
     }
 }
 
@@ -500,9 +529,12 @@ extension PlanEditor {
     /// Reschedules (storing the planned dates and the schedule, as `Scheduling.schedule` does) and answers the
     /// rows that changed since `before`.
     static func finish(_ project: Project, before: PlanGrid, at now: Timestamp, in session: any StoreSession,
-                       messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
+                       grids: PlanGridCache, messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
         let done = try await Scheduling.rescheduled(project.id, in: session, at: now)
         let after = try await PlanGrid.read(done.network, result: done.result, revision: done.revision, in: session)
+        // Kept for the next edit only once this one has committed: a refused transaction leaves a revision the
+        // store never reaches again, so nothing stale can match it.
+        grids.keep(after)
         return before.change(to: after, messages: messages, created: created)
     }
 
