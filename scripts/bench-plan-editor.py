@@ -153,8 +153,8 @@ def main():
         if status != 200:
             sys.exit(f"grid: {status} {grid}")
         rows = grid["rows"]
-        # Rows whose duration can change: tasks not started; each edit alternates a row's duration with +1d.
-        editable = [r for r in rows if r["kind"] == "task" and not r.get("percent_complete") and not r.get("actual_start")
+        # Rows whose duration can change: leaf tasks not started; each edit alternates a row's duration with +1d.
+        editable = [r for r in rows if r["kind"] == "leaf" and not r.get("percent_complete") and not r.get("actual_start")
                     and re.fullmatch(r"\d+(\.\d+)?d", r["duration"] or "")]
         if not editable:
             sys.exit("no task in the plan can take a new duration")

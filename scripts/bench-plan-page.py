@@ -215,7 +215,7 @@ def main():
 
         # Typing: a name cell a few rows down, focused; the first keystroke opens the editor with its character.
         driver.execute_script(HOOK)
-        cell = driver.find_elements(By.CSS_SELECTOR, "#plan-rows tr.kind-task td[data-col=name]")[3]
+        cell = driver.find_elements(By.CSS_SELECTOR, "#plan-rows tr.kind-leaf td[data-col=name]")[3]
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", cell)
         time.sleep(0.5)
         text = ("renamed in bench " * 4)[:args.keystrokes]
