@@ -191,7 +191,8 @@ def main():
         for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
             opts.add_argument(a)
         driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
-        driver.set_page_load_timeout(300)
+        driver.command_executor._client_config.timeout = 900
+        driver.set_page_load_timeout(900)
         base = f"http://127.0.0.1:{port}"
         driver.get(base + "/login")
         driver.find_element(By.ID, "username").send_keys("admin")
