@@ -18,6 +18,11 @@ from test_browser import arrive, sign_in
 
 BLOCKING = ("serious", "critical")
 
+# axe-selenium-python ships axe-core 3.1, which predates HTML's <div> groups of <dt>/<dd> inside a <dl> (allowed
+# since HTML 5.2, accepted from axe-core 3.5 on); Gantry's fact boxes are such groups, so these two rules of the old
+# engine are turned off rather than failing valid markup.
+RULES_OFF = {"dlitem": {"enabled": False}, "definition-list": {"enabled": False}}
+
 
 def api(server, token, path):
     req = urllib.request.Request(server["base"] + path, headers={"Authorization": f"Bearer {token}"})
@@ -48,7 +53,7 @@ def scan(driver, server, path, pattern):
     arrive(driver, pattern)
     axe = Axe(driver)
     axe.inject()
-    results = axe.run(options={"resultTypes": ["violations"]})
+    results = axe.run(options=json.dumps({"resultTypes": ["violations"], "rules": RULES_OFF}))  # pasted into the script as is
     violations = results["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     if violations:
