@@ -212,7 +212,7 @@ def main():
                                         " transferSize: n.transferSize, decodedBodySize: n.decodedBodySize}")
             if i > 0:
                 loads.append(nav)
-        rows = driver.execute_script("return document.querySelectorAll('#plan-rows tr').length")
+        rows = driver.execute_script("return document.querySelectorAll('#plan-rows tr[data-id]').length")
 
         # Typing: a name cell a few rows down, focused; the first keystroke opens the editor with its character.
         driver.execute_script(HOOK)
