@@ -24,11 +24,11 @@ swift test --skip-build
 
 echo "== end-to-end tests (browser, API fuzzing)"
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium, pytest" 2>/dev/null \
-   && { [ "$ci" != true ] || { command -v st >/dev/null && python3 -c "import openpyxl, mpxj, jpype" 2>/dev/null; }; }; then
+   && { [ "$ci" != true ] || { command -v st >/dev/null && python3 -c "import openpyxl, mpxj, jpype, axe_selenium_python" 2>/dev/null; }; }; then
   GANTRY_BIN="$(swift build --show-bin-path)/gantry" GANTRY_SCREENSHOTS="${GANTRY_SCREENSHOTS:-.build/screenshots}" \
     python3 -m pytest -q -p no:cacheprovider Tests/e2e
 elif [ "$ci" = true ]; then
-  echo "error: the end-to-end tests need chromium, chromium-driver, Java and python3 -m pip install selenium pytest schemathesis openpyxl mpxj JPype1" >&2
+  echo "error: the end-to-end tests need chromium, chromium-driver, Java and python3 -m pip install selenium pytest schemathesis openpyxl mpxj JPype1 axe-selenium-python" >&2
   exit 1
 else
   echo "skipped: install Debian's chromium and chromium-driver and 'python3 -m pip install selenium pytest schemathesis' to run them"

@@ -20,7 +20,8 @@ enum PlanStyles {
         .plan-grid td.saving { opacity: .6; }
         .plan-grid td.invalid { outline: 2px solid var(--red); outline-offset: -2px; }
         .plan-grid td.placeholder { color: var(--muted); font-style: italic; }
-        .plan-grid .cell-input { width: 100%; min-width: 8rem; font: inherit; padding: 0 2px; border: 0; outline: 2px solid var(--accent); }
+        /* contain: strict makes the open cell's input a layout boundary: a keystroke lays out the input, not the whole table. */
+        .plan-grid .cell-input { contain: strict; height: 18px; width: 100%; min-width: 8rem; font: inherit; padding: 0 2px; border: 0; outline: 2px solid var(--accent); }
         .plan-grid .d1 { padding-left: 1.4em; } .plan-grid .d2 { padding-left: 2.6em; } .plan-grid .d3 { padding-left: 3.8em; }
         .plan-grid .d4 { padding-left: 5em; } .plan-grid .d5 { padding-left: 6.2em; } .plan-grid .d6 { padding-left: 7.4em; }
         .plan-grid .d7, .plan-grid .d8, .plan-grid .d9, .plan-grid .d10, .plan-grid .d11, .plan-grid .d12 { padding-left: 8.6em; }

@@ -23,6 +23,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     let credentials = CredentialCache()
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ServerTimingMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: AuthMiddleware(accounts: backend.accounts, cache: credentials))
     router.get("health/live") { _, _ in try Wire.response(["status": "ok"]) }

@@ -9,7 +9,7 @@ enum Assets {
 
     static let css = """
         :root { --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb; --bg: #f7f8fa; --card: #fff; --accent: #2f5d8a;
-          --green: #2e7d4f; --amber: #b7791f; --red: #c0392b; --grey: #7b8794; }
+          --green: #2e7d4f; --amber: #975a16; --red: #c0392b; --grey: #5f6b7a; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
           color: var(--ink); background: var(--bg); }

@@ -80,3 +80,19 @@ struct ErrorMiddleware: RouterMiddleware {
         return Pages.errorPage(problem, signedIn: context.auth)
     }
 }
+
+/// Adds `Server-Timing: app;dur=<ms>` to every answer: the time from the request reaching Gantry's middleware to
+/// the response being ready (errors included), so a client can tell server time from the network's.
+struct ServerTimingMiddleware: RouterMiddleware {
+    typealias Context = GantryContext
+    static let header = HTTPField.Name("Server-Timing")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var response = try await next(request, context)
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        response.headers[Self.header] = "app;dur=\((ms * 1000).rounded() / 1000)"
+        return response
+    }
+}
