@@ -38,7 +38,9 @@ let package = Package(
     ],
     targets: [
         // Pure value types: no I/O, no clock, no globals.
-        .target(name: "GantryModel", swiftSettings: strict),
+        // Optimised in debug builds too: every record read from the database is decoded through it, and a debug
+        // server (the end-to-end tests, the plan editor's edits) reads thousands per request.
+        .target(name: "GantryModel", swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Engines: values in, values out. The scheduling engine is optimised in debug builds too: its tests, the
         // Monte Carlo and leveling requests of a debug server (the end-to-end tests) would otherwise run tens of
         // times slower than users ever see.

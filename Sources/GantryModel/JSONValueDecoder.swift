@@ -13,6 +13,8 @@ public struct JSONValueDecoder: Sendable {
     /// `percentComplete` → `percent_complete`; `ownerId` → `owner_id`.
     public static func snakeCase(_ key: String) -> String {
         // Swift property names are ASCII in practice: convert bytes, and fall back to scalars otherwise.
+        // Most keys are one lower-case word (`name`, `code`): nothing to convert.
+        if !key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { return key }
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(key.utf8.count + 4)
