@@ -502,13 +502,6 @@ enum PlanScript {
     var td = e.target.closest('td[role=gridcell]');
     if (td && !editing) { startEdit(td); }
   });
-  grid.addEventListener('focusout', function (e) {
-    // Leaving an open cell by mouse saves it, as a spreadsheet does.
-    if (editing && e.target === editing.input && !grid.contains(e.relatedTarget) && !document.getElementById('conflict')) {
-      if (e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('#cell-error, #conflict')) { return; }
-    }
-  });
-
   // ---- paste from a spreadsheet ----
   grid.addEventListener('paste', function (e) {
     if (editing || !editable) { return; }
