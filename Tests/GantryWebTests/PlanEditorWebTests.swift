@@ -138,6 +138,37 @@ struct PlanEditorWebTests {
         }
     }
 
+    @Test("a long plan opens a window of rows with links to the others; every row stays reachable")
+    func window() async throws {
+        let harness = try await Harness.make()
+        let (session, _) = try await harness.backend.accounts.signIn(username: "admin", password: Harness.password)
+        try await harness.test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let ids = [
+                try await Self.addRow(c, p, #"{"name":"First","duration":"1d"}"#),
+                try await Self.addRow(c, p, #"{"name":"Second","duration":"1d"}"#),
+                try await Self.addRow(c, p, #"{"name":"Third","duration":"1d"}"#),
+            ]
+            let cookie: HTTPFields = [.cookie: "gantry_session=\(session)"]
+            let middle = try await c.send(.get, "/projects/\(p)/plan?from=2&size=1", as: nil, headers: cookie)
+            #expect(middle.status == .ok)
+            #expect(ScheduleUITests.count(#"role="gridcell""#, in: middle.text) == 12)
+            #expect(middle.text.contains(#"id="row-\#(ids[1])""#))
+            #expect(!middle.text.contains(#"id="row-\#(ids[0])""#))
+            #expect(middle.text.contains(#"data-last="false""#))
+            #expect(middle.text.contains(#"href="/projects/\#(p)/plan?from=3&amp;size=1""#))
+            #expect(middle.text.contains(#"aria-rowcount="4""#))
+            #expect(ScheduleUITests.count("gantt-bar leaf", in: middle.text) == 1)
+            let last = try await c.send(.get, "/projects/\(p)/plan?from=3&size=1", as: nil, headers: cookie)
+            #expect(last.text.contains(#"id="row-\#(ids[2])""#))
+            #expect(last.text.contains(#"data-last="true""#))
+            // A short plan shows every row and no pager.
+            let whole = try await c.send(.get, "/projects/\(p)/plan", as: nil, headers: cookie)
+            #expect(ScheduleUITests.count(#"role="gridcell""#, in: whole.text) == 36)
+            #expect(!whole.text.contains(#"id="plan-pager""#))
+        }
+    }
+
     @Test("without JavaScript the activity form saves, shows a wrong cell beside its field, and needs the CSRF token")
     func noScriptForm() async throws {
         let harness = try await Harness.make()

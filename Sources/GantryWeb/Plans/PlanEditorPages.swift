@@ -77,7 +77,48 @@ enum PlanEditorPages {
     }
 
     /// The editor page.
-    static func editor(_ header: ProjectHeader, _ grid: PlanGrid, gantt: String, message: String?, auth: Authenticated) -> Response {
+    /// Plans longer than this open a window of `windowSize` rows at a time, with links to the others: the page and
+    /// each keystroke in it stay fast, and every row is still reachable without JavaScript.
+    static let windowThreshold = 1_000
+    static let windowSize = 500
+
+    /// The rows a page shows: all of them, or a window of `size` rows from row `from` (1-based) of a long plan.
+    struct Window: Sendable, Hashable {
+        var from: Int
+        var size: Int?
+
+        static func of(_ query: (String) -> String?, rows: Int) -> Window {
+            let size = query("size").flatMap(Int.init).map { min(max($0, 1), 20_000) }
+                ?? (rows > windowThreshold ? windowSize : nil)
+            let from = max(1, query("from").flatMap(Int.init) ?? 1)
+            return Window(from: size == nil ? 1 : min(from, max(1, rows)), size: size)
+        }
+
+        func slice(_ rows: [PlanRow]) -> ArraySlice<PlanRow> {
+            guard let size else { return rows[...] }
+            let lo = min(rows.count, from - 1)
+            return rows[lo..<min(rows.count, lo + size)]
+        }
+
+        var query: String { size.map { "from=\(from)&size=\($0)" } ?? "" }
+    }
+
+    static func pager(_ grid: PlanGrid, _ window: Window, projectId: Project.ID) -> String {
+        guard let size = window.size, grid.rows.count > size || window.from > 1 else { return "" }
+        var links: [String] = []
+        var start = 1
+        while start <= grid.rows.count {
+            let end = min(grid.rows.count, start + size - 1)
+            let current = start == window.from ? #" aria-current="page""# : ""
+            links.append(#"<a href="/projects/\#(projectId)/plan?from=\#(start)&amp;size=\#(size)"\#(current)>\#(start)–\#(end)</a>"#)
+            start += size
+        }
+        links.append(#"<a href="/projects/\#(projectId)/plan?size=\#(grid.rows.count)">all \#(grid.rows.count) (slower)</a>"#)
+        return #"<nav class="pager" aria-label="Rows of the plan" id="plan-pager">Rows: \#(links.joined(separator: " · "))</nav>"#
+    }
+
+    static func editor(_ header: ProjectHeader, _ grid: PlanGrid, gantt: String, message: String?, window: Window = Window(from: 1, size: nil),
+                       auth: Authenticated) -> Response {
         let p = header.project
         let refusal = header.scheduleChangeRefusal(auth.caller)
         let editable = refusal == nil
@@ -95,12 +136,15 @@ enum PlanEditorPages {
         }
         if editable { body += toolbar(p, grid: grid, csrf: csrf) }
         body += #"<p class="hint" id="grid-help">Arrow keys move between cells, Tab and Shift+Tab along a row; Enter or F2 edits, typing replaces, Enter or Tab saves, Esc cancels. Predecessors: <code>3FS+2d, 5SS-1d, 7FF</code> by row number or code. Resources: <code>Dana Director[50%], Developer</code>. Alt+Shift+→/← indents or outdents a row, Alt+Shift+↑/↓ moves it, Insert adds a row above, Ctrl+Delete deletes. Paste rows from a spreadsheet into the grid. On the chart, drag a bar to move it, drag its right end to change its duration, and drag from the dot at its end to another bar to link them.</p>"#
+        body += pager(grid, window, projectId: p.id)
         body += #"<div class="plan-editor" id="plan-editor" data-project="\#(p.id)" data-csrf="\#(esc(csrf))" data-editable="\#(editable)" data-revision="\#(grid.revision)">"#
         body += #"<div class="plan-grid-wrap"><table role="grid" id="plan-grid" class="plan-grid" aria-label="Plan of \#(esc(p.code)), \#(grid.rows.count) rows" aria-describedby="grid-help" aria-rowcount="\#(grid.rows.count + 1)" aria-colcount="\#(columns.count + 2)">"#
         body += #"<thead><tr role="row" aria-rowindex="1"><th role="columnheader" scope="col" class="rownum">#</th>"#
         for c in columns { body += #"<th role="columnheader" scope="col" data-col="\#(c.key)">\#(c.title)</th>"# }
-        body += #"<th scope="col" class="row-edit"><span class="sr">Edit</span></th></tr></thead><tbody id="plan-rows">"#
-        for (i, r) in grid.rows.enumerated() { body += row(r, projectId: p.id, focusFirst: i == 0, editable: editable) }
+        let shown = window.slice(grid.rows)
+        let last = shown.endIndex >= grid.rows.count
+        body += #"<th scope="col" class="row-edit"><span class="sr">Edit</span></th></tr></thead><tbody id="plan-rows" data-from="\#(window.from)" data-size="\#(window.size ?? 0)" data-last="\#(last)">"#
+        for (i, r) in shown.enumerated() { body += row(r, projectId: p.id, focusFirst: i == 0, editable: editable) }
         body += "</tbody></table>"
         if grid.rows.isEmpty { body += #"<p id="empty-plan">This plan has no activities yet. Add the first one below.</p>"# }
         body += "</div>"

@@ -26,16 +26,20 @@ struct PlanEditorUIRoutes: Sendable {
             let header = try await backend.views.projectHeader(id, auth.caller)
             let grid = try await plans.grid(id, auth.caller)
             let baseline = try await Self.baseline(id, backend, auth)
-            return PlanEditorPages.editor(header, grid, gantt: Self.gantt(grid, baseline: baseline),
-                                          message: request.uri.queryParameters.get("msg"), auth: auth)
+            let query = request.uri.queryParameters
+            let window = PlanEditorPages.Window.of({ query.get($0) }, rows: grid.rows.count)
+            return PlanEditorPages.editor(header, grid, gantt: Self.gantt(grid, baseline: baseline, window: window),
+                                          message: query.get("msg"), window: window, auth: auth)
         }
-        router.get("projects/:id/plan/gantt") { _, context in
+        router.get("projects/:id/plan/gantt") { request, context in
             let auth = try UIRoutes.signedIn(context)
             let id = Project.ID(try APIRoutes.id(context))
             let grid = try await plans.grid(id, auth.caller)
             let baseline = try await Self.baseline(id, backend, auth)
+            let query = request.uri.queryParameters
+            let window = PlanEditorPages.Window.of({ query.get($0) }, rows: grid.rows.count)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: Self.gantt(grid, baseline: baseline))))
+                            body: .init(byteBuffer: ByteBuffer(string: Self.gantt(grid, baseline: baseline, window: window))))
         }
         router.get("projects/:id/plan/activities/:aid") { _, context in
             let auth = try UIRoutes.signedIn(context)
@@ -225,10 +229,12 @@ struct PlanEditorUIRoutes: Sendable {
 
     /// The chart beside the grid, one bar per row in the grid's order, with what the script needs to turn a drag
     /// into dates.
-    static func gantt(_ grid: PlanGrid, baseline: [Activity.ID: BaselineActivity]) -> String {
-        let index = Dictionary(uniqueKeysWithValues: grid.rows.enumerated().map { ($1.activityId, $0) })
-        let critical = Set(grid.rows.filter(\.critical).map(\.activityId))
-        let rows = grid.rows.map { r in
+    static func gantt(_ grid: PlanGrid, baseline: [Activity.ID: BaselineActivity],
+                      window: PlanEditorPages.Window = .init(from: 1, size: nil)) -> String {
+        let shown = Array(window.slice(grid.rows))
+        let index = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1.activityId, $0) })
+        let critical = Set(shown.filter(\.critical).map(\.activityId))
+        let rows = shown.map { r in
             GanttChart.Row(
                 id: r.activityId.rawValue, code: String(r.row), name: r.name, depth: r.depth, kind: r.kind,
                 start: r.start?.minutesSinceEpoch, finish: r.finish?.minutesSinceEpoch,
@@ -246,7 +252,7 @@ struct PlanEditorUIRoutes: Sendable {
                                progressLine: status != nil)
         let renderer = GanttRenderer(chart: chart, dayWidth: nil, idPrefix: "plan")
         var linkData = ""
-        for l in grid.links {
+        for l in grid.links where index[l.predecessorId] != nil && index[l.successorId] != nil {
             linkData += #"<li data-dependency="\#(l.dependencyId)" data-version="\#(l.version)" data-from="\#(l.predecessorId)" data-to="\#(l.successorId)" data-type="\#(l.type.rawValue)" data-lag="\#(PlanEditorPages.esc(l.lag))"></li>"#
         }
         return #"<div class="gantt-frame" id="gantt-frame" data-t0="\#(renderer.t0)" data-day-width="\#(renderer.dayWidth)" data-label-width="\#(renderer.labelWidth)" data-row-height="\#(renderer.rowHeight)" data-header-height="\#(renderer.headerHeight)">\#(renderer.render())<ul hidden class="gantt-links">\#(linkData)</ul></div>"#

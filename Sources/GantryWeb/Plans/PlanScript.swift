@@ -157,10 +157,18 @@ enum PlanScript {
     return at(rows[r], cols[c]) || td;
   }
 
+  // ---- the window of a long plan: the rows this page shows ----
+  var win = { from: Number(tbody.dataset.from || 1), size: Number(tbody.dataset.size || 0), last: tbody.dataset.last !== 'false' };
+  function windowed(rows) {
+    if (!win.size) { return rows; }
+    return rows.filter(function (r) { return r.row >= win.from && r.row < win.from + win.size; });
+  }
+  function windowQuery() { return win.size ? '?from=' + win.from + '&size=' + win.size : ''; }
+
   // ---- the row for a new activity ----
   var newRow = null;
   function addNewRow(quiet) {
-    if (!editable) { return; }
+    if (!editable || !win.last) { return; }
     newRow = document.createElement('tr');
     newRow.setAttribute('role', 'row');
     newRow.className = 'new-row';
@@ -267,12 +275,12 @@ enum PlanScript {
       var keepId = focusId || (a && a.parentElement.dataset.id);
       var keepCol = focusCol || (a && a.dataset.col) || 'name';
       var hadFocus = grid.contains(document.activeElement) || document.activeElement === document.body || !document.activeElement;
-      var rows = res.body.rows;
+      var rows = windowed(res.body.rows);
       var frag = document.createDocumentFragment();
       rows.forEach(function (r) { frag.appendChild(renderRow(r)); });
       tbody.innerHTML = '';
       tbody.appendChild(frag);
-      grid.setAttribute('aria-rowcount', rows.length + 1);
+      grid.setAttribute('aria-rowcount', res.body.rows.length + 1);
       var empty = document.getElementById('empty-plan');
       if (empty && rows.length) { empty.remove(); }
       addNewRow(true);
@@ -532,7 +540,7 @@ enum PlanScript {
       return send('GET', '/api/v1/projects/' + projectId + '/grid').then(function (g) {
         if (!g.ok) { return; }
         var known = allRows().map(function (tr) { return tr.dataset.id; }).join(',');
-        var fresh = g.body.rows.map(function (r) { return String(r.activity_id); }).join(',');
+        var fresh = windowed(g.body.rows).map(function (r) { return String(r.activity_id); }).join(',');
         if (known !== fresh) { if (!editing) { reloadGrid().then(refreshGantt); } return; }
         var changed = false;
         g.body.rows.forEach(function (r) {
@@ -552,7 +560,7 @@ enum PlanScript {
   function frame() { return document.getElementById('gantt-frame'); }
   function svg() { var f = frame(); return f ? f.querySelector('svg') : null; }
   function refreshGantt() {
-    return track(fetch('/projects/' + projectId + '/plan/gantt', { credentials: 'same-origin' }).then(function (res) { return res.ok ? res.text() : null; })
+    return track(fetch('/projects/' + projectId + '/plan/gantt' + windowQuery(), { credentials: 'same-origin' }).then(function (res) { return res.ok ? res.text() : null; })
       .then(function (html) { if (html !== null) { gantt.innerHTML = html; decorate(); } }));
   }
   var NS = 'http://www.w3.org/2000/svg';

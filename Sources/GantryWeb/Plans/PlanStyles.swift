@@ -43,5 +43,6 @@ enum PlanStyles {
         .diagnostics { color: var(--amber); }
         main:has(.plan-editor) { max-width: none; }
         details.inline { display: inline; }
+        .pager { margin: .5rem 0; } .pager a[aria-current] { font-weight: 700; text-decoration: none; }
         """
 }
