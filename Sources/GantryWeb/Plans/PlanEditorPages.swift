@@ -80,7 +80,7 @@ enum PlanEditorPages {
     /// Plans longer than this open a window of `windowSize` rows at a time, with links to the others: the page and
     /// each keystroke in it stay fast, and every row is still reachable without JavaScript.
     static let windowThreshold = 1_000
-    static let windowSize = 500
+    static let windowSize = 250
 
     /// The rows a page shows: all of them, or a window of `size` rows from row `from` (1-based) of a long plan.
     struct Window: Sendable, Hashable {
