@@ -306,7 +306,7 @@ struct PlanEditorTests {
     func progress(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in
             let f = try await Fixture(store)
-            let ids = try await f.type([["name": "A", "duration": "2d"], ["name": "B", "duration": "4d", "predecessors": "1"], ["name": "C", "duration": "2d", "predecessors": "2"]])
+            try await f.type([["name": "A", "duration": "2d"], ["name": "B", "duration": "4d", "predecessors": "1"], ["name": "C", "duration": "2d", "predecessors": "2"]])
             // Status date Wednesday 02-28: A (02-26–02-27) is done, B (02-28–03-05) has one of its four days behind it.
             let change = try await f.plans.updateProgress(f.project.id, statusDate: .at("2018-02-28"), f.pm)
             let g = try await f.grid()
@@ -319,7 +319,6 @@ struct PlanEditorTests {
             #expect(change.messages.contains("1 activities marked complete, 1 in progress"))
             // B's remaining three days are planned from the status date: B finishes 03-05, C 03-07 as before.
             #expect(g.rows[2].finish == Self.at("2018-03-07T17:00"))
-            _ = ids
         }
     }
 

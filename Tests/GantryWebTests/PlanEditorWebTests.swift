@@ -169,6 +169,42 @@ struct PlanEditorWebTests {
         }
     }
 
+    @Test("without JavaScript a link's form changes its type and lag or deletes it, rescheduled in the same request")
+    func linkForm() async throws {
+        let harness = try await Harness.make()
+        let (session, _) = try await harness.backend.accounts.signIn(username: "admin", password: Harness.password)
+        try await harness.test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            _ = try await Self.addRow(c, p, #"{"name":"Analyse","duration":"5d"}"#)
+            let b = try await Self.addRow(c, p, #"{"name":"Build","duration":"2d","predecessors":"1"}"#)
+            let cookie: HTTPFields = [.cookie: "gantry_session=\(session)"]
+            let page = try await c.send(.get, "/projects/\(p)/plan/activities/\(b)", as: nil, headers: cookie)
+            let csrf = try #require(UITests.hidden("csrf_token", in: page.text))
+            let action = try #require(page.text.range(of: #"action="/projects/\#(p)/plan/links/"#).map { r in
+                String(page.text[r.upperBound...].prefix { $0 != "\"" }) })
+            let linkForm = try #require(page.text.range(of: #"action="/projects/\#(p)/plan/links/\#(action)""#).map { String(page.text[$0.upperBound...]) })
+            let version = try #require(UITests.hidden("version", in: linkForm))
+            let headers = ScheduleUITests.form(session, "")
+            let saved = try await c.send(.post, "/projects/\(p)/plan/links/\(action)", as: nil, headers: headers,
+                                         body: "csrf_token=\(csrf)&version=\(version)&type=SS&lag=1d&do=save")
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location]?.hasSuffix("#row-\(b)") == true)
+            var build = Self.rows(try await c.send(.get, "/api/v1/projects/\(p)/grid"))[1]
+            #expect(build["predecessors"] == .string("1SS+1d"))
+            // SS+1d: a working day after Analyse starts on Monday 02-26.
+            #expect(build["start"] == .string("2018-02-27T08:00"))
+            let bad = try await c.send(.post, "/projects/\(p)/plan/links/\(action)", as: nil, headers: headers,
+                                       body: "csrf_token=\(csrf)&type=XX&lag=1d&do=save")
+            #expect(bad.status == .unprocessableContent)
+            let deleted = try await c.send(.post, "/projects/\(p)/plan/links/\(action)", as: nil, headers: headers,
+                                           body: "csrf_token=\(csrf)&do=delete")
+            #expect(deleted.status == .seeOther)
+            build = Self.rows(try await c.send(.get, "/api/v1/projects/\(p)/grid"))[1]
+            #expect(build["predecessors"] == .string(""))
+            #expect(build["start"] == .string("2018-02-26T08:00"))
+        }
+    }
+
     @Test("without JavaScript the activity form saves, shows a wrong cell beside its field, and needs the CSRF token")
     func noScriptForm() async throws {
         let harness = try await Harness.make()

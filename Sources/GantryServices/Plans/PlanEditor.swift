@@ -165,6 +165,43 @@ public struct PlanEditor: Sendable {
         }
     }
 
+    // MARK: links
+
+    /// Changes one link's type and lag (`type` as `FS`, `SS`, `FF` or `SF`, `lag` as `+2d`, `-1d`), or deletes it
+    /// when `type` is nil, and reschedules, in one transaction. The answer's first row is the link's successor.
+    public func changeLink(_ id: Dependency.ID, type text: String?, lag lagText: String, ifVersion: Int?,
+                           _ caller: Caller) async throws -> PlanChange {
+        var type: DependencyType? = nil
+        var lag = WorkDuration.zero
+        if let text {
+            guard let t = DependencyType(rawValue: text.trimmingSpaces().uppercased()) else {
+                throw ServiceError.invalid(field: "type", "'\(text)' is not a link type; choose FS, SS, FF or SF")
+            }
+            type = t
+            do { lag = try PlanNotation.lag(lagText) } catch { throw ServiceError.invalid(field: "lag", error.message) }
+        }
+        let now = clock.now()
+        let (newType, newLag) = (type, lag)
+        return try await store.write { session in
+            guard let link = try await session.get(Dependency.self, id) else { throw ServiceError.notFound(Dependency.self, id) }
+            try Catalog.check(version: ifVersion, of: link)
+            let project = try await Self.project(link.projectId, in: session)
+            let before = try await grids.before(project, in: session, today: now.date)
+            if let type = newType {
+                _ = try await Catalog.apply({ $0.type = type; $0.lag = newLag }, to: link, by: caller, at: now, in: session)
+            } else {
+                try await Catalog.remove(link, by: caller, at: now, in: session)
+            }
+            var change = try await Self.finish(project, before: before, at: now, in: session, grids: grids,
+                                               messages: [newType == nil ? "link deleted" : "link saved"])
+            // The successor first, so a caller can go back to it.
+            if let i = change.rows.firstIndex(where: { $0.activityId == link.successorId }) {
+                change.rows.insert(change.rows.remove(at: i), at: 0)
+            }
+            return change
+        }
+    }
+
     // MARK: the outline
 
     public enum OutlineAction: String, Sendable, CaseIterable {

@@ -113,22 +113,11 @@ struct PlanEditorUIRoutes: Sendable {
             let id = Project.ID(try APIRoutes.id(context))
             guard let raw = Int64(context.parameters.get("aid") ?? ""), raw > 0 else { throw ServiceError(.badRequest, "the link id is not a positive integer") }
             let link = Dependency.ID(raw)
-            let current = try await backend.catalog.get(Dependency.self, link, auth.caller)
-            let version = Int(form["version"] ?? "")
-            if form["do"] == "delete" {
-                try await backend.catalog.delete(Dependency.self, link, auth.caller, ifVersion: version)
-            } else {
-                guard let type = DependencyType(rawValue: (form["type"] ?? "").uppercased()) else {
-                    throw ServiceError.invalid(field: "type", "choose FS, SS, FF or SF")
-                }
-                let lag: WorkDuration
-                do { lag = try PlanNotation.lag(form["lag"] ?? "0d") } catch let problem as PlanNotation.Problem {
-                    throw ServiceError.invalid(field: "lag", problem.message)
-                }
-                _ = try await backend.catalog.update(Dependency.self, link, auth.caller, ifVersion: version) { $0.type = type; $0.lag = lag }
-            }
-            _ = try await backend.scheduling.schedule(id, auth.caller)
-            return Self.back(id, current.successorId, form["do"] == "delete" ? "link deleted" : "link saved")
+            let deleting = form["do"] == "delete"
+            let change = try await plans.changeLink(link, type: deleting ? nil : form["type"] ?? "", lag: form["lag"] ?? "",
+                                                    ifVersion: Int(form["version"] ?? ""), auth.caller)
+            let successor = change.rows.first.map(\.activityId)
+            return Self.back(id, successor, deleting ? "link deleted" : "link saved")
         }
         router.post("projects/:id/plan/rows") { request, context in
             let (auth, form) = try await UIRoutes.postedForm(request, context)
