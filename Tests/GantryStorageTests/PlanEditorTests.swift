@@ -142,6 +142,48 @@ struct PlanEditorTests {
         }
     }
 
+    /// Edits of an activity's own fields reschedule from the plan the last edit kept in memory; this checks that
+    /// plan against the store after each edit, and that a change made elsewhere (a link added through the records
+    /// API, which moves the schedule revision) is seen by the next edit.
+    @Test("edits rescheduled from the kept plan agree with the plan read from the store, and notice changes made elsewhere",
+          arguments: Backend.available)
+    func keptPlan(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let f = try await Fixture(store)
+            let ids = try await f.type([
+                ["name": "A", "duration": "5d"], ["name": "B", "duration": "2d", "predecessors": "1"],
+                ["name": "C", "duration": "3d"],
+            ])
+            var answers: [PlanRow] = []
+            for cells in [["duration": "3d"], ["name": "A first"], ["start": "2018-03-05"], ["percent_complete": "40"],
+                          ["actual_start": ""], ["constraint_type": "ASAP"], ["notes": "checked"]] {
+                let change = try await f.plans.edit(ids[0], cells: cells, ifVersion: nil, f.pm)
+                let stored = try await f.grid()
+                // Every row the edit answered is the row as the store now gives it.
+                for row in change.rows { #expect(stored.row(row.activityId) == row, "after \(cells)") }
+                #expect(change.projectFinish == stored.projectFinish, "after \(cells)")
+                answers = change.rows
+            }
+            #expect(!answers.isEmpty)
+            // A 3-day A from Monday 02-26 finishes Wednesday 02-28; B follows on Thursday 03-01 and Friday 03-02.
+            var g = try await f.grid()
+            #expect(g.row(ids[0])?.finish == Self.at("2018-02-28T17:00"))
+            #expect(g.row(ids[1])?.finish == Self.at("2018-03-02T17:00"))
+            // A link C → B with ten days' lag, made through the records API and not through the editor.
+            let t = Timestamp.at("2026-11-28T10:00:00.000Z")
+            _ = try await f.catalog.create(Dependency(projectId: f.project.id, predecessorId: ids[2], successorId: ids[1],
+                                                      type: .finishToStart, lag: .days(10), createdAt: t, updatedAt: t), f.pm)
+            // The next edit, of A's name only, reschedules with the link: C finishes Wednesday 02-28, ten working
+            // days of lag run 03-01 … 03-14, so B runs Thursday 03-15 and Friday 03-16.
+            let change = try await f.plans.edit(ids[0], cells: ["name": "A again"], ifVersion: nil, f.pm)
+            g = try await f.grid()
+            #expect(g.row(ids[1])?.start == Self.at("2018-03-15T08:00"))
+            #expect(g.row(ids[1])?.finish == Self.at("2018-03-16T17:00"))
+            #expect(change.projectFinish == Self.at("2018-03-16T17:00"))
+            #expect(change.rows.first { $0.activityId == ids[1] }?.start == Self.at("2018-03-15T08:00"))
+        }
+    }
+
     @Test("a wrong cell names what is wrong and changes nothing", arguments: Backend.available)
     func refusals(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in

@@ -5,16 +5,33 @@ extension PlanEditor {
     /// Applies typed cells to one activity inside the caller's transaction: the activity's own fields (one
     /// audited update, made even when only its links or resources change, so its version tells others it moved),
     /// then its predecessors and its resources. Every wrong cell is reported at once, by column.
-    static func apply(_ cells: [String: String], to activity: Activity, grid: PlanGrid, by caller: Caller,
+    /// - Returns: the activity as saved.
+    @discardableResult
+    static func apply(_ cells: [String: String], to activity: Activity, plan: PlanState, by caller: Caller,
                       at now: Timestamp, in session: any StoreSession, messages: inout [String],
-                      permitted: Bool = false) async throws {
+                      permitted: Bool = false) async throws -> Activity {
+        try await apply(cells, to: activity, grid: plan.grid, network: plan.network, by: caller, at: now, in: session,
+                        messages: &messages, permitted: permitted)
+    }
+
+    /// - Parameter network: the plan's network as read in this transaction, when the caller has it: a date typed
+    ///   without a time takes the activity's calendar from it instead of reading the plan.
+    @discardableResult
+    static func apply(_ cells: [String: String], to activity: Activity, grid: PlanGrid, network known: ProjectNetwork? = nil,
+                      by caller: Caller, at now: Timestamp, in session: any StoreSession, messages: inout [String],
+                      permitted: Bool = false) async throws -> Activity {
         // A date typed without a time needs the activity's calendar (where its day starts and ends); only then is
         // the network compiled.
         let dated: Set<String> = ["start", "finish", "constraint_date", "deadline", "actual_start", "actual_finish"]
         var calendar: CompiledCalendar? = nil
         if !dated.isDisjoint(with: cells.keys) {
-            let network = try await Scheduling.network(activity.projectId, in: session, today: now.date)
-            calendar = network.input.calendars[network.index[activity.id].map { network.input.activities[$0].calendar } ?? 0]
+            var network = known
+            if network?.index[activity.id] == nil {
+                network = try await Scheduling.network(activity.projectId, in: session, today: now.date)
+            }
+            if let network {
+                calendar = network.input.calendars[network.index[activity.id].map { network.input.activities[$0].calendar } ?? 0]
+            }
         }
         var parsed = ParsedCells(activity: activity, row: grid.row(activity.id))
         parsed.read(cells) { date in
@@ -72,7 +89,7 @@ extension PlanEditor {
         if !problems.isEmpty { throw ServiceError.invalid(problems) }
 
         let edited = a
-        _ = try await Catalog.apply({ r in
+        let saved = try await Catalog.apply({ r in
             r = edited
         }, to: try await fresh(activity, in: session), by: caller, at: now, in: session, permitted: permitted)
 
@@ -95,6 +112,7 @@ extension PlanEditor {
                 }
             }
         }
+        return saved
     }
 
     /// Makes the links into `activity` exactly `links`: removes the others, changes type or lag in place, adds

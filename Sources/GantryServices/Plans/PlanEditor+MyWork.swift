@@ -107,9 +107,10 @@ extension PlanEditor {
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
             let before = try await grids.before(project, in: session, today: now.date)
             var messages: [String] = []
-            try await Self.apply(cells, to: activity, grid: before, by: caller, at: now, in: session, messages: &messages,
-                                 permitted: permitted)
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
+            let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session,
+                                             messages: &messages, permitted: permitted)
+            return try await Self.finish(project, before: before, changed: saved, cells: cells, at: now, in: session,
+                                         grids: grids, messages: messages)
         }
     }
 

@@ -12,7 +12,7 @@ public struct PlanEditor: Sendable {
     let store: any Store
     let clock: any Clock
     /// The grid each project's last edit left, to compare the next edit with instead of reading it again.
-    let grids = PlanGridCache()
+    let grids = PlanStateCache()
 
     public init(store: any Store, clock: any Clock) {
         self.store = store
@@ -53,8 +53,9 @@ public struct PlanEditor: Sendable {
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
             let before = try await grids.before(project, in: session, today: now.date)
             var messages: [String] = []
-            try await Self.apply(cells, to: activity, grid: before, by: caller, at: now, in: session, messages: &messages)
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
+            let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session, messages: &messages)
+            return try await Self.finish(project, before: before, changed: saved, cells: cells, at: now, in: session,
+                                         grids: grids, messages: messages)
         }
     }
 
@@ -66,7 +67,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date).grid
             var parent: Activity.ID? = nil
             var position = (before.rows.filter { $0.parentId == nil }.count)
             if let near {
@@ -114,7 +115,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date).grid
             let first = max(1, fromRow ?? (before.rows.count + 1))
             guard first <= before.rows.count + 1 else {
                 throw ServiceError.invalid(field: "from_row", "row \(first) is past the end of the plan (it has \(before.rows.count) rows)")
@@ -186,7 +187,7 @@ public struct PlanEditor: Sendable {
             guard let link = try await session.get(Dependency.self, id) else { throw ServiceError.notFound(Dependency.self, id) }
             try Catalog.check(version: ifVersion, of: link)
             let project = try await Self.project(link.projectId, in: session)
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date).grid
             if let type = newType {
                 _ = try await Catalog.apply({ $0.type = type; $0.lag = newLag }, to: link, by: caller, at: now, in: session)
             } else {
@@ -218,7 +219,7 @@ public struct PlanEditor: Sendable {
             guard let activity = try await session.get(Activity.self, activityId) else { throw ServiceError.notFound(Activity.self, activityId) }
             let project = try await Self.project(activity.projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date).grid
             let row = before.row(activity.id)?.row ?? 0
             var messages: [String] = []
             let order = try await Self.renumber(siblingsOf: activity.parentId, in: project.id, by: caller, at: now, in: session)
@@ -295,7 +296,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             var project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date).grid
             guard let status = statusDate ?? project.statusDate else {
                 throw ServiceError.invalid(field: "status_date", "give a status date (yyyy-MM-dd): the project has none yet")
             }
@@ -394,7 +395,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await grids.before(project, in: session, today: now.date).grid
             // Undoing is a change too, but not one to undo: skip the undos' own lines and the changes they undid.
             let undos = try await session.auditLog(AuditQuery(kind: Project.kindName, recordId: projectId.rawValue, userId: me, limit: 500))
                 .filter { $0.summary.hasPrefix(Self.undoPrefix) }
@@ -431,29 +432,30 @@ public struct PlanEditor: Sendable {
     }
 }
 
-/// The grid a project's last edit on this server left, keyed by the schedule revision and project version it was
+/// The plan a project's last edit on this server left, keyed by the schedule revision and project version it was
 /// computed at (both kept in the database, so the key holds across servers: another server's change moves the
-/// revision and the kept grid no longer matches). An edit compares its result with it instead of reading the plan
-/// once more. Resource names and calendars may have changed meanwhile without moving the revision; then an answer
-/// may name a row more or fewer than changed, which the grid's polling corrects.
-final class PlanGridCache: Sendable {
-    private let grids = Mutex<[Project.ID: PlanGrid]>([:])
+/// revision and the kept plan no longer matches). An edit starts from it instead of reading the plan once more.
+/// Resource names and calendars may have changed meanwhile without moving the revision; then an answer may name a
+/// row more or fewer than changed, which the grid's polling corrects, and the next edit that reads the plan (any
+/// change of links, resources or the outline) takes the new calendars.
+final class PlanStateCache: Sendable {
+    private let states = Mutex<[Project.ID: PlanState]>([:])
     static let capacity = 32
 
-    func keep(_ grid: PlanGrid) {
-        grids.withLock { all in
-            if all.count >= Self.capacity, all[grid.projectId] == nil, let any = all.keys.first { all[any] = nil }
-            all[grid.projectId] = grid
+    func keep(_ state: PlanState) {
+        states.withLock { all in
+            if all.count >= Self.capacity, all[state.grid.projectId] == nil, let any = all.keys.first { all[any] = nil }
+            all[state.grid.projectId] = state
         }
     }
 
-    /// The kept grid when it is still the plan's, else the plan read now.
-    func before(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanGrid {
-        if let kept = grids.withLock({ $0[project.id] }), kept.projectVersion == project.version,
-           kept.revision == (try await session.scheduleRevision(of: project.id)) {
+    /// The kept plan when it is still the project's, else the plan read now.
+    func before(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanState {
+        if let kept = states.withLock({ $0[project.id] }), kept.grid.projectVersion == project.version,
+           kept.grid.revision == (try await session.scheduleRevision(of: project.id)) {
             return kept
         }
-        return try await PlanGrid.read(project, in: session, today: today)
+        return try await PlanState.read(project, in: session, today: today)
     }
 }
 
@@ -566,13 +568,30 @@ extension PlanEditor {
     /// Reschedules (storing the planned dates and the schedule, as `Scheduling.schedule` does) and answers the
     /// rows that changed since `before`.
     static func finish(_ project: Project, before: PlanGrid, at now: Timestamp, in session: any StoreSession,
-                       grids: PlanGridCache, messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
+                       grids: PlanStateCache, messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
         let done = try await Scheduling.rescheduled(project.id, in: session, at: now)
-        let after = try await PlanGrid.read(done.network, result: done.result, revision: done.revision, in: session)
-        // Kept for the next edit only once this one has committed: a refused transaction leaves a revision the
-        // store never reaches again, so nothing stale can match it.
+        let after = try await PlanState.read(done.network, result: done.result, revision: done.revision, in: session)
+        // Kept for the next edit: a transaction that then fails leaves a revision the store never reaches, so
+        // nothing stale can match it.
         grids.keep(after)
-        return before.change(to: after, messages: messages, created: created)
+        return before.change(to: after.grid, messages: messages, created: created)
+    }
+
+    /// The same after cells changed one activity: when they were only its own fields (not its links or
+    /// resources) and the kept plan holds, the plan is rescheduled from it in memory with the saved activity in
+    /// place, and only the moved dates are written; otherwise the plan is read again.
+    static func finish(_ project: Project, before: PlanState, changed saved: Activity, cells: [String: String],
+                       at now: Timestamp, in session: any StoreSession, grids: PlanStateCache,
+                       messages: [String]) async throws -> PlanChange {
+        var network = before.network
+        guard cells["predecessors"] == nil, cells["resources"] == nil, network.replace(saved) else {
+            return try await finish(project, before: before.grid, at: now, in: session, grids: grids, messages: messages)
+        }
+        let done = try await Scheduling.rescheduled(network, in: session, at: now)
+        let after = PlanState(network: done.network, result: done.result, revision: done.revision,
+                              assignments: before.assignments, resourceNames: before.resourceNames)
+        grids.keep(after)
+        return before.grid.change(to: after.grid, messages: messages)
     }
 
     /// Throws a `PlanConflict` when someone changed the activity (an audited change) after the version the

@@ -86,15 +86,7 @@ extension PlanGrid {
     /// The grid of a network already read (and scheduled) in `session`.
     static func read(_ network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64,
                      in session: any StoreSession) async throws -> PlanGrid {
-        let project = network.project
-        let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
-        let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
-        var resourceNames: [Resource.ID: String] = [:]
-        for rid in Set(assignments.map(\.resourceId)) {
-            resourceNames[rid] = try await session.get(Resource.self, rid)?.name ?? "resource \(rid)"
-        }
-        return PlanGrid(network: network, result: result, assignments: assignments, resourceNames: resourceNames,
-                        revision: revision)
+        try await PlanState.read(network, result: result, revision: revision, in: session).grid
     }
 
     init(network: ProjectNetwork, result: CriticalPathSchedule?, assignments: [Assignment],
@@ -165,5 +157,44 @@ extension PlanGrid {
         return PlanChange(rows: changed, removed: removed, structureChanged: structure,
                           projectFinish: after.projectFinish, revision: after.revision, messages: messages,
                           created: created)
+    }
+}
+
+/// A plan as the editor last saw it: the grid, and the records and compiled calendars it was made from, so the
+/// next edit of an activity's own fields reschedules without reading the plan again.
+struct PlanState: Sendable {
+    var grid: PlanGrid
+    var network: ProjectNetwork
+    var assignments: [Assignment]
+    var resourceNames: [Resource.ID: String]
+
+    /// The plan of a project as it stands in `session`.
+    static func read(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanState {
+        let network = try await Scheduling.network(project.id, in: session, today: today)
+        let revision = try await session.scheduleRevision(of: project.id)
+        return try await read(network, result: try? network.input.criticalPath(), revision: revision, in: session)
+    }
+
+    /// The plan of a network already read (and scheduled) in `session`: its assignments and their resources'
+    /// names are read.
+    static func read(_ network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64,
+                     in session: any StoreSession) async throws -> PlanState {
+        let filter: [String: FilterValue] = ["project_id": .int(network.project.id.rawValue)]
+        let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
+        var resourceNames: [Resource.ID: String] = [:]
+        for rid in Set(assignments.map(\.resourceId)) {
+            resourceNames[rid] = try await session.get(Resource.self, rid)?.name ?? "resource \(rid)"
+        }
+        return PlanState(network: network, result: result, revision: revision, assignments: assignments,
+                         resourceNames: resourceNames)
+    }
+
+    init(network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64, assignments: [Assignment],
+         resourceNames: [Resource.ID: String]) {
+        self.network = network
+        self.assignments = assignments
+        self.resourceNames = resourceNames
+        grid = PlanGrid(network: network, result: result, assignments: assignments, resourceNames: resourceNames,
+                        revision: revision)
     }
 }

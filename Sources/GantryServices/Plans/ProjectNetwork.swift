@@ -60,31 +60,11 @@ public struct ProjectNetwork: Sendable {
         minutesPerDay = perDay
 
         var inputs: [ScheduleInput.Activity] = []
+        inputs.reserveCapacity(self.activities.count)
         for a in self.activities {
             let own = a.calendarId ?? resourceCalendars[a.id]
             let calendar = own == nil || own == project.calendarId ? 0 : try compile(own)
-            var x = ScheduleInput.Activity(
-                name: a.code.isEmpty ? "activity \(a.id)" : a.code,
-                duration: Int64(a.duration.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()),
-                kind: a.kind, elapsed: a.duration.isElapsed, calendar: calendar,
-                parent: a.parentId.flatMap { index[$0] }, constraint: a.constraintType,
-                constraintDate: a.constraintDate?.minutesSinceEpoch, deadline: a.deadline?.minutesSinceEpoch)
-            if a.constraintType == .asap, let leveled = a.leveledStart {
-                x.constraint = .startNoEarlierThan
-                x.constraintDate = leveled.minutesSinceEpoch
-            }
-            if a.manuallyScheduled, let s = a.plannedStart, let f = a.plannedFinish {
-                x.manualStart = LocalDateTime(date: s).minutesSinceEpoch
-                x.manualFinish = LocalDateTime(date: f.adding(days: 1)).minutesSinceEpoch
-            }
-            if let s = a.actualStart {
-                x.actualStart = s.minutesSinceEpoch
-                x.actualFinish = a.actualFinish?.minutesSinceEpoch
-                if a.actualFinish == nil {
-                    x.remaining = Int64((Double(x.duration) * (1 - min(100, max(0, a.percentComplete)) / 100)).rounded())
-                }
-            }
-            inputs.append(x)
+            inputs.append(Self.input(a, calendar: calendar, index: index, perDay: perDay))
         }
         var links: [ScheduleInput.Link] = []
         var linkDependency: [Dependency.ID] = []
@@ -102,6 +82,48 @@ public struct ProjectNetwork: Sendable {
             activities: inputs, links: links, calendars: compiled, projectStart: projectStart, statusDate: status,
             options: .init(constraintsBeatLinks: project.honorConstraints,
                            criticalFloat: Int64(project.criticalFloat.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded())))
+    }
+
+    /// The engine's view of one activity: its duration in working minutes of the project calendar's day, its
+    /// constraint (a leveled start counts as start-no-earlier-than), a manual schedule, and its progress.
+    static func input(_ a: Activity, calendar: Int, index: [Activity.ID: Int], perDay: Int64) -> ScheduleInput.Activity {
+        var x = ScheduleInput.Activity(
+            name: a.code.isEmpty ? "activity \(a.id)" : a.code,
+            duration: Int64(a.duration.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()),
+            kind: a.kind, elapsed: a.duration.isElapsed, calendar: calendar,
+            parent: a.parentId.flatMap { index[$0] }, constraint: a.constraintType,
+            constraintDate: a.constraintDate?.minutesSinceEpoch, deadline: a.deadline?.minutesSinceEpoch)
+        if a.constraintType == .asap, let leveled = a.leveledStart {
+            x.constraint = .startNoEarlierThan
+            x.constraintDate = leveled.minutesSinceEpoch
+        }
+        if a.manuallyScheduled, let s = a.plannedStart, let f = a.plannedFinish {
+            x.manualStart = LocalDateTime(date: s).minutesSinceEpoch
+            x.manualFinish = LocalDateTime(date: f.adding(days: 1)).minutesSinceEpoch
+        }
+        if let s = a.actualStart {
+            x.actualStart = s.minutesSinceEpoch
+            x.actualFinish = a.actualFinish?.minutesSinceEpoch
+            if a.actualFinish == nil {
+                x.remaining = Int64((Double(x.duration) * (1 - min(100, max(0, a.percentComplete)) / 100)).rounded())
+            }
+        }
+        return x
+    }
+
+    /// The network with one activity changed in its own fields, without reading or compiling anything again;
+    /// false (and nothing changed) when the change reaches further: its place in the WBS, whether it is a
+    /// summary, its calendar or its manual schedule, or the project start when the project has no start date of
+    /// its own and takes its earliest activity's.
+    public mutating func replace(_ a: Activity) -> Bool {
+        guard let i = index[a.id], project.startDate != nil else { return false }
+        let old = activities[i]
+        guard old.parentId == a.parentId, old.position == a.position, old.calendarId == a.calendarId,
+              (old.kind == .summary) == (a.kind == .summary), old.manuallyScheduled == a.manuallyScheduled,
+              old.projectId == a.projectId else { return false }
+        activities[i] = a
+        input.activities[i] = Self.input(a, calendar: input.activities[i].calendar, index: index, perDay: minutesPerDay)
+        return true
     }
 
     /// Working minutes as days of the project calendar, for people.

@@ -58,7 +58,14 @@ public struct Scheduling: Sendable {
     /// activities at their new planned days and versions) and the engine's result, for callers that show more.
     static func rescheduled(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws
         -> (document: ScheduleDocument, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
-        var network = try await Self.network(id, in: session, today: now.date)
+        try await rescheduled(try await Self.network(id, in: session, today: now.date), in: session, at: now)
+    }
+
+    /// Reschedules a network read earlier in this transaction (and changed since only in ways it knows of).
+    static func rescheduled(_ network: ProjectNetwork, in session: any StoreSession, at now: Timestamp) async throws
+        -> (document: ScheduleDocument, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
+        var network = network
+        let id = network.project.id
         let result: CriticalPathSchedule
         do {
             result = try network.input.criticalPath()
