@@ -165,5 +165,10 @@ enum Migrations {
             // Notes on activities, kept by the plan editor (Table.foundation leaves the column out of 0001).
             ["ALTER TABLE activities ADD COLUMN notes TEXT"]
         },
+        Migration(name: "0013_scheduled_revision") { _ in
+            // The schedule revision at which the planned dates were last computed: the plan editor reschedules
+            // without storing the schedule document, which is then made when it is asked for.
+            ["ALTER TABLE schedule_revisions ADD COLUMN scheduled BIGINT"]
+        },
     ]
 }

@@ -179,6 +179,23 @@ struct SQLSession: StoreSession {
             """).run()
     }
 
+    func markScheduled(_ project: Project.ID) async throws -> Int64 {
+        let row = try await db.raw("""
+            INSERT INTO schedule_revisions (project_id, revision, scheduled) VALUES (\(bind: project.rawValue), 1, 1)
+            ON CONFLICT (project_id) DO UPDATE SET revision = schedule_revisions.revision + 1,
+            scheduled = schedule_revisions.revision + 1
+            RETURNING revision
+            """).first()
+        guard let row else { throw StorageError("schedule_revisions returned no revision for project \(project)") }
+        return try row.decode(column: "revision", as: Int64.self)
+    }
+
+    func scheduledRevision(of project: Project.ID) async throws -> Int64? {
+        try await db.select().column("scheduled").from("schedule_revisions")
+            .where("project_id", .equal, SQLBind(project.rawValue)).first()?
+            .decode(column: "scheduled", as: Int64?.self)
+    }
+
     // MARK: computed documents
 
     func storedSchedule(of project: Project.ID) async throws -> StoredDocument? {

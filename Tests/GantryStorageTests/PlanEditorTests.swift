@@ -181,6 +181,17 @@ struct PlanEditorTests {
             #expect(g.row(ids[1])?.finish == Self.at("2018-03-16T17:00"))
             #expect(change.projectFinish == Self.at("2018-03-16T17:00"))
             #expect(change.rows.first { $0.activityId == ids[1] }?.start == Self.at("2018-03-15T08:00"))
+            // The editor stores no schedule document; asked for, it is made from the plan the edit left, current.
+            let scheduling = Scheduling(store: store, clock: f.clock)
+            var doc = try #require(try await scheduling.stored(f.project.id, f.pm))
+            #expect(doc.current == true)
+            #expect(doc.revision == change.revision)
+            #expect(doc.projectFinish == Self.at("2018-03-16T17:00"))
+            #expect(doc.activities.first { $0.activityId == ids[1] }?.earlyStart == Self.at("2018-03-15T08:00"))
+            // A change made outside the editor and not rescheduled leaves it out of date, as before.
+            _ = try await f.catalog.update(Activity.self, ids[2], f.pm) { $0.duration = .days(4) }
+            doc = try #require(try await scheduling.stored(f.project.id, f.pm))
+            #expect(doc.current == false)
         }
     }
 

@@ -126,6 +126,11 @@ public protocol StoreSession: Sendable, CredentialStore {
     /// A counter that grows with every change to a project's activities or dependencies (0 before the first).
     func scheduleRevision(of project: Project.ID) async throws -> Int64
     func bumpScheduleRevision(of project: Project.ID) async throws
+    /// Moves the revision on as `bumpScheduleRevision` does and records it as the one the planned dates were
+    /// computed at; answers it.
+    func markScheduled(_ project: Project.ID) async throws -> Int64
+    /// The revision the planned dates were last computed at (by `markScheduled`), nil when never.
+    func scheduledRevision(of project: Project.ID) async throws -> Int64?
 
     /// The last computed schedule of a project (a JSON document), with the schedule revision it was made at.
     func storedSchedule(of project: Project.ID) async throws -> StoredDocument?

@@ -569,7 +569,7 @@ extension PlanEditor {
     /// rows that changed since `before`.
     static func finish(_ project: Project, before: PlanGrid, at now: Timestamp, in session: any StoreSession,
                        grids: PlanStateCache, messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
-        let done = try await Scheduling.rescheduled(project.id, in: session, at: now)
+        let done = try await Scheduling.rescheduled(project.id, in: session, at: now, storing: false)
         let after = try await PlanState.read(done.network, result: done.result, revision: done.revision, in: session)
         // Kept for the next edit: a transaction that then fails leaves a revision the store never reaches, so
         // nothing stale can match it.
@@ -587,7 +587,7 @@ extension PlanEditor {
         guard cells["predecessors"] == nil, cells["resources"] == nil, network.replace(saved) else {
             return try await finish(project, before: before.grid, at: now, in: session, grids: grids, messages: messages)
         }
-        let done = try await Scheduling.rescheduled(network, in: session, at: now)
+        let done = try await Scheduling.rescheduled(network, in: session, at: now, storing: false)
         let after = PlanState(network: done.network, result: done.result, revision: done.revision,
                               assignments: before.assignments, resourceNames: before.resourceNames)
         grids.keep(after)

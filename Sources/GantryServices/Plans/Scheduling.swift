@@ -31,14 +31,30 @@ public struct Scheduling: Sendable {
         }
     }
 
-    /// The stored schedule, marked `current` when nothing changed since; nil when never computed.
+    /// The stored schedule, marked `current` when nothing changed since; nil when never computed. When the plan
+    /// editor rescheduled after the stored document was made (the editor stores the planned dates but no
+    /// document), the document is made now from the plan as it stands: what that reschedule computed when nothing
+    /// changed since (`current`), else the plan's schedule with the changes not yet rescheduled (not `current`:
+    /// the planned dates on the activities are older).
     public func stored(_ id: Project.ID, _ caller: Caller) async throws -> ScheduleDocument? {
-        try await store.read { session in
+        let now = clock.now()
+        return try await store.read { session in
             try await Self.requireProject(id, in: session)
             try await caller.requireView(Activity.listSubject) { try await scheduleSubject(id, in: session) }
-            guard let stored = try await session.storedSchedule(of: id) else { return nil }
+            let revision = try await session.scheduleRevision(of: id)
+            let stored = try await session.storedSchedule(of: id)
+            if stored?.revision != revision, let scheduled = try await session.scheduledRevision(of: id),
+               scheduled > stored?.revision ?? 0 {
+                let network = try await Self.network(id, in: session, today: now.date)
+                if let result = try? network.input.criticalPath() {
+                    var doc = network.document(result, revision: revision, at: now)
+                    doc.current = scheduled == revision
+                    return doc
+                }
+            }
+            guard let stored else { return nil }
             var doc = try Self.decode(ScheduleDocument.self, stored.payload)
-            doc.current = stored.revision == (try await session.scheduleRevision(of: id))
+            doc.current = stored.revision == revision
             return doc
         }
     }
@@ -51,19 +67,24 @@ public struct Scheduling: Sendable {
     }
 
     static func reschedule(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws -> ScheduleDocument {
-        try await rescheduled(id, in: session, at: now).document
+        let done = try await rescheduled(id, in: session, at: now)
+        guard let doc = done.document else { throw ServiceError(.invalid, "project \(id): the schedule document was not made") }
+        return doc
     }
 
     /// Reschedules and answers the stored document with the network as it now stands in the store (the moved
     /// activities at their new planned days and versions) and the engine's result, for callers that show more.
-    static func rescheduled(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws
-        -> (document: ScheduleDocument, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
-        try await rescheduled(try await Self.network(id, in: session, today: now.date), in: session, at: now)
+    static func rescheduled(_ id: Project.ID, in session: any StoreSession, at now: Timestamp, storing: Bool = true) async throws
+        -> (document: ScheduleDocument?, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
+        try await rescheduled(try await Self.network(id, in: session, today: now.date), in: session, at: now, storing: storing)
     }
 
     /// Reschedules a network read earlier in this transaction (and changed since only in ways it knows of).
-    static func rescheduled(_ network: ProjectNetwork, in session: any StoreSession, at now: Timestamp) async throws
-        -> (document: ScheduleDocument, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
+    /// - Parameter storing: false to leave the schedule document unstored (the plan editor, on every keystroke's
+    ///   commit): `stored` makes it from the plan when it is asked for, since the planned dates are current.
+    static func rescheduled(_ network: ProjectNetwork, in session: any StoreSession, at now: Timestamp,
+                            storing: Bool = true) async throws
+        -> (document: ScheduleDocument?, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
         var network = network
         let id = network.project.id
         let result: CriticalPathSchedule
@@ -92,8 +113,8 @@ public struct Scheduling: Sendable {
                 network.activities[i].updatedAt = now
             }
         }
-        try await session.bumpScheduleRevision(of: id)
-        let revision = try await session.scheduleRevision(of: id)
+        let revision = try await session.markScheduled(id)
+        guard storing else { return (nil, network, result, revision) }
         var doc = network.document(result, revision: revision, at: now)
         try await session.saveSchedule(StoredDocument(projectId: id, revision: revision, createdAt: now,
                                                       payload: try Self.encode(doc)))
