@@ -249,6 +249,11 @@ func scheduleSubject(_ projectId: Project.ID, in session: any StoreSession) asyn
     guard let project = try await session.get(Project.self, projectId) else {
         return .schedule(portfolioOwnerId: nil, managerId: nil)
     }
+    return try await scheduleSubject(project, in: session)
+}
+
+/// The same for a project already read.
+func scheduleSubject(_ project: Project, in session: any StoreSession) async throws -> Subject {
     let owner = try await session.get(Portfolio.self, project.portfolioId)?.ownerId
     return .schedule(portfolioOwnerId: owner, managerId: project.managerId)
 }
@@ -300,9 +305,11 @@ extension Activity: ManagedEntity {
         if r.manuallyScheduled && (r.plannedStart == nil || r.plannedFinish == nil) {
             c.fail("manually_scheduled", "a manually scheduled activity needs planned_start and planned_finish")
         }
-        try await c.exists("project_id", r.projectId, Project.self, in: session)
-        try await c.exists("calendar_id", r.calendarId, WorkCalendar.self, in: session)
-        if let parentId = r.parentId {
+        // References and the code are looked up only when new or changed: a stored activity's were checked
+        // when stored, and what they name cannot be deleted while it is named.
+        if existing?.projectId != r.projectId { try await c.exists("project_id", r.projectId, Project.self, in: session) }
+        if existing?.calendarId != r.calendarId { try await c.exists("calendar_id", r.calendarId, WorkCalendar.self, in: session) }
+        if let parentId = r.parentId, existing?.parentId != r.parentId {
             if let parent = try await session.get(Activity.self, parentId) {
                 if parent.projectId != r.projectId {
                     c.fail("parent_id", "activity \(parentId) belongs to project \(parent.projectId), not to project \(r.projectId)")
@@ -327,8 +334,10 @@ extension Activity: ManagedEntity {
             c.fail("kind", "activity \(r.id) has children; it stays a summary until they move or go")
         }
         try c.throwIfAny()
-        try await ensureUnique(r, ["project_id": .int(r.projectId.rawValue), "code": .text(r.code)],
-                               "project \(r.projectId) already has an activity with code '\(r.code)'", in: session)
+        if existing?.code != r.code || existing?.projectId != r.projectId {
+            try await ensureUnique(r, ["project_id": .int(r.projectId.rawValue), "code": .text(r.code)],
+                                   "project \(r.projectId) already has an activity with code '\(r.code)'", in: session)
+        }
     }
 
     /// Any change to an activity changes its project's schedule.

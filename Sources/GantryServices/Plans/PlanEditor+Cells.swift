@@ -5,21 +5,27 @@ extension PlanEditor {
     /// Applies typed cells to one activity inside the caller's transaction: the activity's own fields (one
     /// audited update, made even when only its links or resources change, so its version tells others it moved),
     /// then its predecessors and its resources. Every wrong cell is reported at once, by column.
+    /// The same on the plan an edit starts from, with `activity` as read in this transaction and nothing written
+    /// since.
+    /// - Parameter permitted: the caller's right to change this activity was checked already (the editor checks
+    ///   the project's schedule permission, which is the activity's; My work checks the caller's assignment).
     /// - Returns: the activity as saved.
     @discardableResult
     static func apply(_ cells: [String: String], to activity: Activity, plan: PlanState, by caller: Caller,
                       at now: Timestamp, in session: any StoreSession, messages: inout [String],
-                      permitted: Bool = false) async throws -> Activity {
+                      permitted: Bool) async throws -> Activity {
         try await apply(cells, to: activity, grid: plan.grid, network: plan.network, by: caller, at: now, in: session,
-                        messages: &messages, permitted: permitted)
+                        messages: &messages, permitted: permitted, current: true)
     }
 
-    /// - Parameter network: the plan's network as read in this transaction, when the caller has it: a date typed
-    ///   without a time takes the activity's calendar from it instead of reading the plan.
+    /// - Parameters:
+    ///   - network: the plan's network as read in this transaction, when the caller has it: a date typed
+    ///     without a time takes the activity's calendar from it instead of reading the plan.
+    ///   - current: `activity` was read in this transaction and nothing wrote it since, so it is not read again.
     @discardableResult
     static func apply(_ cells: [String: String], to activity: Activity, grid: PlanGrid, network known: ProjectNetwork? = nil,
                       by caller: Caller, at now: Timestamp, in session: any StoreSession, messages: inout [String],
-                      permitted: Bool = false) async throws -> Activity {
+                      permitted: Bool = false, current: Bool = false) async throws -> Activity {
         // A date typed without a time needs the activity's calendar (where its day starts and ends); only then is
         // the network compiled.
         let dated: Set<String> = ["start", "finish", "constraint_date", "deadline", "actual_start", "actual_finish"]
@@ -91,7 +97,7 @@ extension PlanEditor {
         let edited = a
         let saved = try await Catalog.apply({ r in
             r = edited
-        }, to: try await fresh(activity, in: session), by: caller, at: now, in: session, permitted: permitted)
+        }, to: current ? activity : try await fresh(activity, in: session), by: caller, at: now, in: session, permitted: permitted)
 
         if predecessors != nil {
             try await setPredecessors(links, of: activity, by: caller, at: now, in: session)

@@ -92,9 +92,9 @@ extension PlanEditor {
         return try await store.write { session in
             guard let activity = try await session.get(Activity.self, activityId) else { throw ServiceError.notFound(Activity.self, activityId) }
             let project = try await Self.project(activity.projectId, in: session)
-            var permitted = false
+            // Either the caller may edit the plan, or the activity is theirs: either way its change is permitted.
             do {
-                try caller.require(.update, try await scheduleSubject(project.id, in: session))
+                try caller.require(.update, try await scheduleSubject(project, in: session))
             } catch let refusal as ServiceError where refusal.code == .forbidden {
                 guard let me = caller.userId else { throw refusal }
                 let mine = Set(try await session.list(Resource.self, ListQuery(filters: ["user_id": .int(me.rawValue)])).map(\.id))
@@ -102,13 +102,12 @@ extension PlanEditor {
                 guard staffed.contains(where: { mine.contains($0.resourceId) }) else {
                     throw ServiceError(.forbidden, "Not allowed: you are not assigned to \(activity.code) \(activity.name), so its progress is not yours to record.")
                 }
-                permitted = true
             }
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
             let before = try await grids.before(project, in: session, today: now.date)
             var messages: [String] = []
             let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session,
-                                             messages: &messages, permitted: permitted)
+                                             messages: &messages, permitted: true)
             return try await Self.finish(project, before: before, changed: saved, cells: cells, at: now, in: session,
                                          grids: grids, messages: messages)
         }

@@ -49,11 +49,12 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             guard let activity = try await session.get(Activity.self, activityId) else { throw ServiceError.notFound(Activity.self, activityId) }
             let project = try await Self.project(activity.projectId, in: session)
-            try caller.require(.update, try await scheduleSubject(project.id, in: session))
+            try caller.require(.update, try await scheduleSubject(project, in: session))
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
             let before = try await grids.before(project, in: session, today: now.date)
             var messages: [String] = []
-            let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session, messages: &messages)
+            let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session,
+                                             messages: &messages, permitted: true)
             return try await Self.finish(project, before: before, changed: saved, cells: cells, at: now, in: session,
                                          grids: grids, messages: messages)
         }
