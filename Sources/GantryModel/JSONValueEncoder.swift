@@ -217,7 +217,7 @@ extension JSONValue {
         }
     }
 
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for b in s.utf8 {
             switch b {
@@ -234,4 +234,60 @@ extension JSONValue {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
+
+/// Writes JSON text straight to bytes, for the hottest answers whose shape is fixed (the plan editor's changed
+/// rows): no tree, no `Codable` boxes. The caller writes an object's keys in sorted order, as `serialized()` prints
+/// them, and numbers follow the encoder's rule (a whole `Double` prints as an integer), so the text is the same as
+/// `JSONValueEncoder().encode(value).serialized()` gives; a test of each use holds the two together.
+public struct JSONTextWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// Per open object or array: whether something was written in it already (so the next needs a comma).
+    private var written: [Bool] = []
+    private var afterKey = false
+
+    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    private mutating func startValue() {
+        if afterKey { afterKey = false; return }
+        guard let last = written.last else { return }
+        if last { bytes.append(UInt8(ascii: ",")) }
+        written[written.count - 1] = true
+    }
+
+    public mutating func key(_ k: String) {
+        if let last = written.last {
+            if last { bytes.append(UInt8(ascii: ",")) }
+            written[written.count - 1] = true
+        }
+        JSONValue.writeString(k, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    public mutating func beginObject() { startValue(); bytes.append(UInt8(ascii: "{")); written.append(false) }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); written.removeLast() }
+    public mutating func beginArray() { startValue(); bytes.append(UInt8(ascii: "[")); written.append(false) }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); written.removeLast() }
+
+    public mutating func string(_ s: String) { startValue(); JSONValue.writeString(s, into: &bytes) }
+    public mutating func int(_ i: Int64) { startValue(); bytes.append(contentsOf: String(i).utf8) }
+    public mutating func int(_ i: Int) { int(Int64(i)) }
+    public mutating func bool(_ b: Bool) { startValue(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    /// A whole number prints as an integer, as the encoder makes it; a value that is not finite prints as null.
+    public mutating func double(_ d: Double) {
+        startValue()
+        if !d.isFinite {
+            bytes.append(contentsOf: "null".utf8)
+        } else if d == d.rounded(), abs(d) < 9e15 {
+            bytes.append(contentsOf: String(Int64(d)).utf8)
+        } else {
+            bytes.append(contentsOf: String(d).utf8)
+        }
+    }
+
+    /// `key` and the string, or nothing when nil (as synthesized `Codable` leaves out a nil optional).
+    public mutating func string(_ k: String, _ s: String?) { if let s { key(k); string(s) } }
+    public mutating func int(_ k: String, _ i: Int64?) { if let i { key(k); int(i) } }
+    public mutating func double(_ k: String, _ d: Double?) { if let d { key(k); double(d) } }
 }

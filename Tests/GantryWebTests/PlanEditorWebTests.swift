@@ -66,6 +66,40 @@ struct PlanEditorWebTests {
         }
     }
 
+    /// The answer is written by `PlanChange.wireJSON`, not the generic encoder; this holds the two to the same
+    /// text on a plan with every kind of value a row carries: names and notes with quotes, backslashes, line
+    /// breaks, control characters and non-ASCII, a summary and its children, a milestone, fractional floats and
+    /// percentages, constraint dates, deadlines and actual dates.
+    @Test("an edit's answer is the text the generic JSON encoder gives, byte for byte")
+    func wireText() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            _ = try await Self.addRow(c, p, #"{"name":"Phase \"one\" \\ <b>","notes":"line 1\nline 2\ttab \u0001 café ✓ 🚀"}"#)
+            let a = try await Self.addRow(c, p, #"{"name":"Analyse","duration":"5d","deadline":"2018-03-01","notes":"ünïcödé"}"#)
+            let b = try await Self.addRow(c, p, #"{"name":"Build","duration":"1.5d","predecessors":"2FS+0.25d","percent_complete":"33.3","actual_start":"2018-03-05"}"#)
+            _ = try await Self.addRow(c, p, #"{"name":"Side","duration":"2.25d","start":"2018-02-27T10:00"}"#)
+            _ = try await Self.addRow(c, p, #"{"name":"Done","duration":"0","predecessors":"3"}"#)
+            let indent = try await c.send(.post, "/api/v1/activities/\(a)/outline", json: #"{"action":"indent"}"#)
+            #expect(indent.status == .ok, "\(indent.text)")
+            var answered = ""
+            for (id, cells) in [(a, #"{"duration":"3d"}"#), (b, #"{"remaining":"0.5d"}"#), (a, #"{"name":"A \"quoted\" \\ again"}"#)] {
+                let ok = try await c.send(.patch, "/api/v1/activities/\(id)/cells", json: #"{"cells":\#(cells)}"#)
+                #expect(ok.status == .ok, "\(ok.text)")
+                #expect(!Self.rows(ok).isEmpty)
+                let json = try #require(ok.json)
+                let change = try JSONValueDecoder().decode(PlanChange.self, from: json)
+                let generic = String(decoding: try JSONValueEncoder().encode(change).serialized(), as: UTF8.self)
+                #expect(ok.text == generic)
+                answered += ok.text
+            }
+            // The answers carried each kind of value.
+            for part in [#""parent_id":"#, #""total_float_days":"#, #""actual_start":"#, #""deadline":"#, #"\u0001"#,
+                         #"\\"#, #"\""#, "🚀", #""kind":"summary""#, #""kind":"milestone""#] {
+                #expect(answered.contains(part), "no \(part) in the answers")
+            }
+        }
+    }
+
     @Test("an edit of a row changed since it was read is a 412 carrying theirs, who, when and yours")
     func conflict() async throws {
         try await Harness.make().test { (c: Harness.Client) async throws in
