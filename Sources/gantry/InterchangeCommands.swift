@@ -38,6 +38,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The new project's name (default: the file's).", valueName: "name"))
     var name: String?
 
+    @Option(help: ArgumentHelp("Which project of a P6 file that holds several: its id or short name (XER), Id or ObjectId (P6 XML). Default: the exported project with the most activities.", valueName: "id|code"))
+    var project: String?
+
     @Flag(help: "Print the import report as JSON (the same document as POST /api/v1/portfolios/{id}/imports).")
     var json = false
 
@@ -50,7 +53,7 @@ struct ImportCommand: AsyncParsableCommand {
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
             throw CLIError("cannot read \(file): \(error.localizedDescription)")
         }
-        let (portfolioCode, projectCode, projectName, path) = (portfolio, code, name, file)
+        let (portfolioCode, projectCode, projectName, path, chosen) = (portfolio, code, name, file, project)
         let fileName = URL(fileURLWithPath: file).lastPathComponent
         let report = try await Runtime.withStore(settings, logger: logger) { store in
             guard let p = try await store.read({ try await $0.list(Portfolio.self, ListQuery(filters: ["code": .text(portfolioCode)], limit: 1)) }).first else {
@@ -58,7 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             logger.info("importing", metadata: ["file": .string(path), "bytes": .stringConvertible(data.count), "portfolio": .string(portfolioCode)])
             return try await Interchange(store: store, clock: SystemClock(), secrets: SystemSecrets())
-                .importFile(data, fileName: fileName, into: p.id, code: projectCode, name: projectName, .system)
+                .importFile(data, fileName: fileName, into: p.id, code: projectCode, name: projectName, project: chosen, .system)
         }
         if json {
             say(String(decoding: try JSONValueEncoder().encode(report).serialized(), as: UTF8.self))

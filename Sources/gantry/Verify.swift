@@ -64,13 +64,16 @@ struct Verify: ParsableCommand {
     @Flag(help: "List every differing field of every task.")
     var detail = false
 
+    @Option(help: ArgumentHelp("Which project of a P6 file that holds several: its id or short name (XER), Id or ObjectId (P6 XML). Default: the exported project with the most activities.", valueName: "id|code"))
+    var project: String?
+
     func run() throws {
         let files = try VerifyRunner.files(at: paths)
         guard !files.isEmpty else { throw CLIError("no .xml, .xer or .gan files under \(paths.joined(separator: ", "))") }
         var rows: [VerifyRunner.FileRow] = []
         for (n, path) in files.enumerated() {
             if files.count > 1 { progress("[\(n + 1)/\(files.count)] \(path)") }
-            rows.append(VerifyRunner.verify(path: path, detail: detail))
+            rows.append(VerifyRunner.verify(path: path, detail: detail, project: project))
         }
         let report = VerifyRunner.Report(rows: rows, detail: detail)
         if json {
@@ -105,13 +108,9 @@ enum VerifyRunner {
     }
 
     /// Reads a file from disk with the reader for its format.
-    static func read(path: String) throws -> ProjectFile {
+    static func read(path: String, project: String? = nil) throws -> ProjectFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the file") }
-        return try read(data: data)
-    }
-
-    static func read(data: Data) throws -> ProjectFile {
-        try ProjectFileReader.read(data)
+        return try ProjectFileReader.read(data, project: project)
     }
 
     struct FileRow {
@@ -124,11 +123,11 @@ enum VerifyRunner {
         var seconds: Double
     }
 
-    static func verify(path: String, detail: Bool) -> FileRow {
+    static func verify(path: String, detail: Bool, project: String? = nil) -> FileRow {
         let clock = Deadline(seconds: 1e9)
         let group = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         let file: ProjectFile
-        do { file = try read(path: path) } catch {
+        do { file = try read(path: path, project: project) } catch {
             return FileRow(path: path, group: group, format: sniffedFormat(path) ?? "unknown", agreement: nil,
                            error: "\(error)", seconds: clock.elapsed)
         }

@@ -284,11 +284,19 @@ import Testing
             "%R\t2\t3\t1\t2\t1\tPR_FS\t8",
             "%E",
         ]
-        let first = try XERReader.read(Self.xer(lines))
+        // No project is flagged for export: the one with the most activities is read.
+        let chosen = try XERReader.read(Self.xer(lines))
+        #expect(chosen.name == "BETA")
+        #expect(chosen.notices.contains { $0.element == "PROJECT" && $0.message.contains("'ALPHA' (id 1)") })
+
+        let first = try XERReader.read(Self.xer(lines), project: "ALPHA")
         #expect(first.name == "ALPHA")
         #expect(first.tasks.map(\.uid) == ["WBS11", "1"])
         #expect(first.links.isEmpty)
         #expect(first.notices.contains { $0.element == "PROJECT" && $0.message.contains("'BETA'") })
+        // By proj_id, and by short name without regard to case.
+        #expect(try XERReader.read(Self.xer(lines), project: "1").name == "ALPHA")
+        #expect(try XERReader.read(Self.xer(lines), project: "alpha").name == "ALPHA")
 
         let beta = try XERReader.read(Self.xer(lines), project: "BETA")
         #expect(beta.tasks.map(\.uid) == ["WBS22", "2", "3"])
@@ -297,6 +305,37 @@ import Testing
         #expect(beta.links[1].crossProject == "ALPHA / A1")
 
         #expect(throws: InterchangeError.self) { try XERReader.read(Self.xer(lines), project: "GAMMA") }
+    }
+
+    /// Real exports of several projects (`shared/data/schedules/xer-progressed`). The counts of TASK rows per
+    /// project and the export flags are the files' own (`jaggelas_test.xer`: project 935 holds 3 activities and is
+    /// not flagged, 10001 holds 692 and is; the hotel file: four projects, all flagged, HBTF-2 holds 4,217
+    /// activities, CR 19, DS and OP none).
+    @Test func readsTheExportedProjectOfARealMultiProjectFile() throws {
+        let folder = Self.folder.deletingLastPathComponent().appendingPathComponent("xer-progressed")
+        let jaggelas = try Data(contentsOf: folder.appendingPathComponent("jaggelas_test.xer"))
+        let exported = try XERReader.read(jaggelas)
+        #expect(exported.name == "10001")
+        #expect(exported.tasks.filter { !$0.summary }.count == 692)
+        #expect(exported.notices.contains { $0.element == "PROJECT" && $0.message.contains("'935' (id 4517)") })
+        let other = try XERReader.read(jaggelas, project: "935")
+        #expect(other.tasks.filter { !$0.summary }.count == 3)
+        #expect(try XERReader.read(jaggelas, project: "4517").name == "935")
+        let error = #expect(throws: InterchangeError.self) { try XERReader.read(jaggelas, project: "HBTF-2") }
+        #expect(error?.message.contains("'10001' (id 4533)") == true)
+
+        let hotel = try XERReader.read(Data(contentsOf: folder.appendingPathComponent("p6viewer_hotel_project.xer")))
+        #expect(hotel.name == "HBTF-2")
+        #expect(hotel.tasks.filter { !$0.summary }.count == 4217)
+    }
+
+    @Test func onlyP6FilesChooseAProject() throws {
+        let mspdi = Self.folder.deletingLastPathComponent().appendingPathComponent("mspdi")
+        let any = try #require(try FileManager.default.contentsOfDirectory(atPath: mspdi.path).sorted().first { $0.hasSuffix(".xml") })
+        let data = try Data(contentsOf: mspdi.appendingPathComponent(any))
+        #expect(throws: Never.self) { try ProjectFileReader.read(data, project: " ") }
+        let error = #expect(throws: InterchangeError.self) { try ProjectFileReader.read(data, project: "X") }
+        #expect(error?.element == "project")
     }
 
     // MARK: Bad files

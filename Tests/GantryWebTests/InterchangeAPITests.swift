@@ -55,6 +55,35 @@ struct InterchangeAPITests {
         }
     }
 
+    /// `jaggelas_test.xer` holds two projects: 935 (id 4517, 3 activities, not flagged for export) and 10001
+    /// (id 4533, 692 activities, flagged), counted from its PROJECT and TASK rows.
+    @Test("a P6 file of several projects imports the exported one, or the one named; an unknown name is 422 at 'project'")
+    func chooseAProject() async throws {
+        let h = try await Harness.make()
+        try await h.test { c in
+            let portfolio = try await c.create("portfolios", #"{"code": "PF", "name": "Portfolio"}"#)
+            let data = try Self.file("xer-progressed/jaggelas_test.xer")
+            func upload(_ fields: [String: String]) async throws -> Harness.Reply {
+                let (body, type) = Self.multipart(data, fileName: "jaggelas.xer", fields: fields)
+                return Harness.Reply(try await c.client.execute(
+                    uri: "/api/v1/portfolios/\(portfolio)/imports", method: .post,
+                    headers: [.authorization: "Bearer \(c.tokens[.pmoDirector]!)", .contentType: type], body: body))
+            }
+            let exported = try await upload(["code": "J1"])
+            #expect(exported.status == .created, "\(exported.text)")
+            #expect((exported["counts"]?["activities"]?.int ?? 0) - (exported["counts"]?["summaries"]?.int ?? 0) == 692)
+            let named = try await upload(["code": "J2", "project": "935"])
+            #expect(named.status == .created, "\(named.text)")
+            #expect((named["counts"]?["activities"]?.int ?? 0) - (named["counts"]?["summaries"]?.int ?? 0) == 3)
+            let unknown = try await upload(["code": "J3", "project": "HBTF-2"])
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.problemFields == ["project"])
+            #expect(unknown.text.contains("'10001' (id 4533)"))
+            let list = try await c.send(.get, "/api/v1/portfolios/\(portfolio)/imports")
+            #expect(list.items.count == 2)
+        }
+    }
+
     @Test("a GanttProject file sent as the raw body keeps its 20 tasks and 17 dependencies")
     func rawGanttProject() async throws {
         let h = try await Harness.make()

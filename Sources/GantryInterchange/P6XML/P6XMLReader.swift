@@ -82,16 +82,20 @@ private struct P6Reader {
         let ids = projects.map { $0.text(of: "Id") ?? $0.text(of: "ObjectId") ?? "" }
         let chosen: Element
         if let wanted {
-            guard let p = projects.first(where: { $0.text(of: "Id") == wanted }) else {
-                throw InterchangeError(element: "Project", line: projects[0].line, "no project with Id '\(wanted)' in the file; it holds \(ids.joined(separator: ", "))")
+            let key = wanted.trimmingCharacters(in: .whitespaces)
+            guard let p = projects.first(where: { $0.text(of: "Id") == key || $0.text(of: "ObjectId") == key })
+                    ?? projects.first(where: { $0.text(of: "Id")?.lowercased() == key.lowercased() }) else {
+                throw InterchangeError(element: "Project", line: projects[0].line, "no project with the Id or ObjectId '\(wanted)' in the file; it holds \(ids.joined(separator: ", "))")
             }
             chosen = p
         } else {
-            chosen = projects[0]
+            // The project that holds the schedule: the one with the most activities, the first on a tie.
+            chosen = projects.max { a, b in a.children("Activity").count < b.children("Activity").count } ?? projects[0]
         }
         let chosenID = chosen.text(of: "Id") ?? ""
         if projects.count > 1 {
-            notice("Project", chosen.line, "the file holds \(projects.count) projects; read '\(chosenID)', not \(ids.filter { $0 != chosenID }.map { "'\($0)'" }.joined(separator: ", "))")
+            let why = wanted == nil ? ", the one with the most activities" : ""
+            notice("Project", chosen.line, "the file holds \(projects.count) projects; read '\(chosenID)'\(why), not \(ids.filter { $0 != chosenID }.map { "'\($0)'" }.joined(separator: ", ")); choose another by its Id (--project)")
         }
         let projectObjectID = chosen.text(of: "ObjectId") ?? ""
 

@@ -21,7 +21,8 @@ import GantryModel
 /// Durations, floats and lags are hours in the file and minutes here, shown in `.hours`. Every other table is
 /// counted in `unmodelled` as "XER table NAME".
 public enum XERReader {
-    /// Reads the project named `project` (its `proj_short_name`), or the file's first project.
+    /// Reads the project `project` names (its `proj_id` or `proj_short_name`), or the one P6 exported (see
+    /// `Reader.choose`).
     public static func read(_ data: Data, project: String? = nil) throws(InterchangeError) -> ProjectFile {
         let tables = try XERTables.parse(XERText.decode(data))
         var reader = Reader(tables: tables)
@@ -95,26 +96,43 @@ private struct Reader {
 
     // MARK: Project
 
+    /// The project `wanted` names (its `proj_id` or `proj_short_name`, the short name also without regard to
+    /// case); without a name, among the projects flagged for export (`export_flag` Y; all of them when none is)
+    /// the one with the most activities, as the schedule a P6 user exported is the project that holds it (a
+    /// file may carry its neighbours along, with few activities or none), the first on a tie.
+    static func choose(_ wanted: String?, among projects: [XERRow], tasks: [XERRow], line: Int) throws(InterchangeError) -> XERRow {
+        if let wanted {
+            let key = wanted.trimmingCharacters(in: .whitespaces)
+            if let row = projects.first(where: { $0["proj_id"] == key || $0["proj_short_name"] == key })
+                ?? projects.first(where: { $0["proj_short_name"]?.lowercased() == key.lowercased() }) {
+                return row
+            }
+            let held = projects.map { "'\($0["proj_short_name"] ?? "")' (id \($0["proj_id"] ?? ""))" }
+            throw InterchangeError(element: "PROJECT", line: line, "no project with the id or short name '\(wanted)' in the file; it holds \(held.joined(separator: ", "))")
+        }
+        let flagged = projects.filter { $0["export_flag"] == "Y" }
+        let candidates = flagged.isEmpty ? projects : flagged
+        var counts: [String: Int] = [:]
+        for t in tasks { if let id = t["proj_id"] { counts[id, default: 0] += 1 } }
+        var best = candidates[0]
+        for p in candidates.dropFirst() where counts[p["proj_id"] ?? "", default: 0] > counts[best["proj_id"] ?? "", default: 0] {
+            best = p
+        }
+        return best
+    }
+
     mutating func read(project wanted: String?) throws(InterchangeError) -> ProjectFile {
         guard let projects = tables["PROJECT"], !projects.rows.isEmpty else {
             throw InterchangeError(element: "PROJECT", "the XER file holds no project (no PROJECT rows); export a project from P6, not only its resources or codes")
         }
         try projects.require("proj_id", "proj_short_name")
-        let names = projects.rows.map { $0["proj_short_name"] ?? "" }
-        let chosen: XERRow
-        if let wanted {
-            guard let row = projects.rows.first(where: { $0["proj_short_name"] == wanted }) else {
-                throw InterchangeError(element: "PROJECT", line: projects.line, "no project named '\(wanted)' in the file; it holds \(names.joined(separator: ", "))")
-            }
-            chosen = row
-        } else {
-            chosen = projects.rows[0]
-        }
+        let chosen = try Self.choose(wanted, among: projects.rows, tasks: tables["TASK"]?.rows ?? [], line: projects.line)
         let projID = chosen["proj_id"] ?? ""
         let shortName = chosen["proj_short_name"] ?? ""
         if projects.rows.count > 1 {
-            let others = names.filter { $0 != shortName }
-            notice("PROJECT", chosen.line, "the file holds \(projects.rows.count) projects; read '\(shortName)', not \(others.map { "'\($0)'" }.joined(separator: ", ")) (name one to read it instead)")
+            let others = projects.rows.filter { $0["proj_id"] != projID }.map { "'\($0["proj_short_name"] ?? "")' (id \($0["proj_id"] ?? ""))" }
+            let why = wanted == nil ? ", the exported project with the most activities" : ""
+            notice("PROJECT", chosen.line, "the file holds \(projects.rows.count) projects; read '\(shortName)' (id \(projID))\(why), not \(others.joined(separator: ", ")); choose another by its id or short name (--project)")
         }
 
         // ERMHDR: version, export date, …, and the base currency's short name last.

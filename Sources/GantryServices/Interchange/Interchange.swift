@@ -22,9 +22,10 @@ public struct Interchange: Sendable {
     // MARK: import
 
     /// Reads `data` (MS Project XML, Primavera XER or P6 XML, GanttProject; told apart by content) and imports it
-    /// as a new project of `portfolio`. `code` defaults to one made from the file name, `name` to the file's.
+    /// as a new project of `portfolio`. `code` defaults to one made from the file name, `name` to the file's;
+    /// `project` chooses a project of a P6 file that holds several (`ProjectFileReader.read`).
     public func importFile(_ data: Data, fileName: String, into portfolio: Portfolio.ID, code: String? = nil,
-                           name: String? = nil, _ caller: Caller) async throws -> ImportReport {
+                           name: String? = nil, project: String? = nil, _ caller: Caller) async throws -> ImportReport {
         guard data.count <= Self.maximumFileBytes else {
             throw ServiceError(.tooLarge, "the file is \(data.count / 1_048_576) MB; an import takes at most \(Self.maximumFileBytes / 1_048_576) MB",
                                problems: [FieldProblem(field: "file", message: "larger than \(Self.maximumFileBytes / 1_048_576) MB")])
@@ -34,13 +35,17 @@ public struct Interchange: Sendable {
         }
         let file: ProjectFile
         do {
-            file = try ProjectFileReader.read(data)
+            file = try ProjectFileReader.read(data, project: project)
         } catch {
             throw ServiceError(.invalid, "\(fileName): \(error.description)",
-                               problems: [FieldProblem(field: "file", message: error.description)])
+                               problems: [FieldProblem(field: Self.projectElements.contains(error.element) && project != nil ? "project" : "file",
+                                                       message: error.description)])
         }
         return try await importProject(file, fileName: fileName, into: portfolio, code: code, name: name, caller)
     }
+
+    /// Where a reader reports a project choice it cannot follow (MSPDI and GanttProject, XER, P6 XML).
+    static let projectElements: Set<String> = ["project", "PROJECT", "Project"]
 
     /// Imports an already read file as a new project of `portfolio`, in one transaction.
     public func importProject(_ file: ProjectFile, fileName: String, into portfolioId: Portfolio.ID,

@@ -20,7 +20,8 @@ struct InterchangePages: Sendable {
             try UIRoutes.checkCSRF(upload.csrf, of: auth)
             do {
                 let report = try await interchange.importFile(upload.data, fileName: upload.fileName, into: portfolio,
-                                                              code: upload.code, name: upload.name, auth.caller)
+                                                              code: upload.code, name: upload.name, project: upload.project,
+                                                              auth.caller)
                 context.logger.info("plan imported", metadata: [
                     "project": .stringConvertible(report.projectId), "file": .string(upload.fileName),
                     "activities": .stringConvertible(report.counts.activities)])
@@ -109,6 +110,7 @@ enum InterchangeTemplates {
             <div class="wide"><label for="import-file">Plan file</label><input type="file" id="import-file" name="file" required accept=".xml,.xer,.gan"></div>
             <div><label for="import-code">Project code (optional)</label><input id="import-code" name="code" maxlength="32" placeholder="from the file name"></div>
             <div><label for="import-name">Project name (optional)</label><input id="import-name" name="name" maxlength="200" placeholder="from the file"></div>
+            <div><label for="import-project">Project in the file (P6, optional)</label><input id="import-project" name="project" maxlength="100" placeholder="the exported one" aria-describedby="import-project-help"><small id="import-project-help" class="muted">A P6 file can hold several projects: give the id or short name of the one to import.</small></div>
             <div><button type="submit" id="import-submit">Import</button></div>
           </form>
           {{/mayImport}}

@@ -18,6 +18,8 @@ struct InterchangeRoutes: Sendable {
         var data: Data
         var code: String?
         var name: String?
+        /// Which project of a P6 file holding several (its id or short name); nil for the exported one.
+        var project: String? = nil
         var csrf: String?
     }
 
@@ -34,7 +36,8 @@ struct InterchangeRoutes: Sendable {
             let portfolio = Portfolio.ID(try APIRoutes.id(context))
             let upload = try await Self.upload(request, context)
             let report = try await interchange.importFile(upload.data, fileName: upload.fileName, into: portfolio,
-                                                          code: upload.code, name: upload.name, try context.caller())
+                                                          code: upload.code, name: upload.name, project: upload.project,
+                                                          try context.caller())
             context.logger.info("plan imported", metadata: [
                 "portfolio": .stringConvertible(portfolio), "project": .stringConvertible(report.projectId),
                 "file": .string(upload.fileName), "format": .string(report.format),
@@ -104,8 +107,9 @@ struct InterchangeRoutes: Sendable {
         ], body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
     }
 
-    /// The upload: a `multipart/form-data` body with the file in a part that has a filename (and optional `code`
-    /// and `name` fields), or the file itself as the body with `?file_name=` (and `code`, `name`) in the query.
+    /// The upload: a `multipart/form-data` body with the file in a part that has a filename (and optional `code`,
+    /// `name` and `project` fields), or the file itself as the body with `?file_name=` (and `code`, `name`,
+    /// `project`) in the query.
     static func upload(_ request: Request, _ context: GantryContext) async throws -> Upload {
         let limit = Interchange.maximumFileBytes + 1 << 20
         let buffer: ByteBuffer
@@ -125,14 +129,14 @@ struct InterchangeRoutes: Sendable {
                 form.fields[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             return Upload(fileName: fileName.isEmpty ? "upload" : fileName, data: form.fileData, code: field("code"),
-                          name: field("name"), csrf: form.fields["csrf_token"])
+                          name: field("name"), project: field("project"), csrf: form.fields["csrf_token"])
         }
         guard buffer.readableBytes > 0 else {
             throw ServiceError(.badRequest, "no file: POST the file as multipart/form-data (field 'file'), or as the raw body with ?file_name=plan.xml",
                                problems: [FieldProblem(field: "file", message: "missing")])
         }
         return Upload(fileName: query.get("file_name") ?? "upload", data: Data(buffer.readableBytesView),
-                      code: query.get("code"), name: query.get("name"), csrf: nil)
+                      code: query.get("code"), name: query.get("name"), project: query.get("project"), csrf: nil)
     }
 }
 
@@ -174,6 +178,7 @@ extension InterchangeRoutes {
                                 "file": ["type": "string", "format": "binary", "description": "The plan file"],
                                 "code": ["type": "string", "description": "The new project's code (default: from the file name)"],
                                 "name": ["type": "string", "description": "The new project's name (default: the file's)"],
+                                "project": ["type": "string", "description": "Which project of a P6 file that holds several: its id or short name (XER), its Id or ObjectId (P6 XML); default: the exported project with the most activities"],
                             ]),
                         ])]),
                         "application/octet-stream": .object(["schema": ["type": "string", "format": "binary", "description": "The file itself; name it with ?file_name="]]),
