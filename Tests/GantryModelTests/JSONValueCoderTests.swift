@@ -22,7 +22,8 @@ struct JSONValueCoderTests {
 
     @Test("the serialized text is JSON that Foundation reads back to the same value")
     func serializedIsJSON() throws {
-        let value: JSONValue = ["a": "quote \" backslash \\ newline \n control \u{01} ünïcode", "b": [.int(1), .double(2.5), true, .null], "c": ["z": .int(1), "y": .int(2)]]
+        let value: JSONValue = ["a": "quote \" backslash \\ newline \n control \u{01} ünïcode", "b": [.int(1), .double(2.5), true, .null], "c": ["z": .int(1), "y": .int(2)],
+                                 "d": "\"escapes at both ends\t", "e": "", "f": "\u{1F}\u{7F}✓ plain run"]
         let text = value.serialized()
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text)) == value)
         #expect(String(decoding: text, as: UTF8.self).hasPrefix(#"{"a":"#))  // keys sorted

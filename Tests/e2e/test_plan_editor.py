@@ -409,6 +409,46 @@ def test_dragging_bars_moves_and_links_them(server, wide, token):
     assert not browser_errors(driver)
 
 
+def row_offsets(driver):
+    """Per shown row: (activity id, the grid row's middle, the chart's row middle for that activity), in screen
+    pixels. The chart's row is the stripe band the bar sits in (its middle is the bar's middle)."""
+    return driver.execute_script("""
+        var out = [];
+        document.querySelectorAll('#plan-rows tr[data-id]').forEach(function (tr) {
+          var b = document.querySelector('#gantt-frame .gantt-bar[data-id="' + tr.dataset.id + '"]');
+          if (!b) { return; }
+          var r = tr.getBoundingClientRect(), q = b.getBoundingClientRect();
+          out.push([tr.dataset.id, (r.top + r.bottom) / 2, (q.top + q.bottom) / 2]);
+        });
+        return out;""")
+
+
+def test_the_grid_and_the_chart_line_up_and_scroll_together(server, wide, token):
+    driver = wide
+    rows = [{"name": f"Step {i}", "duration": f"{1 + i % 3}d", "predecessors": str(i - 1) if i > 1 else ""}
+            for i in range(1, 61)]
+    project = new_project(server, token, "ALIGN-1", rows)
+    sign_in(driver, server, "priya.pm")
+    open_plan(driver, server, project)
+    before = row_offsets(driver)
+    assert len(before) == 60
+    for aid, grid_mid, bar_mid in before:
+        assert abs(grid_mid - bar_mid) <= 2, f"activity {aid}: grid row at {grid_mid:.1f}px, its bar at {bar_mid:.1f}px"
+    # Scrolling the grid scrolls the chart with it (and back), so each row stays beside its bar.
+    driver.execute_script("document.querySelector('.plan-grid-wrap').scrollTop = 400")
+    wait(driver, lambda d: d.execute_script("return document.getElementById('plan-gantt').scrollTop") >= 300,
+         "the chart did not scroll with the grid")
+    after = row_offsets(driver)
+    assert after[0][1] < before[0][1] - 300, "the grid did not scroll"
+    for aid, grid_mid, bar_mid in after:
+        assert abs(grid_mid - bar_mid) <= 2, f"after scrolling, activity {aid}: grid row at {grid_mid:.1f}px, its bar at {bar_mid:.1f}px"
+    driver.execute_script("document.getElementById('plan-gantt').scrollTop = 0")
+    wait(driver, lambda d: d.execute_script("return document.querySelector('.plan-grid-wrap').scrollTop") == 0,
+         "the grid did not scroll with the chart")
+    shot(driver, "plan-2-aligned")
+    assert not browser_errors(driver)
+
+
 # ---- 3. progress as of a status date ----
 
 def test_update_progress_as_of_the_status_date(server, wide, token):

@@ -589,8 +589,7 @@ extension PlanEditor {
             return try await finish(project, before: before.grid, at: now, in: session, grids: grids, messages: messages)
         }
         let done = try await Scheduling.rescheduled(network, in: session, at: now, storing: false)
-        let after = PlanState(network: done.network, result: done.result, revision: done.revision,
-                              assignments: before.assignments, resourceNames: before.resourceNames)
+        let after = PlanState(after: before, network: done.network, result: done.result, revision: done.revision)
         grids.keep(after)
         return before.grid.change(to: after.grid, messages: messages)
     }

@@ -91,7 +91,6 @@ extension PlanGrid {
 
     init(network: ProjectNetwork, result: CriticalPathSchedule?, assignments: [Assignment],
          resourceNames: [Resource.ID: String], revision: Int64) {
-        let project = network.project
         let rowOf = Dictionary(uniqueKeysWithValues: network.activities.enumerated().map { ($1.id, $0 + 1) })
         let incoming = Dictionary(grouping: network.dependencies, by: \.successorId)
         let staffed = Dictionary(grouping: assignments, by: \.activityId)
@@ -103,21 +102,49 @@ extension PlanGrid {
             let resources = (staffed[a.id] ?? [])
                 .map { PlanNotation.ResourceUnits(name: resourceNames[$0.resourceId] ?? "resource \($0.resourceId)", units: $0.units) }
                 .sorted { $0.name < $1.name }
-            rows.append(PlanRow(
-                activityId: a.id, version: a.version, row: i + 1, code: a.code, name: a.name, kind: a.kind,
-                depth: network.depths[i], parentId: a.parentId,
-                duration: a.kind == .summary ? Self.span(network, result, i) ?? a.duration.description : a.duration.description,
-                start: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyStart[i]) }
-                    ?? a.plannedStart.map { LocalDateTime(date: $0) },
-                finish: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyFinish[i]) }
-                    ?? a.plannedFinish.map { LocalDateTime(date: $0) },
-                predecessors: PlanNotation.text(links), constraintType: a.constraintType,
-                constraintDate: a.constraintDate, deadline: a.deadline, resources: PlanNotation.text(resources),
-                percentComplete: a.percentComplete, actualStart: a.actualStart, actualFinish: a.actualFinish,
-                notes: a.notes ?? "", critical: result?.critical[i] ?? false,
-                totalFloatDays: result.map { (network.days($0.totalFloat[i]) * 100).rounded() / 100 },
-                manuallyScheduled: a.manuallyScheduled, lastChangedAt: a.updatedAt))
+            rows.append(Self.row(i, network, result, predecessors: PlanNotation.text(links), resources: PlanNotation.text(resources)))
         }
+        self.init(network: network, result: result, revision: revision, rows: rows)
+    }
+
+    /// The grid after an edit that changed activities' own fields only (no row added, moved or relinked, no
+    /// assignment changed): each row keeps its predecessors and resources as `old` shows them and takes
+    /// everything else from the network and the new schedule. Nil when the rows are not those of `old` in its
+    /// order.
+    init?(updating old: PlanGrid, network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64) {
+        guard old.rows.count == network.activities.count else { return nil }
+        var rows: [PlanRow] = []
+        rows.reserveCapacity(old.rows.count)
+        for (i, a) in network.activities.enumerated() {
+            let was = old.rows[i]
+            guard was.activityId == a.id else { return nil }
+            rows.append(Self.row(i, network, result, predecessors: was.predecessors, resources: was.resources))
+        }
+        self.init(network: network, result: result, revision: revision, rows: rows)
+    }
+
+    /// Row `i` of the network, with its predecessors and resources as the grid writes them.
+    static func row(_ i: Int, _ network: ProjectNetwork, _ result: CriticalPathSchedule?, predecessors: String,
+                    resources: String) -> PlanRow {
+        let a = network.activities[i]
+        return PlanRow(
+            activityId: a.id, version: a.version, row: i + 1, code: a.code, name: a.name, kind: a.kind,
+            depth: network.depths[i], parentId: a.parentId,
+            duration: a.kind == .summary ? Self.span(network, result, i) ?? a.duration.description : a.duration.description,
+            start: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyStart[i]) }
+                ?? a.plannedStart.map { LocalDateTime(date: $0) },
+            finish: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyFinish[i]) }
+                ?? a.plannedFinish.map { LocalDateTime(date: $0) },
+            predecessors: predecessors, constraintType: a.constraintType,
+            constraintDate: a.constraintDate, deadline: a.deadline, resources: resources,
+            percentComplete: a.percentComplete, actualStart: a.actualStart, actualFinish: a.actualFinish,
+            notes: a.notes ?? "", critical: result?.critical[i] ?? false,
+            totalFloatDays: result.map { (network.days($0.totalFloat[i]) * 100).rounded() / 100 },
+            manuallyScheduled: a.manuallyScheduled, lastChangedAt: a.updatedAt)
+    }
+
+    private init(network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64, rows: [PlanRow]) {
+        let project = network.project
         self.init(
             projectId: project.id, projectVersion: project.version, projectCode: project.code, revision: revision,
             projectStart: result.map { LocalDateTime(minutesSinceEpoch: $0.projectStart) }
@@ -195,6 +222,17 @@ struct PlanState: Sendable {
         self.assignments = assignments
         self.resourceNames = resourceNames
         grid = PlanGrid(network: network, result: result, assignments: assignments, resourceNames: resourceNames,
+                        revision: revision)
+    }
+
+    /// The plan after an edit of activities' own fields, rescheduled: `before`'s links and assignments, the
+    /// network and schedule given.
+    init(after before: PlanState, network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64) {
+        self.network = network
+        assignments = before.assignments
+        resourceNames = before.resourceNames
+        grid = PlanGrid(updating: before.grid, network: network, result: result, revision: revision)
+            ?? PlanGrid(network: network, result: result, assignments: assignments, resourceNames: resourceNames,
                         revision: revision)
     }
 }

@@ -557,6 +557,18 @@ enum PlanScript {
 
   // ---- the Gantt chart: drag to move, drag the end to resize, drag from the dot to link ----
   var gantt = document.getElementById('plan-gantt');
+  // The grid and the chart scroll together, so each row stays beside its bar (both have a 40px header and 22px
+  // rows). The pane the user scrolls leads; the other's scroll event, which follows in the same frame, is ignored.
+  var gridWrap = grid.parentElement, following = false;
+  function follow(from, to) {
+    from.addEventListener('scroll', function () {
+      if (following) { return; }
+      following = true;
+      to.scrollTop = from.scrollTop;
+      requestAnimationFrame(function () { following = false; });
+    }, { passive: true });
+  }
+  if (gantt && gridWrap) { follow(gridWrap, gantt); follow(gantt, gridWrap); }
   function frame() { return document.getElementById('gantt-frame'); }
   function svg() { var f = frame(); return f ? f.querySelector('svg') : null; }
   function refreshGantt() {

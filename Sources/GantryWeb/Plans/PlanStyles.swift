@@ -8,8 +8,10 @@ enum PlanStyles {
         .plan-grid-wrap { overflow: auto; max-height: 75vh; border: 1px solid var(--line); background: var(--card); }
         .plan-gantt { overflow: auto; max-height: 75vh; border: 1px solid var(--line); background: var(--card); }
         table.plan-grid { border-collapse: collapse; font-size: 13px; width: max-content; min-width: 100%; }
-        .plan-grid th, .plan-grid td { border: 1px solid var(--line); padding: 2px 6px; height: 22px; white-space: nowrap;
+        .plan-grid th, .plan-grid td { border: 1px solid var(--line); padding: 0 6px; line-height: 20px; white-space: nowrap;
           max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
+        /* The Gantt chart beside the grid draws a 40px header and 22px rows: the grid keeps the same, so rows line up. */
+        .plan-grid thead tr { height: 40px; } .plan-grid tbody tr { height: 22px; }
         .plan-grid thead th { position: sticky; top: 0; background: #eef2f6; z-index: 1; text-align: left; }
         .plan-grid .rownum { color: var(--muted); text-align: right; background: #f4f6f8; }
         .plan-grid td[role=gridcell]:focus { outline: 2px solid var(--accent); outline-offset: -2px; background: #eaf2fb; }
