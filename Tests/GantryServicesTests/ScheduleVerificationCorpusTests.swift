@@ -172,3 +172,29 @@ struct ScheduleVerificationCorpusTests {
         #expect(throws: InterchangeError.self) { try ProjectFileReader.read(Data("not a schedule".utf8)) }
     }
 }
+
+/// A completed activity's late dates in real progressed P6 updates (`xer-progressed`): P6 stores its late start
+/// equal to its late finish, taken from its successors. Where Gantry agrees with P6 on every successor's late dates,
+/// it must agree on the completed activity's too; the files store the expected dates.
+@Suite("Schedule verification: completed activities in progressed P6 updates")
+struct CompletedActivityLateDateTests {
+    @Test("a completed activity whose successors agree with P6 agrees on its late start and finish",
+          arguments: ["sixterminal_colorado_update_1.xer", "sixterminal_fairfax_update_1.xer", "sixterminal_mtjuliet_update_1.xer"])
+    func completedLateDates(_ name: String) throws {
+        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/\(name)")
+        let file = try XERReader.read(Data(contentsOf: url))
+        let agreement = ScheduleVerification.verify(file)
+        let late: Set<ScheduleVerification.Field> = [.lateStart, .lateFinish]
+        let lateMiss = Set(agreement.mismatches.filter { late.contains($0.field) }.map(\.taskUID))
+        let successors = Dictionary(grouping: file.links.filter { $0.crossProject == nil }, by: \.predecessorUID)
+            .mapValues { $0.map(\.successorUID) }
+        var checked = 0
+        for task in file.tasks where !task.summary && task.actualFinish != nil {
+            guard let next = successors[task.uid], !next.isEmpty, next.allSatisfy({ !lateMiss.contains($0) }) else { continue }
+            checked += 1
+            #expect(!lateMiss.contains(task.uid), "\(task.uid) \(task.name): its successors agree, its late dates do not")
+        }
+        // Not vacuous: each of these updates has completed activities with successors Gantry agrees on.
+        #expect(checked >= 5, "only \(checked) completed activities were checked")
+    }
+}

@@ -388,6 +388,7 @@ public enum ScheduleVerification {
         var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
         for l in mapped.input.links { hasSuccessor[l.from] = true }
         let stale = staleLateFinishes(file, mapped, hasSuccessor: hasSuccessor)
+        let completedLate = isPrimavera ? p6CompletedLateDates(file, mapped, schedule) : [:]
         var linked: Set<String> = []
         let assigned = Set(file.assignments.filter { $0.units > 0 }.map(\.taskUID))
         for l in file.links where l.crossProject == nil { linked.insert(l.predecessorUID); linked.insert(l.successorUID) }
@@ -410,14 +411,11 @@ public enum ScheduleVerification {
             let alap = activity.constraint == .alap && !started && !task.summary
             let shownStart = alap ? ls : es, shownFinish = alap ? lf : ef
             if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
-                // P6 stores a completed activity's early dates at the data date and its late dates at the project's
-                // finish (its scheduled end when floats are computed against the project end date).
+                // P6 stores a completed activity's early dates at the data date; its late start and finish are one
+                // date, what its successors allow, or without successors the project's finish
+                // (`p6CompletedLateDates`).
                 es = dataDate; ef = dataDate
-                var end = max(schedule.projectFinish, dataDate)
-                if file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y", let f = file.finish {
-                    end = max(end, f.minutesSinceEpoch)
-                }
-                ls = end; lf = end
+                if let late = completedLate[i] { ls = late; lf = late }
             }
             if activity.kind == .leaf, activity.duration == 0, !finished {
                 // A milestone shows its late date where its early one is shown when they are the same instant.
@@ -505,6 +503,49 @@ public enum ScheduleVerification {
     /// (when it is the latest stored finish of the tasks, so the project finish is not itself stale) brought back to
     /// the end of working time on the task's calendar (its own, and the one its resources schedule it on), against
     /// the task's stored late finish.
+    /// The late date P6 stores for each completed activity (by engine index): its late start equals its late
+    /// finish, the earliest of its successors' late starts (late finishes across finish-to-finish and
+    /// start-to-finish links), where a completed successor's are its own such date; without successors, the
+    /// project's finish. What the twelve monthly
+    /// updates of `xer-progressed/sixterminal_colorado_*` store, and MPXJ's `PrimaveraScheduler` computes.
+    static func p6CompletedLateDates(_ file: ProjectFile, _ mapped: EngineInput, _ schedule: CriticalPathSchedule) -> [Int: Int64] {
+        let input = mapped.input
+        let n = input.activities.count
+        guard let dataDate = file.statusDate?.minutesSinceEpoch else { return [:] }
+        // Without successors: the project's finish, its scheduled end when floats are computed against the
+        // project end date.
+        var end = max(schedule.projectFinish, dataDate)
+        if file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y", let f = file.finish {
+            end = max(end, f.minutesSinceEpoch)
+        }
+        var completed = [Bool](repeating: false, count: n)
+        for (t, task) in file.tasks.enumerated() where !task.summary && task.actualFinish != nil {
+            if let i = mapped.activityOfTask[t] { completed[i] = true }
+        }
+        var outgoing = [[Int]](repeating: [], count: n)
+        for (k, l) in input.links.enumerated() where completed[l.from] { outgoing[l.from].append(k) }
+        var late: [Int: Int64] = [:]
+        for i in 0..<n where completed[i] && outgoing[i].isEmpty { late[i] = end }
+        // Successors first: a depth-first walk with an explicit stack (the network is acyclic, it was scheduled).
+        for root in 0..<n where completed[root] && late[root] == nil {
+            var stack = [root]
+            while let i = stack.last {
+                let pending = outgoing[i].map { input.links[$0].to }.filter { completed[$0] && late[$0] == nil }
+                if !pending.isEmpty { stack += pending; continue }
+                stack.removeLast()
+                if late[i] != nil { continue }
+                var date = Int64.max
+                for k in outgoing[i] {
+                    let j = input.links[k].to
+                    let finishSide = input.links[k].type == .finishToFinish || input.links[k].type == .startToFinish
+                    date = min(date, late[j] ?? (finishSide ? schedule.lateFinish[j] : schedule.lateStart[j]))
+                }
+                late[i] = date
+            }
+        }
+        return late
+    }
+
     static func staleLateFinishes(_ file: ProjectFile, _ mapped: EngineInput, hasSuccessor: [Bool]) -> Set<Int> {
         guard file.format == .mspdi, file.scheduleFromStart, let projectFinish = file.finish?.minutesSinceEpoch
         else { return [] }
