@@ -227,6 +227,31 @@ struct CPMCalendarTests {
         #expect(!s.diagnostics.contains { $0.code == .negativeFloat })
     }
 
+    /// P6's two ways with out-of-sequence progress (P6 Professional help, "Schedule Options: retained logic /
+    /// progress override"): B started before its predecessor A finished. With retained logic B's remaining work
+    /// waits for A; with progress override (and by default) it resumes at the status date.
+    /// A: 5 days, not started, so from the status date 2 to 7. B: 4 days after A, started at 1 with 2 days left.
+    /// C: 1 day after B.
+    @Test("retained logic holds an out-of-sequence activity's remaining work behind its unfinished predecessor")
+    func retainedLogic() throws {
+        var n = EngineNetwork()
+        n.statusDate = 2
+        n.add("A", 5)
+        n.add("B", 4, after: [("A", .finishToStart, 0)])
+        n.add("C", 1, after: [("B", .finishToStart, 0)])
+        n.update("B") { $0.actualStart = 1; $0.remaining = 2 }
+        let override = try n.schedule()
+        #expect(override.earlyFinish[n.index("A")] == 7)
+        #expect(override.earlyFinish[n.index("B")] == 4)
+        #expect(override.earlyStart[n.index("C")] == 4)
+        n.options.retainedLogic = true
+        let retained = try n.schedule()
+        #expect(retained.earlyStart[n.index("B")] == 1, "the actual start stays")
+        #expect(retained.earlyFinish[n.index("B")] == 9)
+        #expect(retained.earlyStart[n.index("C")] == 9)
+        #expect(retained.projectFinish == 10)
+    }
+
     @Test("elapsed lags count nights and weekends; working lags do not")
     func elapsedLag() throws {
         var n = EngineNetwork()

@@ -199,7 +199,8 @@ extension ScheduleInput {
         let status = statusDate.map(toAxis)
         let forward = ForwardPass(network: network, axis: axis, rules: rules, projectStart: start, statusDate: status,
                                   constraintsBeatLinks: options.constraintsBeatLinks,
-                                  constraintsBeforeProjectStart: options.constraintsBeforeProjectStart)
+                                  constraintsBeforeProjectStart: options.constraintsBeforeProjectStart,
+                                  retainedLogic: options.retainedLogic)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks)
         var early = forward.run()

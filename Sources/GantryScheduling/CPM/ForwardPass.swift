@@ -11,6 +11,8 @@ struct ForwardPass<Axis: TimeAxis> {
     let constraintsBeatLinks: Bool
     /// `ScheduleInput.Options.constraintsBeforeProjectStart`.
     var constraintsBeforeProjectStart = false
+    /// `ScheduleInput.Options.retainedLogic`.
+    var retainedLogic = false
 
     struct Output {
         var earlyStart: [Int64]
@@ -44,20 +46,7 @@ struct ForwardPass<Axis: TimeAxis> {
             let rule = rules.rule(j)
 
             // The bound from links: the latest wins; among equals the first link.
-            var best = Int64.min, bestLink = -1
-            for k in network.incoming(j) {
-                let l = Int(network.inLinks[k])
-                let p = Int(network.linkFrom[l])
-                let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
-                let bound: Int64
-                switch network.linkType[l] {
-                case .finishToStart: bound = axis.after(ef[p], lag: lag, elapsed: el, anchor: a)
-                case .startToStart: bound = axis.after(es[p], lag: lag, elapsed: el, anchor: a)
-                case .finishToFinish: bound = axis.start(j, finish: axis.after(ef[p], lag: lag, elapsed: el, anchor: a), duration: d)
-                case .startToFinish: bound = axis.start(j, finish: axis.after(es[p], lag: lag, elapsed: el, anchor: a), duration: d)
-                }
-                if bound > best { best = bound; bestLink = l }
-            }
+            let (best, bestLink) = linkBound(j, duration: d, es, ef)
 
             if let rule, rule.isStarted || rule.isManual {
                 if rule.isStarted {
@@ -65,9 +54,14 @@ struct ForwardPass<Axis: TimeAxis> {
                     if rule.isFinished {
                         ef[j] = max(rule.actualFinish, rule.actualStart)
                     } else {
-                        let resume = max(rule.actualStart, statusDate ?? rule.actualStart)
+                        var resume = max(rule.actualStart, statusDate ?? rule.actualStart)
                         let left = rule.remaining != ActivityRules.none ? rule.remaining
                             : max(0, d - axis.span(j, from: rule.actualStart, to: resume))
+                        if retainedLogic {
+                            // The remaining work waits for what its links still hold it behind.
+                            let (held, _) = linkBound(j, duration: left, es, ef)
+                            resume = max(resume, held)
+                        }
                         ef[j] = axis.finish(j, start: axis.normalizeStart(j, resume), duration: left)
                     }
                     driver[j] = .actualStart
@@ -128,5 +122,25 @@ struct ForwardPass<Axis: TimeAxis> {
             driver[j] = why
         }
         return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts)
+    }
+
+    /// The latest start activity `j` (of `duration` working minutes) may have by its incoming links, and the link
+    /// that gives it (-1 without links); among equal bounds the first link.
+    func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64]) -> (Int64, Int) {
+        var best = Int64.min, bestLink = -1
+        for k in network.incoming(j) {
+            let l = Int(network.inLinks[k])
+            let p = Int(network.linkFrom[l])
+            let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+            let bound: Int64
+            switch network.linkType[l] {
+            case .finishToStart: bound = axis.after(ef[p], lag: lag, elapsed: el, anchor: a)
+            case .startToStart: bound = axis.after(es[p], lag: lag, elapsed: el, anchor: a)
+            case .finishToFinish: bound = axis.start(j, finish: axis.after(ef[p], lag: lag, elapsed: el, anchor: a), duration: duration)
+            case .startToFinish: bound = axis.start(j, finish: axis.after(es[p], lag: lag, elapsed: el, anchor: a), duration: duration)
+            }
+            if bound > best { best = bound; bestLink = l }
+        }
+        return (best, bestLink)
     }
 }

@@ -33,11 +33,17 @@ public struct ScheduleInput: Sendable {
         /// sets its early dates even before the project start (MS Project stores such tasks there). By default
         /// the project start is a floor for every activity.
         public var constraintsBeforeProjectStart: Bool
+        /// Primavera's retained logic: the remaining work of an activity under way resumes at the status date or
+        /// once its links allow, whichever is later (an out-of-sequence start does not free it from predecessors
+        /// that have not finished). Off: it resumes at the status date whatever its links say (P6's progress
+        /// override, and how MS Project treats work under way).
+        public var retainedLogic: Bool
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
-                    constraintsBeforeProjectStart: Bool = false) {
+                    constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
+            self.retainedLogic = retainedLogic
         }
     }
 

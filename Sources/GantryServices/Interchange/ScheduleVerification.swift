@@ -353,7 +353,9 @@ public enum ScheduleVerification {
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
             options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
-                           constraintsBeforeProjectStart: !isPrimavera))
+                           constraintsBeforeProjectStart: !isPrimavera,
+                           // P6's default is retained logic; progress override is the other choice.
+                           retainedLogic: isPrimavera && !Self.p6ProgressOverride(file)))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -503,6 +505,14 @@ public enum ScheduleVerification {
     /// (when it is the latest stored finish of the tasks, so the project finish is not itself stale) brought back to
     /// the end of working time on the task's calendar (its own, and the one its resources schedule it on), against
     /// the task's stored late finish.
+    /// Whether the P6 project schedules out-of-sequence progress with progress override (XER
+    /// `sched_progress_override` Y, or P6 XML `OutOfSequenceScheduleType` "Progress Override") rather than
+    /// retained logic, P6's default.
+    static func p6ProgressOverride(_ file: ProjectFile) -> Bool {
+        file.schedulingOptions["sched_progress_override"] == "Y"
+            || file.schedulingOptions["OutOfSequenceScheduleType"]?.lowercased().contains("override") == true
+    }
+
     /// The late date P6 stores for each completed activity (by engine index): its late start equals its late
     /// finish, the earliest of its successors' late starts (late finishes across finish-to-finish and
     /// start-to-finish links), where a completed successor's are its own such date; without successors, the
