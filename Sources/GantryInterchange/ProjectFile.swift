@@ -27,6 +27,8 @@ public struct ProjectFile: Sendable, Hashable {
     /// Where scheduling starts: MSPDI `StartDate`, XER `plan_start_date`, the earliest GanttProject start.
     public var start: LocalDateTime?
     public var finish: LocalDateTime?
+    /// P6's "must finish by" (XER `plan_end_date`, P6 XML `MustFinishByDate`): late dates work back from it.
+    public var mustFinishBy: LocalDateTime? = nil
     /// Progress is stated at this instant: MSPDI `StatusDate`, XER `last_recalc_date` (the data date).
     public var statusDate: LocalDateTime?
     /// MS Project can schedule from the finish; kept as data (Gantry schedules forward).

@@ -324,6 +324,12 @@ import Testing
         let error = #expect(throws: InterchangeError.self) { try XERReader.read(jaggelas, project: "HBTF-2") }
         #expect(error?.message.contains("'10001' (id 4533)") == true)
 
+        // PROJECT.plan_end_date is P6's must-finish-by: fairfax update 4 stores 2026-08-19 17:00, update 1 none.
+        let fairfax4 = try XERReader.read(Data(contentsOf: folder.appendingPathComponent("sixterminal_fairfax_update_4.xer")))
+        #expect(fairfax4.mustFinishBy == (try LocalDateTime(iso: "2026-08-19T17:00")))
+        let fairfax1 = try XERReader.read(Data(contentsOf: folder.appendingPathComponent("sixterminal_fairfax_update_1.xer")))
+        #expect(fairfax1.mustFinishBy == nil)
+
         let hotel = try XERReader.read(Data(contentsOf: folder.appendingPathComponent("p6viewer_hotel_project.xer")))
         #expect(hotel.name == "HBTF-2")
         #expect(hotel.tasks.filter { !$0.summary }.count == 4217)

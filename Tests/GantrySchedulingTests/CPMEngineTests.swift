@@ -252,6 +252,23 @@ struct CPMCalendarTests {
         #expect(retained.projectFinish == 10)
     }
 
+    /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
+    /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
+    @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")
+    func finishBy() throws {
+        var n = EngineNetwork()
+        n.add("A", 5)
+        n.add("B", 3, after: [("A", .finishToStart, 0)])
+        n.options.finishBy = 6
+        let s = try n.schedule()
+        #expect(s.projectFinish == 8)
+        #expect(s.lateFinish[n.index("B")] == 6)
+        #expect(s.lateFinish[n.index("A")] == 3)
+        #expect(s.totalFloat[n.index("A")] == -2)
+        n.options.finishBy = 10
+        #expect(try n.schedule().totalFloat[n.index("B")] == 2)
+    }
+
     @Test("elapsed lags count nights and weekends; working lags do not")
     func elapsedLag() throws {
         var n = EngineNetwork()

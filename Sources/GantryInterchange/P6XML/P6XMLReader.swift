@@ -104,6 +104,7 @@ private struct P6Reader {
         file.start = date(chosen, "PlannedStartDate", "Project") ?? date(chosen, "StartDate", "Project")
         file.finish = date(chosen, "ScheduledFinishDate", "Project")
         file.statusDate = date(chosen, "DataDate", "Project")
+        file.mustFinishBy = date(chosen, "MustFinishByDate", "Project")
         for option in ["OutOfSequenceScheduleType", "CriticalActivityPathType", "CriticalActivityFloatThreshold",
                        "ComputeTotalFloatType", "MakeOpenEndedActivitiesCritical", "UseExpectedFinishDates",
                        "IgnoreOtherProjectRelationships", "StartToStartLagCalculationType", "RelationshipLagCalendar",

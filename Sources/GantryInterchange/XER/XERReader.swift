@@ -143,6 +143,7 @@ private struct Reader {
         file.name = shortName
         file.start = date(chosen, "PROJECT", "plan_start_date")
         file.finish = date(chosen, "PROJECT", "scd_end_date") ?? date(chosen, "PROJECT", "plan_end_date")
+        file.mustFinishBy = date(chosen, "PROJECT", "plan_end_date")
         file.statusDate = date(chosen, "PROJECT", "last_recalc_date")
         for field in ["critical_path_type", "critical_drtn_hr_cnt", "def_duration_type", "def_complete_pct_type"] {
             if let v = chosen[field] { file.schedulingOptions[field] = v }

@@ -205,7 +205,9 @@ extension ScheduleInput {
                                     constraintsBeatLinks: options.constraintsBeatLinks)
         var early = forward.run()
         var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
-        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
+        // Late dates work back from the project's early finish, or from its must-finish-by date when it has one.
+        let finishBy = options.finishBy.map(toAxis)
+        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finishBy ?? finish)
 
         if rules.hasALAP {
             // As late as possible: pinned at the late start, then the early dates again around them.
@@ -216,7 +218,7 @@ extension ScheduleInput {
             }
             early = forward.run(pinned: pinned)
             finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
-            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finish)
+            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finishBy ?? finish)
         }
         notes += early.conflicts
 

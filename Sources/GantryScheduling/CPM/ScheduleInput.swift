@@ -38,12 +38,15 @@ public struct ScheduleInput: Sendable {
         /// that have not finished). Off: it resumes at the status date whatever its links say (P6's progress
         /// override, and how MS Project treats work under way).
         public var retainedLogic: Bool
+        /// P6's "must finish by": the date late dates work back from. An activity nothing follows has it as its late
+        /// finish, even when that is before its early finish (negative float). Nil: the project's early finish.
+        public var finishBy: WallMinute?
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
-                    constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false) {
+                    constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
-            self.retainedLogic = retainedLogic
+            self.retainedLogic = retainedLogic; self.finishBy = finishBy
         }
     }
 

@@ -355,7 +355,8 @@ public enum ScheduleVerification {
             options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
                            constraintsBeforeProjectStart: !isPrimavera,
                            // P6's default is retained logic; progress override is the other choice.
-                           retainedLogic: isPrimavera && !Self.p6ProgressOverride(file)))
+                           retainedLogic: isPrimavera && !Self.p6ProgressOverride(file),
+                           finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -528,6 +529,8 @@ public enum ScheduleVerification {
         if file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y", let f = file.finish {
             end = max(end, f.minutesSinceEpoch)
         }
+        // A must-finish-by date is where late dates start, as for the activities not yet done.
+        if let by = file.mustFinishBy?.minutesSinceEpoch { end = by }
         var completed = [Bool](repeating: false, count: n)
         for (t, task) in file.tasks.enumerated() where !task.summary && task.actualFinish != nil {
             if let i = mapped.activityOfTask[t] { completed[i] = true }
