@@ -413,6 +413,12 @@ public enum ScheduleVerification {
             // Start and finish as the tool shows them: actual dates once started, late dates for ALAP work.
             let alap = activity.constraint == .alap && !started && !task.summary
             let shownStart = alap ? ls : es, shownFinish = alap ? lf : ef
+            if isPrimavera && !task.summary && started && !finished, let left = activity.remaining, !activity.elapsed {
+                // P6 stores an activity under way with the early and late start of its remaining work: where that
+                // work resumes (the data date, or later under retained logic), and its late finish less it.
+                es = cal.startInstant(ofWorking: cal.working(at: ef) - left)
+                ls = cal.startInstant(ofWorking: cal.working(at: lf) - left)
+            }
             if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
                 // P6 stores a completed activity's early dates at the data date; its late start and finish are one
                 // date, what its successors allow, or without successors the project's finish
@@ -537,6 +543,13 @@ public enum ScheduleVerification {
         }
         var outgoing = [[Int]](repeating: [], count: n)
         for (k, l) in input.links.enumerated() where completed[l.from] { outgoing[l.from].append(k) }
+        // A successor under way counts with the late start of its remaining work, as P6 stores it.
+        func remainingLateStart(_ j: Int) -> Int64 {
+            let a = input.activities[j]
+            guard a.actualStart != nil, a.actualFinish == nil, let left = a.remaining, !a.elapsed else { return schedule.lateStart[j] }
+            let cal = input.calendars[mapped.compareCalendar[j]]
+            return cal.startInstant(ofWorking: cal.working(at: schedule.lateFinish[j]) - left)
+        }
         var late: [Int: Int64] = [:]
         for i in 0..<n where completed[i] && outgoing[i].isEmpty { late[i] = end }
         // Successors first: a depth-first walk with an explicit stack (the network is acyclic, it was scheduled).
@@ -551,7 +564,7 @@ public enum ScheduleVerification {
                 for k in outgoing[i] {
                     let j = input.links[k].to
                     let finishSide = input.links[k].type == .finishToFinish || input.links[k].type == .startToFinish
-                    date = min(date, late[j] ?? (finishSide ? schedule.lateFinish[j] : schedule.lateStart[j]))
+                    date = min(date, late[j] ?? (finishSide ? schedule.lateFinish[j] : remainingLateStart(j)))
                 }
                 late[i] = date
             }
