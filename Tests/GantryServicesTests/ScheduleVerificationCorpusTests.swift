@@ -197,4 +197,14 @@ struct CompletedActivityLateDateTests {
         // Not vacuous: each of these updates has completed activities with successors Gantry agrees on.
         #expect(checked >= 5, "only \(checked) completed activities were checked")
     }
+
+    /// The Mt. Juliet baseline (290 leaf activities, retained logic, no progress): every stored date, float and
+    /// critical flag as P6 computed it.
+    @Test("on a real P6 baseline Gantry agrees with every activity P6 stored")
+    func baselineAgreesFully() throws {
+        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/sixterminal_mtjuliet_baseline.xer")
+        let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))
+        #expect(a.leaf.tasks == 290)
+        #expect(a.leaf.agreeAll == a.leaf.tasks, "\(a.leaf.agreeAll)/\(a.leaf.tasks) \(a.mismatches.prefix(5))")
+    }
 }
