@@ -198,13 +198,18 @@ struct CompletedActivityLateDateTests {
         #expect(checked >= 5, "only \(checked) completed activities were checked")
     }
 
-    /// The Mt. Juliet baseline (290 leaf activities, retained logic, no progress): every stored date, float and
-    /// critical flag as P6 computed it.
-    @Test("on a real P6 baseline Gantry agrees with every activity P6 stored")
-    func baselineAgreesFully() throws {
-        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/sixterminal_mtjuliet_baseline.xer")
+    /// MPXJ's `PrimaveraScheduler` on `xer-progressed` (`../shared/tools/mpxj_oracle.py compare
+    /// ../shared/data/schedules/xer-progressed`, run 2026-12-07): 6,243 of the construction files' 6,253 leaf
+    /// activities agree on every field, 19 files fully; `jaggelas_test.xer` 236 of 692 (the hotel file: MPXJ
+    /// reads its first project, which has no activities). Where MPXJ agrees fully and Gantry does too, it must stay
+    /// so; on the file where MPXJ agrees least, Gantry must not fall below it. (Gantry does not yet reach MPXJ on
+    /// the other files: issue 13.)
+    @Test("on real progressed P6 updates, files Gantry agrees on fully stay so, and jaggelas stays above MPXJ",
+          arguments: [("sixterminal_mtjuliet_baseline.xer", 290), ("sixterminal_colorado_update_1.xer", 188),
+                      ("sixterminal_colorado_update_2.xer", 234), ("jaggelas_test.xer", 236)])
+    func progressedFloor(_ name: String, _ mpxjAgrees: Int) throws {
+        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/\(name)")
         let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))
-        #expect(a.leaf.tasks == 290)
-        #expect(a.leaf.agreeAll == a.leaf.tasks, "\(a.leaf.agreeAll)/\(a.leaf.tasks) \(a.mismatches.prefix(5))")
+        #expect(a.leaf.agreeAll >= mpxjAgrees, "\(name): \(a.leaf.agreeAll)/\(a.leaf.tasks) \(a.mismatches.prefix(5))")
     }
 }
