@@ -269,6 +269,25 @@ struct CPMCalendarTests {
         #expect(try n.schedule().totalFloat[n.index("B")] == 2)
     }
 
+    /// Primavera's "finish on or before" (MPXJ's PrimaveraScheduler forward pass has no case for it; its backward
+    /// pass takes the date as the late finish): A 5 days then B 3 days with B to finish by 6. Early dates follow
+    /// the links (B 5–8); B's late finish is 6, so it is two days short.
+    @Test("under Primavera's rule a finish-no-later-than constraint limits late dates only")
+    func noLaterThanLateOnly() throws {
+        var n = EngineNetwork()
+        n.add("A", 5)
+        n.add("B", 3, after: [("A", .finishToStart, 0)])
+        n.update("B") { $0.constraint = .finishNoLaterThan; $0.constraintDate = 6 }
+        n.options.noLaterThanMovesEarlyDates = false
+        let p6 = try n.schedule()
+        #expect(p6.earlyStart[n.index("B")] == 5)
+        #expect(p6.earlyFinish[n.index("B")] == 8)
+        #expect(p6.lateFinish[n.index("B")] == 6)
+        #expect(p6.totalFloat[n.index("B")] == -2)
+        n.options.noLaterThanMovesEarlyDates = true
+        #expect(try n.schedule().earlyFinish[n.index("B")] == 6, "MS Project honouring its constraints moves B back")
+    }
+
     @Test("elapsed lags count nights and weekends; working lags do not")
     func elapsedLag() throws {
         var n = EngineNetwork()

@@ -200,7 +200,8 @@ extension ScheduleInput {
         let forward = ForwardPass(network: network, axis: axis, rules: rules, projectStart: start, statusDate: status,
                                   constraintsBeatLinks: options.constraintsBeatLinks,
                                   constraintsBeforeProjectStart: options.constraintsBeforeProjectStart,
-                                  retainedLogic: options.retainedLogic)
+                                  retainedLogic: options.retainedLogic,
+                                  noLaterThanMovesEarlyDates: options.noLaterThanMovesEarlyDates)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks)
         var early = forward.run()

@@ -13,6 +13,8 @@ struct ForwardPass<Axis: TimeAxis> {
     var constraintsBeforeProjectStart = false
     /// `ScheduleInput.Options.retainedLogic`.
     var retainedLogic = false
+    /// `ScheduleInput.Options.noLaterThanMovesEarlyDates`.
+    var noLaterThanMovesEarlyDates = true
 
     struct Output {
         var earlyStart: [Int64]
@@ -102,7 +104,7 @@ struct ForwardPass<Axis: TimeAxis> {
                             "its \(c.rawValue) date cannot be met: its links start it later", activities: [j]))
                     }
                 case .startNoLaterThan, .finishNoLaterThan:
-                    if start > date {
+                    if start > date && (noLaterThanMovesEarlyDates || !constraintsBeatLinks) {
                         if constraintsBeatLinks {
                             start = date; why = .constraint
                         } else {

@@ -41,6 +41,10 @@ public struct ScheduleInput: Sendable {
         /// P6's "must finish by": the date late dates work back from. An activity nothing follows has it as its late
         /// finish, even when that is before its early finish (negative float). Nil: the project's early finish.
         public var finishBy: WallMinute?
+        /// Whether a start- or finish-no-later-than constraint moves early dates back when links start the
+        /// activity later (MS Project honouring its constraints). Primavera's never do: only the late dates take
+        /// them, with negative float.
+        public var noLaterThanMovesEarlyDates: Bool = true
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil) {

@@ -349,7 +349,7 @@ public enum ScheduleVerification {
         case .successor: lagCalendar = .successor
         case .project: lagCalendar = .project
         }
-        let input = ScheduleInput(
+        var input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
             options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
@@ -357,6 +357,7 @@ public enum ScheduleVerification {
                            // P6's default is retained logic; progress override is the other choice.
                            retainedLogic: isPrimavera && !Self.p6ProgressOverride(file),
                            finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil))
+        input.options.noLaterThanMovesEarlyDates = !isPrimavera
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
