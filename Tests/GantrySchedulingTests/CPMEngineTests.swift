@@ -288,6 +288,26 @@ struct CPMCalendarTests {
         #expect(try n.schedule().earlyFinish[n.index("B")] == 6, "MS Project honouring its constraints moves B back")
     }
 
+    /// DOMAIN.md §2.5: a link can pull a task before the project start — a finish-to-start lead longer than its
+    /// predecessor (A 2 days, B after A with −5 days would start at −3) or a start-to-finish link (C 2 days must
+    /// finish when A starts, at 0, so would start at −2). Gantry holds them at the project start and says so,
+    /// naming the task and the link.
+    @Test("a task a link would pull before the project start is held there with a diagnostic naming it and the link")
+    func beforeProjectStart() throws {
+        var n = EngineNetwork()
+        n.add("A", 2)
+        n.add("B", 1, after: [("A", .finishToStart, -5)])
+        n.add("C", 2, after: [("A", .startToFinish, 0)])
+        n.add("D", 1, after: [("A", .finishToStart, 0)])
+        let s = try n.schedule()
+        #expect(s.earlyStart[n.index("B")] == 0)
+        #expect(s.earlyStart[n.index("C")] == 0)
+        let found = s.diagnostics.filter { $0.code == .startBeforeProjectStart }
+        #expect(found.map(\.activities) == [[n.index("B"), n.index("A")], [n.index("C"), n.index("A")]])
+        #expect(found.first?.message == "B would start before the project start by its FS link from A; it is held at the project start")
+        #expect(found.last?.message.contains("SF link from A") == true)
+    }
+
     @Test("elapsed lags count nights and weekends; working lags do not")
     func elapsedLag() throws {
         var n = EngineNetwork()

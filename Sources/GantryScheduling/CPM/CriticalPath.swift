@@ -201,7 +201,8 @@ extension ScheduleInput {
                                   constraintsBeatLinks: options.constraintsBeatLinks,
                                   constraintsBeforeProjectStart: options.constraintsBeforeProjectStart,
                                   retainedLogic: options.retainedLogic,
-                                  noLaterThanMovesEarlyDates: options.noLaterThanMovesEarlyDates)
+                                  noLaterThanMovesEarlyDates: options.noLaterThanMovesEarlyDates,
+                                  names: activities.map(\.name))
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks)
         var early = forward.run()

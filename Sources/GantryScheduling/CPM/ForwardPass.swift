@@ -15,6 +15,8 @@ struct ForwardPass<Axis: TimeAxis> {
     var retainedLogic = false
     /// `ScheduleInput.Options.noLaterThanMovesEarlyDates`.
     var noLaterThanMovesEarlyDates = true
+    /// The activities' names, for diagnostics.
+    var names: [String] = []
 
     struct Output {
         var earlyStart: [Int64]
@@ -86,6 +88,13 @@ struct ForwardPass<Axis: TimeAxis> {
             var why: ScheduleDriver = statusDate != nil && lowerFromStatus > projectStart ? .statusDate : .projectStart
             if bestLink >= 0 && best >= start {
                 start = best; why = .link(Int(network.linkSource[bestLink]))
+            } else if bestLink >= 0 && best < projectStart {
+                let p = Int(network.linkFrom[bestLink])
+                let name = { (i: Int) in i < names.count ? names[i] : "activity \(i)" }
+                conflicts.append(ScheduleDiagnostic(
+                    .startBeforeProjectStart, .warning,
+                    "\(name(j)) would start before the project start by its \(network.linkType[bestLink].rawValue) link from \(name(p)); it is held at the project start",
+                    activities: [j, p]))
             }
             if d > 0 { start = axis.normalizeStart(j, start) }
 

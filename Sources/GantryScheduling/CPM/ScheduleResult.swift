@@ -20,6 +20,10 @@ public struct ScheduleDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case invalidActuals = "invalid_actuals"
         /// An activity refers to a calendar that does not exist; the project calendar is used.
         case unknownCalendar = "unknown_calendar"
+        /// A link would start the activity before the project start (a start-to-finish link, or a lead longer
+        /// than its predecessor); it is held at the project start. `activities`: the activity, then the
+        /// predecessor of that link.
+        case startBeforeProjectStart = "start_before_project_start"
     }
 
     public enum Severity: String, Sendable, Hashable, Codable { case error, warning, info }
