@@ -78,9 +78,7 @@ public struct PlanChange: Codable, Sendable, Hashable {
 extension PlanGrid {
     /// The grid of a project as the records in `session` stand, its schedule computed now (pure engine, no write).
     static func read(_ project: Project, in session: any StoreSession, today: CalendarDate) async throws -> PlanGrid {
-        let network = try await Scheduling.network(project.id, in: session, today: today)
-        let revision = try await session.scheduleRevision(of: project.id)
-        return try await read(network, result: try? network.input.criticalPath(), revision: revision, in: session)
+        try await PlanState.read(project, in: session, today: today).grid
     }
 
     /// The grid of a network already read (and scheduled) in `session`.
