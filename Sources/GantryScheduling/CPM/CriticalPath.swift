@@ -202,7 +202,7 @@ extension ScheduleInput {
                                   constraintsBeforeProjectStart: options.constraintsBeforeProjectStart,
                                   retainedLogic: options.retainedLogic,
                                   noLaterThanMovesEarlyDates: options.noLaterThanMovesEarlyDates,
-                                  names: activities.map(\.name))
+                                  activities: activities)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks)
         var early = forward.run()

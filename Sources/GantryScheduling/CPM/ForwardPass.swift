@@ -15,8 +15,8 @@ struct ForwardPass<Axis: TimeAxis> {
     var retainedLogic = false
     /// `ScheduleInput.Options.noLaterThanMovesEarlyDates`.
     var noLaterThanMovesEarlyDates = true
-    /// The activities' names, for diagnostics.
-    var names: [String] = []
+    /// The input's activities, for their names in diagnostics (the array is shared, not copied).
+    var activities: [ScheduleInput.Activity] = []
 
     struct Output {
         var earlyStart: [Int64]
@@ -90,7 +90,7 @@ struct ForwardPass<Axis: TimeAxis> {
                 start = best; why = .link(Int(network.linkSource[bestLink]))
             } else if bestLink >= 0 && best < projectStart {
                 let p = Int(network.linkFrom[bestLink])
-                let name = { (i: Int) in i < names.count ? names[i] : "activity \(i)" }
+                let name = { (i: Int) in i < activities.count ? activities[i].name : "activity \(i)" }
                 conflicts.append(ScheduleDiagnostic(
                     .startBeforeProjectStart, .warning,
                     "\(name(j)) would start before the project start by its \(network.linkType[bestLink].rawValue) link from \(name(p)); it is held at the project start",
