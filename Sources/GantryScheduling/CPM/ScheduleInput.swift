@@ -44,13 +44,15 @@ public struct ScheduleInput: Sendable {
         /// Whether a start- or finish-no-later-than constraint moves early dates back when links start the
         /// activity later (MS Project honouring its constraints). Primavera's never do: only the late dates take
         /// them, with negative float.
-        public var noLaterThanMovesEarlyDates: Bool = true
+        public var noLaterThanMovesEarlyDates: Bool
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
-                    constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil) {
+                    constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
+                    noLaterThanMovesEarlyDates: Bool = true) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
             self.retainedLogic = retainedLogic; self.finishBy = finishBy
+            self.noLaterThanMovesEarlyDates = noLaterThanMovesEarlyDates
         }
     }
 

@@ -179,24 +179,23 @@ extension Project: ManagedEntity {
     public static func authorize(change r: Project, from existing: Project, by caller: Caller,
                                  in session: any StoreSession) async throws {
         guard let manager = r.managerId, manager != existing.managerId, case .user(let actor) = caller else { return }
-        let portfolio = try await session.get(Portfolio.self, existing.portfolioId)
-        var relations: Set<ProjectRelation> = []
-        if portfolio?.ownerId == actor.userId { relations.insert(.portfolioOwner) }
-        if existing.managerId == actor.userId { relations.insert(.projectManager) }
-        if case .failure(let refusal) = ModeRules.assignProjectManager(
-            manager, replacing: existing.managerId, by: WorkflowActor(actor, relations: relations),
-            mode: portfolio?.governanceMode ?? .supportive) {
-            throw refusal.serviceError(field: "manager_id")
-        }
+        try await requireAssignable(manager, replacing: existing.managerId, in: existing.portfolioId, by: actor, in: session)
     }
     /// Naming a manager when a project is made follows the same rule as changing one.
     public static func prepare(_ r: inout Project, existing: Project?, by caller: Caller, in session: any StoreSession) async throws {
         guard existing == nil, let manager = r.managerId, case .user(let actor) = caller else { return }
-        let portfolio = try await session.get(Portfolio.self, r.portfolioId)
+        try await requireAssignable(manager, replacing: nil, in: r.portfolioId, by: actor, in: session)
+    }
+    /// ModeRules' verdict on `actor` making `manager` the manager of a project of `portfolioId` in place of
+    /// `current`, refused at `manager_id`.
+    static func requireAssignable(_ manager: User.ID, replacing current: User.ID?, in portfolioId: Portfolio.ID,
+                                  by actor: Actor, in session: any StoreSession) async throws {
+        let portfolio = try await session.get(Portfolio.self, portfolioId)
         var relations: Set<ProjectRelation> = []
         if portfolio?.ownerId == actor.userId { relations.insert(.portfolioOwner) }
+        if let current, current == actor.userId { relations.insert(.projectManager) }
         if case .failure(let refusal) = ModeRules.assignProjectManager(
-            manager, replacing: nil, by: WorkflowActor(actor, relations: relations),
+            manager, replacing: current, by: WorkflowActor(actor, relations: relations),
             mode: portfolio?.governanceMode ?? .supportive) {
             throw refusal.serviceError(field: "manager_id")
         }

@@ -38,14 +38,11 @@ public struct Interchange: Sendable {
             file = try ProjectFileReader.read(data, project: project)
         } catch {
             throw ServiceError(.invalid, "\(fileName): \(error.description)",
-                               problems: [FieldProblem(field: Self.projectElements.contains(error.element) && project != nil ? "project" : "file",
+                               problems: [FieldProblem(field: project != nil && error.element.lowercased() == "project" ? "project" : "file",
                                                        message: error.description)])
         }
         return try await importProject(file, fileName: fileName, into: portfolio, code: code, name: name, caller)
     }
-
-    /// Where a reader reports a project choice it cannot follow (MSPDI and GanttProject, XER, P6 XML).
-    static let projectElements: Set<String> = ["project", "PROJECT", "Project"]
 
     /// Imports an already read file as a new project of `portfolio`, in one transaction.
     public func importProject(_ file: ProjectFile, fileName: String, into portfolioId: Portfolio.ID,

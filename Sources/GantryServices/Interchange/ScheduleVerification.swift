@@ -349,15 +349,15 @@ public enum ScheduleVerification {
         case .successor: lagCalendar = .successor
         case .project: lagCalendar = .project
         }
-        var input = ScheduleInput(
+        let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
             options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
                            constraintsBeforeProjectStart: !isPrimavera,
                            // P6's default is retained logic; progress override is the other choice.
                            retainedLogic: isPrimavera && !Self.p6ProgressOverride(file),
-                           finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil))
-        input.options.noLaterThanMovesEarlyDates = !isPrimavera
+                           finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
+                           noLaterThanMovesEarlyDates: !isPrimavera))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -417,8 +417,8 @@ public enum ScheduleVerification {
             if isPrimavera && !task.summary && started && !finished, let left = activity.remaining, !activity.elapsed {
                 // P6 stores an activity under way with the early and late start of its remaining work: where that
                 // work resumes (the data date, or later under retained logic), and its late finish less it.
-                es = cal.startInstant(ofWorking: cal.working(at: ef) - left)
-                ls = cal.startInstant(ofWorking: cal.working(at: lf) - left)
+                es = Self.start(of: left, finishingAt: ef, on: cal)
+                ls = Self.start(of: left, finishingAt: lf, on: cal)
             }
             if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
                 // P6 stores a completed activity's early dates at the data date; its late start and finish are one
@@ -508,11 +508,11 @@ public enum ScheduleVerification {
 
     // MARK: Helpers
 
-    /// The MS Project tasks (indices into `file.tasks`) whose stored late finish the file itself contradicts: see
-    /// `HardCase.staleLateFinish`. Uses only what the file stores, never Gantry's dates: the project's `FinishDate`
-    /// (when it is the latest stored finish of the tasks, so the project finish is not itself stale) brought back to
-    /// the end of working time on the task's calendar (its own, and the one its resources schedule it on), against
-    /// the task's stored late finish.
+    /// Where `remaining` working minutes that finish at `finish` start on `calendar`.
+    static func start(of remaining: Int64, finishingAt finish: Int64, on calendar: CompiledCalendar) -> Int64 {
+        calendar.startInstant(ofWorking: calendar.working(at: finish) - remaining)
+    }
+
     /// Whether the P6 project schedules out-of-sequence progress with progress override (XER
     /// `sched_progress_override` Y, or P6 XML `OutOfSequenceScheduleType` "Progress Override") rather than
     /// retained logic, P6's default.
@@ -548,8 +548,7 @@ public enum ScheduleVerification {
         func remainingLateStart(_ j: Int) -> Int64 {
             let a = input.activities[j]
             guard a.actualStart != nil, a.actualFinish == nil, let left = a.remaining, !a.elapsed else { return schedule.lateStart[j] }
-            let cal = input.calendars[mapped.compareCalendar[j]]
-            return cal.startInstant(ofWorking: cal.working(at: schedule.lateFinish[j]) - left)
+            return start(of: left, finishingAt: schedule.lateFinish[j], on: input.calendars[mapped.compareCalendar[j]])
         }
         var late: [Int: Int64] = [:]
         for i in 0..<n where completed[i] && outgoing[i].isEmpty { late[i] = end }
@@ -573,6 +572,11 @@ public enum ScheduleVerification {
         return late
     }
 
+    /// The MS Project tasks (indices into `file.tasks`) whose stored late finish the file itself contradicts: see
+    /// `HardCase.staleLateFinish`. Uses only what the file stores, never Gantry's dates: the project's `FinishDate`
+    /// (when it is the latest stored finish of the tasks, so the project finish is not itself stale) brought back to
+    /// the end of working time on the task's calendar (its own, and the one its resources schedule it on), against
+    /// the task's stored late finish.
     static func staleLateFinishes(_ file: ProjectFile, _ mapped: EngineInput, hasSuccessor: [Bool]) -> Set<Int> {
         guard file.format == .mspdi, file.scheduleFromStart, let projectFinish = file.finish?.minutesSinceEpoch
         else { return [] }

@@ -6,16 +6,14 @@ extension PlanEditor {
     /// audited update, made even when only its links or resources change, so its version tells others it moved),
     /// then its predecessors and its resources. Every wrong cell is reported at once, by column.
     /// The same on the plan an edit starts from, with `activity` as read in this transaction and nothing written
-    /// since.
-    /// - Parameter permitted: the caller's right to change this activity was checked already (the editor checks
-    ///   the project's schedule permission, which is the activity's; My work checks the caller's assignment).
+    /// since, by a caller whose right to change it was checked already (the editor checks the project's schedule
+    /// permission, which is the activity's; My work checks the caller's assignment).
     /// - Returns: the activity as saved.
     @discardableResult
     static func apply(_ cells: [String: String], to activity: Activity, plan: PlanState, by caller: Caller,
-                      at now: Timestamp, in session: any StoreSession, messages: inout [String],
-                      permitted: Bool) async throws -> Activity {
+                      at now: Timestamp, in session: any StoreSession, messages: inout [String]) async throws -> Activity {
         try await apply(cells, to: activity, grid: plan.grid, network: plan.network, by: caller, at: now, in: session,
-                        messages: &messages, permitted: permitted, current: true)
+                        messages: &messages, permitted: true, current: true)
     }
 
     /// - Parameters:

@@ -104,12 +104,12 @@ extension PlanEditor {
                 }
             }
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await kept.before(project, in: session, today: now.date)
             var messages: [String] = []
             let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session,
-                                             messages: &messages, permitted: true)
+                                             messages: &messages)
             return try await Self.finish(project, before: before, changed: saved, cells: cells, at: now, in: session,
-                                         grids: grids, messages: messages)
+                                         kept: kept, messages: messages)
         }
     }
 

@@ -11,8 +11,8 @@ import Synchronization
 public struct PlanEditor: Sendable {
     let store: any Store
     let clock: any Clock
-    /// The grid each project's last edit left, to compare the next edit with instead of reading it again.
-    let grids = PlanStateCache()
+    /// The plan each project's last edit left, for the next edit to start from instead of reading it again.
+    let kept = PlanStateCache()
 
     public init(store: any Store, clock: any Clock) {
         self.store = store
@@ -51,12 +51,12 @@ public struct PlanEditor: Sendable {
             let project = try await Self.project(activity.projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project, in: session))
             try await Self.refuseIfChanged(activity, since: ifVersion, project, yours: cells, today: now.date, in: session)
-            let before = try await grids.before(project, in: session, today: now.date)
+            let before = try await kept.before(project, in: session, today: now.date)
             var messages: [String] = []
             let saved = try await Self.apply(cells, to: activity, plan: before, by: caller, at: now, in: session,
-                                             messages: &messages, permitted: true)
+                                             messages: &messages)
             return try await Self.finish(project, before: before, changed: saved, cells: cells, at: now, in: session,
-                                         grids: grids, messages: messages)
+                                         kept: kept, messages: messages)
         }
     }
 
@@ -68,7 +68,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date).grid
+            let before = try await kept.before(project, in: session, today: now.date).grid
             var parent: Activity.ID? = nil
             var position = (before.rows.filter { $0.parentId == nil }.count)
             if let near {
@@ -93,7 +93,7 @@ public struct PlanEditor: Sendable {
             if !rest.isEmpty {
                 try await Self.apply(rest, to: made, grid: mid, by: caller, at: now, in: session, messages: &messages)
             }
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages, created: [made.id])
+            return try await Self.finish(project, before: before, at: now, in: session, kept: kept, messages: messages, created: [made.id])
         }
     }
 
@@ -116,7 +116,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date).grid
+            let before = try await kept.before(project, in: session, today: now.date).grid
             let first = max(1, fromRow ?? (before.rows.count + 1))
             guard first <= before.rows.count + 1 else {
                 throw ServiceError.invalid(field: "from_row", "row \(first) is past the end of the plan (it has \(before.rows.count) rows)")
@@ -161,7 +161,7 @@ public struct PlanEditor: Sendable {
                     }
                 }
             }
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids,
+            return try await Self.finish(project, before: before, at: now, in: session, kept: kept,
                                          messages: ["pasted \(lines.count) rows: \(lines.count - created.count) updated, \(created.count) added"] + messages,
                                          created: created)
         }
@@ -188,13 +188,13 @@ public struct PlanEditor: Sendable {
             guard let link = try await session.get(Dependency.self, id) else { throw ServiceError.notFound(Dependency.self, id) }
             try Catalog.check(version: ifVersion, of: link)
             let project = try await Self.project(link.projectId, in: session)
-            let before = try await grids.before(project, in: session, today: now.date).grid
+            let before = try await kept.before(project, in: session, today: now.date).grid
             if let type = newType {
                 _ = try await Catalog.apply({ $0.type = type; $0.lag = newLag }, to: link, by: caller, at: now, in: session)
             } else {
                 try await Catalog.remove(link, by: caller, at: now, in: session)
             }
-            var change = try await Self.finish(project, before: before, at: now, in: session, grids: grids,
+            var change = try await Self.finish(project, before: before, at: now, in: session, kept: kept,
                                                messages: [newType == nil ? "link deleted" : "link saved"])
             // The successor first, so a caller can go back to it.
             if let i = change.rows.firstIndex(where: { $0.activityId == link.successorId }) {
@@ -220,7 +220,7 @@ public struct PlanEditor: Sendable {
             guard let activity = try await session.get(Activity.self, activityId) else { throw ServiceError.notFound(Activity.self, activityId) }
             let project = try await Self.project(activity.projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date).grid
+            let before = try await kept.before(project, in: session, today: now.date).grid
             let row = before.row(activity.id)?.row ?? 0
             var messages: [String] = []
             let order = try await Self.renumber(siblingsOf: activity.parentId, in: project.id, by: caller, at: now, in: session)
@@ -282,7 +282,7 @@ public struct PlanEditor: Sendable {
                 }
                 messages.append(below.isEmpty ? "deleted row \(row) \(activity.name)" : "deleted \(activity.name) and the \(below.count) activities under it")
             }
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
+            return try await Self.finish(project, before: before, at: now, in: session, kept: kept, messages: messages)
         }
     }
 
@@ -297,7 +297,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             var project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date).grid
+            let before = try await kept.before(project, in: session, today: now.date).grid
             guard let status = statusDate ?? project.statusDate else {
                 throw ServiceError.invalid(field: "status_date", "give a status date (yyyy-MM-dd): the project has none yet")
             }
@@ -336,7 +336,7 @@ public struct PlanEditor: Sendable {
             try await Audit.note(.update, kind: Project.kindName, id: project.id.rawValue,
                                  "updated progress of project \(project.code) as of \(status): \(done) complete, \(started) in progress",
                                  by: caller, at: now, in: session)
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids, messages: messages)
+            return try await Self.finish(project, before: before, at: now, in: session, kept: kept, messages: messages)
         }
     }
 
@@ -396,7 +396,7 @@ public struct PlanEditor: Sendable {
         return try await store.write { session in
             let project = try await Self.project(projectId, in: session)
             try caller.require(.update, try await scheduleSubject(project.id, in: session))
-            let before = try await grids.before(project, in: session, today: now.date).grid
+            let before = try await kept.before(project, in: session, today: now.date).grid
             // Undoing is a change too, but not one to undo: skip the undos' own lines and the changes they undid.
             let undos = try await session.auditLog(AuditQuery(kind: Project.kindName, recordId: projectId.rawValue, userId: me, limit: 500))
                 .filter { $0.summary.hasPrefix(Self.undoPrefix) }
@@ -427,7 +427,7 @@ public struct PlanEditor: Sendable {
             }
             try await Audit.note(.update, kind: Project.kindName, id: projectId.rawValue,
                                  "\(Self.undoPrefix) \(batch.count) changes made at \(last.at)", by: caller, at: now, in: session)
-            return try await Self.finish(project, before: before, at: now, in: session, grids: grids,
+            return try await Self.finish(project, before: before, at: now, in: session, kept: kept,
                                          messages: ["undid your last change (\(batch.count) record\(batch.count == 1 ? "" : "s"))"])
         }
     }
@@ -566,15 +566,15 @@ extension PlanEditor {
         try await Catalog.remove(try await fresh(a, in: session), by: caller, at: now, in: session)
     }
 
-    /// Reschedules (storing the planned dates and the schedule, as `Scheduling.schedule` does) and answers the
+    /// Reschedules (storing the planned dates; the schedule document is made when asked for) and answers the
     /// rows that changed since `before`.
     static func finish(_ project: Project, before: PlanGrid, at now: Timestamp, in session: any StoreSession,
-                       grids: PlanStateCache, messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
-        let done = try await Scheduling.rescheduled(project.id, in: session, at: now, storing: false)
+                       kept: PlanStateCache, messages: [String], created: [Activity.ID] = []) async throws -> PlanChange {
+        let done = try await Scheduling.rescheduled(project.id, in: session, at: now)
         let after = try await PlanState.read(done.network, result: done.result, revision: done.revision, in: session)
         // Kept for the next edit: a transaction that then fails leaves a revision the store never reaches, so
         // nothing stale can match it.
-        grids.keep(after)
+        kept.keep(after)
         return before.change(to: after.grid, messages: messages, created: created)
     }
 
@@ -582,15 +582,15 @@ extension PlanEditor {
     /// resources) and the kept plan holds, the plan is rescheduled from it in memory with the saved activity in
     /// place, and only the moved dates are written; otherwise the plan is read again.
     static func finish(_ project: Project, before: PlanState, changed saved: Activity, cells: [String: String],
-                       at now: Timestamp, in session: any StoreSession, grids: PlanStateCache,
+                       at now: Timestamp, in session: any StoreSession, kept: PlanStateCache,
                        messages: [String]) async throws -> PlanChange {
         var network = before.network
         guard cells["predecessors"] == nil, cells["resources"] == nil, network.replace(saved) else {
-            return try await finish(project, before: before.grid, at: now, in: session, grids: grids, messages: messages)
+            return try await finish(project, before: before.grid, at: now, in: session, kept: kept, messages: messages)
         }
-        let done = try await Scheduling.rescheduled(network, in: session, at: now, storing: false)
+        let done = try await Scheduling.rescheduled(network, in: session, at: now)
         let after = PlanState(after: before, network: done.network, result: done.result, revision: done.revision)
-        grids.keep(after)
+        kept.keep(after)
         return before.grid.change(to: after.grid, messages: messages)
     }
 

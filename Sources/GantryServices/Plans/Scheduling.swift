@@ -66,25 +66,28 @@ public struct Scheduling: Sendable {
         return (start, max(start, WallTime.date(of: result.earlyFinish[i], endOfDay: true)))
     }
 
+    /// Reschedules (`rescheduled`) and stores the schedule document made from it.
     static func reschedule(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws -> ScheduleDocument {
         let done = try await rescheduled(id, in: session, at: now)
-        guard let doc = done.document else { throw ServiceError(.invalid, "project \(id): the schedule document was not made") }
+        var doc = done.network.document(done.result, revision: done.revision, at: now)
+        try await session.saveSchedule(StoredDocument(projectId: id, revision: done.revision, createdAt: now,
+                                                      payload: try Self.encode(doc)))
+        doc.current = true
         return doc
     }
 
-    /// Reschedules and answers the stored document with the network as it now stands in the store (the moved
-    /// activities at their new planned days and versions) and the engine's result, for callers that show more.
-    static func rescheduled(_ id: Project.ID, in session: any StoreSession, at now: Timestamp, storing: Bool = true) async throws
-        -> (document: ScheduleDocument?, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
-        try await rescheduled(try await Self.network(id, in: session, today: now.date), in: session, at: now, storing: storing)
+    /// Reschedules: the planned dates move to the early dates and the revision is marked as scheduled. Answers the
+    /// network as it now stands in the store (the moved activities at their new planned days and versions) and
+    /// the engine's result. No schedule document is stored: `reschedule` stores one, and the plan editor leaves it
+    /// to `stored`, which makes it from the plan when it is asked for.
+    static func rescheduled(_ id: Project.ID, in session: any StoreSession, at now: Timestamp) async throws
+        -> (network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
+        try await rescheduled(try await Self.network(id, in: session, today: now.date), in: session, at: now)
     }
 
-    /// Reschedules a network read earlier in this transaction (and changed since only in ways it knows of).
-    /// - Parameter storing: false to leave the schedule document unstored (the plan editor, on every keystroke's
-    ///   commit): `stored` makes it from the plan when it is asked for, since the planned dates are current.
-    static func rescheduled(_ network: ProjectNetwork, in session: any StoreSession, at now: Timestamp,
-                            storing: Bool = true) async throws
-        -> (document: ScheduleDocument?, network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
+    /// The same for a network read earlier in this transaction (and changed since only in ways it knows of).
+    static func rescheduled(_ network: ProjectNetwork, in session: any StoreSession, at now: Timestamp) async throws
+        -> (network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
         var network = network
         let id = network.project.id
         let result: CriticalPathSchedule
@@ -113,13 +116,7 @@ public struct Scheduling: Sendable {
                 network.activities[i].updatedAt = now
             }
         }
-        let revision = try await session.markScheduled(id)
-        guard storing else { return (nil, network, result, revision) }
-        var doc = network.document(result, revision: revision, at: now)
-        try await session.saveSchedule(StoredDocument(projectId: id, revision: revision, createdAt: now,
-                                                      payload: try Self.encode(doc)))
-        doc.current = true
-        return (doc, network, result, revision)
+        return (network, result, try await session.markScheduled(id))
     }
 
     // MARK: leveling
