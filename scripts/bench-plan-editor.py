@@ -21,46 +21,13 @@ import http.client
 import json
 import os
 import re
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(binary):
-    """`gantry serve --demo` in a temporary directory; returns (process, base URL, workdir, database path)."""
-    workdir = tempfile.mkdtemp(prefix="gantry-bench-plan-")
-    port = free_port()
-    log = open(os.path.join(workdir, "server.log"), "w+")
-    proc = subprocess.Popen([os.path.abspath(binary), "serve", "--demo", "--port", str(port), "--log-level", "warning"],
-                            cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            log.seek(0)
-            sys.exit("gantry serve exited early:\n" + log.read())
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/health/ready")
-            if c.getresponse().status == 200:
-                return proc, base, workdir, os.path.join(workdir, "gantry.sqlite")
-        except OSError:
-            pass
-        time.sleep(0.3)
-    proc.kill()
-    log.seek(0)
-    sys.exit("gantry serve --demo did not become ready in 180 s:\n" + log.read())
+import demoserver
 
 
 class Client:
@@ -99,15 +66,6 @@ class Client:
         return r.status, doc, rtt, server, len(raw)
 
 
-def pct(values, p):
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    k = (len(s) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
 def find_project(client, code, name):
     cursor = None
     while True:
@@ -143,7 +101,8 @@ def main():
     else:
         if not os.path.exists(args.binary):
             ap.error(f"{args.binary} does not exist; build gantry first (swift build) or pass --binary")
-        proc, base, workdir, database = start_server(args.binary)
+        proc, port, workdir, _ = demoserver.start(args.binary, "gantry-bench-plan-", "--log-level", "warning")
+        base, database = f"http://127.0.0.1:{port}", os.path.join(workdir, "gantry.sqlite")
         token = subprocess.run([os.path.abspath(args.binary), "token", "create", "--user", "admin", "--database", database,
                                 "--log-level", "warning"], capture_output=True, text=True, check=True).stdout.strip()
     try:
@@ -196,17 +155,12 @@ def main():
                 results["patch"]["rows"].append(len(doc["rows"]))
     finally:
         if proc:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-            shutil.rmtree(workdir, ignore_errors=True)
+            demoserver.stop(proc, workdir)
 
     def figures(r):
         server = [s for s in r["server"] if s is not None]
-        return {"n": len(r["rtt"]), "rtt_p50_ms": pct(r["rtt"], 50), "rtt_p95_ms": pct(r["rtt"], 95), "rtt_max_ms": max(r["rtt"]),
-                "server_p50_ms": pct(server, 50), "server_p95_ms": pct(server, 95),
+        return {"n": len(r["rtt"]), "rtt_p50_ms": demoserver.pct(r["rtt"], 50), "rtt_p95_ms": demoserver.pct(r["rtt"], 95), "rtt_max_ms": max(r["rtt"]),
+                "server_p50_ms": demoserver.pct(server, 50), "server_p95_ms": demoserver.pct(server, 95),
                 "mean_bytes": statistics.mean(r["bytes"])}
     patch, get = figures(results["patch"]), figures(results["get"])
     patch["mean_rows_changed"] = statistics.mean(results["patch"]["rows"])

@@ -25,25 +25,16 @@ import http.client
 import json
 import os
 import random
-import re
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
+import demoserver
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def mspdi(tasks, seed=7):
@@ -91,32 +82,6 @@ def mspdi(tasks, seed=7):
     return "\n".join(out)
 
 
-def start_server(binary, workdir):
-    port = free_port()
-    log = open(os.path.join(workdir, "server.log"), "w+")
-    proc = subprocess.Popen([os.path.abspath(binary), "serve", "--demo", "--port", str(port)],
-                            cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
-    password, deadline = None, time.time() + 180
-    while time.time() < deadline:
-        log.seek(0)
-        m = re.search(r"password: (\S+)", log.read())
-        if m:
-            password = m.group(1)
-        if proc.poll() is not None:
-            log.seek(0)
-            sys.exit("gantry serve exited early:\n" + log.read())
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/health/ready")
-            if password and c.getresponse().status == 200:
-                return proc, port, password
-        except OSError:
-            pass
-        time.sleep(0.3)
-    proc.kill()
-    sys.exit("gantry serve --demo did not become ready in 180 s")
-
-
 def api(port, token, method, path, body=None, content_type="application/json"):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
     headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
@@ -147,13 +112,6 @@ window.addEventListener('input', function () { if (pending) { var rec = pending;
 """
 
 
-def pct(values, p):
-    s = sorted(values)
-    k = (len(s) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=os.environ.get("GANTRY_BIN", ".build/debug/gantry"),
@@ -166,8 +124,7 @@ def main():
     if not os.path.exists(args.binary):
         ap.error(f"{args.binary} does not exist; build gantry first or pass --binary")
 
-    workdir = tempfile.mkdtemp(prefix="gantry-bench-page-")
-    proc, port, password = start_server(args.binary, workdir)
+    proc, port, workdir, password = demoserver.start(args.binary, "gantry-bench-page-", password=True)
     driver = None
     try:
         token = subprocess.run([os.path.abspath(args.binary), "token", "create", "--user", "admin", "--database",
@@ -229,12 +186,7 @@ def main():
     finally:
         if driver:
             driver.quit()
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
+        demoserver.stop(proc, workdir)
 
     def stat(key):
         v = [n[key] for n in loads]
@@ -243,8 +195,8 @@ def main():
            "html_bytes": loads[-1]["decodedBodySize"],
            "navigation": {k: stat(k) for k in ("responseStart", "responseEnd", "domContentLoadedEventEnd", "loadEventEnd")},
            "typing": {"keystrokes": len(typing), "typed_ok": typed == text,
-                      "handled_ms": {"p50": pct([t["handled"] for t in typing], 50), "max": max(t["handled"] for t in typing)},
-                      "next_frame_ms": {"p50": pct([t["frame"] for t in typing], 50), "p95": pct([t["frame"] for t in typing], 95),
+                      "handled_ms": {"p50": demoserver.pct([t["handled"] for t in typing], 50), "max": max(t["handled"] for t in typing)},
+                      "next_frame_ms": {"p50": demoserver.pct([t["frame"] for t in typing], 50), "p95": demoserver.pct([t["frame"] for t in typing], 95),
                                         "max": max(t["frame"] for t in typing)},
                       "first_ms": typing[0]["frame"]}}
     if args.json:

@@ -62,15 +62,21 @@ def token(server):
     return out.stdout.strip()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium for one test module, shared by its tests."""
+def new_browser(window="1280,900"):
+    """Headless Chromium with the browser's console log kept, in a window of `window` pixels."""
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={window}"):
         opts.add_argument(a)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
     driver.implicitly_wait(0)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for one test module, shared by its tests."""
+    driver = new_browser()
     yield driver
     driver.quit()

@@ -18,13 +18,13 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from conftest import new_browser
 from test_browser import arrive, assert_healthy_page, press, shot, sign_in
 
 WAIT = 30
@@ -157,21 +157,10 @@ class Session:
 
 # ---- the grid in the browser ----
 
-def new_browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1600,1000"):
-        opts.add_argument(a)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=opts)
-    driver.implicitly_wait(0)
-    return driver
-
-
 @pytest.fixture(scope="module")
 def wide():
     """A wide window, so the grid and the chart sit side by side."""
-    driver = new_browser()
+    driver = new_browser("1600,1000")
     yield driver
     driver.quit()
 
@@ -493,7 +482,7 @@ def test_update_progress_as_of_the_status_date(server, wide, token):
 
 def test_two_sessions_editing_the_same_cell_see_both_values(server, wide, token):
     project = new_project(server, token, "CONF-1", [{"name": "Shared", "duration": "3d"}])
-    first, second = wide, new_browser()
+    first, second = wide, new_browser("1600,1000")
     try:
         sign_in(first, server, "priya.pm")
         sign_in(second, server, "admin")
