@@ -146,13 +146,13 @@ def main():
                 continue
             if status != 200:
                 sys.exit(f"PATCH /api/v1/activities/{aid}/cells: {status} {doc}")
-            for changed in doc["rows"]:
+            for changed in doc["rows"] + doc.get("moved", []):
                 version[changed["activity_id"]] = changed["version"]
             if timed:
                 results["patch"]["rtt"].append(rtt)
                 results["patch"]["server"].append(server)
                 results["patch"]["bytes"].append(size)
-                results["patch"]["rows"].append(len(doc["rows"]))
+                results["patch"]["rows"].append(len(doc["rows"]) + len(doc.get("moved", [])))
     finally:
         if proc:
             demoserver.stop(proc, workdir)

@@ -65,12 +65,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     var isoBytes: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
+        appendISO(to: &bytes)
+        return bytes
+    }
+
+    /// Appends `YYYY-MM-DD` to `bytes`.
+    func appendISO(to bytes: inout [UInt8]) {
         appendDigits(&bytes, year, 4)
         bytes.append(UInt8(ascii: "-"))
         appendDigits(&bytes, month, 2)
         bytes.append(UInt8(ascii: "-"))
         appendDigits(&bytes, day, 2)
-        return bytes
     }
 
     /// Parses `YYYY-MM-DD`; `nil` for anything else, including days that do not exist.

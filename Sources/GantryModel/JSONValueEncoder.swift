@@ -295,8 +295,18 @@ public struct JSONTextWriter {
         }
     }
 
+    /// A local date-time as its `formatted()` text, a timestamp as its `description`, written without making
+    /// the string first (they need no escaping).
+    public mutating func dateTime(_ v: LocalDateTime) {
+        startValue(); bytes.append(UInt8(ascii: "\"")); v.appendISO(to: &bytes); bytes.append(UInt8(ascii: "\""))
+    }
+    public mutating func timestamp(_ t: Timestamp) {
+        startValue(); bytes.append(UInt8(ascii: "\"")); t.appendISO(to: &bytes); bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `key` and the string, or nothing when nil (as synthesized `Codable` leaves out a nil optional).
     public mutating func string(_ k: String, _ s: String?) { if let s { key(k); string(s) } }
+    public mutating func dateTime(_ k: String, _ v: LocalDateTime?) { if let v { key(k); dateTime(v) } }
     public mutating func int(_ k: String, _ i: Int64?) { if let i { key(k); int(i) } }
     public mutating func double(_ k: String, _ d: Double?) { if let d { key(k); double(d) } }
 }

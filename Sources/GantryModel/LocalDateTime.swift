@@ -64,13 +64,24 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStri
     /// `2018-02-26T08:00`. With `endOfDay`, midnight is written as the end of the day before
     /// (`2018-02-26T24:00` rather than `2018-02-27T00:00`), the way a finish is shown to people.
     public func formatted(endOfDay: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        appendISO(to: &bytes, endOfDay: endOfDay)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `formatted(endOfDay:)`'s text to `bytes`.
+    func appendISO(to bytes: inout [UInt8], endOfDay: Bool = false) {
         var (date, minute) = components
         if endOfDay && minute == 0 {
             date = date.adding(days: -1)
             minute = 1440
         }
-        let h = minute / 60, m = minute % 60
-        return date.description + "T" + (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
+        date.appendISO(to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(&bytes, minute / 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(&bytes, minute % 60, 2)
     }
 
     public var description: String { formatted() }

@@ -16,10 +16,17 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description`'s text to `bytes`.
+    func appendISO(to bytes: inout [UInt8]) {
         let day = date
         let dayMillis = millisecondsSinceEpoch - Int64(day.daysSinceEpoch) * 86_400_000
-        var bytes = day.isoBytes
-        bytes.reserveCapacity(24)
+        day.appendISO(to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         appendDigits(&bytes, Int(dayMillis / 3_600_000), 2)
         bytes.append(UInt8(ascii: ":"))
@@ -29,7 +36,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         bytes.append(UInt8(ascii: "."))
         appendDigits(&bytes, Int(dayMillis % 1000), 3)
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (any number of fraction digits; milliseconds are kept).

@@ -136,9 +136,12 @@ struct PlanEditorTests {
             #expect(change.rows.first { $0.activityId == ids[1] }?.start == Self.at("2018-03-01T08:00"))
             #expect(change.structureChanged == false)
             #expect(change.projectFinish == Self.at("2018-03-02T17:00"))
-            // A name moves no dates: only its own row comes back.
+            // B and C only moved (dates, float); A's own duration changed, so an answer sends A whole.
+            #expect(change.rescheduledOnly == [ids[1], ids[2]])
+            // A name moves no dates: only its own row comes back, as a change of its own.
             let renamed = try await f.plans.edit(ids[2], cells: ["name": "C renamed"], ifVersion: nil, f.pm)
             #expect(renamed.rows.map(\.activityId) == [ids[2]])
+            #expect(renamed.rescheduledOnly.isEmpty)
         }
     }
 

@@ -73,6 +73,25 @@ public struct PlanChange: Codable, Sendable, Hashable {
     public var messages: [String]
     /// The activities the edit created, in the order their rows were given.
     public var created: [Activity.ID]
+    /// The rows in `rows` whose only changes are the scheduler's (`PlanRow.differsOnlyInSchedule`): an edit on the
+    /// critical path moves hundreds, and an answer can send just their new dates.
+    public var rescheduledOnly: Set<Activity.ID> = []
+}
+
+extension PlanRow {
+    /// Whether `self` and `other` differ only in what rescheduling changes: the dates, the float and whether
+    /// the row is critical, a summary's span, and the version and time the stored dates moved at.
+    public func differsOnlyInSchedule(from other: PlanRow) -> Bool {
+        var same = other
+        same.version = version
+        same.start = start
+        same.finish = finish
+        same.critical = critical
+        same.totalFloatDays = totalFloatDays
+        same.lastChangedAt = lastChangedAt
+        if kind == .summary && other.kind == .summary { same.duration = duration }
+        return same == self
+    }
 }
 
 extension PlanGrid {
@@ -170,10 +189,13 @@ extension PlanGrid {
     func change(to after: PlanGrid, messages: [String], created: [Activity.ID] = []) -> PlanChange {
         let before = Dictionary(uniqueKeysWithValues: rows.map { ($0.activityId, $0) })
         let afterIds = Set(after.rows.map(\.activityId))
+        var rescheduled: Set<Activity.ID> = []
         let changed = after.rows.filter { r in
             guard var old = before[r.activityId] else { return true }
             old.lastChangedAt = r.lastChangedAt
-            return old != r
+            guard old != r else { return false }
+            if r.differsOnlyInSchedule(from: old) { rescheduled.insert(r.activityId) }
+            return true
         }
         let removed = rows.map(\.activityId).filter { !afterIds.contains($0) }
         // Rows added, gone, reordered or moved in the outline: a grid draws itself again.
@@ -181,7 +203,7 @@ extension PlanGrid {
             != after.rows.map { [$0.activityId.rawValue, $0.parentId?.rawValue ?? 0] }
         return PlanChange(rows: changed, removed: removed, structureChanged: structure,
                           projectFinish: after.projectFinish, revision: after.revision, messages: messages,
-                          created: created)
+                          created: created, rescheduledOnly: rescheduled)
     }
 }
 

@@ -4,20 +4,27 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The plan editor's answer written straight to JSON text. An edit on the critical path answers with nearly every
-/// row of the plan (300 on the demo's largest), and the generic encoder spent most of such an edit's time on
-/// them; this writes the same text (keys sorted, nil optionals left out, whole numbers as integers), which
-/// `PlanChangeWireTests` checks byte for byte against `JSONValueEncoder`.
+/// The plan editor's answer written straight to JSON text. An edit on the critical path changes nearly every row
+/// of the plan (300 on the demo's largest, thousands on an imported one); the rows whose only change is the
+/// scheduler's (`PlanChange.rescheduledOnly`) go in `moved` with just their new dates, float, critical flag, span
+/// and version, and the others in `rows` whole. The text is what the generic encoder gives for that shape (keys
+/// sorted, nil optionals left out, whole numbers as integers); `PlanEditorWebTests.wireText` checks it byte for
+/// byte against `JSONValueEncoder`.
 extension PlanChange {
     func wireJSON() -> [UInt8] {
-        var w = JSONTextWriter(capacity: 256 + rows.count * 480)
+        var w = JSONTextWriter(capacity: 256 + (rows.count - rescheduledOnly.count) * 480 + rescheduledOnly.count * 170)
         w.beginObject()
         w.key("created"); w.beginArray(); for id in created { w.int(id.rawValue) }; w.endArray()
         w.key("messages"); w.beginArray(); for m in messages { w.string(m) }; w.endArray()
-        w.string("project_finish", projectFinish?.formatted())
+        w.key("moved"); w.beginArray()
+        for r in rows where rescheduledOnly.contains(r.activityId) { r.writeMove(to: &w) }
+        w.endArray()
+        w.dateTime("project_finish", projectFinish)
         w.key("removed"); w.beginArray(); for id in removed { w.int(id.rawValue) }; w.endArray()
         w.key("revision"); w.int(revision)
-        w.key("rows"); w.beginArray(); for r in rows { r.write(to: &w) }; w.endArray()
+        w.key("rows"); w.beginArray()
+        for r in rows where !rescheduledOnly.contains(r.activityId) { r.write(to: &w) }
+        w.endArray()
         w.key("structure_changed"); w.bool(structureChanged)
         w.endObject()
         return w.bytes
@@ -28,18 +35,18 @@ extension PlanRow {
     func write(to w: inout JSONTextWriter) {
         w.beginObject()
         w.key("activity_id"); w.int(activityId.rawValue)
-        w.string("actual_finish", actualFinish?.formatted())
-        w.string("actual_start", actualStart?.formatted())
+        w.dateTime("actual_finish", actualFinish)
+        w.dateTime("actual_start", actualStart)
         w.key("code"); w.string(code)
-        w.string("constraint_date", constraintDate?.formatted())
+        w.dateTime("constraint_date", constraintDate)
         w.key("constraint_type"); w.string(constraintType.rawValue)
         w.key("critical"); w.bool(critical)
-        w.string("deadline", deadline?.formatted())
+        w.dateTime("deadline", deadline)
         w.key("depth"); w.int(depth)
         w.key("duration"); w.string(duration)
-        w.string("finish", finish?.formatted())
+        w.dateTime("finish", finish)
         w.key("kind"); w.string(kind.rawValue)
-        w.key("last_changed_at"); w.string(lastChangedAt.description)
+        w.key("last_changed_at"); w.timestamp(lastChangedAt)
         w.key("manually_scheduled"); w.bool(manuallyScheduled)
         w.key("name"); w.string(name)
         w.key("notes"); w.string(notes)
@@ -48,7 +55,23 @@ extension PlanRow {
         w.key("predecessors"); w.string(predecessors)
         w.key("resources"); w.string(resources)
         w.key("row"); w.int(row)
-        w.string("start", start?.formatted())
+        w.dateTime("start", start)
+        w.double("total_float_days", totalFloatDays)
+        w.key("version"); w.int(version)
+        w.endObject()
+    }
+}
+
+extension PlanRow {
+    /// A row the scheduler moved: what rescheduling can change (`PlanRow.differsOnlyInSchedule`).
+    func writeMove(to w: inout JSONTextWriter) {
+        w.beginObject()
+        w.key("activity_id"); w.int(activityId.rawValue)
+        w.key("critical"); w.bool(critical)
+        w.key("duration"); w.string(duration)
+        w.dateTime("finish", finish)
+        w.key("last_changed_at"); w.timestamp(lastChangedAt)
+        w.dateTime("start", start)
         w.double("total_float_days", totalFloatDays)
         w.key("version"); w.int(version)
         w.endObject()

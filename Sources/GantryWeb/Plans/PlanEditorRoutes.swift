@@ -206,13 +206,19 @@ extension PlanEditorRoutes {
             ])])]),
         ]), "required": ["project_id", "rows", "links", "critical_path"]])
         let change: JSONValue = .object(["type": "object", "properties": .object([
-            "rows": .object(["type": "array", "items": row, "description": "every row whose shown values changed"]),
+            "rows": .object(["type": "array", "items": row, "description": "every row whose own values changed (the edited ones), whole"]),
+            "moved": .object(["type": "array", "description": "every other row the edit rescheduled: its new dates, float, critical flag, span (a summary's duration) and version",
+                              "items": .object(["type": "object", "properties": .object([
+                                  "activity_id": ["type": "integer"], "version": ["type": "integer"], "start": dateTime, "finish": dateTime,
+                                  "duration": text, "critical": ["type": "boolean"],
+                                  "total_float_days": .object(["type": .array(["number", "null"])]), "last_changed_at": text,
+                              ]), "required": ["activity_id", "version", "duration", "critical", "last_changed_at"]])]),
             "removed": .object(["type": "array", "items": ["type": "integer"]]),
             "structure_changed": .object(["type": "boolean", "description": "rows were added, removed, reordered or moved in the outline: read the grid again"]),
             "project_finish": dateTime, "revision": ["type": "integer"],
             "messages": .object(["type": "array", "items": text]),
             "created": .object(["type": "array", "items": ["type": "integer"]]),
-        ]), "required": ["rows", "removed", "structure_changed", "messages", "created"]])
+        ]), "required": ["rows", "moved", "removed", "structure_changed", "messages", "created"]])
         let cells: JSONValue = .object(["type": "object", "description": "column → the cell's text as typed: name, duration (5d, 3.5h, 2w, 3ed), start, finish (a date sets SNET/FNET), predecessors (3FS+2d, 5SS-1d by row or code), constraint_type, constraint_date, deadline, resources (Dana[50%], Developer), percent_complete, remaining, actual_start, actual_finish, notes, code",
                                         "additionalProperties": ["type": "string"]])
         func problemJSON(_ description: String, _ schema: JSONValue) -> JSONValue {

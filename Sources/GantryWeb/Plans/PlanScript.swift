@@ -137,6 +137,28 @@ enum PlanScript {
     });
     return true;
   }
+  // The same for a row the scheduler only moved: its dates, float, critical mark, span and version.
+  var movedCols = ['duration', 'start', 'finish', 'float'];
+  function updateMoved(m, mark) {
+    var tr = rowEl(m.activity_id);
+    if (!tr) { return false; }
+    tr.dataset.version = m.version;
+    tr.classList.toggle('critical', !!m.critical);
+    var kind = (/kind-(\w+)/.exec(tr.className) || [])[1];
+    var r = { kind: kind, duration: m.duration, start: m.start, finish: m.finish, critical: m.critical, total_float_days: m.total_float_days };
+    movedCols.forEach(function (col) {
+      var td = at(tr, col);
+      if (!td) { return; }
+      var v = cell(col, r);
+      if (editing && editing.td === td) { editing.theirs = v[0]; return; }
+      if (td.dataset.value !== v[0] || td.textContent !== v[1]) {
+        td.dataset.value = v[0];
+        td.textContent = v[1];
+        if (mark) { flash(td); }
+      }
+    });
+    return true;
+  }
 
   // ---- focus (roving tabindex) ----
   function active() { return grid.querySelector('td[role=gridcell][tabindex="0"]'); }
@@ -236,6 +258,7 @@ enum PlanScript {
   function applyChange(change) {
     var missing = false;
     (change.rows || []).forEach(function (r) { if (!updateRow(r, true)) { missing = true; } });
+    (change.moved || []).forEach(function (m) { if (!updateMoved(m, true)) { missing = true; } });
     if (change.project_finish) {
       var f = document.getElementById('plan-finish');
       if (f) { f.textContent = day(change.project_finish, true); }
