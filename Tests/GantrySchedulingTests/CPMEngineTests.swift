@@ -252,6 +252,45 @@ struct CPMCalendarTests {
         #expect(retained.projectFinish == 10)
     }
 
+    /// Primavera's logic through progressed work (`Options.progressedLogic`), status date 2. A: 5 days, not started,
+    /// so 2–7. B: 3 days after A, yet already done (0–1, out of sequence). C: 2 days after B; D: 1 day after C.
+    /// E: 4 days, started at 1 with 2 days left (2–4), before D. Following B's actual finish, C would start at the
+    /// status date; through B's logic it waits for A: C 7–9, D 9–10, and B sits at 7 (its logic date), its late
+    /// date C's late start, 7. E's late finish is D's late start, 9, and its late start keeps its 2 days left: 7.
+    @Test("a completed activity passes its predecessors' logic on, and work under way keeps its remaining duration late")
+    func progressedLogic() throws {
+        var n = EngineNetwork()
+        n.statusDate = 2
+        n.add("A", 5)
+        n.add("B", 3, after: [("A", .finishToStart, 0)])
+        n.add("C", 2, after: [("B", .finishToStart, 0)])
+        n.add("E", 4)
+        n.add("D", 1, after: [("C", .finishToStart, 0), ("E", .finishToStart, 0)])
+        n.update("B") { $0.actualStart = 0; $0.actualFinish = 1 }
+        n.update("E") { $0.actualStart = 1; $0.remaining = 2 }
+        let actual = try n.schedule()
+        #expect(actual.earlyStart[n.index("C")] == 2)
+        #expect(actual.projectFinish == 7)
+        // E's late finish is D's late start, 6; its whole span from its actual start (3 days) puts its late start at 3.
+        #expect(actual.lateStart[n.index("E")] == 3)
+        #expect(actual.completedLogic.isEmpty)
+
+        n.options.progressedLogic = true
+        let p6 = try n.schedule()
+        #expect(p6.earlyStart[n.index("B")] == 0 && p6.earlyFinish[n.index("B")] == 1, "B's actual dates stay")
+        #expect(p6.completedLogic[n.index("B")] == 7)
+        #expect(p6.completedLogic[n.index("A")] == nil)
+        #expect(p6.earlyStart[n.index("C")] == 7)
+        #expect(p6.earlyFinish[n.index("D")] == 10)
+        #expect(p6.projectFinish == 10)
+        #expect(p6.lateStart[n.index("B")] == 7 && p6.lateFinish[n.index("B")] == 7)
+        #expect(p6.lateFinish[n.index("A")] == 7)
+        #expect(p6.totalFloat[n.index("A")] == 0)
+        #expect(p6.earlyFinish[n.index("E")] == 4)
+        #expect(p6.lateFinish[n.index("E")] == 9)
+        #expect(p6.lateStart[n.index("E")] == 7)
+    }
+
     /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
     /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
     @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")

@@ -1,5 +1,6 @@
 import Foundation
 import GantryInterchange
+import GantryModel
 import GantryServices
 import Testing
 
@@ -198,15 +199,34 @@ struct CompletedActivityLateDateTests {
         #expect(checked >= 5, "only \(checked) completed activities were checked")
     }
 
+    /// `sixterminal_colorado_update_12.xer` (data date 2026-04-01) holds an out-of-sequence chain: "Irrigation
+    /// Systems East and South" (55911194) is complete though its predecessor "Final Inspections" (55911188) has not
+    /// started (early finish 2026-04-14 17:00); P6 stores the completed activity's early dates at that finish, and
+    /// "Delay - North and West Frozen Ground" (64804225), under way after it, with its remaining work from
+    /// 2026-04-15 08:00 to 2026-05-07 17:00. That finish drives the project, so every late date depends on it.
+    @Test("a completed activity passes its unfinished predecessor's logic on to the work after it, as P6 stores")
+    func completedLogic() throws {
+        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/sixterminal_colorado_update_12.xer")
+        let file = try XERReader.read(Data(contentsOf: url))
+        let agreement = ScheduleVerification.verify(file)
+        for uid in ["55911188", "55911194", "64804225"] {
+            #expect(!agreement.mismatches.contains { $0.taskUID == uid }, "\(uid): \(agreement.mismatches.filter { $0.taskUID == uid })")
+        }
+        let delay = try #require(file.tasks.first { $0.uid == "64804225" })
+        #expect(delay.stored.earlyStart?.formatted() == "2026-04-15T08:00")
+        #expect(delay.actualStart != nil && delay.actualFinish == nil)
+    }
+
     /// MPXJ's `PrimaveraScheduler` on `xer-progressed` (`../shared/tools/mpxj_oracle.py compare
     /// ../shared/data/schedules/xer-progressed`, run 2026-12-07): 6,243 of the construction files' 6,253 leaf
     /// activities agree on every field, 19 files fully; `jaggelas_test.xer` 236 of 692 (the hotel file: MPXJ
-    /// reads its first project, which has no activities). Where MPXJ agrees fully and Gantry does too, it must stay
-    /// so; on the file where MPXJ agrees least, Gantry must not fall below it. (Gantry does not yet reach MPXJ on
-    /// the other files: issue 13.)
-    @Test("on real progressed P6 updates, files Gantry agrees on fully stay so, and jaggelas stays above MPXJ",
+    /// reads its first project, which has no activities); `sixterminal_mtjuliet_update_2.xer` 292 of 294. On the
+    /// files where Gantry has reached MPXJ it must not fall below it. (Gantry does not yet reach MPXJ on the other
+    /// files: issue 13.)
+    @Test("on real progressed P6 updates, Gantry agrees at least as often as MPXJ on the files it has reached",
           arguments: [("sixterminal_mtjuliet_baseline.xer", 290), ("sixterminal_colorado_update_1.xer", 188),
-                      ("sixterminal_colorado_update_2.xer", 234), ("jaggelas_test.xer", 236)])
+                      ("sixterminal_colorado_update_2.xer", 234), ("sixterminal_mtjuliet_update_2.xer", 292),
+                      ("sixterminal_mtjuliet_update_3.xer", 295), ("jaggelas_test.xer", 236)])
     func progressedFloor(_ name: String, _ mpxjAgrees: Int) throws {
         let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/\(name)")
         let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))

@@ -30,3 +30,11 @@ struct ActivityRules {
         return r < 0 ? nil : rules[Int(r)]
     }
 }
+
+extension ActivityRules.Rule {
+    /// The working time left on a started activity of `duration` whose remaining work resumes at `resume`: the
+    /// remaining duration it records, or else what its actual start to `resume` has not used.
+    func left<Axis: TimeAxis>(_ j: Int, duration: Int64, resume: Int64, axis: Axis) -> Int64 {
+        remaining != ActivityRules.none ? remaining : max(0, duration - axis.span(j, from: actualStart, to: resume))
+    }
+}

@@ -8,6 +8,9 @@ struct BackwardPass<Axis: TimeAxis> {
     let axis: Axis
     let rules: ActivityRules
     let constraintsBeatLinks: Bool
+    /// `ScheduleInput.Options.progressedLogic`, and the status date work under way resumes at.
+    var progressedLogic = false
+    var statusDate: Int64? = nil
 
     struct Output {
         var lateStart: [Int64]
@@ -65,7 +68,19 @@ struct BackwardPass<Axis: TimeAxis> {
 
             if let rule = rules.rule(j) {
                 if rule.isFinished {
-                    ls[j] = es[j]; lf[j] = ef[j]
+                    if progressedLogic {
+                        // One date: the earliest its successors allow, lags aside.
+                        var late = projectFinish
+                        for k in network.outgoing(j) {
+                            let l = Int(network.outLinks[k])
+                            let s = Int(network.linkTo[l])
+                            let t = network.linkType[l]
+                            late = min(late, t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s])
+                        }
+                        ls[j] = late; lf[j] = late
+                    } else {
+                        ls[j] = es[j]; lf[j] = ef[j]
+                    }
                     continue
                 }
                 if rule.constraintValue != ActivityRules.none && !rule.isStarted && !rule.isManual {
@@ -84,7 +99,10 @@ struct BackwardPass<Axis: TimeAxis> {
                 if rule.isStarted {
                     // Started work: the late finish holds; the late start keeps the remaining work's length.
                     lf[j] = finish
-                    ls[j] = axis.start(j, finish: finish, duration: max(0, axis.span(j, from: es[j], to: ef[j])))
+                    let left = progressedLogic
+                        ? rule.left(j, duration: d, resume: max(rule.actualStart, statusDate ?? rule.actualStart), axis: axis)
+                        : max(0, axis.span(j, from: es[j], to: ef[j]))
+                    ls[j] = axis.start(j, finish: finish, duration: left)
                     continue
                 }
             }

@@ -182,10 +182,16 @@ extension ScheduleInput {
             let cal0 = calendars[0]
             makespan = cal0.working(at: finishWall) - cal0.working(at: projectStart)
         }
+        // A logic date is a point in time: where work would start there (at or before the first working minute
+        // of a day, it is that day's start).
+        let logic = t.completedLogic.enumerated().map { j, v in
+            v == ActivityRules.none ? nil : (v <= start ? startOut(j, v) : finishOut(j, v))
+        }
         return CriticalPathSchedule(
             earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: t.totalFloat,
             freeFloat: t.freeFloat, critical: t.critical, driver: t.driver, longestPath: path,
-            projectStart: projectStart, projectFinish: finishWall, diagnostics: t.diagnostics, makespan: makespan)
+            projectStart: projectStart, projectFinish: finishWall, diagnostics: t.diagnostics, makespan: makespan,
+            completedLogic: logic)
     }
 
     /// The passes on the network's own time axis: no dates are made.
@@ -202,9 +208,11 @@ extension ScheduleInput {
                                   constraintsBeforeProjectStart: options.constraintsBeforeProjectStart,
                                   retainedLogic: options.retainedLogic,
                                   noLaterThanMovesEarlyDates: options.noLaterThanMovesEarlyDates,
+                                  progressedLogic: options.progressedLogic,
                                   activities: activities)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
-                                    constraintsBeatLinks: options.constraintsBeatLinks)
+                                    constraintsBeatLinks: options.constraintsBeatLinks,
+                                    progressedLogic: options.progressedLogic, statusDate: status)
         var early = forward.run()
         var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
         // Late dates work back from the project's early finish, or from its must-finish-by date when it has one.
@@ -255,7 +263,8 @@ extension ScheduleInput {
         return NetworkTimes(
             earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, lateStart: late.lateStart,
             lateFinish: late.lateFinish, totalFloat: floats.total, freeFloat: floats.free, critical: critical,
-            driver: early.driver, start: start, finish: finish, length: finish - start, diagnostics: notes)
+            driver: early.driver, start: start, finish: finish, length: finish - start, diagnostics: notes,
+            completedLogic: early.logic)
     }
 
     /// The latest early finish; never before the project start when `floor` (without the floor, MS Project's rule

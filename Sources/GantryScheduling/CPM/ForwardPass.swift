@@ -15,6 +15,8 @@ struct ForwardPass<Axis: TimeAxis> {
     var retainedLogic = false
     /// `ScheduleInput.Options.noLaterThanMovesEarlyDates`.
     var noLaterThanMovesEarlyDates = true
+    /// `ScheduleInput.Options.progressedLogic`.
+    var progressedLogic = false
     /// The input's activities, for their names in diagnostics (the array is shared, not copied).
     var activities: [ScheduleInput.Activity] = []
 
@@ -23,6 +25,9 @@ struct ForwardPass<Axis: TimeAxis> {
         var earlyFinish: [Int64]
         var driver: [ScheduleDriver]
         var conflicts: [ScheduleDiagnostic]
+        /// With `progressedLogic`, a completed activity's logic date (`ActivityRules.none` for the others);
+        /// empty otherwise.
+        var logic: [Int64]
     }
 
     /// `pinned[j]` (when not `ActivityRules.none`) fixes an activity's start: ALAP activities at their late start.
@@ -33,6 +38,7 @@ struct ForwardPass<Axis: TimeAxis> {
         var driver = [ScheduleDriver](repeating: .projectStart, count: n)
         var conflicts: [ScheduleDiagnostic] = []
         let lowerFromStatus = statusDate.map { max($0, projectStart) } ?? projectStart
+        var logic = progressedLogic ? [Int64](repeating: ActivityRules.none, count: n) : []
 
         for jj in network.order {
             let j = Int(jj)
@@ -50,20 +56,24 @@ struct ForwardPass<Axis: TimeAxis> {
             let rule = rules.rule(j)
 
             // The bound from links: the latest wins; among equals the first link.
-            let (best, bestLink) = linkBound(j, duration: d, es, ef)
+            let (best, bestLink) = linkBound(j, duration: d, es, ef, logic)
 
             if let rule, rule.isStarted || rule.isManual {
                 if rule.isStarted {
                     es[j] = rule.actualStart
                     if rule.isFinished {
                         ef[j] = max(rule.actualFinish, rule.actualStart)
+                        if progressedLogic {
+                            // Done, it takes no time, but it sits where its predecessors' logic puts it: the
+                            // status date, or later behind work not yet done.
+                            logic[j] = max(lowerFromStatus, linkBound(j, duration: 0, es, ef, logic).0)
+                        }
                     } else {
                         var resume = max(rule.actualStart, statusDate ?? rule.actualStart)
-                        let left = rule.remaining != ActivityRules.none ? rule.remaining
-                            : max(0, d - axis.span(j, from: rule.actualStart, to: resume))
+                        let left = rule.left(j, duration: d, resume: resume, axis: axis)
                         if retainedLogic {
                             // The remaining work waits for what its links still hold it behind.
-                            let (held, _) = linkBound(j, duration: left, es, ef)
+                            let (held, _) = linkBound(j, duration: left, es, ef, logic)
                             resume = max(resume, held)
                         }
                         ef[j] = axis.finish(j, start: axis.normalizeStart(j, resume), duration: left)
@@ -132,23 +142,31 @@ struct ForwardPass<Axis: TimeAxis> {
             ef[j] = axis.finish(j, start: start, duration: d)
             driver[j] = why
         }
-        return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts)
+        return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts, logic: logic)
     }
 
     /// The latest start activity `j` (of `duration` working minutes) may have by its incoming links, and the link
-    /// that gives it (-1 without links); among equal bounds the first link.
-    func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64]) -> (Int64, Int) {
+    /// that gives it (-1 without links); among equal bounds the first link. A completed predecessor with a logic
+    /// date (`progressedLogic`) passes that date on where its actual dates (and the lag) fall before the status
+    /// date, and always to an activity already started.
+    func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64], _ logic: [Int64]) -> (Int64, Int) {
         var best = Int64.min, bestLink = -1
+        let started = logic.isEmpty ? false : rules.rule(j)?.isStarted ?? false
         for k in network.incoming(j) {
             let l = Int(network.inLinks[k])
             let p = Int(network.linkFrom[l])
             let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+            let type = network.linkType[l]
+            let fromFinish = type == .finishToStart || type == .finishToFinish
+            var date = axis.after(fromFinish ? ef[p] : es[p], lag: lag, elapsed: el, anchor: a)
+            if !logic.isEmpty, logic[p] != ActivityRules.none,
+               (started && fromFinish) || date < (statusDate ?? projectStart) {
+                date = logic[p]
+            }
             let bound: Int64
-            switch network.linkType[l] {
-            case .finishToStart: bound = axis.after(ef[p], lag: lag, elapsed: el, anchor: a)
-            case .startToStart: bound = axis.after(es[p], lag: lag, elapsed: el, anchor: a)
-            case .finishToFinish: bound = axis.start(j, finish: axis.after(ef[p], lag: lag, elapsed: el, anchor: a), duration: duration)
-            case .startToFinish: bound = axis.start(j, finish: axis.after(es[p], lag: lag, elapsed: el, anchor: a), duration: duration)
+            switch type {
+            case .finishToStart, .startToStart: bound = date
+            case .finishToFinish, .startToFinish: bound = axis.start(j, finish: date, duration: duration)
             }
             if bound > best { best = bound; bestLink = l }
         }

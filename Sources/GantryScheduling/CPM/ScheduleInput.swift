@@ -45,14 +45,25 @@ public struct ScheduleInput: Sendable {
         /// activity later (MS Project honouring its constraints). Primavera's never do: only the late dates take
         /// them, with negative float.
         public var noLaterThanMovesEarlyDates: Bool
+        /// Primavera's logic through progressed work. Forward, a completed activity takes no time but sits where
+        /// its predecessors' logic puts it (the status date, or later behind a predecessor not yet done, when its
+        /// progress was out of sequence), and passes that date on to its successors instead of its actual finish
+        /// wherever that (with the lag) falls before the status date; its actual dates stay its start and finish,
+        /// the logic date is `CriticalPathSchedule.completedLogic`. Backward, a completed activity's late start
+        /// and finish are one date, the earliest its successors allow (their late start, or late finish across
+        /// finish-to-finish and start-to-finish links; lags do not count), and work under way keeps its remaining
+        /// duration between its late start and finish. Off: successors follow the actual dates, and predecessors
+        /// the actual start of a completed activity and the whole span of one under way.
+        public var progressedLogic: Bool
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
-                    noLaterThanMovesEarlyDates: Bool = true) {
+                    noLaterThanMovesEarlyDates: Bool = true, progressedLogic: Bool = false) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
             self.retainedLogic = retainedLogic; self.finishBy = finishBy
             self.noLaterThanMovesEarlyDates = noLaterThanMovesEarlyDates
+            self.progressedLogic = progressedLogic
         }
     }
 

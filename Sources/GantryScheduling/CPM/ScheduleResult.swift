@@ -82,6 +82,9 @@ public struct CriticalPathSchedule: Sendable, Hashable {
 
     /// The project's length in the network's units (working minutes of the project calendar, or periods).
     public var makespan: Int64
+    /// With `ScheduleInput.Options.progressedLogic`: each completed activity's logic date (what P6
+    /// stores as its early start and finish), nil for the others; empty without the option.
+    public var completedLogic: [WallMinute?] = []
 }
 
 /// The passes' results on the network's own time axis (see `ScheduleInput.times(compiled:)`): no dates.
@@ -100,4 +103,6 @@ public struct NetworkTimes: Sendable, Hashable {
     /// The project's length in working minutes of the project calendar (or units without calendars).
     public var length: Int64
     public var diagnostics: [ScheduleDiagnostic]
+    /// `CriticalPathSchedule.completedLogic` on the axis (`ActivityRules.none` where there is none).
+    var completedLogic: [Int64] = []
 }

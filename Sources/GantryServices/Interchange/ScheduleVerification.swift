@@ -349,15 +349,18 @@ public enum ScheduleVerification {
         case .successor: lagCalendar = .successor
         case .project: lagCalendar = .project
         }
+        let retained = isPrimavera && !Self.p6ProgressOverride(file)
         let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
             options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
                            constraintsBeforeProjectStart: !isPrimavera,
                            // P6's default is retained logic; progress override is the other choice.
-                           retainedLogic: isPrimavera && !Self.p6ProgressOverride(file),
+                           retainedLogic: retained,
                            finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
-                           noLaterThanMovesEarlyDates: !isPrimavera))
+                           noLaterThanMovesEarlyDates: !isPrimavera,
+                           // Under progress override completed work holds nothing back (`jaggelas_test.xer`).
+                           progressedLogic: retained))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -421,10 +424,12 @@ public enum ScheduleVerification {
                 ls = Self.start(of: left, finishingAt: lf, on: cal)
             }
             if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
-                // P6 stores a completed activity's early dates at the data date; its late start and finish are one
-                // date, what its successors allow, or without successors the project's finish
+                // P6 stores a completed activity's early dates at its logic date: the data date, or later behind
+                // a predecessor not yet done (`Options.progressedLogic`); its late start and finish
+                // are one date, what its successors allow, or without successors the project's finish
                 // (`p6CompletedLateDates`).
-                es = dataDate; ef = dataDate
+                let logic = schedule.completedLogic.isEmpty ? nil : schedule.completedLogic[i]
+                es = logic ?? dataDate; ef = es
                 if let late = completedLate[i] { ls = late; lf = late }
             }
             if activity.kind == .leaf, activity.duration == 0, !finished {
