@@ -221,7 +221,8 @@ public enum ScheduleVerification {
             let ownCalendar = compile(task.calendarUID) ?? 0
             var calendar = ownCalendar
             let duration = task.duration ?? .zero
-            var minutes = clampMinutes(duration.minutes)
+            // A P6 milestone takes no time, whatever planned duration the file still carries for it.
+            var minutes = isPrimavera && task.milestone ? 0 : clampMinutes(duration.minutes)
             // Each assignment as the time it takes on its calendar (resource-scheduled tasks only).
             var spans: [(calendar: Int, minutes: Int64)] = []
             if !task.summary, !duration.elapsed, !isFixedDuration(task), let list = assignmentsOf[task.uid] {
