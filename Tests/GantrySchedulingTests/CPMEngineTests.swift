@@ -291,6 +291,30 @@ struct CPMCalendarTests {
         #expect(p6.lateStart[n.index("E")] == 7)
     }
 
+    /// Work under way held by a start-to-start link (`Options.progressedLogic`), status date 10. P: 10 days, started
+    /// at 2 with 4 left, so 10–14. S: 3 days, SS +3 after P: 10–13. U: 10 days after S: 13–23. Backward, U's late
+    /// start 13 is S's late finish, so S's late start is 10. P has run 8 days since it started, more than the 3-day
+    /// lag, so the lag no longer holds it: P may start its remaining work at 10 and finish its 4 days by 14, no
+    /// float. By the whole lag and the whole duration it would have to finish by 7 + 10 = 17.
+    @Test("work under way is held by a start-to-start link for what remains of it, less the lag already run")
+    func progressedStartToStart() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("P", 10)
+        n.add("S", 3, after: [("P", .startToStart, 3)])
+        n.add("U", 10, after: [("S", .finishToStart, 0)])
+        n.update("P") { $0.actualStart = 2; $0.remaining = 4 }
+        let whole = try n.schedule()
+        #expect(whole.lateFinish[n.index("P")] == 17)
+        n.options.progressedLogic = true
+        let p6 = try n.schedule()
+        #expect(p6.earlyFinish[n.index("P")] == 14)
+        #expect(p6.lateStart[n.index("S")] == 10)
+        #expect(p6.lateFinish[n.index("P")] == 14)
+        #expect(p6.lateStart[n.index("P")] == 10)
+        #expect(p6.totalFloat[n.index("P")] == 0)
+    }
+
     /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
     /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
     @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")

@@ -39,11 +39,19 @@ struct BackwardPass<Axis: TimeAxis> {
             // start (start-to-start, start-to-finish) do not pull it back (MS Project stores a manual predecessor of
             // an SS +2d or SF +2d link at the project finish, and one of an FF +2d link two days before it).
             let finishOnly = rules.rule(j)?.isManual ?? false
+            // Primavera's: the part of a working lag already run since work started (or finished) before the
+            // status date no longer holds the activity back.
+            let run = progressedLogic ? rules.rule(j).map { lagRun(j, $0) } : nil
             for k in network.outgoing(j) {
                 let l = Int(network.outLinks[k])
                 let s = Int(network.linkTo[l])
                 if finishOnly && (network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish) { continue }
-                let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+                var lag = network.linkLag[l]
+                let el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+                if let run, !el, lag > 0 {
+                    let fromStart = network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish
+                    lag = max(0, lag - (fromStart ? run.sinceStart : run.sinceFinish))
+                }
                 switch network.linkType[l] {
                 case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
                 case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
@@ -63,8 +71,13 @@ struct BackwardPass<Axis: TimeAxis> {
                     continue
                 }
             }
+            // Work under way (Primavera's rule) is held by links on its start for what remains of it.
+            var remaining = d
+            if progressedLogic, let rule = rules.rule(j), rule.isStarted, !rule.isFinished {
+                remaining = rule.left(j, duration: d, resume: max(rule.actualStart, statusDate ?? rule.actualStart), axis: axis)
+            }
             var finish = finishLimit
-            if startLimit != .max { finish = min(finish, axis.finish(j, start: startLimit, duration: d)) }
+            if startLimit != .max { finish = min(finish, axis.finish(j, start: startLimit, duration: remaining)) }
 
             if let rule = rules.rule(j) {
                 if rule.isFinished {
@@ -99,9 +112,7 @@ struct BackwardPass<Axis: TimeAxis> {
                 if rule.isStarted {
                     // Started work: the late finish holds; the late start keeps the remaining work's length.
                     lf[j] = finish
-                    let left = progressedLogic
-                        ? rule.left(j, duration: d, resume: max(rule.actualStart, statusDate ?? rule.actualStart), axis: axis)
-                        : max(0, axis.span(j, from: es[j], to: ef[j]))
+                    let left = progressedLogic ? remaining : max(0, axis.span(j, from: es[j], to: ef[j]))
                     ls[j] = axis.start(j, finish: finish, duration: left)
                     continue
                 }
@@ -123,5 +134,14 @@ struct BackwardPass<Axis: TimeAxis> {
             }
         }
         return Output(lateStart: ls, lateFinish: lf)
+    }
+
+    /// The working time from an activity's actual start, and from its actual finish, to the status date (zero
+    /// where it has none, or it is after the status date).
+    func lagRun(_ j: Int, _ rule: ActivityRules.Rule) -> (sinceStart: Int64, sinceFinish: Int64) {
+        guard let status = statusDate, rule.isStarted else { return (0, 0) }
+        let sinceStart = rule.actualStart < status ? axis.span(j, from: rule.actualStart, to: status) : 0
+        let sinceFinish = rule.isFinished && rule.actualFinish < status ? axis.span(j, from: rule.actualFinish, to: status) : 0
+        return (max(0, sinceStart), max(0, sinceFinish))
     }
 }

@@ -51,9 +51,11 @@ public struct ScheduleInput: Sendable {
         /// wherever that (with the lag) falls before the status date; its actual dates stay its start and finish,
         /// the logic date is `CriticalPathSchedule.completedLogic`. Backward, a completed activity's late start
         /// and finish are one date, the earliest its successors allow (their late start, or late finish across
-        /// finish-to-finish and start-to-finish links; lags do not count), and work under way keeps its remaining
-        /// duration between its late start and finish. Off: successors follow the actual dates, and predecessors
-        /// the actual start of a completed activity and the whole span of one under way.
+        /// finish-to-finish and start-to-finish links; lags do not count), work under way keeps its remaining
+        /// duration between its late start and finish (and is held by links on its start for that much), and a
+        /// working lag from work started (or finished) before the status date holds back only what of it has not
+        /// run by then. Off: successors follow the actual dates, and predecessors the actual start of a completed
+        /// activity and the whole span of one under way.
         public var progressedLogic: Bool
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
