@@ -315,6 +315,32 @@ struct CPMCalendarTests {
         #expect(p6.totalFloat[n.index("P")] == 0)
     }
 
+    /// A lag after completed work (`Options.progressedLogic`), status date 10. K was done 0–6; L (2 days) follows
+    /// it FS +6, so it may start at 12 and finishes at 14. Backward, L's late start is 12; of the 6-day lag, 4 ran
+    /// between K's finish and the status date, so K's late date is 2 before 12: 10 (ignoring the lag gives 12,
+    /// the whole lag 6). With floats computed from a project end of 20 (`floatFrom`), L's late finish is 20 and
+    /// K's late date 16; an end before the early finish changes nothing.
+    @Test("a completed activity's late date keeps what of a lag has not run by the status date; floats can count from a later project end")
+    func progressedLagAndFloatFrom() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("K", 6)
+        n.add("L", 2, after: [("K", .finishToStart, 6)])
+        n.update("K") { $0.actualStart = 0; $0.actualFinish = 6 }
+        n.options.progressedLogic = true
+        let s = try n.schedule()
+        #expect(s.earlyStart[n.index("L")] == 12)
+        #expect(s.projectFinish == 14)
+        #expect(s.lateStart[n.index("K")] == 10 && s.lateFinish[n.index("K")] == 10)
+        n.options.floatFrom = 20
+        let later = try n.schedule()
+        #expect(later.lateFinish[n.index("L")] == 20)
+        #expect(later.totalFloat[n.index("L")] == 6)
+        #expect(later.lateStart[n.index("K")] == 16)
+        n.options.floatFrom = 13
+        #expect(try n.schedule().lateFinish[n.index("L")] == 14)
+    }
+
     /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
     /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
     @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")

@@ -82,13 +82,21 @@ struct BackwardPass<Axis: TimeAxis> {
             if let rule = rules.rule(j) {
                 if rule.isFinished {
                     if progressedLogic {
-                        // One date: the earliest its successors allow, lags aside.
+                        // One date: the earliest its successors allow. A lag counts only towards a successor not
+                        // yet started, and only what of it has not run by the status date.
                         var late = projectFinish
                         for k in network.outgoing(j) {
                             let l = Int(network.outLinks[k])
                             let s = Int(network.linkTo[l])
                             let t = network.linkType[l]
-                            late = min(late, t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s])
+                            let fromStart = t == .startToStart || t == .startToFinish
+                            var date = t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s]
+                            let lag = network.linkLag[l]
+                            if lag > 0, !network.linkElapsed[l], !(rules.rule(s)?.isStarted ?? false), let run {
+                                let left = lag - (fromStart ? run.sinceStart : run.sinceFinish)
+                                if left > 0 { date = axis.before(date, lag: left, elapsed: false, anchor: Int(network.linkLagAnchor[l])) }
+                            }
+                            late = min(late, date)
                         }
                         ls[j] = late; lf[j] = late
                     } else {

@@ -215,9 +215,15 @@ extension ScheduleInput {
                                     progressedLogic: options.progressedLogic, statusDate: status)
         var early = forward.run()
         var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
+        // Through progressed work, completed activities count at their logic dates, never before the status date.
+        if options.progressedLogic, let status { finish = max(finish, status) }
         // Late dates work back from the project's early finish, or from its must-finish-by date when it has one.
         let finishBy = options.finishBy.map(toAxis)
-        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finishBy ?? finish)
+        let floatFrom = options.floatFrom.map(toAxis)
+        // The date late dates work back from: the must-finish-by date, else the early finish or the later end
+        // floats are computed from.
+        func lateFrom(_ finish: Int64) -> Int64 { finishBy ?? max(finish, floatFrom ?? finish) }
+        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish))
 
         if rules.hasALAP {
             // As late as possible: pinned at the late start, then the early dates again around them.
@@ -228,7 +234,8 @@ extension ScheduleInput {
             }
             early = forward.run(pinned: pinned)
             finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
-            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: finishBy ?? finish)
+            if options.progressedLogic, let status { finish = max(finish, status) }
+            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish))
         }
         notes += early.conflicts
 

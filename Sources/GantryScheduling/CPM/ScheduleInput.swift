@@ -57,15 +57,19 @@ public struct ScheduleInput: Sendable {
         /// run by then. Off: successors follow the actual dates, and predecessors the actual start of a completed
         /// activity and the whole span of one under way.
         public var progressedLogic: Bool
+        /// P6's "compute total float from the project's end date": late dates work back from this date when it is
+        /// after the early finish (the project's scheduled end), else from the early finish. Nil: the early finish.
+        /// A must-finish-by date (`finishBy`) takes precedence.
+        public var floatFrom: WallMinute?
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
-                    noLaterThanMovesEarlyDates: Bool = true, progressedLogic: Bool = false) {
+                    noLaterThanMovesEarlyDates: Bool = true, progressedLogic: Bool = false, floatFrom: WallMinute? = nil) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
             self.retainedLogic = retainedLogic; self.finishBy = finishBy
             self.noLaterThanMovesEarlyDates = noLaterThanMovesEarlyDates
-            self.progressedLogic = progressedLogic
+            self.progressedLogic = progressedLogic; self.floatFrom = floatFrom
         }
     }
 

@@ -361,7 +361,9 @@ public enum ScheduleVerification {
                            finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
                            noLaterThanMovesEarlyDates: !isPrimavera,
                            // Under progress override completed work holds nothing back (`jaggelas_test.xer`).
-                           progressedLogic: retained))
+                           progressedLogic: retained,
+                           floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
+                               ? file.finish?.minutesSinceEpoch : nil))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -396,7 +398,6 @@ public enum ScheduleVerification {
         var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
         for l in mapped.input.links { hasSuccessor[l.from] = true }
         let stale = staleLateFinishes(file, mapped, hasSuccessor: hasSuccessor)
-        let completedLate = isPrimavera ? p6CompletedLateDates(file, mapped, schedule) : [:]
         var linked: Set<String> = []
         let assigned = Set(file.assignments.filter { $0.units > 0 }.map(\.taskUID))
         for l in file.links where l.crossProject == nil { linked.insert(l.predecessorUID); linked.insert(l.successorUID) }
@@ -426,12 +427,10 @@ public enum ScheduleVerification {
             }
             if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
                 // P6 stores a completed activity's early dates at its logic date: the data date, or later behind
-                // a predecessor not yet done (`Options.progressedLogic`); its late start and finish
-                // are one date, what its successors allow, or without successors the project's finish
-                // (`p6CompletedLateDates`).
+                // a predecessor not yet done; its late start and finish are one date, what its successors allow,
+                // or without successors the project's finish (`ScheduleInput.Options.progressedLogic`).
                 let logic = schedule.completedLogic.isEmpty ? nil : schedule.completedLogic[i]
                 es = logic ?? dataDate; ef = es
-                if let late = completedLate[i] { ls = late; lf = late }
             }
             if activity.kind == .leaf, activity.duration == 0, !finished {
                 // A milestone shows its late date where its early one is shown when they are the same instant.
@@ -525,57 +524,6 @@ public enum ScheduleVerification {
     static func p6ProgressOverride(_ file: ProjectFile) -> Bool {
         file.schedulingOptions["sched_progress_override"] == "Y"
             || file.schedulingOptions["OutOfSequenceScheduleType"]?.lowercased().contains("override") == true
-    }
-
-    /// The late date P6 stores for each completed activity (by engine index): its late start equals its late
-    /// finish, the earliest of its successors' late starts (late finishes across finish-to-finish and
-    /// start-to-finish links), where a completed successor's are its own such date; without successors, the
-    /// project's finish. What the twelve monthly
-    /// updates of `xer-progressed/sixterminal_colorado_*` store, and MPXJ's `PrimaveraScheduler` computes.
-    static func p6CompletedLateDates(_ file: ProjectFile, _ mapped: EngineInput, _ schedule: CriticalPathSchedule) -> [Int: Int64] {
-        let input = mapped.input
-        let n = input.activities.count
-        guard let dataDate = file.statusDate?.minutesSinceEpoch else { return [:] }
-        // Without successors: the project's finish, its scheduled end when floats are computed against the
-        // project end date.
-        var end = max(schedule.projectFinish, dataDate)
-        if file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y", let f = file.finish {
-            end = max(end, f.minutesSinceEpoch)
-        }
-        // A must-finish-by date is where late dates start, as for the activities not yet done.
-        if let by = file.mustFinishBy?.minutesSinceEpoch { end = by }
-        var completed = [Bool](repeating: false, count: n)
-        for (t, task) in file.tasks.enumerated() where !task.summary && task.actualFinish != nil {
-            if let i = mapped.activityOfTask[t] { completed[i] = true }
-        }
-        var outgoing = [[Int]](repeating: [], count: n)
-        for (k, l) in input.links.enumerated() where completed[l.from] { outgoing[l.from].append(k) }
-        // A successor under way counts with the late start of its remaining work, as P6 stores it.
-        func remainingLateStart(_ j: Int) -> Int64 {
-            let a = input.activities[j]
-            guard a.actualStart != nil, a.actualFinish == nil, let left = a.remaining, !a.elapsed else { return schedule.lateStart[j] }
-            return start(of: left, finishingAt: schedule.lateFinish[j], on: input.calendars[mapped.compareCalendar[j]])
-        }
-        var late: [Int: Int64] = [:]
-        for i in 0..<n where completed[i] && outgoing[i].isEmpty { late[i] = end }
-        // Successors first: a depth-first walk with an explicit stack (the network is acyclic, it was scheduled).
-        for root in 0..<n where completed[root] && late[root] == nil {
-            var stack = [root]
-            while let i = stack.last {
-                let pending = outgoing[i].map { input.links[$0].to }.filter { completed[$0] && late[$0] == nil }
-                if !pending.isEmpty { stack += pending; continue }
-                stack.removeLast()
-                if late[i] != nil { continue }
-                var date = Int64.max
-                for k in outgoing[i] {
-                    let j = input.links[k].to
-                    let finishSide = input.links[k].type == .finishToFinish || input.links[k].type == .startToFinish
-                    date = min(date, late[j] ?? (finishSide ? schedule.lateFinish[j] : remainingLateStart(j)))
-                }
-                late[i] = date
-            }
-        }
-        return late
     }
 
     /// The MS Project tasks (indices into `file.tasks`) whose stored late finish the file itself contradicts: see
