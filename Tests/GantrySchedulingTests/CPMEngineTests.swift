@@ -341,6 +341,26 @@ struct CPMCalendarTests {
         #expect(try n.schedule().lateFinish[n.index("L")] == 14)
     }
 
+    /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
+    /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
+    /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept
+    /// within total float); Primavera stores the 2 days (`freeFloatWithinTotal` false).
+    @Test("Primavera keeps free float where total float is negative; MS Project does not")
+    func freeFloatBeyondTotal() throws {
+        var n = EngineNetwork()
+        n.add("A", 5)
+        n.add("B", 3, after: [("A", .finishToStart, 0)])
+        n.update("B") { $0.constraint = .startNoEarlierThan; $0.constraintDate = 7 }
+        n.options.finishBy = 6
+        let msp = try n.schedule()
+        #expect(msp.totalFloat[n.index("A")] == -2)
+        #expect(msp.freeFloat[n.index("A")] == 0)
+        n.options.freeFloatWithinTotal = false
+        let p6 = try n.schedule()
+        #expect(p6.totalFloat[n.index("A")] == -2)
+        #expect(p6.freeFloat[n.index("A")] == 2)
+    }
+
     /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
     /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
     @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")

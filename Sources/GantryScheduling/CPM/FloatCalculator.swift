@@ -6,10 +6,14 @@ import GantryModel
 /// least slack on any outgoing link before the successor's early date would move, or the slack to the project
 /// finish without successors; it is kept within [0, total float] — MS Project stores 1d, not 2d, for A under an
 /// FF −1d link (DOMAIN.md §2.6) and 0, not a negative number, when total float is negative (case 16, SNLT).
+/// Primavera keeps it only from going negative (`withinTotal` false): an activity with negative total float
+/// can have free float.
 struct FloatCalculator<Axis: TimeAxis> {
     let network: CompiledNetwork
     let axis: Axis
     let rules: ActivityRules
+    /// `ScheduleInput.Options.freeFloatWithinTotal`.
+    var withinTotal = true
 
     func run(es: [Int64], ef: [Int64], ls: [Int64], lf: [Int64], projectFinish: Int64) -> (total: [Int64], free: [Int64]) {
         let n = network.count
@@ -36,7 +40,7 @@ struct FloatCalculator<Axis: TimeAxis> {
                 slack = min(slack, value)
             }
             if slack == .max { slack = axis.span(j, from: ef[j], to: projectFinish) }
-            free[j] = max(0, min(slack, total[j]))
+            free[j] = max(0, withinTotal ? min(slack, total[j]) : slack)
         }
         // A summary's float is the least of its parts' (children come first in the order).
         if !network.children.isEmpty {

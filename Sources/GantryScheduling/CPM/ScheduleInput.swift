@@ -61,15 +61,20 @@ public struct ScheduleInput: Sendable {
         /// after the early finish (the project's scheduled end), else from the early finish. Nil: the early finish.
         /// A must-finish-by date (`finishBy`) takes precedence.
         public var floatFrom: WallMinute?
+        /// Whether free float is kept within total float (MS Project, the default: 0 when total float is
+        /// negative). Primavera's is only kept from going negative.
+        public var freeFloatWithinTotal: Bool
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
-                    noLaterThanMovesEarlyDates: Bool = true, progressedLogic: Bool = false, floatFrom: WallMinute? = nil) {
+                    noLaterThanMovesEarlyDates: Bool = true, progressedLogic: Bool = false, floatFrom: WallMinute? = nil,
+                    freeFloatWithinTotal: Bool = true) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
             self.retainedLogic = retainedLogic; self.finishBy = finishBy
             self.noLaterThanMovesEarlyDates = noLaterThanMovesEarlyDates
             self.progressedLogic = progressedLogic; self.floatFrom = floatFrom
+            self.freeFloatWithinTotal = freeFloatWithinTotal
         }
     }
 

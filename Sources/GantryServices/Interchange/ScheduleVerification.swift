@@ -363,7 +363,8 @@ public enum ScheduleVerification {
                            // Under progress override completed work holds nothing back (`jaggelas_test.xer`).
                            progressedLogic: retained,
                            floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
-                               ? file.finish?.minutesSinceEpoch : nil))
+                               ? file.finish?.minutesSinceEpoch : nil,
+                           freeFloatWithinTotal: !isPrimavera))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
