@@ -165,6 +165,9 @@ public struct ProjectFile: Sendable, Hashable {
         public var ignoreResourceCalendar: Bool
         /// P6's activity type (`TT_Task`, `TT_LOE`, `TT_Rsrc`, …) or MS Project's task type, as data.
         public var type: String
+        /// P6's expected finish: when the work under way is expected to end (P6's scheduler can take its remaining
+        /// duration from it; the task then has no free float).
+        public var expectedFinish: LocalDateTime? = nil
         /// The scheduled start and finish the file stores.
         public var start: LocalDateTime?
         public var finish: LocalDateTime?

@@ -344,7 +344,7 @@ struct CPMCalendarTests {
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept
-    /// within total float); Primavera stores the 2 days (`freeFloatWithinTotal` false).
+    /// within total float); Primavera stores the 2 days (`FreeFloatRule.primavera`).
     @Test("Primavera keeps free float where total float is negative; MS Project does not")
     func freeFloatBeyondTotal() throws {
         var n = EngineNetwork()
@@ -355,7 +355,7 @@ struct CPMCalendarTests {
         let msp = try n.schedule()
         #expect(msp.totalFloat[n.index("A")] == -2)
         #expect(msp.freeFloat[n.index("A")] == 0)
-        n.options.freeFloatWithinTotal = false
+        n.options.freeFloat = .primavera
         let p6 = try n.schedule()
         #expect(p6.totalFloat[n.index("A")] == -2)
         #expect(p6.freeFloat[n.index("A")] == 2)

@@ -217,25 +217,42 @@ struct CompletedActivityLateDateTests {
         #expect(delay.actualStart != nil && delay.actualFinish == nil)
     }
 
-    /// MPXJ's `PrimaveraScheduler` on `xer-progressed` (`../shared/tools/mpxj_oracle.py compare
-    /// ../shared/data/schedules/xer-progressed`, run 2026-12-07): 6,243 of the construction files' 6,253 leaf
-    /// activities agree on every field, 19 files fully; `jaggelas_test.xer` 236 of 692 (the hotel file: MPXJ
-    /// reads its first project, which has no activities); `sixterminal_mtjuliet_update_2.xer` 292 of 294,
-    /// `sixterminal_mtjuliet_update_5.xer` 344 of 345, `sixterminal_colorado_baseline.xer` 186 of 188,
-    /// `sixterminal_colorado_update_12.xer` 274 of 274, `sixterminal_colorado_update_9.xer` 250 of 250,
-    /// `sixterminal_fairfax_update_4.xer` 209 of 209. On the
-    /// files where Gantry has reached MPXJ it must not fall below it. (Gantry does not yet reach MPXJ on the other
-    /// files: issue 13.)
-    @Test("on real progressed P6 updates, Gantry agrees at least as often as MPXJ on the files it has reached",
-          arguments: [("sixterminal_mtjuliet_baseline.xer", 290), ("sixterminal_colorado_update_1.xer", 188),
-                      ("sixterminal_colorado_update_2.xer", 234), ("sixterminal_mtjuliet_update_2.xer", 292),
-                      ("sixterminal_mtjuliet_update_3.xer", 295), ("sixterminal_mtjuliet_update_5.xer", 344),
-                      ("sixterminal_colorado_baseline.xer", 186), ("sixterminal_colorado_update_12.xer", 274),
-                      ("sixterminal_colorado_update_9.xer", 250), ("sixterminal_fairfax_update_4.xer", 209),
-                      ("jaggelas_test.xer", 236)])
-    func progressedFloor(_ name: String, _ mpxjAgrees: Int) throws {
-        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/\(name)")
-        let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))
-        #expect(a.leaf.agreeAll >= mpxjAgrees, "\(name): \(a.leaf.agreeAll)/\(a.leaf.tasks) \(a.mismatches.prefix(5))")
+    /// MPXJ's `PrimaveraScheduler` on `xer-progressed`, leaf activities agreeing on every field, per file
+    /// (`../shared/tools/mpxj_oracle.py compare ../shared/data/schedules/xer-progressed --json`, run 2026-12-07):
+    /// 6,243 of the construction files' 6,253, `jaggelas_test.xer` 236 of 692; the hotel file it does not schedule
+    /// (it reads the first project, which has no activities).
+    static let mpxjAgrees: [String: Int] = [
+        "jaggelas_test.xer": 236,
+        "sixterminal_colorado_baseline.xer": 186, "sixterminal_colorado_update_1.xer": 188,
+        "sixterminal_colorado_update_2.xer": 234, "sixterminal_colorado_update_3.xer": 240,
+        "sixterminal_colorado_update_4.xer": 231, "sixterminal_colorado_update_5.xer": 231,
+        "sixterminal_colorado_update_6.xer": 232, "sixterminal_colorado_update_7.xer": 230,
+        "sixterminal_colorado_update_8.xer": 248, "sixterminal_colorado_update_9.xer": 250,
+        "sixterminal_colorado_update_10.xer": 259, "sixterminal_colorado_update_11.xer": 266,
+        "sixterminal_colorado_update_12.xer": 274,
+        "sixterminal_fairfax_update_1.xer": 200, "sixterminal_fairfax_update_2.xer": 200,
+        "sixterminal_fairfax_update_3.xer": 205, "sixterminal_fairfax_update_4.xer": 209,
+        "sixterminal_fairfax_update_5.xer": 210,
+        "sixterminal_mtjuliet_baseline.xer": 290, "sixterminal_mtjuliet_update_1.xer": 290,
+        "sixterminal_mtjuliet_update_2.xer": 292, "sixterminal_mtjuliet_update_3.xer": 295,
+        "sixterminal_mtjuliet_update_4.xer": 295, "sixterminal_mtjuliet_update_5.xer": 344,
+        "sixterminal_mtjuliet_update_6.xer": 344,
+    ]
+    /// The files where Gantry does not yet reach MPXJ (issue 13): 1–11 activities each, 22 in all.
+    static let behindMPXJ: Set<String> = [
+        "sixterminal_colorado_update_8.xer", "sixterminal_colorado_update_10.xer", "sixterminal_colorado_update_11.xer",
+        "sixterminal_mtjuliet_update_1.xer", "sixterminal_mtjuliet_update_4.xer",
+    ]
+
+    @Test("on every real progressed P6 update but the ones named, Gantry agrees at least as often as MPXJ")
+    func progressedFloor() throws {
+        var checked = 0
+        for (name, mpxj) in Self.mpxjAgrees.sorted(by: { $0.key < $1.key }) where !Self.behindMPXJ.contains(name) {
+            let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/\(name)")
+            let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))
+            #expect(a.leaf.agreeAll >= mpxj, "\(name): \(a.leaf.agreeAll)/\(a.leaf.tasks), MPXJ \(mpxj); \(a.mismatches.prefix(5))")
+            checked += 1
+        }
+        #expect(checked == 21)
     }
 }

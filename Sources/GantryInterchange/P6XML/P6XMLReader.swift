@@ -310,6 +310,7 @@ private struct P6Reader {
         task.actualDuration = hours(a, "ActualDuration", what)
         task.actualStart = date(a, "ActualStartDate", what)
         task.actualFinish = date(a, "ActualFinishDate", what)
+        task.expectedFinish = date(a, "ExpectedFinishDate", what)
         // PercentComplete is a fraction (1.0 is 100 %), the one P6 shows for the activity's percent complete type.
         if let pc = number(a, "PercentComplete", what) { task.percentComplete = max(0, min(100, pc * 100)) }
         task.start = date(a, "StartDate", what)

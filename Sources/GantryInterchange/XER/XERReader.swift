@@ -376,6 +376,7 @@ private struct Reader {
         // Progress.
         task.actualStart = date(row, "TASK", "act_start_date")
         task.actualFinish = date(row, "TASK", "act_end_date")
+        task.expectedFinish = date(row, "TASK", "expect_end_date")
         task.percentComplete = percentComplete(row)
 
         // Start and finish as P6 shows them (MPXJ's order): the actual date, else the remaining early date

@@ -239,7 +239,7 @@ extension ScheduleInput {
         }
         notes += early.conflicts
 
-        let floats = FloatCalculator(network: network, axis: axis, rules: rules, withinTotal: options.freeFloatWithinTotal)
+        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status)
             .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish)
         let n = network.count
         var critical = [Bool](repeating: false, count: n)

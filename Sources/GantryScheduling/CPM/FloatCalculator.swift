@@ -6,14 +6,14 @@ import GantryModel
 /// least slack on any outgoing link before the successor's early date would move, or the slack to the project
 /// finish without successors; it is kept within [0, total float] — MS Project stores 1d, not 2d, for A under an
 /// FF −1d link (DOMAIN.md §2.6) and 0, not a negative number, when total float is negative (case 16, SNLT).
-/// Primavera keeps it only from going negative (`withinTotal` false): an activity with negative total float
-/// can have free float.
+/// Primavera's rule is its own (`primaveraFree`): an activity with negative total float can have free float.
 struct FloatCalculator<Axis: TimeAxis> {
     let network: CompiledNetwork
     let axis: Axis
     let rules: ActivityRules
-    /// `ScheduleInput.Options.freeFloatWithinTotal`.
-    var withinTotal = true
+    /// `ScheduleInput.Options.freeFloat`, and the status date work under way resumes at.
+    var rule: ScheduleInput.FreeFloatRule = .withinTotal
+    var statusDate: Int64? = nil
 
     func run(es: [Int64], ef: [Int64], ls: [Int64], lf: [Int64], projectFinish: Int64) -> (total: [Int64], free: [Int64]) {
         let n = network.count
@@ -24,6 +24,10 @@ struct FloatCalculator<Axis: TimeAxis> {
                 total[j] = rule.isFinished ? 0 : axis.span(j, from: ef[j], to: lf[j])
             } else {
                 total[j] = axis.span(j, from: es[j], to: ls[j])
+            }
+            if rule == .primavera {
+                free[j] = primaveraFree(j, es: es, ef: ef, projectFinish: projectFinish)
+                continue
             }
             var slack = Int64.max
             for k in network.outgoing(j) {
@@ -40,7 +44,7 @@ struct FloatCalculator<Axis: TimeAxis> {
                 slack = min(slack, value)
             }
             if slack == .max { slack = axis.span(j, from: ef[j], to: projectFinish) }
-            free[j] = max(0, withinTotal ? min(slack, total[j]) : slack)
+            free[j] = max(0, min(slack, total[j]))
         }
         // A summary's float is the least of its parts' (children come first in the order).
         if !network.children.isEmpty {
@@ -52,5 +56,39 @@ struct FloatCalculator<Axis: TimeAxis> {
             }
         }
         return (total, free)
+    }
+
+    /// Primavera's free float: none for completed work; otherwise the least, over its links, of the working time
+    /// between its date and its successor's (less the lag), on its own calendar, where work under way counts from
+    /// where its remaining work starts, a start-to-start link from work already started gives none, and a must-
+    /// finish-on activity has none; without successors, the time to the project finish. Never below zero.
+    func primaveraFree(_ j: Int, es: [Int64], ef: [Int64], projectFinish: Int64) -> Int64 {
+        let own = rules.rule(j)
+        if own?.isFinished == true { return 0 }
+        if let own, own.constraint == .mustFinishOn, own.constraintValue != ActivityRules.none { return 0 }
+        func start(_ i: Int) -> Int64 {
+            guard let r = rules.rule(i), r.isStarted, !r.isFinished else { return es[i] }
+            let left = r.left(i, duration: network.duration[i], resume: max(r.actualStart, statusDate ?? r.actualStart), axis: axis)
+            return axis.start(i, finish: ef[i], duration: left)
+        }
+        var slack = Int64.max
+        for k in network.outgoing(j) {
+            let l = Int(network.outLinks[k])
+            let s = Int(network.linkTo[l])
+            let lag = network.linkElapsed[l] ? 0 : network.linkLag[l]
+            let value: Int64
+            switch network.linkType[l] {
+            case .finishToStart: value = axis.span(j, from: ef[j], to: start(s)) - lag
+            case .startToStart: value = own?.isStarted == true ? 0 : axis.span(j, from: es[j], to: start(s)) - lag
+            case .finishToFinish: value = axis.span(j, from: ef[j], to: ef[s]) - lag
+            case .startToFinish: value = axis.span(j, from: start(j), to: ef[s]) - lag
+            }
+            slack = min(slack, value)
+        }
+        if slack == .max {
+            if let own, own.constraint == .mustStartOn, own.constraintValue != ActivityRules.none { return 0 }
+            slack = axis.span(j, from: ef[j], to: projectFinish)
+        }
+        return max(0, slack)
     }
 }

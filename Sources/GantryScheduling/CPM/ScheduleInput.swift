@@ -61,21 +61,29 @@ public struct ScheduleInput: Sendable {
         /// after the early finish (the project's scheduled end), else from the early finish. Nil: the early finish.
         /// A must-finish-by date (`finishBy`) takes precedence.
         public var floatFrom: WallMinute?
-        /// Whether free float is kept within total float (MS Project, the default: 0 when total float is
-        /// negative). Primavera's is only kept from going negative.
-        public var freeFloatWithinTotal: Bool
+        /// How free float is counted: MS Project's, kept within total float (the default), or Primavera's.
+        public var freeFloat: FreeFloatRule
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
                     noLaterThanMovesEarlyDates: Bool = true, progressedLogic: Bool = false, floatFrom: WallMinute? = nil,
-                    freeFloatWithinTotal: Bool = true) {
+                    freeFloat: FreeFloatRule = .withinTotal) {
             self.constraintsBeatLinks = constraintsBeatLinks; self.criticalFloat = criticalFloat
             self.lagCalendar = lagCalendar; self.constraintsBeforeProjectStart = constraintsBeforeProjectStart
             self.retainedLogic = retainedLogic; self.finishBy = finishBy
             self.noLaterThanMovesEarlyDates = noLaterThanMovesEarlyDates
             self.progressedLogic = progressedLogic; self.floatFrom = floatFrom
-            self.freeFloatWithinTotal = freeFloatWithinTotal
+            self.freeFloat = freeFloat
         }
+    }
+
+    /// How free float is counted. `withinTotal`: the least slack before a successor's early date moves, kept
+    /// within [0, total float] (MS Project). `primavera`: P6's — none for completed work or a must-finish-on
+    /// activity, work under way counted from where its remaining work starts, no slack across a start-to-start
+    /// link from work already started, and only kept from going negative (negative total float can have free
+    /// float).
+    public enum FreeFloatRule: String, Sendable, Hashable, CaseIterable {
+        case withinTotal, primavera
     }
 
     /// The calendar a working lag is counted on. A 24-hour lag calendar is an elapsed lag (`Lag.elapsed`).

@@ -364,7 +364,7 @@ public enum ScheduleVerification {
                            progressedLogic: retained,
                            floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
                                ? file.finish?.minutesSinceEpoch : nil,
-                           freeFloatWithinTotal: !isPrimavera))
+                           freeFloat: isPrimavera ? .primavera : .withinTotal))
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -451,7 +451,10 @@ public enum ScheduleVerification {
                 : (started || task.manual || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
             // Free slack: the engine's, over the task's successors; without successors, MS Project (and MPXJ)
             // store the total slack.
-            let free: Int64 = finished ? 0 : (task.summary || !hasSuccessor[i]) ? max(0, total) : schedule.freeFloat[i]
+            // Primavera's is the engine's (`FreeFloatRule.primavera`), none where an expected finish is set.
+            let free: Int64 = finished ? 0
+                : isPrimavera && !task.summary ? (task.expectedFinish != nil ? 0 : schedule.freeFloat[i])
+                : (task.summary || !hasSuccessor[i]) ? max(0, total) : schedule.freeFloat[i]
             // MS Project leaves a manually scheduled task without links or resources off the critical path,
             // whatever its slack (all 250 such tasks with zero slack in the corpus store Critical 0; the 3 that
             // store 1 have resources).
