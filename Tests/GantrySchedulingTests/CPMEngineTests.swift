@@ -361,6 +361,41 @@ struct CPMCalendarTests {
         #expect(p6.freeFloat[n.index("A")] == 2)
     }
 
+    /// Progress recorded around the status date 10 (`progressedLogic` with retained logic). X (4 days) has an
+    /// actual start of 12, after the status date, and 3 days left: its remaining work starts at the status date,
+    /// 10–13. Y was done 8–11, finishing after the status date; Z (2 days) after it starts at Y's logic date, the
+    /// status date: 10–12. V (5 days) started at 2 with 2 days left, but waits for Q (5 days from 10) under
+    /// retained logic: 15–17; U (1 day) SS +1 after V follows where V's remaining work starts, 15, not V's actual
+    /// start. Following actual dates instead: X 12–15, Z 11–13, U 10.
+    @Test("under Primavera's rules work resumes at the status date and links follow the logic of progressed work")
+    func progressedAroundStatusDate() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("X", 4)
+        n.add("Y", 3)
+        n.add("Z", 2, after: [("Y", .finishToStart, 0)])
+        n.add("Q", 5)
+        n.add("V", 5, after: [("Q", .finishToStart, 0)])
+        n.add("U", 1, after: [("V", .startToStart, 1)])
+        n.update("X") { $0.actualStart = 12; $0.remaining = 3 }
+        n.update("Y") { $0.actualStart = 8; $0.actualFinish = 11 }
+        n.update("V") { $0.actualStart = 2; $0.remaining = 2 }
+        n.options.retainedLogic = true
+        let actual = try n.schedule()
+        #expect(actual.earlyFinish[n.index("X")] == 15)
+        #expect(actual.earlyStart[n.index("Z")] == 11)
+        #expect(actual.earlyStart[n.index("U")] == 10)
+        n.options.progressedLogic = true
+        let p6 = try n.schedule()
+        #expect(p6.earlyFinish[n.index("X")] == 13)
+        #expect(p6.earlyStart[n.index("X")] == 12, "the actual start stays the start")
+        #expect(p6.completedLogic[n.index("Y")] == 10)
+        #expect(p6.earlyStart[n.index("Z")] == 10)
+        #expect(p6.earlyFinish[n.index("V")] == 17)
+        #expect(p6.earlyStart[n.index("U")] == 15)
+        #expect(p6.completedLogic[n.index("V")] == nil)
+    }
+
     /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
     /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
     @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")

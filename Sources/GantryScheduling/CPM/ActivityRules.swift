@@ -37,4 +37,13 @@ extension ActivityRules.Rule {
     func left<Axis: TimeAxis>(_ j: Int, duration: Int64, resume: Int64, axis: Axis) -> Int64 {
         remaining != ActivityRules.none ? remaining : max(0, duration - axis.span(j, from: actualStart, to: resume))
     }
+
+    /// The working time from the actual start, and from the actual finish, to the status date: how much of a
+    /// lag from them has run (zero where there is no such date, or it is after the status date).
+    func run<Axis: TimeAxis>(_ j: Int, until status: Int64?, axis: Axis) -> (sinceStart: Int64, sinceFinish: Int64) {
+        guard let status, isStarted else { return (0, 0) }
+        let sinceStart = actualStart < status ? axis.span(j, from: actualStart, to: status) : 0
+        let sinceFinish = isFinished && actualFinish < status ? axis.span(j, from: actualFinish, to: status) : 0
+        return (max(0, sinceStart), max(0, sinceFinish))
+    }
 }

@@ -41,7 +41,7 @@ struct BackwardPass<Axis: TimeAxis> {
             let finishOnly = rules.rule(j)?.isManual ?? false
             // Primavera's: the part of a working lag already run since work started (or finished) before the
             // status date no longer holds the activity back.
-            let run = progressedLogic ? rules.rule(j).map { lagRun(j, $0) } : nil
+            let run = progressedLogic ? rules.rule(j).map { $0.run(j, until: statusDate, axis: axis) } : nil
             for k in network.outgoing(j) {
                 let l = Int(network.outLinks[k])
                 let s = Int(network.linkTo[l])
@@ -142,14 +142,5 @@ struct BackwardPass<Axis: TimeAxis> {
             }
         }
         return Output(lateStart: ls, lateFinish: lf)
-    }
-
-    /// The working time from an activity's actual start, and from its actual finish, to the status date (zero
-    /// where it has none, or it is after the status date).
-    func lagRun(_ j: Int, _ rule: ActivityRules.Rule) -> (sinceStart: Int64, sinceFinish: Int64) {
-        guard let status = statusDate, rule.isStarted else { return (0, 0) }
-        let sinceStart = rule.actualStart < status ? axis.span(j, from: rule.actualStart, to: status) : 0
-        let sinceFinish = rule.isFinished && rule.actualFinish < status ? axis.span(j, from: rule.actualFinish, to: status) : 0
-        return (max(0, sinceStart), max(0, sinceFinish))
     }
 }

@@ -25,7 +25,8 @@ struct ForwardPass<Axis: TimeAxis> {
         var earlyFinish: [Int64]
         var driver: [ScheduleDriver]
         var conflicts: [ScheduleDiagnostic]
-        /// With `progressedLogic`, a completed activity's logic date (`ActivityRules.none` for the others);
+        /// With `progressedLogic`, a completed activity's logic date (`ActivityRules.none` for the others; during
+        /// the pass, work under way holds where its remaining work starts);
         /// empty otherwise.
         var logic: [Int64]
     }
@@ -69,7 +70,9 @@ struct ForwardPass<Axis: TimeAxis> {
                             logic[j] = max(lowerFromStatus, linkBound(j, duration: 0, es, ef, logic).0)
                         }
                     } else {
-                        var resume = max(rule.actualStart, statusDate ?? rule.actualStart)
+                        // Primavera resumes at the status date even when the actual start is recorded after it.
+                        var resume = progressedLogic ? statusDate ?? rule.actualStart
+                            : max(rule.actualStart, statusDate ?? rule.actualStart)
                         let left = rule.left(j, duration: d, resume: resume, axis: axis)
                         if retainedLogic {
                             // The remaining work waits for what its links still hold it behind.
@@ -77,6 +80,8 @@ struct ForwardPass<Axis: TimeAxis> {
                             resume = max(resume, held)
                         }
                         ef[j] = axis.finish(j, start: axis.normalizeStart(j, resume), duration: left)
+                        // What follows from its start follows from where its remaining work starts.
+                        if progressedLogic { logic[j] = axis.normalizeStart(j, resume) }
                     }
                     driver[j] = .actualStart
                 } else {
@@ -142,13 +147,18 @@ struct ForwardPass<Axis: TimeAxis> {
             ef[j] = axis.finish(j, start: start, duration: d)
             driver[j] = why
         }
+        if progressedLogic {
+            for j in 0..<n where !(rules.rule(j)?.isFinished ?? false) { logic[j] = ActivityRules.none }
+        }
         return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts, logic: logic)
     }
 
     /// The latest start activity `j` (of `duration` working minutes) may have by its incoming links, and the link
     /// that gives it (-1 without links); among equal bounds the first link. A completed predecessor with a logic
-    /// date (`progressedLogic`) passes that date on where its actual dates (and the lag) fall before the status
-    /// date, and always to an activity already started.
+    /// date (`progressedLogic`) passes that date on across a finish link (with what of a working lag has not run
+    /// since its actual finish, towards work not started), and across a start link where its actual start with
+    /// the lag falls before the status date; work under way passes where its remaining work starts across a
+    /// start link the same way.
     func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64], _ logic: [Int64]) -> (Int64, Int) {
         var best = Int64.min, bestLink = -1
         let started = logic.isEmpty ? false : rules.rule(j)?.isStarted ?? false
@@ -159,9 +169,18 @@ struct ForwardPass<Axis: TimeAxis> {
             let type = network.linkType[l]
             let fromFinish = type == .finishToStart || type == .finishToFinish
             var date = axis.after(fromFinish ? ef[p] : es[p], lag: lag, elapsed: el, anchor: a)
-            if !logic.isEmpty, logic[p] != ActivityRules.none,
-               (started && fromFinish) || date < (statusDate ?? projectStart) {
-                date = logic[p]
+            if !logic.isEmpty, logic[p] != ActivityRules.none {
+                if fromFinish && rules.rule(p)?.isFinished == true {
+                    // From the logic date; a working lag towards work not started keeps what of it has not run
+                    // since the actual finish.
+                    date = logic[p]
+                    if !started, !el, lag > 0, let r = rules.rule(p) {
+                        let left = lag - r.run(p, until: statusDate, axis: axis).sinceFinish
+                        if left > 0 { date = axis.after(logic[p], lag: left, elapsed: false, anchor: a) }
+                    }
+                } else if !fromFinish && date < (statusDate ?? projectStart) {
+                    date = logic[p]
+                }
             }
             let bound: Int64
             switch type {
