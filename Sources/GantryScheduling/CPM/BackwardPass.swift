@@ -82,8 +82,8 @@ struct BackwardPass<Axis: TimeAxis> {
             if let rule = rules.rule(j) {
                 if rule.isFinished {
                     if progressedLogic {
-                        // One date: the earliest its successors allow. A lag counts only towards a successor not
-                        // yet started, and only what of it has not run by the status date.
+                        // One date: the earliest its successors allow. A lag counts only what of it has not run
+                        // by the status date, and from its finish only towards a successor not yet started.
                         var late = projectFinish
                         for k in network.outgoing(j) {
                             let l = Int(network.outLinks[k])
@@ -92,7 +92,7 @@ struct BackwardPass<Axis: TimeAxis> {
                             let fromStart = t == .startToStart || t == .startToFinish
                             var date = t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s]
                             let lag = network.linkLag[l]
-                            if lag > 0, !network.linkElapsed[l], !(rules.rule(s)?.isStarted ?? false), let run {
+                            if lag > 0, !network.linkElapsed[l], fromStart || !(rules.rule(s)?.isStarted ?? false), let run {
                                 let left = lag - (fromStart ? run.sinceStart : run.sinceFinish)
                                 if left > 0 { date = axis.before(date, lag: left, elapsed: false, anchor: Int(network.linkLagAnchor[l])) }
                             }

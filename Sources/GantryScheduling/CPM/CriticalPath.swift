@@ -240,7 +240,8 @@ extension ScheduleInput {
         notes += early.conflicts
 
         let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status)
-            .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish)
+            .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish,
+                 logic: early.logic)
         let n = network.count
         var critical = [Bool](repeating: false, count: n)
         var negative: [Int] = []

@@ -15,7 +15,10 @@ struct FloatCalculator<Axis: TimeAxis> {
     var rule: ScheduleInput.FreeFloatRule = .withinTotal
     var statusDate: Int64? = nil
 
-    func run(es: [Int64], ef: [Int64], ls: [Int64], lf: [Int64], projectFinish: Int64) -> (total: [Int64], free: [Int64]) {
+    /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), where Primavera's free float
+    /// measures to a completed successor.
+    func run(es: [Int64], ef: [Int64], ls: [Int64], lf: [Int64], projectFinish: Int64,
+             logic: [Int64] = []) -> (total: [Int64], free: [Int64]) {
         let n = network.count
         var total = [Int64](repeating: 0, count: n)
         var free = [Int64](repeating: 0, count: n)
@@ -26,7 +29,7 @@ struct FloatCalculator<Axis: TimeAxis> {
                 total[j] = axis.span(j, from: es[j], to: ls[j])
             }
             if rule == .primavera {
-                free[j] = primaveraFree(j, es: es, ef: ef, projectFinish: projectFinish)
+                free[j] = primaveraFree(j, es: es, ef: ef, projectFinish: projectFinish, logic: logic)
                 continue
             }
             var slack = Int64.max
@@ -60,13 +63,16 @@ struct FloatCalculator<Axis: TimeAxis> {
 
     /// Primavera's free float: none for completed work; otherwise the least, over its links, of the working time
     /// between its date and its successor's (less the lag), on its own calendar, where work under way counts from
-    /// where its remaining work starts, a start-to-start link from work already started gives none, and a must-
+    /// where its remaining work starts and completed work at its logic date, a start-to-start link from work already started gives none, and a must-
     /// finish-on activity has none; without successors, the time to the project finish. Never below zero.
-    func primaveraFree(_ j: Int, es: [Int64], ef: [Int64], projectFinish: Int64) -> Int64 {
+    func primaveraFree(_ j: Int, es: [Int64], ef: [Int64], projectFinish: Int64, logic: [Int64]) -> Int64 {
         let own = rules.rule(j)
         if own?.isFinished == true { return 0 }
         if let own, own.constraint == .mustFinishOn, own.constraintValue != ActivityRules.none { return 0 }
+        func done(_ i: Int) -> Int64? { i < logic.count && logic[i] != ActivityRules.none ? logic[i] : nil }
+        func finish(_ i: Int) -> Int64 { done(i) ?? ef[i] }
         func start(_ i: Int) -> Int64 {
+            if let d = done(i) { return d }
             guard let r = rules.rule(i), r.isStarted, !r.isFinished else { return es[i] }
             let left = r.left(i, duration: network.duration[i], resume: max(r.actualStart, statusDate ?? r.actualStart), axis: axis)
             return axis.start(i, finish: ef[i], duration: left)
@@ -80,8 +86,8 @@ struct FloatCalculator<Axis: TimeAxis> {
             switch network.linkType[l] {
             case .finishToStart: value = axis.span(j, from: ef[j], to: start(s)) - lag
             case .startToStart: value = own?.isStarted == true ? 0 : axis.span(j, from: es[j], to: start(s)) - lag
-            case .finishToFinish: value = axis.span(j, from: ef[j], to: ef[s]) - lag
-            case .startToFinish: value = axis.span(j, from: start(j), to: ef[s]) - lag
+            case .finishToFinish: value = axis.span(j, from: ef[j], to: finish(s)) - lag
+            case .startToFinish: value = axis.span(j, from: start(j), to: finish(s)) - lag
             }
             slack = min(slack, value)
         }
