@@ -113,6 +113,9 @@ public struct Project: Entity, Hashable {
     public var criticalFloat: WorkDuration
     /// How often the project reports its status (monthly unless the PMO says otherwise).
     public var reportCadence: ReportCadence
+    /// Whose scheduling rules the project's schedule follows: MS Project's (the default) or Primavera P6's (a
+    /// project imported from P6 keeps them, so its schedule is the one P6 computed).
+    public var schedulingRules: SchedulingRules
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -121,14 +124,42 @@ public struct Project: Entity, Hashable {
                 state: LifecycleState = .proposed, health: Health = .unknown, startDate: CalendarDate? = nil,
                 finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil, statusDate: CalendarDate? = nil,
                 honorConstraints: Bool = true, criticalFloat: WorkDuration = .zero,
-                reportCadence: ReportCadence = .monthly, createdAt: Timestamp, updatedAt: Timestamp) {
+                reportCadence: ReportCadence = .monthly, schedulingRules: SchedulingRules = .msProject,
+                createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
         self.code = code; self.name = name; self.description = description; self.managerId = managerId
         self.state = state; self.health = health; self.startDate = startDate; self.finishDate = finishDate
         self.calendarId = calendarId; self.statusDate = statusDate; self.honorConstraints = honorConstraints
-        self.criticalFloat = criticalFloat; self.reportCadence = reportCadence
+        self.criticalFloat = criticalFloat; self.reportCadence = reportCadence; self.schedulingRules = schedulingRules
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
+}
+
+/// Whose rules a project's schedule follows.
+/// - `msProject`: MS Project's. The status date is the end of its day; work under way resumes after it, or at
+///   its actual start when that is later; successors follow actual dates; free float is kept within total float.
+/// - `p6`: Primavera P6's with retained logic. The status date is P6's data date, the start of its day; remaining
+///   work resumes there and waits for unfinished predecessors; completed work passes its predecessors' logic on
+///   (`ScheduleInput.Options.progressedLogic`); no-later-than constraints limit late dates only; P6's free float.
+/// - `p6ProgressOverride`: the same with P6's progress override: work under way resumes at the data date
+///   whatever its predecessors, and completed work holds nothing back.
+public enum SchedulingRules: String, CaseIterable, Sendable, Codable {
+    case msProject = "ms_project"
+    case p6 = "p6"
+    case p6ProgressOverride = "p6_progress_override"
+
+    public var isPrimavera: Bool { self != .msProject }
+
+    /// How people read it.
+    public var label: String {
+        switch self {
+        case .msProject: "MS Project"
+        case .p6: "Primavera P6 (retained logic)"
+        case .p6ProgressOverride: "Primavera P6 (progress override)"
+        }
+    }
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
 }
 
 /// A unit of work in a project's WBS. Never called `Task`: that name belongs to Swift concurrency.

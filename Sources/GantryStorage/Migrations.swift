@@ -170,5 +170,9 @@ enum Migrations {
             // without storing the schedule document, which is then made when it is asked for.
             ["ALTER TABLE schedule_revisions ADD COLUMN scheduled BIGINT"]
         },
+        Migration(name: "0014_scheduling_rules") { _ in
+            // Whose rules a project's schedule follows (SchedulingRules): MS Project's unless imported from P6.
+            ["ALTER TABLE projects ADD COLUMN scheduling_rules TEXT NOT NULL DEFAULT 'ms_project'"]
+        },
     ]
 }

@@ -53,7 +53,7 @@ struct Table: Sendable {
                   .text("description"), .int("manager_id", null: true), .text("state"), .text("health"),
                   .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true),
                   .text("status_date", null: true), .bool("honor_constraints"), .text("critical_float"),
-                  .text("report_cadence")]
+                  .text("report_cadence"), .text("scheduling_rules")]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
     static let activities = Table(
@@ -118,7 +118,7 @@ struct Table: Sendable {
             "portfolios": ["change_cost_threshold_minor", "change_schedule_threshold_days", "rag_green_minimum",
                            "rag_amber_minimum", "rag_overdue_milestones_amber_at", "rag_overdue_milestones_red_at",
                            "rag_open_high_risks_amber_at", "rag_open_high_risks_red_at"],
-            "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence"],
+            "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence", "scheduling_rules"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
                            "manually_scheduled", "notes"],

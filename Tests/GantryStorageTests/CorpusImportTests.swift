@@ -1,6 +1,7 @@
 import Foundation
 import GantryInterchange
 import GantryModel
+import GantryScheduling
 import GantryServices
 import GantryStorage
 import Testing
@@ -101,6 +102,47 @@ struct CorpusImportTests {
                 }
             }
             #expect(imported > 0 && refused > 0)
+        }
+    }
+
+    /// A progressed P6 update imported (`xer-progressed/sixterminal_colorado_update_12.xer`, data date
+    /// 2026-04-01): the project keeps P6's rules and its data date, and right after import its schedule is the one
+    /// P6 stored — every activity's start and finish in the plan editor's grid (actual dates for work done or
+    /// under way, early dates for the rest) equal the file's, for the activities whose names are unique.
+    @Test("an imported progressed P6 update keeps its data date and P6's rules, and its schedule is P6's")
+    func progressedP6() async throws {
+        let url = Self.root.appendingPathComponent("xer-progressed/sixterminal_colorado_update_12.xer")
+        let file = try XERReader.read(Data(contentsOf: url))
+        try await TestDatabase.with(.sqlite) { store, _ in
+            let now = Timestamp.at("2026-11-28T09:00:00.000Z")
+            let portfolio = try await Catalog(store: store, clock: FixedClock(time: now))
+                .create(Portfolio(code: "PF", name: "Portfolio", createdAt: now, updatedAt: now), .system)
+            let report = try await Interchange(store: store, clock: FixedClock(time: now), secrets: PlainSecrets())
+                .importFile(Data(contentsOf: url), fileName: url.lastPathComponent, into: portfolio.id, .system)
+            let project = try #require(try await store.read { try await $0.get(Project.self, report.projectId) })
+            #expect(project.schedulingRules == .p6)
+            #expect(project.statusDate == CalendarDate(iso: "2026-04-01"))
+            let grid = try await PlanEditor(store: store, clock: FixedClock(time: now)).grid(project.id, .system)
+            // A finish at a day's end and the next working day's start are one instant on the project's calendar.
+            let calendarId = try #require(project.calendarId)
+            let stored = try #require(try await store.read { try await $0.get(WorkCalendar.self, calendarId) })
+            let calendar = try CompiledCalendar(stored, from: CalendarDate(iso: "2024-01-01")!, through: CalendarDate(iso: "2027-12-31")!)
+            func same(_ a: LocalDateTime, _ b: LocalDateTime) -> Bool {
+                a == b || calendar.working(at: a.minutesSinceEpoch) == calendar.working(at: b.minutesSinceEpoch)
+            }
+            let names = Dictionary(grouping: file.tasks.filter { !$0.summary }, by: \.name)
+            var compared = 0, differing: [String] = []
+            for row in grid.rows where row.kind != .summary {
+                guard let task = names[row.name], task.count == 1, let t = task.first else { continue }
+                let start = t.actualStart ?? t.stored.earlyStart, finish = t.actualFinish ?? t.stored.earlyFinish
+                guard let start, let finish, let ours = row.start, let oursFinish = row.finish else { continue }
+                compared += 1
+                if !same(ours, start) || !same(oursFinish, finish) {
+                    differing.append("\(row.name): ours \(ours.formatted())–\(oursFinish.formatted()), P6 \(start.formatted())–\(finish.formatted())")
+                }
+            }
+            #expect(compared > 180)
+            #expect(differing.isEmpty, "\(differing.count) of \(compared) differ: \(differing.prefix(8))")
         }
     }
 }

@@ -123,6 +123,18 @@ extension ImportPlan {
             }
         }
 
+        let primavera = file.format == .xer || file.format == .p6xml
+        /// Percent complete as Gantry keeps it: for P6 work under way, the share of its duration done (so the
+        /// remaining duration is P6's whatever percent complete type the activity shows).
+        var overrun = 0
+        func percentComplete(_ t: ProjectFile.Task) -> Double {
+            if primavera, t.actualStart != nil, t.actualFinish == nil, let d = t.duration?.minutes, d > 0,
+               let left = t.remainingDuration?.minutes, left.isFinite, d.isFinite {
+                return max(0, min(100, (d - left) / max(d, left) * 100))
+            }
+            return max(0, min(100, t.percentComplete.isFinite ? t.percentComplete : 0))
+        }
+
         // Tasks: null, external and (for P6) WBS-only rows become what Gantry has, or are set aside with a reason.
         var activities: [Activity] = []
         var parents: [Int?] = []
@@ -166,10 +178,16 @@ extension ImportPlan {
                 warnings.append("Task '\(name)' (UID \(t.uid)): negative duration \(d) set to 0")
                 d = WorkDuration(0, d.unit, elapsed: d.isElapsed)
             }
+            if primavera, kind == .leaf, t.actualStart != nil, t.actualFinish == nil, let left = t.remainingDuration,
+               left.minutes.isFinite, left.minutes > (t.duration?.minutes ?? 0) {
+                // More left than was planned: P6's duration at completion is what the work takes now.
+                d = duration(left)
+                overrun += 1
+            }
             var a = Activity(
                 projectId: Project.ID(0), position: position,
                 code: uniqueCode(t.wbs, t.rowID.map(String.init) ?? t.uid), name: name, kind: kind, duration: d,
-                percentComplete: max(0, min(100, t.percentComplete.isFinite ? t.percentComplete : 0)),
+                percentComplete: percentComplete(t),
                 plannedStart: t.start?.date, plannedFinish: t.finish?.date,
                 constraintType: t.constraint, constraintDate: t.constraint.isDated ? t.constraintDate : nil,
                 deadline: t.deadline, actualStart: t.actualStart, actualFinish: t.actualStart == nil ? nil : t.actualFinish,
@@ -194,6 +212,9 @@ extension ImportPlan {
             activities.append(a)
             parents.append(parent)
             activityCalendars.append(t.calendarUID.flatMap { usable.contains($0) ? $0 : nil })
+        }
+        if overrun > 0 {
+            warnings.append("\(overrun) activit\(overrun == 1 ? "y" : "ies") under way had more work left than planned: the duration is P6's at completion (done plus remaining)")
         }
         if nulls > 0 { drop("blank (null) task rows", nulls) }
         if externals > 0 { drop("external tasks (from other projects)", externals) }
@@ -269,13 +290,19 @@ extension ImportPlan {
         }
 
         let start = file.start ?? activities.compactMap { $0.plannedStart.map { LocalDateTime(date: $0) } }.min()
+        // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
+        let rules: SchedulingRules = !primavera ? .msProject
+            : ScheduleVerification.p6ProgressOverride(file) ? .p6ProgressOverride : .p6
+        if primavera, let d = file.statusDate, d.minutesSinceEpoch % 1440 != 0 {
+            warnings.append("The data date \(d.formatted()) is kept as \(d.date) (the start of that day): Gantry's status date is a day")
+        }
         var projectName = (name ?? file.name).trimmingCharacters(in: " \t\r\n")
         if projectName.isEmpty { projectName = code }
         self.init(
             project: Project(
                 portfolioId: portfolio, code: code, name: String(projectName.prefix(200)), managerId: manager,
                 state: .active, startDate: start?.date, finishDate: nil, statusDate: file.statusDate?.date,
-                honorConstraints: file.honorConstraints, createdAt: now, updatedAt: now),
+                honorConstraints: file.honorConstraints, schedulingRules: rules, createdAt: now, updatedAt: now),
             projectCalendarUID: projectCalendarUID, calendars: calendars, activities: activities, parents: parents,
             activityCalendars: activityCalendars, links: links, resources: resources, assignments: assignments,
             baselines: baselines, warnings: warnings, unmodelled: unmodelled)

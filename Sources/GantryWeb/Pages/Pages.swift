@@ -126,6 +126,7 @@ enum Pages {
             "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
+            "schedulingRules": p.schedulingRules.label,
             "description": p.description, "schedule": schedule.html, "phases": phases, "activityCount": schedule.activities,
             "milestoneCount": schedule.milestones, "csrf": csrf(auth), "recordLinks": RecordLinks.project(header, auth),
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")

@@ -119,6 +119,7 @@ enum Templates {
           <div><dt>Start</dt><dd class="date">{{start}}</dd></div>
           <div><dt>Finish</dt><dd class="date">{{finish}}</dd></div>
           <div><dt>Activities</dt><dd>{{activityCount}} ({{milestoneCount}} milestones)</dd></div>
+          <div><dt>Scheduling rules</dt><dd id="scheduling-rules">{{schedulingRules}}</dd></div>
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{recordLinks}}}

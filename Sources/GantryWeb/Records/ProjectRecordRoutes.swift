@@ -65,6 +65,7 @@ struct ProjectRecordRoutes: Sendable {
                     $0.code = change.code; $0.name = change.name; $0.description = change.description
                     $0.programId = change.programId; $0.managerId = change.managerId; $0.calendarId = change.calendarId
                     $0.startDate = change.startDate; $0.finishDate = change.finishDate; $0.state = change.state
+                    $0.schedulingRules = change.schedulingRules
                 }
             }) {
             case .success: return RecordForms.redirect("/projects/\(change.id)")
@@ -112,6 +113,7 @@ struct ProjectRecordRoutes: Sendable {
         if let v = r.date("start_date") { p.startDate = v }
         if let v = r.date("finish_date") { p.finishDate = v }
         if let v = r.oneOf("state", LifecycleState.self) { p.state = v }
+        if let v = r.oneOf("scheduling_rules", SchedulingRules.self) { p.schedulingRules = v }
     }
 
     /// The choices the project forms offer.
@@ -138,6 +140,9 @@ struct ProjectRecordRoutes: Sendable {
                       input: .select([("", "— none —")] + c.programs.map { ($0.id.description, "\($0.code) \($0.name)") })),
             FormField(name: "calendar_id", label: "Calendar", value: p.calendarId?.description ?? "",
                       input: .select([("", "— the default working week —")] + c.calendars.map { ($0.id.description, $0.name) })),
+            FormField(name: "scheduling_rules", label: "Scheduling rules", value: p.schedulingRules.rawValue,
+                      input: .select(SchedulingRules.allCases.map { ($0.rawValue, $0.label) }),
+                      hint: "Whose rules the schedule follows: MS Project's, or Primavera P6's (a project imported from P6 keeps them)"),
         ]
     }
 
