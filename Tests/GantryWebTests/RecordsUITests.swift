@@ -201,6 +201,20 @@ struct RecordsUITests {
             #expect(try await c.send(.get, "/api/v1/projects/\(id)").string("name") == "Renamed venture")
             let dup = try await pmo.post("/projects/\(id)/edit", ["code": "NEW-1", "name": ""])
             #expect(dup.fieldError("name") != nil)
+            // Scheduling rules: MS Project's by default, P6's chosen on the form, shown on the page; a wrong one is
+            // named at its field.
+            #expect(try await c.send(.get, "/api/v1/projects/\(id)").string("scheduling_rules") == "ms_project")
+            #expect(try await pmo.get("/projects/\(id)/edit").text.contains(#"name="scheduling_rules""#))
+            #expect(try await pmo.post("/projects/\(id)/edit", ["code": "NEW-1", "name": "Renamed venture",
+                                                                  "scheduling_rules": "p6"]).status == .seeOther)
+            #expect(try await c.send(.get, "/api/v1/projects/\(id)").string("scheduling_rules") == "p6")
+            #expect(try await pmo.get("/projects/\(id)").text.contains("Primavera P6 (retained logic)"))
+            let wrongRules = try await pmo.post("/projects/\(id)/edit", ["code": "NEW-1", "name": "Renamed venture",
+                                                                        "scheduling_rules": "gantt"])
+            #expect(wrongRules.status == .unprocessableContent)
+            #expect(wrongRules.fieldError("scheduling_rules")?.contains("ms_project") == true)
+            let apiWrong = try await c.send(.patch, "/api/v1/projects/\(id)", json: #"{"scheduling_rules":"gantt"}"#)
+            #expect(apiWrong.status == .unprocessableContent, "\(apiWrong.text)")
             #expect(try await pmo.post("/projects/\(id)/close", [:]).status == .seeOther)
             #expect(try await c.send(.get, "/api/v1/projects/\(id)").string("state") == "closed")
             #expect(try await pmo.post("/projects/\(id)/delete", [:]).status == .seeOther)
