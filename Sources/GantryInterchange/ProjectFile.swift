@@ -165,6 +165,10 @@ public struct ProjectFile: Sendable, Hashable {
         public var ignoreResourceCalendar: Bool
         /// P6's activity type (`TT_Task`, `TT_LOE`, `TT_Rsrc`, …) or MS Project's task type, as data.
         public var type: String
+        /// P6's "Start On" and "Finish On" (not mandatory): the constraint date bounds the dates each way — early
+        /// dates no earlier, late dates no later — and links may still move the activity (negative float), where a
+        /// mandatory one holds the date.
+        public var softConstraint: Bool = false
         /// P6's expected finish: when the work under way is expected to end (P6's scheduler can take its remaining
         /// duration from it; the task then has no free float).
         public var expectedFinish: LocalDateTime? = nil

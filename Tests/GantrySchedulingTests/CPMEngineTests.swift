@@ -396,6 +396,27 @@ struct CPMCalendarTests {
         #expect(p6.completedLogic[n.index("V")] == nil)
     }
 
+    /// P6's "Start On" against its "Mandatory Start": A 5 days, then B 3 days, B to start on 3. Mandatory, B
+    /// starts at 3 whatever A says. Start On (`softConstraint`), A's link starts B at 5 (no earlier than 3 holds),
+    /// and B must finish by 3 + 3 = 6: its late start is 3, two days short (total float −2), and A's too.
+    @Test("P6's Start On bounds the dates each way and lets links move the activity; Mandatory Start holds it")
+    func softStartOn() throws {
+        var n = EngineNetwork()
+        n.add("A", 5)
+        n.add("B", 3, after: [("A", .finishToStart, 0)])
+        n.update("B") { $0.constraint = .mustStartOn; $0.constraintDate = 3 }
+        let mandatory = try n.schedule()
+        #expect(mandatory.earlyStart[n.index("B")] == 3)
+        n.update("B") { $0.softConstraint = true }
+        let soft = try n.schedule()
+        #expect(soft.earlyStart[n.index("B")] == 5)
+        #expect(soft.lateFinish[n.index("B")] == 6)
+        #expect(soft.totalFloat[n.index("B")] == -2)
+        #expect(soft.totalFloat[n.index("A")] == -2)
+        n.update("B") { $0.constraintDate = 7 }
+        #expect(try n.schedule().earlyStart[n.index("B")] == 7, "no earlier than its date")
+    }
+
     /// P6's must-finish-by date: late dates work back from it, earlier than the early finish giving negative float
     /// (A 5 days then B 3 days finish at 8; by 6, B's late finish is 6 and A's 3: two days short each).
     @Test("a must-finish-by date is where late dates start, with negative float when the plan runs past it")

@@ -323,6 +323,7 @@ private struct P6Reader {
                 } else {
                     task.constraint = c
                     task.constraintDate = c.isDated ? d : nil
+                    task.softConstraint = kind == "Start On" || kind == "Finish On"
                 }
             } else {
                 notice("\(what) / PrimaryConstraintType", a.child("PrimaryConstraintType")?.line, "constraint '\(kind)' has no equivalent; read as as-soon-as-possible")

@@ -395,6 +395,7 @@ private struct Reader {
                 } else {
                     task.constraint = c
                     task.constraintDate = c.isDated ? d : nil
+                    task.softConstraint = kind == "CS_MSO" || kind == "CS_MEO"
                 }
             } else {
                 notice("\(element) / cstr_type", row.line, "constraint '\(kind)' has no equivalent; read as as-soon-as-possible")

@@ -177,16 +177,24 @@ enum XERText {
     /// The bytes as UTF-8 when they are valid UTF-8, else as Windows-1252 (which maps every byte, with the five
     /// bytes it leaves undefined read as their Latin-1 control characters).
     static func decode(_ bytes: some Collection<UInt8>) -> String {
+        let bytes = Array(bytes)
         if let s = String(validating: bytes, as: UTF8.self) { return s }
-        var scalars = String.UnicodeScalarView()
+        // Written straight to UTF-8: every byte is one scalar below U+0800 or a cp1252 one below U+10000.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 8)
         for b in bytes {
-            if (0x80...0x9F).contains(b), let u = Unicode.Scalar(cp1252High[Int(b) - 0x80]) {
-                scalars.append(u)
+            if b < 0x80 { utf8.append(b); continue }
+            let u = (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b)
+            if u < 0x800 {
+                utf8.append(UInt8(0xC0 | (u >> 6)))
+                utf8.append(UInt8(0x80 | (u & 0x3F)))
             } else {
-                scalars.append(Unicode.Scalar(b))
+                utf8.append(UInt8(0xE0 | (u >> 12)))
+                utf8.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
+                utf8.append(UInt8(0x80 | (u & 0x3F)))
             }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Windows-1252 bytes 0x80–0x9F (the only range where it differs from Latin-1), per the Unicode mapping

@@ -9,6 +9,8 @@ struct ActivityRules {
     struct Rule {
         var constraint: ScheduleInput.ConstraintKind = .asap
         var constraintValue: Int64 = ActivityRules.none
+        /// `ScheduleInput.Activity.softConstraint`.
+        var soft = false
         var deadline: Int64 = ActivityRules.none
         var manualStart: Int64 = ActivityRules.none
         var manualFinish: Int64 = ActivityRules.none

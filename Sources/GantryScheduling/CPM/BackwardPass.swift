@@ -104,10 +104,16 @@ struct BackwardPass<Axis: TimeAxis> {
                     }
                     continue
                 }
-                if rule.constraintValue != ActivityRules.none && !rule.isStarted && !rule.isManual {
+                // Primavera keeps a no-later-than, finish-on or mandatory finish date on work already under way.
+                let stillLimits = !rule.isStarted || (progressedLogic && (rule.constraint == .finishNoLaterThan
+                    || rule.constraint == .startNoLaterThan || rule.constraint == .mustFinishOn))
+                if rule.constraintValue != ActivityRules.none && stillLimits && !rule.isManual {
                     let c = rule.constraint
                     let date = c.onFinish ? rule.constraintValue : axis.finish(j, start: rule.constraintValue, duration: d)
                     switch c {
+                    case .mustStartOn where rule.soft, .mustFinishOn where rule.soft:
+                        // P6's Start On / Finish On: no later than the date, whatever the links (negative float).
+                        finish = min(finish, date)
                     case .finishNoLaterThan, .startNoLaterThan:
                         // When links win, a late constraint they already break does not make float negative.
                         finish = min(finish, constraintsBeatLinks ? date : max(date, ef[j]))

@@ -118,7 +118,7 @@ extension ScheduleInput {
             if a.constraint == .alap { hasALAP = true }
             if a.constraint.isDated {
                 if let date = a.constraintDate {
-                    r.constraint = a.constraint; r.constraintValue = toAxis(date); any = true
+                    r.constraint = a.constraint; r.constraintValue = toAxis(date); r.soft = a.softConstraint; any = true
                 } else {
                     notes.append(ScheduleDiagnostic(
                         .constraintMissingDate, .warning,

@@ -119,6 +119,9 @@ struct ForwardPass<Axis: TimeAxis> {
                 switch c {
                 case .startNoEarlierThan, .finishNoEarlierThan:
                     if date > start || (constraintsBeforeProjectStart && bestLink < 0) { start = date; why = .constraint }
+                case .mustStartOn where rule.soft, .mustFinishOn where rule.soft:
+                    // P6's Start On / Finish On: no earlier than the date; links may start it later.
+                    if date > start { start = date; why = .constraint }
                 case .mustStartOn, .mustFinishOn:
                     if constraintsBeatLinks || date >= start {
                         start = date; why = .constraint

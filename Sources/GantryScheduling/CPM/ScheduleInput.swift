@@ -106,6 +106,9 @@ public struct ScheduleInput: Sendable {
         public var parent: Int?
         public var constraint: ConstraintKind
         public var constraintDate: WallMinute?
+        /// A must-start-on or must-finish-on constraint that is P6's "Start On" or "Finish On" rather than
+        /// mandatory: early dates no earlier than the date, late dates no later, links free to move the activity.
+        public var softConstraint = false
         /// A finish the activity should meet; it limits late dates and is reported when missed.
         public var deadline: WallMinute?
         /// Manually scheduled: the activity keeps these dates whatever its links say.

@@ -256,6 +256,7 @@ public enum ScheduleVerification {
                 elapsed: duration.elapsed && !task.summary, calendar: calendar, parent: nil,
                 constraint: task.constraint, constraintDate: task.constraintDate?.minutesSinceEpoch,
                 deadline: task.deadline?.minutesSinceEpoch)
+            a.softConstraint = task.softConstraint
             if file.format == .ganttProject, !task.summary, task.constraint == .asap, let s = task.start {
                 // GanttProject has no scheduler from a project start: a task starts where its user put it, and its
                 // dependencies only push it later. Its own start is therefore a start-no-earlier-than.
@@ -643,6 +644,7 @@ public enum ScheduleVerification {
 
     /// MSPDI `Type` 1 (or a reader's name for it): the duration holds whatever the resources do.
     static func isFixedDuration(_ t: ProjectFile.Task) -> Bool {
+        if t.type.isEmpty { return false }
         let type = t.type.lowercased()
         return type == "1" || type.contains("fixedduration") || type.contains("fixed duration")
     }
