@@ -214,9 +214,17 @@ extension ScheduleInput {
                                     constraintsBeatLinks: options.constraintsBeatLinks,
                                     progressedLogic: options.progressedLogic, statusDate: status)
         var early = forward.run()
-        var finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
-        // Through progressed work, completed activities count at their logic dates, never before the status date.
-        if options.progressedLogic, let status { finish = max(finish, status) }
+        // Through progressed work, completed activities count at their logic dates (not their actual finishes),
+        // and the finish is never before the status date.
+        func projectFinish(_ early: ForwardPass<Axis>.Output) -> Int64 {
+            var ef = early.earlyFinish
+            if options.progressedLogic {
+                for j in early.logic.indices where early.logic[j] != ActivityRules.none { ef[j] = early.logic[j] }
+            }
+            let f = Self.latestFinish(network, ef, otherwise: start, floor: !options.constraintsBeforeProjectStart)
+            return options.progressedLogic ? max(f, status ?? f) : f
+        }
+        var finish = projectFinish(early)
         // Late dates work back from the project's early finish, or from its must-finish-by date when it has one.
         let finishBy = options.finishBy.map(toAxis)
         let floatFrom = options.floatFrom.map(toAxis)
@@ -233,8 +241,7 @@ extension ScheduleInput {
                 pinned[i] = max(early.earlyStart[i], late.lateStart[i])
             }
             early = forward.run(pinned: pinned)
-            finish = Self.latestFinish(network, early.earlyFinish, otherwise: start, floor: !options.constraintsBeforeProjectStart)
-            if options.progressedLogic, let status { finish = max(finish, status) }
+            finish = projectFinish(early)
             late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish))
         }
         notes += early.conflicts
