@@ -13,7 +13,7 @@ struct CorpusMutationTests {
         .deletingLastPathComponent().appendingPathComponent("../shared/data/schedules").standardizedFileURL
 
     static var corpus: [URL] {
-        let folders = ["mspdi", "mspdi-derived", "xer", "gan", "p6xml"]
+        let folders = ["mspdi", "mspdi-derived", "xer", "gan", "p6xml", "xer-progressed"]
         return folders.flatMap { folder -> [URL] in
             let dir = root.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []

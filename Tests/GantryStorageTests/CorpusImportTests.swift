@@ -15,7 +15,7 @@ struct CorpusImportTests {
         .deletingLastPathComponent().appendingPathComponent("../shared/data/schedules").standardizedFileURL
 
     static var corpus: [URL] {
-        ["mspdi", "mspdi-derived", "xer", "gan", "p6xml"].flatMap { folder -> [URL] in
+        ["mspdi", "mspdi-derived", "xer", "gan", "p6xml", "xer-progressed"].flatMap { folder -> [URL] in
             let dir = root.appendingPathComponent(folder)
             return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().map { dir.appendingPathComponent($0) }
         }
