@@ -169,6 +169,10 @@ public struct ProjectFile: Sendable, Hashable {
         /// dates no earlier, late dates no later — and links may still move the activity (negative float), where a
         /// mandatory one holds the date.
         public var softConstraint: Bool = false
+        /// A second constraint the file gives (P6's secondary constraint); Gantry keeps one per task.
+        public var secondaryConstraint: Bool = false
+        /// P6's suspend (and resume) dates: work under way paused for a while; Gantry does not model the pause.
+        public var suspended: Bool = false
         /// P6's expected finish: when the work under way is expected to end (P6's scheduler can take its remaining
         /// duration from it; the task then has no free float).
         public var expectedFinish: LocalDateTime? = nil

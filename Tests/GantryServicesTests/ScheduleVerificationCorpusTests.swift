@@ -217,6 +217,30 @@ struct CompletedActivityLateDateTests {
         #expect(delay.actualStart != nil && delay.actualFinish == nil)
     }
 
+    /// What Gantry does not model is named, not hidden: `jaggelas_test.xer` has activities with P6 suspend dates
+    /// (counted here from the file's own TASK rows of the exported project, 4533), and each is in the `suspended`
+    /// category of the agreement.
+    @Test("activities with P6 suspend dates are named as a category Gantry does not yet reproduce")
+    func suspendedNamed() throws {
+        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/jaggelas_test.xer")
+        let data = try Data(contentsOf: url)
+        let file = try XERReader.read(data)
+        let text = String(decoding: data, as: UTF8.self)
+        var fields: [String] = [], inTask = false, suspended = 0
+        for line in text.split(separator: "\n") {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.trimmingCharacters(in: .newlines)) }
+            if cells.first == "%T" { inTask = cells.count > 1 && cells[1] == "TASK" }
+            if inTask && cells.first == "%F" { fields = Array(cells.dropFirst()) }
+            if inTask && cells.first == "%R", let i = fields.firstIndex(of: "suspend_date"), let p = fields.firstIndex(of: "proj_id"),
+               i + 1 < cells.count, !cells[i + 1].isEmpty, cells[p + 1] == "4533" {
+                suspended += 1
+            }
+        }
+        #expect(suspended > 0)
+        let a = ScheduleVerification.verify(file)
+        #expect(a.hardCases[.suspended]?.tasks == suspended)
+    }
+
     /// MPXJ's `PrimaveraScheduler` on `xer-progressed`, leaf activities agreeing on every field, per file
     /// (`../shared/tools/mpxj_oracle.py compare ../shared/data/schedules/xer-progressed --json`, run 2026-12-07):
     /// 6,243 of the construction files' 6,253, `jaggelas_test.xer` 236 of 692; the hotel file it does not schedule

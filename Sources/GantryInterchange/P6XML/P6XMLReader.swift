@@ -329,7 +329,9 @@ private struct P6Reader {
                 notice("\(what) / PrimaryConstraintType", a.child("PrimaryConstraintType")?.line, "constraint '\(kind)' has no equivalent; read as as-soon-as-possible")
             }
         }
+        task.suspended = date(a, "SuspendDate", what) != nil
         if let kind = a.text(of: "SecondaryConstraintType") {
+            task.secondaryConstraint = true
             notice("\(what) / SecondaryConstraintType", a.child("SecondaryConstraintType")?.line, "secondary constraint '\(kind)' is not modelled (one constraint per task); it was not applied")
             file.unmodelled["secondary constraints", default: 0] += 1
         }

@@ -401,7 +401,9 @@ private struct Reader {
                 notice("\(element) / cstr_type", row.line, "constraint '\(kind)' has no equivalent; read as as-soon-as-possible")
             }
         }
+        task.suspended = row["suspend_date"] != nil
         if let kind = row["cstr_type2"] {
+            task.secondaryConstraint = true
             // Gantry keeps one constraint per task; P6's secondary constraint is reported, not applied.
             let when = row["cstr_date2"].map { " on \($0)" } ?? ""
             notice("\(element) / cstr_type2", row.line, "secondary constraint \(kind)\(when) is not modelled (one constraint per task); it was not applied")

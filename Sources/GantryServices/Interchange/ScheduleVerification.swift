@@ -48,6 +48,10 @@ public enum ScheduleVerification {
         case levelOfEffort = "level_of_effort"
         /// A link to or from another project, left out of scheduling.
         case externalLink = "external_link"
+        /// A Primavera secondary constraint, reported and not applied (one constraint per task).
+        case secondaryConstraint = "secondary_constraint"
+        /// Primavera suspend and resume dates: the pause in the work is not modelled.
+        case suspended
         /// The file contradicts itself: MS Project gives a task that nothing follows (no successor of its own or of
         /// a summary above it), with no deadline and no constraint that limits its late dates, the project's finish
         /// as its late finish ("the latest date that a task can finish without delaying the finish of the
@@ -285,6 +289,8 @@ public enum ScheduleVerification {
             if task.resourceDriven { cases.append(.resourceDriven) }
             if task.timephased { cases.append(.timephased) }
             if task.type == "TT_LOE" || task.type == "TT_WBS" { cases.append(.levelOfEffort) }
+            if task.secondaryConstraint { cases.append(.secondaryConstraint) }
+            if task.suspended { cases.append(.suspended) }
             hard[t] = cases
             if sideBySide {
                 parts.append((activities.count, spans))
