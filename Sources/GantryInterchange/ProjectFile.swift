@@ -383,3 +383,21 @@ public struct InterchangeError: Error, Sendable, Hashable, CustomStringConvertib
             + message
     }
 }
+
+extension ProjectFile {
+    /// Whether the file is Primavera P6's (XER or P6 XML).
+    public var isPrimavera: Bool { format == .xer || format == .p6xml }
+
+    /// Whether the P6 project schedules out-of-sequence progress with progress override (XER
+    /// `sched_progress_override` Y, or P6 XML `OutOfSequenceScheduleType` "Progress Override") rather than
+    /// retained logic, P6's default.
+    public var progressOverride: Bool {
+        schedulingOptions["sched_progress_override"] == "Y"
+            || schedulingOptions["OutOfSequenceScheduleType"]?.lowercased().contains("override") == true
+    }
+
+    /// Whose rules the file's dates were computed by: P6's (with its out-of-sequence option) or MS Project's.
+    public var schedulingRules: SchedulingRules {
+        !isPrimavera ? .msProject : progressOverride ? .p6ProgressOverride : .p6
+    }
+}

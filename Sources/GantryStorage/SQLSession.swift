@@ -86,21 +86,19 @@ struct SQLSession: StoreSession {
     /// answered.
     func setPlannedDays(_ days: [PlannedDays], at time: Timestamp) async throws -> Set<Activity.ID> {
         guard !days.isEmpty else { return [] }
-        var json = "["
-        json.reserveCapacity(days.count * 56)
-        for (n, d) in days.enumerated() {
-            // Ids and versions are integers and days are ISO dates: nothing in them needs escaping.
-            json += n == 0 ? "{\"i\":" : ",{\"i\":"
-            json += String(d.id.rawValue)
-            json += ",\"v\":"
-            json += String(d.version)
-            json += ",\"s\":"
-            json += d.start.map { "\"\($0)\"" } ?? "null"
-            json += ",\"f\":"
-            json += d.finish.map { "\"\($0)\"" } ?? "null"
-            json += "}"
+        // A day left out (nil) reads as NULL on both databases.
+        var w = JSONTextWriter(capacity: days.count * 56)
+        w.beginArray()
+        for d in days {
+            w.beginObject()
+            w.key("i"); w.int(d.id.rawValue)
+            w.key("v"); w.int(d.version)
+            w.string("s", d.start?.description)
+            w.string("f", d.finish?.description)
+            w.endObject()
         }
-        json += "]"
+        w.endArray()
+        let json = String(decoding: w.bytes, as: UTF8.self)
         let sql: SQLQueryString
         if db.dialect.name == "postgresql" {
             sql = """

@@ -42,10 +42,20 @@ extension ActivityRules.Rule {
 
     /// The working time from the actual start, and from the actual finish, to the status date: how much of a
     /// lag from them has run (zero where there is no such date, or it is after the status date).
-    func run<Axis: TimeAxis>(_ j: Int, until status: Int64?, axis: Axis) -> (sinceStart: Int64, sinceFinish: Int64) {
-        guard let status, isStarted else { return (0, 0) }
+    func run<Axis: TimeAxis>(_ j: Int, until status: Int64?, axis: Axis) -> LagRun {
+        guard let status, isStarted else { return LagRun(sinceStart: 0, sinceFinish: 0) }
         let sinceStart = actualStart < status ? axis.span(j, from: actualStart, to: status) : 0
         let sinceFinish = isFinished && actualFinish < status ? axis.span(j, from: actualFinish, to: status) : 0
-        return (max(0, sinceStart), max(0, sinceFinish))
+        return LagRun(sinceStart: max(0, sinceStart), sinceFinish: max(0, sinceFinish))
     }
+}
+
+/// How much of a working lag from an activity's actual start or finish has run by the status date.
+struct LagRun {
+    var sinceStart: Int64
+    var sinceFinish: Int64
+
+    /// What of `lag` still holds the successor back: less the part run since the actual start (a link from the
+    /// activity's start) or finish (from its finish).
+    func left(_ lag: Int64, fromStart: Bool) -> Int64 { lag - (fromStart ? sinceStart : sinceFinish) }
 }

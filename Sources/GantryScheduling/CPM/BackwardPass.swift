@@ -50,7 +50,7 @@ struct BackwardPass<Axis: TimeAxis> {
                 let el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 if let run, !el, lag > 0 {
                     let fromStart = network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish
-                    lag = max(0, lag - (fromStart ? run.sinceStart : run.sinceFinish))
+                    lag = max(0, run.left(lag, fromStart: fromStart))
                 }
                 switch network.linkType[l] {
                 case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
@@ -71,10 +71,11 @@ struct BackwardPass<Axis: TimeAxis> {
                     continue
                 }
             }
-            // Work under way (Primavera's rule) is held by links on its start for what remains of it.
+            // Work under way (Primavera's rule) is held by links on its start for what remains of it, resuming at
+            // the status date as the forward pass has it.
             var remaining = d
             if progressedLogic, let rule = rules.rule(j), rule.isStarted, !rule.isFinished {
-                remaining = rule.left(j, duration: d, resume: max(rule.actualStart, statusDate ?? rule.actualStart), axis: axis)
+                remaining = rule.left(j, duration: d, resume: statusDate ?? rule.actualStart, axis: axis)
             }
             var finish = finishLimit
             if startLimit != .max { finish = min(finish, axis.finish(j, start: startLimit, duration: remaining)) }
@@ -93,7 +94,7 @@ struct BackwardPass<Axis: TimeAxis> {
                             var date = t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s]
                             let lag = network.linkLag[l]
                             if lag > 0, !network.linkElapsed[l], fromStart || !(rules.rule(s)?.isStarted ?? false), let run {
-                                let left = lag - (fromStart ? run.sinceStart : run.sinceFinish)
+                                let left = run.left(lag, fromStart: fromStart)
                                 if left > 0 { date = axis.before(date, lag: left, elapsed: false, anchor: Int(network.linkLagAnchor[l])) }
                             }
                             late = min(late, date)

@@ -246,9 +246,9 @@ extension ScheduleInput {
         }
         notes += early.conflicts
 
-        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status)
+        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat)
             .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish,
-                 logic: early.logic)
+                 logic: early.logic, remainingStart: early.remainingStart)
         let n = network.count
         var critical = [Bool](repeating: false, count: n)
         var negative: [Int] = []

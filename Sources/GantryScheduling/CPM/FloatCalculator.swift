@@ -11,14 +11,14 @@ struct FloatCalculator<Axis: TimeAxis> {
     let network: CompiledNetwork
     let axis: Axis
     let rules: ActivityRules
-    /// `ScheduleInput.Options.freeFloat`, and the status date work under way resumes at.
+    /// `ScheduleInput.Options.freeFloat`.
     var rule: ScheduleInput.FreeFloatRule = .withinTotal
-    var statusDate: Int64? = nil
 
-    /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), where Primavera's free float
-    /// measures to a completed successor.
+    /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), and `remainingStart`: where the
+    /// remaining work of activities under way starts (`ForwardPass.Output.remainingStart`); Primavera's free
+    /// float measures from and to those.
     func run(es: [Int64], ef: [Int64], ls: [Int64], lf: [Int64], projectFinish: Int64,
-             logic: [Int64] = []) -> (total: [Int64], free: [Int64]) {
+             logic: [Int64] = [], remainingStart: [Int64] = []) -> (total: [Int64], free: [Int64]) {
         let n = network.count
         var total = [Int64](repeating: 0, count: n)
         var free = [Int64](repeating: 0, count: n)
@@ -29,7 +29,8 @@ struct FloatCalculator<Axis: TimeAxis> {
                 total[j] = axis.span(j, from: es[j], to: ls[j])
             }
             if rule == .primavera {
-                free[j] = primaveraFree(j, es: es, ef: ef, projectFinish: projectFinish, logic: logic)
+                free[j] = primaveraFree(j, es: es, ef: ef, projectFinish: projectFinish, logic: logic,
+                                        remainingStart: remainingStart)
                 continue
             }
             var slack = Int64.max
@@ -65,7 +66,8 @@ struct FloatCalculator<Axis: TimeAxis> {
     /// between its date and its successor's (less the lag), on its own calendar, where work under way counts from
     /// where its remaining work starts and completed work at its logic date, a start-to-start link from work already started gives none, and a must-
     /// finish-on activity has none; without successors, the time to the project finish. Never below zero.
-    func primaveraFree(_ j: Int, es: [Int64], ef: [Int64], projectFinish: Int64, logic: [Int64]) -> Int64 {
+    func primaveraFree(_ j: Int, es: [Int64], ef: [Int64], projectFinish: Int64, logic: [Int64],
+                       remainingStart: [Int64]) -> Int64 {
         let own = rules.rule(j)
         if own?.isFinished == true { return 0 }
         if let own, own.constraint == .mustFinishOn, own.constraintValue != ActivityRules.none { return 0 }
@@ -73,9 +75,7 @@ struct FloatCalculator<Axis: TimeAxis> {
         func finish(_ i: Int) -> Int64 { done(i) ?? ef[i] }
         func start(_ i: Int) -> Int64 {
             if let d = done(i) { return d }
-            guard let r = rules.rule(i), r.isStarted, !r.isFinished else { return es[i] }
-            let left = r.left(i, duration: network.duration[i], resume: max(r.actualStart, statusDate ?? r.actualStart), axis: axis)
-            return axis.start(i, finish: ef[i], duration: left)
+            return i < remainingStart.count && remainingStart[i] != ActivityRules.none ? remainingStart[i] : es[i]
         }
         var slack = Int64.max
         for k in network.outgoing(j) {

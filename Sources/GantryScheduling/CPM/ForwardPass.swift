@@ -25,10 +25,12 @@ struct ForwardPass<Axis: TimeAxis> {
         var earlyFinish: [Int64]
         var driver: [ScheduleDriver]
         var conflicts: [ScheduleDiagnostic]
-        /// With `progressedLogic`, a completed activity's logic date (`ActivityRules.none` for the others; during
-        /// the pass, work under way holds where its remaining work starts);
+        /// With `progressedLogic`, a completed activity's logic date (`ActivityRules.none` for the others);
         /// empty otherwise.
         var logic: [Int64]
+        /// Where the remaining work of each activity under way starts (`ActivityRules.none` for the others);
+        /// empty when no activity is under way.
+        var remainingStart: [Int64]
     }
 
     /// `pinned[j]` (when not `ActivityRules.none`) fixes an activity's start: ALAP activities at their late start.
@@ -40,6 +42,7 @@ struct ForwardPass<Axis: TimeAxis> {
         var conflicts: [ScheduleDiagnostic] = []
         let lowerFromStatus = statusDate.map { max($0, projectStart) } ?? projectStart
         var logic = progressedLogic ? [Int64](repeating: ActivityRules.none, count: n) : []
+        var remainingStart: [Int64] = []
 
         for jj in network.order {
             let j = Int(jj)
@@ -57,7 +60,7 @@ struct ForwardPass<Axis: TimeAxis> {
             let rule = rules.rule(j)
 
             // The bound from links: the latest wins; among equals the first link.
-            let (best, bestLink) = linkBound(j, duration: d, es, ef, logic)
+            let (best, bestLink) = linkBound(j, duration: d, es, ef, logic, remainingStart)
 
             if let rule, rule.isStarted || rule.isManual {
                 if rule.isStarted {
@@ -67,7 +70,7 @@ struct ForwardPass<Axis: TimeAxis> {
                         if progressedLogic {
                             // Done, it takes no time, but it sits where its predecessors' logic puts it: the
                             // status date, or later behind work not yet done.
-                            logic[j] = max(lowerFromStatus, linkBound(j, duration: 0, es, ef, logic).0)
+                            logic[j] = max(lowerFromStatus, linkBound(j, duration: 0, es, ef, logic, remainingStart).0)
                         }
                     } else {
                         // Primavera resumes at the status date even when the actual start is recorded after it.
@@ -76,12 +79,13 @@ struct ForwardPass<Axis: TimeAxis> {
                         let left = rule.left(j, duration: d, resume: resume, axis: axis)
                         if retainedLogic {
                             // The remaining work waits for what its links still hold it behind.
-                            let (held, _) = linkBound(j, duration: left, es, ef, logic)
+                            let (held, _) = linkBound(j, duration: left, es, ef, logic, remainingStart)
                             resume = max(resume, held)
                         }
-                        ef[j] = axis.finish(j, start: axis.normalizeStart(j, resume), duration: left)
-                        // What follows from its start follows from where its remaining work starts.
-                        if progressedLogic { logic[j] = axis.normalizeStart(j, resume) }
+                        let restart = axis.normalizeStart(j, resume)
+                        ef[j] = axis.finish(j, start: restart, duration: left)
+                        if remainingStart.isEmpty { remainingStart = [Int64](repeating: ActivityRules.none, count: n) }
+                        remainingStart[j] = restart
                     }
                     driver[j] = .actualStart
                 } else {
@@ -150,10 +154,8 @@ struct ForwardPass<Axis: TimeAxis> {
             ef[j] = axis.finish(j, start: start, duration: d)
             driver[j] = why
         }
-        if progressedLogic {
-            for j in 0..<n where !(rules.rule(j)?.isFinished ?? false) { logic[j] = ActivityRules.none }
-        }
-        return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts, logic: logic)
+        return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts, logic: logic,
+                      remainingStart: remainingStart)
     }
 
     /// The latest start activity `j` (of `duration` working minutes) may have by its incoming links, and the link
@@ -162,7 +164,8 @@ struct ForwardPass<Axis: TimeAxis> {
     /// since its actual finish, towards work not started), and across a start link where its actual start with
     /// the lag falls before the status date; work under way passes where its remaining work starts across a
     /// start link the same way.
-    func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64], _ logic: [Int64]) -> (Int64, Int) {
+    func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64], _ logic: [Int64],
+                   _ remainingStart: [Int64]) -> (Int64, Int) {
         var best = Int64.min, bestLink = -1
         let started = logic.isEmpty ? false : rules.rule(j)?.isStarted ?? false
         for k in network.incoming(j) {
@@ -172,17 +175,23 @@ struct ForwardPass<Axis: TimeAxis> {
             let type = network.linkType[l]
             let fromFinish = type == .finishToStart || type == .finishToFinish
             var date = axis.after(fromFinish ? ef[p] : es[p], lag: lag, elapsed: el, anchor: a)
-            if !logic.isEmpty, logic[p] != ActivityRules.none {
-                if fromFinish && rules.rule(p)?.isFinished == true {
-                    // From the logic date; a working lag towards work not started keeps what of it has not run
-                    // since the actual finish.
-                    date = logic[p]
-                    if !started, !el, lag > 0, let r = rules.rule(p) {
-                        let left = lag - r.run(p, until: statusDate, axis: axis).sinceFinish
-                        if left > 0 { date = axis.after(logic[p], lag: left, elapsed: false, anchor: a) }
+            if !logic.isEmpty {
+                // Where the predecessor's logic starts: a completed one's logic date, or where the remaining
+                // work of one under way starts.
+                let from = logic[p] != ActivityRules.none ? logic[p]
+                    : p < remainingStart.count ? remainingStart[p] : ActivityRules.none
+                if from != ActivityRules.none {
+                    if fromFinish && logic[p] != ActivityRules.none {
+                        // From the logic date; a working lag towards work not started keeps what of it has not
+                        // run since the actual finish.
+                        date = from
+                        if !started, !el, lag > 0, let r = rules.rule(p) {
+                            let left = r.run(p, until: statusDate, axis: axis).left(lag, fromStart: false)
+                            if left > 0 { date = axis.after(from, lag: left, elapsed: false, anchor: a) }
+                        }
+                    } else if !fromFinish && date < (statusDate ?? projectStart) {
+                        date = from
                     }
-                } else if !fromFinish && date < (statusDate ?? projectStart) {
-                    date = logic[p]
                 }
             }
             let bound: Int64

@@ -123,7 +123,7 @@ extension ImportPlan {
             }
         }
 
-        let primavera = file.format == .xer || file.format == .p6xml
+        let primavera = file.isPrimavera
         /// Percent complete as Gantry keeps it: for P6 work under way, the share of its duration done (so the
         /// remaining duration is P6's whatever percent complete type the activity shows).
         var overrun = 0
@@ -290,9 +290,6 @@ extension ImportPlan {
         }
 
         let start = file.start ?? activities.compactMap { $0.plannedStart.map { LocalDateTime(date: $0) } }.min()
-        // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
-        let rules: SchedulingRules = !primavera ? .msProject
-            : ScheduleVerification.p6ProgressOverride(file) ? .p6ProgressOverride : .p6
         if primavera, let d = file.statusDate, d.minutesSinceEpoch % 1440 != 0 {
             warnings.append("The data date \(d.formatted()) is kept as \(d.date) (the start of that day): Gantry's status date is a day")
         }
@@ -302,7 +299,8 @@ extension ImportPlan {
             project: Project(
                 portfolioId: portfolio, code: code, name: String(projectName.prefix(200)), managerId: manager,
                 state: .active, startDate: start?.date, finishDate: nil, statusDate: file.statusDate?.date,
-                honorConstraints: file.honorConstraints, schedulingRules: rules, createdAt: now, updatedAt: now),
+                                // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
+                honorConstraints: file.honorConstraints, schedulingRules: file.schedulingRules, createdAt: now, updatedAt: now),
             projectCalendarUID: projectCalendarUID, calendars: calendars, activities: activities, parents: parents,
             activityCalendars: activityCalendars, links: links, resources: resources, assignments: assignments,
             baselines: baselines, warnings: warnings, unmodelled: unmodelled)

@@ -148,7 +148,7 @@ public enum ScheduleVerification {
     /// calendar the authoring tool uses.
     public static func engineInput(for file: ProjectFile) -> EngineInput {
         var notes: [String] = []
-        let isPrimavera = file.format == .xer || file.format == .p6xml
+        let isPrimavera = file.isPrimavera
         let projectStart = startInstant(of: file)
         let (from, through) = horizon(of: file, start: projectStart)
 
@@ -357,21 +357,17 @@ public enum ScheduleVerification {
         case .successor: lagCalendar = .successor
         case .project: lagCalendar = .project
         }
-        let retained = isPrimavera && !Self.p6ProgressOverride(file)
+        var options = ScheduleInput.Options(
+            constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
+            constraintsBeforeProjectStart: !isPrimavera,
+            finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
+            floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
+                ? file.finish?.minutesSinceEpoch : nil)
+        options.follow(file.schedulingRules)
         let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
-            options: .init(constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
-                           constraintsBeforeProjectStart: !isPrimavera,
-                           // P6's default is retained logic; progress override is the other choice.
-                           retainedLogic: retained,
-                           finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
-                           noLaterThanMovesEarlyDates: !isPrimavera,
-                           // Under progress override completed work holds nothing back (`jaggelas_test.xer`).
-                           progressedLogic: retained,
-                           floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
-                               ? file.finish?.minutesSinceEpoch : nil,
-                           freeFloat: isPrimavera ? .primavera : .withinTotal))
+            options: options)
         return EngineInput(input: input, taskOfActivity: taskOfActivity, activityOfTask: activityOfTask,
                            compareCalendar: compareCalendar, hardCases: hard, notes: notes)
     }
@@ -400,7 +396,7 @@ public enum ScheduleVerification {
         result.notes += schedule.diagnostics.filter { $0.severity != .info }.map(\.description)
         let input = mapped.input
         let isMSProject = file.format == .mspdi || file.format == .ganttProject
-        let isPrimavera = file.format == .xer || file.format == .p6xml
+        let isPrimavera = file.isPrimavera
 
         var leafMismatches: [Mismatch] = [], otherMismatches: [Mismatch] = []
         var hasSuccessor = [Bool](repeating: false, count: mapped.input.activities.count)
@@ -527,14 +523,6 @@ public enum ScheduleVerification {
     /// Where `remaining` working minutes that finish at `finish` start on `calendar`.
     static func start(of remaining: Int64, finishingAt finish: Int64, on calendar: CompiledCalendar) -> Int64 {
         calendar.startInstant(ofWorking: calendar.working(at: finish) - remaining)
-    }
-
-    /// Whether the P6 project schedules out-of-sequence progress with progress override (XER
-    /// `sched_progress_override` Y, or P6 XML `OutOfSequenceScheduleType` "Progress Override") rather than
-    /// retained logic, P6's default.
-    static func p6ProgressOverride(_ file: ProjectFile) -> Bool {
-        file.schedulingOptions["sched_progress_override"] == "Y"
-            || file.schedulingOptions["OutOfSequenceScheduleType"]?.lowercased().contains("override") == true
     }
 
     /// The MS Project tasks (indices into `file.tasks`) whose stored late finish the file itself contradicts: see

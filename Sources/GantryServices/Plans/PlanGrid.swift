@@ -81,7 +81,7 @@ public struct PlanChange: Codable, Sendable, Hashable {
 extension PlanRow {
     /// Whether `self` and `other` differ only in what rescheduling changes: the dates, the float and whether
     /// the row is critical, a summary's span, and the version and time the stored dates moved at.
-    public func differsOnlyInSchedule(from other: PlanRow) -> Bool {
+    func differsOnlyInSchedule(from other: PlanRow) -> Bool {
         var same = other
         same.version = version
         same.start = start

@@ -80,13 +80,12 @@ public struct ProjectNetwork: Sendable {
         // the start of its day (remaining work starts there).
         let p6 = project.schedulingRules.isPrimavera
         let status = project.statusDate.map { LocalDateTime(date: p6 ? $0 : $0.adding(days: 1)).minutesSinceEpoch }
-        let retained = project.schedulingRules == .p6
-        input = ScheduleInput(
-            activities: inputs, links: links, calendars: compiled, projectStart: projectStart, statusDate: status,
-            options: .init(constraintsBeatLinks: project.honorConstraints,
-                           criticalFloat: Int64(project.criticalFloat.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()),
-                           retainedLogic: retained, noLaterThanMovesEarlyDates: !p6, progressedLogic: retained,
-                           freeFloat: p6 ? .primavera : .withinTotal))
+        var options = ScheduleInput.Options(
+            constraintsBeatLinks: project.honorConstraints,
+            criticalFloat: Int64(project.criticalFloat.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()))
+        options.follow(project.schedulingRules)
+        input = ScheduleInput(activities: inputs, links: links, calendars: compiled, projectStart: projectStart,
+                              statusDate: status, options: options)
     }
 
     /// The engine's view of one activity: its duration in working minutes of the project calendar's day, its
