@@ -164,7 +164,9 @@ public final class SQLStore: Store {
     ) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
         do {
-            let result = try await body(SQLSession(db: db))
+            let session = SQLSession(db: db, pending: PendingRevisions())
+            let result = try await body(session)
+            try await session.flush()
             try await db.raw("COMMIT").run()
             return result
         } catch {

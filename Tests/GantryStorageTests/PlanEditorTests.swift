@@ -91,7 +91,7 @@ struct PlanEditorTests {
         }
     }
 
-    @Test("the scheduler stores planned days in bulk, only on rows still at the version it read", arguments: Backend.available)
+    @Test("the scheduler stores planned days in bulk, only on rows still at the version it read, and marks the revision", arguments: Backend.available)
     func bulkPlannedDays(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in
             let f = try await Fixture(store)
@@ -100,14 +100,22 @@ struct PlanEditorTests {
             let b = try await f.catalog.get(Activity.self, ids[1], .system)
             let c = try await f.catalog.get(Activity.self, ids[2], .system)
             let t = Timestamp.at("2027-01-01T00:00:00.000Z")
-            let changed = try await store.write { session in
-                try await session.setPlannedDays([
+            let revision = try await store.read { try await $0.scheduleRevision(of: a.projectId) }
+            let stored = try await store.write { session in
+                // A bump held back in the transaction is counted in the revision the schedule is marked at.
+                try await session.bumpScheduleRevision(of: a.projectId)
+                return try await session.storeSchedule(of: a.projectId, days: [
                     PlannedDays(id: a.id, version: a.version, start: .at("2019-01-07"), finish: .at("2019-01-08")),
                     PlannedDays(id: b.id, version: b.version + 5, start: .at("2019-01-07"), finish: .at("2019-01-08")),
                     PlannedDays(id: c.id, version: c.version, start: nil, finish: nil),
                 ], at: t)
             }
-            #expect(changed == [a.id, c.id])
+            #expect(stored.changed == 2)
+            #expect(stored.revision == revision + 2)
+            #expect(try await store.read { try await $0.scheduledRevision(of: a.projectId) } == revision + 2)
+            // Nothing to store still marks the revision, and changes no row.
+            let none = try await store.write { try await $0.storeSchedule(of: a.projectId, days: [], at: t) }
+            #expect(none.changed == 0 && none.revision == revision + 3)
             let a2 = try await f.catalog.get(Activity.self, a.id, .system)
             #expect(a2.plannedStart == .at("2019-01-07") && a2.plannedFinish == .at("2019-01-08"))
             #expect(a2.version == a.version + 1)

@@ -115,8 +115,10 @@ public protocol StoreSession: Sendable, CredentialStore {
     func insertAll<E: Entity>(_ entities: [E]) async throws -> [E]
     /// Stores the planned days the scheduler computed for many activities in as few statements as the database
     /// allows, each row's version raised by one and `updated_at` set, only where the row is still at the version
-    /// given. Answers the ids it changed (a row at another version is left alone and not answered).
-    func setPlannedDays(_ days: [PlannedDays], at time: Timestamp) async throws -> Set<Activity.ID>
+    /// given (a row at another version is left alone), and marks the project's revision as the one the planned
+    /// dates were computed at, moving it on as `bumpScheduleRevision` does. Answers how many rows it changed and
+    /// the revision.
+    func storeSchedule(of project: Project.ID, days: [PlannedDays], at time: Timestamp) async throws -> (changed: Int, revision: Int64)
     /// Stores `entity` if the stored version is still `expectedVersion`; returns it with the next version,
     /// or `nil` when the record changed or vanished meanwhile.
     func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E?
@@ -126,10 +128,7 @@ public protocol StoreSession: Sendable, CredentialStore {
     /// A counter that grows with every change to a project's activities or dependencies (0 before the first).
     func scheduleRevision(of project: Project.ID) async throws -> Int64
     func bumpScheduleRevision(of project: Project.ID) async throws
-    /// Moves the revision on as `bumpScheduleRevision` does and records it as the one the planned dates were
-    /// computed at; answers it.
-    func markScheduled(_ project: Project.ID) async throws -> Int64
-    /// The revision the planned dates were last computed at (by `markScheduled`), nil when never.
+    /// The revision the planned dates were last computed at (by `storeSchedule`), nil when never.
     func scheduledRevision(of project: Project.ID) async throws -> Int64?
 
     /// The last computed schedule of a project (a JSON document), with the schedule revision it was made at.
@@ -183,7 +182,7 @@ public protocol Secrets: Sendable {
     func verifyPassword(_ password: String, hash: String) -> Bool
 }
 
-/// An activity's planned days as the scheduler computed them, for `StoreSession.setPlannedDays`.
+/// An activity's planned days as the scheduler computed them, for `StoreSession.storeSchedule`.
 public struct PlannedDays: Sendable, Hashable {
     public var id: Activity.ID
     public var version: Int

@@ -187,20 +187,32 @@ extension PlanGrid {
 
     /// What changed from `self` to `after`, as the editor's answer.
     func change(to after: PlanGrid, messages: [String], created: [Activity.ID] = []) -> PlanChange {
-        let before = Dictionary(uniqueKeysWithValues: rows.map { ($0.activityId, $0) })
-        let afterIds = Set(after.rows.map(\.activityId))
         var rescheduled: Set<Activity.ID> = []
-        let changed = after.rows.filter { r in
-            guard var old = before[r.activityId] else { return true }
-            old.lastChangedAt = r.lastChangedAt
-            guard old != r else { return false }
-            if r.differsOnlyInSchedule(from: old) { rescheduled.insert(r.activityId) }
+        var changed: [PlanRow] = []
+        /// Whether `r` shows something `old` did not (a new time of the last change alone is nothing shown).
+        func shown(_ old: PlanRow, _ r: PlanRow) -> Bool {
+            if old == r { return false }
+            guard r.differsOnlyInSchedule(from: old) else { return true }
+            // The scheduler's fields, the time of the last change aside.
+            if old.version == r.version && old.start == r.start && old.finish == r.finish && old.critical == r.critical
+                && old.totalFloatDays == r.totalFloatDays && old.duration == r.duration { return false }
+            rescheduled.insert(r.activityId)
             return true
         }
-        let removed = rows.map(\.activityId).filter { !afterIds.contains($0) }
         // Rows added, gone, reordered or moved in the outline: a grid draws itself again.
-        let structure = rows.map { [$0.activityId.rawValue, $0.parentId?.rawValue ?? 0] }
-            != after.rows.map { [$0.activityId.rawValue, $0.parentId?.rawValue ?? 0] }
+        let structure = rows.count != after.rows.count || zip(rows, after.rows).contains {
+            $0.activityId != $1.activityId || $0.parentId != $1.parentId
+        }
+        var removed: [Activity.ID] = []
+        if !structure {
+            // The same rows in the same order (every edit of cells): compared in place, row by row.
+            for i in after.rows.indices where shown(rows[i], after.rows[i]) { changed.append(after.rows[i]) }
+        } else {
+            let before = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.activityId, $0) })
+            let afterIds = Set(after.rows.map(\.activityId))
+            for r in after.rows where before[r.activityId].map({ shown(rows[$0], r) }) ?? true { changed.append(r) }
+            removed = rows.map(\.activityId).filter { !afterIds.contains($0) }
+        }
         return PlanChange(rows: changed, removed: removed, structureChanged: structure,
                           projectFinish: after.projectFinish, revision: after.revision, messages: messages,
                           created: created, rescheduledOnly: rescheduled)

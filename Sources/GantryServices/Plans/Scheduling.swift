@@ -89,7 +89,6 @@ public struct Scheduling: Sendable {
     static func rescheduled(_ network: ProjectNetwork, in session: any StoreSession, at now: Timestamp) async throws
         -> (network: ProjectNetwork, result: CriticalPathSchedule, revision: Int64) {
         var network = network
-        let id = network.project.id
         let result: CriticalPathSchedule
         do {
             result = try network.input.criticalPath()
@@ -98,25 +97,37 @@ public struct Scheduling: Sendable {
             throw ServiceError(.dependencyCycle, "the dependencies form a cycle: \(names.joined(separator: " → "))")
         }
         var moved: [PlannedDays] = []
-        for (i, a) in network.activities.enumerated() where !a.manuallyScheduled {
+        let read = network
+        for (i, a) in read.activities.enumerated() where !a.manuallyScheduled {
             let (start, finish) = Self.plannedDays(result, i)
             guard a.plannedStart != start || a.plannedFinish != finish else { continue }
             moved.append(PlannedDays(id: a.id, version: a.version, start: start, finish: finish))
+            network.activities[i].plannedStart = start
+            network.activities[i].plannedFinish = finish
+            network.activities[i].version += 1
+            network.activities[i].updatedAt = now
         }
-        if !moved.isEmpty {
-            let stored = try await session.setPlannedDays(moved, at: now)
-            if let missed = moved.first(where: { !stored.contains($0.id) }), let a = network.index[missed.id].map({ network.activities[$0] }) {
-                throw ServiceError(.conflict, "activity \(a.code) changed while the schedule was computed; try again")
+        let stored = try await session.storeSchedule(of: network.project.id, days: moved, at: now)
+        if stored.changed != moved.count {
+            throw try await changedMeanwhile(moved, in: session, network: read)
+        }
+        return (network, result, stored.revision)
+    }
+
+    /// The conflict when some planned days were not stored because their rows changed while the schedule was
+    /// computed: names a row that is no longer at the version read (its version moved by more than the scheduler's
+    /// own step), or says that rows changed when none can be told apart. The transaction is then rolled back whole.
+    static func changedMeanwhile(_ moved: [PlannedDays], in session: any StoreSession, network: ProjectNetwork) async throws -> ServiceError {
+        for m in moved {
+            guard let now = try await session.get(Activity.self, m.id) else {
+                if let i = network.index[m.id] { return ServiceError(.conflict, "activity \(network.activities[i].code) was deleted while the schedule was computed; try again") }
+                continue
             }
-            for m in moved {
-                guard let i = network.index[m.id] else { continue }
-                network.activities[i].plannedStart = m.start
-                network.activities[i].plannedFinish = m.finish
-                network.activities[i].version += 1
-                network.activities[i].updatedAt = now
+            if now.version != m.version + 1 {
+                return ServiceError(.conflict, "activity \(now.code) changed while the schedule was computed; try again")
             }
         }
-        return (network, result, try await session.markScheduled(id))
+        return ServiceError(.conflict, "activities of this plan changed while the schedule was computed; try again")
     }
 
     // MARK: leveling
