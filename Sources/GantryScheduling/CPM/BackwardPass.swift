@@ -83,19 +83,30 @@ struct BackwardPass<Axis: TimeAxis> {
             if let rule = rules.rule(j) {
                 if rule.isFinished {
                     if progressedLogic {
-                        // One date: the earliest its successors allow. A lag counts only what of it has not run
-                        // by the status date, and from its finish only towards a successor not yet started.
+                        // One date: the earliest its successors allow (P6's rules, as MPXJ reproduces them). A
+                        // positive lag towards a successor not yet started, or finished, counts only what of it has
+                        // not run on the lag calendar from the actual start (a link from the start) or finish by the
+                        // status date; towards work under way only a start-to-start lag counts (so, like that; MPXJ
+                        // drops it, the real P6 files keep it: colorado_update_10). A start-to-finish link towards
+                        // unfinished work gives the successor's late finish plus this activity's length, less the
+                        // whole lag.
                         var late = projectFinish
                         for k in network.outgoing(j) {
                             let l = Int(network.outLinks[k])
                             let s = Int(network.linkTo[l])
                             let t = network.linkType[l]
-                            let fromStart = t == .startToStart || t == .startToFinish
+                            let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+                            let next = rules.rule(s)
+                            let underWay = (next?.isStarted ?? false) && !(next?.isFinished ?? false)
                             var date = t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s]
-                            let lag = network.linkLag[l]
-                            if lag > 0, !network.linkElapsed[l], fromStart || !(rules.rule(s)?.isStarted ?? false), let run {
-                                let left = run.left(lag, fromStart: fromStart)
-                                if left > 0 { date = axis.before(date, lag: left, elapsed: false, anchor: Int(network.linkLagAnchor[l])) }
+                            if t == .startToFinish {
+                                if !(next?.isFinished ?? false) {
+                                    date = axis.before(axis.finish(j, start: date, duration: d), lag: lag, elapsed: el, anchor: a)
+                                }
+                            } else if lag > 0 && (!underWay || t == .startToStart) {
+                                let since = t == .startToStart ? rule.actualStart : rule.actualFinish
+                                let left = lag - axis.lagRun(since: since, until: statusDate, elapsed: el, anchor: a)
+                                if left > 0 { date = axis.before(date, lag: left, elapsed: el, anchor: a) }
                             }
                             late = min(late, date)
                         }

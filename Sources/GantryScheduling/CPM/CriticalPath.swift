@@ -246,7 +246,7 @@ extension ScheduleInput {
         }
         notes += early.conflicts
 
-        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat)
+        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status)
             .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish,
                  logic: early.logic, remainingStart: early.remainingStart)
         let n = network.count

@@ -13,6 +13,8 @@ struct FloatCalculator<Axis: TimeAxis> {
     let rules: ActivityRules
     /// `ScheduleInput.Options.freeFloat`.
     var rule: ScheduleInput.FreeFloatRule = .withinTotal
+    /// The status (data) date on the axis: Primavera's free float never counts from before it.
+    var statusDate: Int64? = nil
 
     /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), and `remainingStart`: where the
     /// remaining work of activities under way starts (`ForwardPass.Output.remainingStart`); Primavera's free
@@ -62,15 +64,17 @@ struct FloatCalculator<Axis: TimeAxis> {
         return (total, free)
     }
 
-    /// Primavera's free float: none for completed work; otherwise the least, over its links, of the working time
-    /// between its date and its successor's (less the lag), on its own calendar, where work under way counts from
-    /// where its remaining work starts and completed work at its logic date, a start-to-start link from work already started gives none, and a must-
-    /// finish-on activity has none; without successors, the time to the project finish. Never below zero.
+    /// Primavera's free float: none for completed work or a mandatory finish; otherwise the least, over its links,
+    /// of the working time on its own calendar from its date, moved on by the lag on the link's lag calendar (a
+    /// lead stops at the data date), to its successor's. Work under way counts from where its remaining work starts (a start-to-start lag from it
+    /// less the work already done), completed successors at their logic dates. Without successors: the time to
+    /// the project finish, none for a mandatory start or finish (a Start On or Finish On, which logic may move,
+    /// has some). Never below zero.
     func primaveraFree(_ j: Int, es: [Int64], ef: [Int64], projectFinish: Int64, logic: [Int64],
                        remainingStart: [Int64]) -> Int64 {
         let own = rules.rule(j)
         if own?.isFinished == true { return 0 }
-        if let own, own.constraint == .mustFinishOn, own.constraintValue != ActivityRules.none { return 0 }
+        if let own, own.constraint == .mustFinishOn, !own.soft, own.constraintValue != ActivityRules.none { return 0 }
         func done(_ i: Int) -> Int64? { i < logic.count && logic[i] != ActivityRules.none ? logic[i] : nil }
         func finish(_ i: Int) -> Int64 { done(i) ?? ef[i] }
         func start(_ i: Int) -> Int64 {
@@ -81,18 +85,35 @@ struct FloatCalculator<Axis: TimeAxis> {
         for k in network.outgoing(j) {
             let l = Int(network.outLinks[k])
             let s = Int(network.linkTo[l])
-            let lag = network.linkElapsed[l] ? 0 : network.linkLag[l]
+            // The lag runs on the link's lag calendar (a 24-hour lag through the night), as the forward pass
+            // runs it; the slack is then counted on this activity's calendar.
+            let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+            // A lead never reaches back before the data date.
+            func lagged(_ t: Int64, by lag: Int64) -> Int64 {
+                guard lag != 0 else { return t }
+                let d = axis.after(t, lag: lag, elapsed: el, anchor: a)
+                if lag < 0, let status = statusDate, d < status { return status }
+                return d
+            }
             let value: Int64
             switch network.linkType[l] {
-            case .finishToStart: value = axis.span(j, from: ef[j], to: start(s)) - lag
-            case .startToStart: value = own?.isStarted == true ? 0 : axis.span(j, from: es[j], to: start(s)) - lag
-            case .finishToFinish: value = axis.span(j, from: ef[j], to: finish(s)) - lag
-            case .startToFinish: value = axis.span(j, from: start(j), to: finish(s)) - lag
+            case .finishToStart: value = axis.span(j, from: lagged(ef[j], by: lag), to: start(s))
+            case .startToStart:
+                if let own, own.isStarted {
+                    // From work under way: where its remaining work starts, the lag less the work done by the
+                    // data date.
+                    let done = own.run(j, until: statusDate, axis: axis).sinceStart
+                    value = axis.span(j, from: lagged(start(j), by: done >= lag ? 0 : lag - done), to: start(s))
+                } else {
+                    value = axis.span(j, from: lagged(es[j], by: lag), to: start(s))
+                }
+            case .finishToFinish: value = axis.span(j, from: lagged(ef[j], by: lag), to: finish(s))
+            case .startToFinish: value = axis.span(j, from: lagged(start(j), by: lag), to: finish(s))
             }
             slack = min(slack, value)
         }
         if slack == .max {
-            if let own, own.constraint == .mustStartOn, own.constraintValue != ActivityRules.none { return 0 }
+            if let own, own.constraint == .mustStartOn, !own.soft, own.constraintValue != ActivityRules.none { return 0 }
             slack = axis.span(j, from: ef[j], to: projectFinish)
         }
         return max(0, slack)

@@ -182,12 +182,12 @@ struct ForwardPass<Axis: TimeAxis> {
                     : p < remainingStart.count ? remainingStart[p] : ActivityRules.none
                 if from != ActivityRules.none {
                     if fromFinish && logic[p] != ActivityRules.none {
-                        // From the logic date; a working lag towards work not started keeps what of it has not
-                        // run since the actual finish.
+                        // From the logic date; a lag towards work not started keeps what of it has not run
+                        // on the lag calendar since the actual finish.
                         date = from
-                        if !started, !el, lag > 0, let r = rules.rule(p) {
-                            let left = r.run(p, until: statusDate, axis: axis).left(lag, fromStart: false)
-                            if left > 0 { date = axis.after(from, lag: left, elapsed: false, anchor: a) }
+                        if !started, lag > 0, let r = rules.rule(p) {
+                            let left = lag - axis.lagRun(since: r.actualFinish, until: statusDate, elapsed: el, anchor: a)
+                            if left > 0 { date = axis.after(from, lag: left, elapsed: el, anchor: a) }
                         }
                     } else if !fromFinish && date < (statusDate ?? projectStart) {
                         date = from

@@ -15,6 +15,8 @@ protocol TimeAxis {
     func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64
     /// Working minutes of the activity's calendar from `from` to `to` (negative when `to` is earlier).
     func span(_ activity: Int, from: Int64, to: Int64) -> Int64
+    /// The same on a link's lag calendar (`after`'s `elapsed` and `anchor`): how much of a lag runs between them.
+    func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64
 }
 
 /// The working minutes of one calendar (or plain units when there is none): every operation is an addition,
@@ -34,6 +36,11 @@ struct UniformAxis: TimeAxis {
         return calendar.working(at: calendar.startInstant(ofWorking: t) - lag)
     }
     @inline(__always) func span(_ activity: Int, from: Int64, to: Int64) -> Int64 { to - from }
+    func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
+        guard elapsed, let calendar else { return to - from }
+        // As `after` runs a lag: from the end of working time at `from` to the start of it at `to`.
+        return calendar.startInstant(ofWorking: to) - calendar.finishInstant(ofWorking: from)
+    }
 }
 
 /// Wall minutes, each activity on its own calendar; elapsed durations ignore calendars.
@@ -80,5 +87,20 @@ struct WallAxis: TimeAxis {
         if elapsedDuration[activity] { return to - from }
         let c = calendars[Int(calendarOf[activity])]
         return c.working(at: to) - c.working(at: from)
+    }
+
+    func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
+        if elapsed { return to - from }
+        let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
+        return c.working(at: to) - c.working(at: from)
+    }
+}
+
+extension TimeAxis {
+    /// How much of a lag on a link's lag calendar has run from `since` (an actual start or finish) to the status
+    /// date: none without a status date or when `since` is not before it.
+    func lagRun(since: Int64, until status: Int64?, elapsed: Bool, anchor: Int) -> Int64 {
+        guard let status, since < status else { return 0 }
+        return max(0, lagSpan(from: since, to: status, elapsed: elapsed, anchor: anchor))
     }
 }
