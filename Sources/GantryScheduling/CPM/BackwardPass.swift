@@ -11,10 +11,19 @@ struct BackwardPass<Axis: TimeAxis> {
     /// `ScheduleInput.Options.progressedLogic`, and the status date work under way resumes at.
     var progressedLogic = false
     var statusDate: Int64? = nil
+    /// `ScheduleInput.Activity.finishMilestone` by activity (empty: none).
+    var finishMilestones: [Bool] = []
 
     struct Output {
         var lateStart: [Int64]
         var lateFinish: [Int64]
+    }
+
+    /// Primavera's late finish is the end of a working period of the activity's own calendar (Monday 08:00 from a
+    /// successor becomes Friday 17:00), except a start milestone's, which stays where its successor starts.
+    func endOfWork(_ j: Int, _ finish: Int64, duration: Int64) -> Int64 {
+        guard duration > 0 || (j < finishMilestones.count && finishMilestones[j]) else { return finish }
+        return axis.normalizeFinish(j, finish)
     }
 
     func run(earlyStart es: [Int64], earlyFinish ef: [Int64], projectFinish: Int64) -> Output {
@@ -51,6 +60,13 @@ struct BackwardPass<Axis: TimeAxis> {
                 if let run, !el, lag > 0 {
                     let fromStart = network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish
                     lag = max(0, run.left(lag, fromStart: fromStart))
+                }
+                // Between two activities under way, a finish-to-start lead no longer holds once the successor has
+                // worked (P6, as MPXJ reproduces it).
+                if progressedLogic, lag < 0, network.linkType[l] == .finishToStart, let own = rules.rule(j), own.isStarted,
+                   !own.isFinished, let next = rules.rule(s), next.isStarted, !next.isFinished,
+                   let status = statusDate, next.actualStart < status {
+                    lag = 0
                 }
                 switch network.linkType[l] {
                 case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
@@ -121,7 +137,10 @@ struct BackwardPass<Axis: TimeAxis> {
                     || rule.constraint == .startNoLaterThan || rule.constraint == .mustFinishOn))
                 if rule.constraintValue != ActivityRules.none && stillLimits && !rule.isManual {
                     let c = rule.constraint
-                    let date = c.onFinish ? rule.constraintValue : axis.finish(j, start: rule.constraintValue, duration: d)
+                    // Work under way spans its at-completion duration from the date: the work done by the status
+                    // date and what remains.
+                    let length = progressedLogic && rule.isStarted ? (run?.sinceStart ?? 0) + remaining : d
+                    let date = c.onFinish ? rule.constraintValue : axis.finish(j, start: rule.constraintValue, duration: length)
                     switch c {
                     case .mustStartOn where rule.soft, .mustFinishOn where rule.soft:
                         // P6's Start On / Finish On: no later than the date, whatever the links (negative float).
@@ -135,6 +154,7 @@ struct BackwardPass<Axis: TimeAxis> {
                     }
                 }
                 if rule.deadline != ActivityRules.none { finish = min(finish, rule.deadline) }
+                if progressedLogic { finish = endOfWork(j, finish, duration: d) }
                 if rule.isStarted {
                     // Started work: the late finish holds; the late start keeps the remaining work's length.
                     lf[j] = finish
@@ -143,6 +163,7 @@ struct BackwardPass<Axis: TimeAxis> {
                     continue
                 }
             }
+            if progressedLogic && rules.rule(j) == nil { finish = endOfWork(j, finish, duration: d) }
             lf[j] = finish
             ls[j] = axis.start(j, finish: finish, duration: d)
         }

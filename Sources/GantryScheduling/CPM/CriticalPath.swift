@@ -212,7 +212,8 @@ extension ScheduleInput {
                                   activities: activities)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks,
-                                    progressedLogic: options.progressedLogic, statusDate: status)
+                                    progressedLogic: options.progressedLogic, statusDate: status,
+                                    finishMilestones: activities.contains(where: \.finishMilestone) ? activities.map(\.finishMilestone) : [])
         var early = forward.run()
         // Through progressed work, completed activities count at their logic dates (not their actual finishes),
         // and the finish is never before the status date.

@@ -109,6 +109,9 @@ public struct ScheduleInput: Sendable {
         /// A must-start-on or must-finish-on constraint that is P6's "Start On" or "Finish On" rather than
         /// mandatory: early dates no earlier than the date, late dates no later, links free to move the activity.
         public var softConstraint = false
+        /// A milestone that marks a finish (P6's finish milestone): its late date is the end of working time
+        /// (Friday 17:00), where a start milestone's is the start of it (Monday 08:00).
+        public var finishMilestone = false
         /// A finish the activity should meet; it limits late dates and is reported when missed.
         public var deadline: WallMinute?
         /// Manually scheduled: the activity keeps these dates whatever its links say.

@@ -8,6 +8,8 @@ protocol TimeAxis {
     func start(_ activity: Int, finish: Int64, duration: Int64) -> Int64
     /// The first instant at or after `t` the activity can start working.
     func normalizeStart(_ activity: Int, _ t: Int64) -> Int64
+    /// The last instant at or before `t` the activity's working time ends (Friday 17:00 for Monday 08:00).
+    func normalizeFinish(_ activity: Int, _ t: Int64) -> Int64
     /// `t` moved forward by a link's lag; `anchor` is the activity whose calendar counts working lags (-1: the
     /// project calendar).
     func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64
@@ -27,6 +29,7 @@ struct UniformAxis: TimeAxis {
     @inline(__always) func finish(_ activity: Int, start: Int64, duration: Int64) -> Int64 { start + duration }
     @inline(__always) func start(_ activity: Int, finish: Int64, duration: Int64) -> Int64 { finish - duration }
     @inline(__always) func normalizeStart(_ activity: Int, _ t: Int64) -> Int64 { t }
+    @inline(__always) func normalizeFinish(_ activity: Int, _ t: Int64) -> Int64 { t }
     @inline(__always) func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         guard elapsed, let calendar else { return t + lag }
         return calendar.working(at: calendar.finishInstant(ofWorking: t) + lag)
@@ -67,6 +70,12 @@ struct WallAxis: TimeAxis {
         if elapsedDuration[activity] { return t }
         let c = calendars[Int(calendarOf[activity])]
         return c.startInstant(ofWorking: c.working(at: t))
+    }
+
+    func normalizeFinish(_ activity: Int, _ t: Int64) -> Int64 {
+        if elapsedDuration[activity] { return t }
+        let c = calendars[Int(calendarOf[activity])]
+        return c.finishInstant(ofWorking: c.working(at: t))
     }
 
     func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {

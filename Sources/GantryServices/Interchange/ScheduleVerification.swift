@@ -261,6 +261,7 @@ public enum ScheduleVerification {
                 constraint: task.constraint, constraintDate: task.constraintDate?.minutesSinceEpoch,
                 deadline: task.deadline?.minutesSinceEpoch)
             a.softConstraint = task.softConstraint
+            a.finishMilestone = task.type == "TT_FinMile"
             if file.format == .ganttProject, !task.summary, task.constraint == .asap, let s = task.start {
                 // GanttProject has no scheduler from a project start: a task starts where its user put it, and its
                 // dependencies only push it later. Its own start is therefore a start-no-earlier-than.
