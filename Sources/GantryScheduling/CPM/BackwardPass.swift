@@ -61,6 +61,12 @@ struct BackwardPass<Axis: TimeAxis> {
                     let fromStart = network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish
                     lag = max(0, run.left(lag, fromStart: fromStart))
                 }
+                // From work under way, a start-to-finish link holds a successor not yet started by its late
+                // finish alone, without the lag (P6, as MPXJ reproduces it).
+                if progressedLogic, network.linkType[l] == .startToFinish, let own = rules.rule(j), own.isStarted,
+                   !own.isFinished, !(rules.rule(s)?.isStarted ?? false) {
+                    lag = 0
+                }
                 // Between two activities under way, a finish-to-start lead no longer holds once the successor has
                 // worked (P6, as MPXJ reproduces it).
                 if progressedLogic, lag < 0, network.linkType[l] == .finishToStart, let own = rules.rule(j), own.isStarted,
@@ -137,9 +143,9 @@ struct BackwardPass<Axis: TimeAxis> {
                     || rule.constraint == .startNoLaterThan || rule.constraint == .mustFinishOn))
                 if rule.constraintValue != ActivityRules.none && stillLimits && !rule.isManual {
                     let c = rule.constraint
-                    // Work under way spans its at-completion duration from the date: the work done by the status
-                    // date and what remains.
-                    let length = progressedLogic && rule.isStarted ? (run?.sinceStart ?? 0) + remaining : d
+                    // Work under way spans its at-completion duration from the date: from its actual start to its
+                    // early finish.
+                    let length = progressedLogic && rule.isStarted ? max(0, axis.span(j, from: rule.actualStart, to: ef[j])) : d
                     let date = c.onFinish ? rule.constraintValue : axis.finish(j, start: rule.constraintValue, duration: length)
                     switch c {
                     case .mustStartOn where rule.soft, .mustFinishOn where rule.soft:
