@@ -182,13 +182,18 @@ struct ForwardPass<Axis: TimeAxis> {
                     : p < remainingStart.count ? remainingStart[p] : ActivityRules.none
                 if from != ActivityRules.none {
                     if fromFinish && logic[p] != ActivityRules.none {
-                        // From the logic date; a lag towards work not started keeps what of it has not run
-                        // on the lag calendar since the actual finish.
+                        // From the logic date; a lag towards work not started, or a finish-to-finish lag towards
+                        // work under way, keeps what of it has not run on the lag calendar since the actual finish.
                         date = from
-                        if !started, lag > 0, let r = rules.rule(p) {
+                        if !started || type == .finishToFinish, lag > 0, let r = rules.rule(p) {
                             let left = lag - axis.lagRun(since: r.actualFinish, until: statusDate, elapsed: el, anchor: a)
                             if left > 0 { date = axis.after(from, lag: left, elapsed: el, anchor: a) }
                         }
+                    } else if type == .startToStart && logic[p] == ActivityRules.none, let r = rules.rule(p), r.isStarted {
+                        // Start to start from work under way: where its remaining work starts, then what of a
+                        // positive lag its work by the status date has not covered (P6, as MPXJ reproduces it).
+                        let done = r.run(p, until: statusDate, axis: axis).sinceStart
+                        date = lag > done ? axis.after(from, lag: lag - done, elapsed: el, anchor: a) : from
                     } else if !fromFinish && date < (statusDate ?? projectStart) {
                         date = from
                     }
