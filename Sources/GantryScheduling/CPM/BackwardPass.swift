@@ -61,6 +61,12 @@ struct BackwardPass<Axis: TimeAxis> {
                     let fromStart = network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish
                     lag = max(0, run.left(lag, fromStart: fromStart))
                 }
+                // From work under way towards finished work, a finish-to-start or start-to-start lag no longer
+                // holds (P6, as MPXJ reproduces it).
+                if progressedLogic, network.linkType[l] == .finishToStart || network.linkType[l] == .startToStart,
+                   let own = rules.rule(j), own.isStarted, !own.isFinished, rules.rule(s)?.isFinished ?? false {
+                    lag = 0
+                }
                 // From work under way, a start-to-finish link holds a successor not yet started by its late
                 // finish alone, without the lag (P6, as MPXJ reproduces it).
                 if progressedLogic, network.linkType[l] == .startToFinish, let own = rules.rule(j), own.isStarted,
@@ -123,7 +129,9 @@ struct BackwardPass<Axis: TimeAxis> {
                             var date = t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s]
                             if t == .startToFinish {
                                 if !(next?.isFinished ?? false) {
-                                    date = axis.before(axis.finish(j, start: date, duration: d), lag: lag, elapsed: el, anchor: a)
+                                    // Its length as done: from its actual start to its actual finish.
+                                    let length = max(0, axis.span(j, from: rule.actualStart, to: rule.actualFinish))
+                                    date = axis.before(axis.finish(j, start: date, duration: length), lag: lag, elapsed: el, anchor: a)
                                 }
                             } else if lag > 0 && (!underWay || t == .startToStart) {
                                 let since = t == .startToStart ? rule.actualStart : rule.actualFinish
