@@ -161,13 +161,13 @@ struct ForwardPass<Axis: TimeAxis> {
     /// The latest start activity `j` (of `duration` working minutes) may have by its incoming links, and the link
     /// that gives it (-1 without links); among equal bounds the first link. A completed predecessor with a logic
     /// date (`progressedLogic`) passes that date on across a finish link (with what of a working lag has not run
-    /// since its actual finish, towards work not started), and across a start link where its actual start with
+    /// since its actual finish, towards work not finished), and across a start link where its actual start with
     /// the lag falls before the status date; work under way passes where its remaining work starts across a
     /// start link the same way.
     func linkBound(_ j: Int, duration: Int64, _ es: [Int64], _ ef: [Int64], _ logic: [Int64],
                    _ remainingStart: [Int64]) -> (Int64, Int) {
         var best = Int64.min, bestLink = -1
-        let started = logic.isEmpty ? false : rules.rule(j)?.isStarted ?? false
+        let finished = logic.isEmpty ? false : rules.rule(j)?.isFinished ?? false
         for k in network.incoming(j) {
             let l = Int(network.inLinks[k])
             let p = Int(network.linkFrom[l])
@@ -182,10 +182,10 @@ struct ForwardPass<Axis: TimeAxis> {
                     : p < remainingStart.count ? remainingStart[p] : ActivityRules.none
                 if from != ActivityRules.none {
                     if fromFinish && logic[p] != ActivityRules.none {
-                        // From the logic date; a lag towards work not started, or a finish-to-finish lag towards
-                        // work under way, keeps what of it has not run on the lag calendar since the actual finish.
+                        // From the logic date; a lag towards work not finished keeps what of it has not run on
+                        // the lag calendar since the actual finish.
                         date = from
-                        if !started || type == .finishToFinish, lag > 0, let r = rules.rule(p) {
+                        if !finished, lag > 0, let r = rules.rule(p) {
                             let left = lag - axis.lagRun(since: r.actualFinish, until: statusDate, elapsed: el, anchor: a)
                             if left > 0 { date = axis.after(from, lag: left, elapsed: el, anchor: a) }
                         }
