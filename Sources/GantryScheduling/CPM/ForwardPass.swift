@@ -168,11 +168,18 @@ struct ForwardPass<Axis: TimeAxis> {
                    _ remainingStart: [Int64]) -> (Int64, Int) {
         var best = Int64.min, bestLink = -1
         let finished = logic.isEmpty ? false : rules.rule(j)?.isFinished ?? false
+        let underWay = !logic.isEmpty && !finished && (rules.rule(j)?.isStarted ?? false)
         for k in network.incoming(j) {
             let l = Int(network.inLinks[k])
             let p = Int(network.linkFrom[l])
             let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
             let type = network.linkType[l]
+            // A start-to-finish link holds work under way only from work under way (from its actual start), and
+            // work not started not from work under way (P6, as MPXJ reproduces it).
+            if type == .startToFinish && !logic.isEmpty {
+                let fromWorkUnderWay = (rules.rule(p)?.isStarted ?? false) && !(rules.rule(p)?.isFinished ?? false)
+                if underWay != fromWorkUnderWay && !finished { continue }
+            }
             let fromFinish = type == .finishToStart || type == .finishToFinish
             var date = axis.after(fromFinish ? ef[p] : es[p], lag: lag, elapsed: el, anchor: a)
             if !logic.isEmpty {
