@@ -82,6 +82,9 @@ struct WallAxis: TimeAxis {
         if lag == 0 { return t }
         if elapsed { return t + lag }
         let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
+        // A lead counts back to the start of the working time it reaches (Monday 08:00, not Friday 17:00), so a
+        // successor with Saturday work does not start on the Saturday between.
+        if lag < 0 { return c.startInstant(ofWorking: c.working(at: t) + lag) }
         return c.finishInstant(ofWorking: c.working(at: t) + lag)
     }
 
