@@ -115,7 +115,11 @@ struct ForwardPass<Axis: TimeAxis> {
                     "\(name(j)) would start before the project start by its \(network.linkType[bestLink].rawValue) link from \(name(p)); it is held at the project start",
                     activities: [j, p]))
             }
-            if d > 0 { start = axis.normalizeStart(j, start) }
+            // P6 also starts a start milestone at a working time of its own calendar (Monday 08:00 after
+            // Friday's work); a finish milestone stays where its predecessors end.
+            if d > 0 || (progressedLogic && !network.isSummary[j] && !(j < activities.count && activities[j].finishMilestone)) {
+                start = axis.normalizeStart(j, start)
+            }
 
             if let rule, rule.constraintValue != ActivityRules.none {
                 let c = rule.constraint
