@@ -291,6 +291,30 @@ struct CPMCalendarTests {
         #expect(p6.lateStart[n.index("E")] == 7)
     }
 
+    /// As late as possible, by each tool's rule. C (4 days) and A (1 day, ALAP) both precede B (1 day); D (6 days)
+    /// runs beside them, so the project ends at 6. MS Project's ALAP takes A's total float: A is pinned at its
+    /// late start (B's late start 5 less 1 = 4) and B, following it, starts at 5. P6's "as late as possible based
+    /// on available free float" (Oracle's P6 help on the constraint) takes only A's free float: A ends where B
+    /// may start by its other predecessor, 4, so A runs 3–4 and B stays at 4.
+    @Test("as late as possible takes the total float under MS Project's rules, only the free float under P6's")
+    func alapByTool() throws {
+        var n = EngineNetwork()
+        n.add("C", 4)
+        n.add("A", 1)
+        n.add("B", 1, after: [("A", .finishToStart, 0), ("C", .finishToStart, 0)])
+        n.add("D", 6)
+        n.update("A") { $0.constraint = .alap }
+        let ms = try n.schedule()
+        #expect(ms.earlyStart[n.index("A")] == 4)
+        #expect(ms.earlyStart[n.index("B")] == 5)
+        n.options.progressedLogic = true
+        let p6 = try n.schedule()
+        #expect(p6.earlyStart[n.index("A")] == 3)
+        #expect(p6.earlyFinish[n.index("A")] == 4)
+        #expect(p6.earlyStart[n.index("B")] == 4)
+        #expect(p6.projectFinish == 6)
+    }
+
     /// Work under way held by a start-to-start link (`Options.progressedLogic`), status date 10. P: 10 days, started
     /// at 2 with 4 left, so 10–14. S: 3 days, SS +3 after P: 10–13. U: 10 days after S: 13–23. Backward, U's late
     /// start 13 is S's late finish, so S's late start is 10. P has run 8 days since it started, more than the 3-day

@@ -235,11 +235,40 @@ extension ScheduleInput {
         var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish))
 
         if rules.hasALAP {
-            // As late as possible: pinned at the late start, then the early dates again around them.
+            // As late as possible: pinned at the late start (MS Project: successors follow it), or under P6's
+            // rules as late as its successors' early dates allow (it takes its free float, never theirs); then
+            // the early dates again around them.
             var pinned = [Int64](repeating: ActivityRules.none, count: network.count)
-            for (i, a) in activities.enumerated() where a.constraint == .alap && !network.isSummary[i] {
-                if let r = rules.rule(i), r.isStarted || r.isManual { continue }
-                pinned[i] = max(early.earlyStart[i], late.lateStart[i])
+            if options.progressedLogic {
+                var es = early.earlyStart, ef = early.earlyFinish
+                for jj in network.order.reversed() {
+                    let j = Int(jj)
+                    guard j < activities.count, activities[j].constraint == .alap, !network.isSummary[j] else { continue }
+                    if let r = rules.rule(j), r.isStarted || r.isManual { continue }
+                    let d = network.duration[j]
+                    var latest = axis.start(j, finish: finish, duration: d)
+                    for k in network.outgoing(j) {
+                        let l = Int(network.outLinks[k])
+                        let s = Int(network.linkTo[l])
+                        let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+                        let bound: Int64
+                        switch network.linkType[l] {
+                        case .finishToStart: bound = axis.start(j, finish: axis.before(es[s], lag: lag, elapsed: el, anchor: a), duration: d)
+                        case .startToStart: bound = axis.before(es[s], lag: lag, elapsed: el, anchor: a)
+                        case .finishToFinish: bound = axis.start(j, finish: axis.before(ef[s], lag: lag, elapsed: el, anchor: a), duration: d)
+                        case .startToFinish: bound = axis.before(ef[s], lag: lag, elapsed: el, anchor: a)
+                        }
+                        latest = min(latest, bound)
+                    }
+                    pinned[j] = max(es[j], latest)
+                    es[j] = pinned[j]
+                    ef[j] = axis.finish(j, start: pinned[j], duration: d)
+                }
+            } else {
+                for (i, a) in activities.enumerated() where a.constraint == .alap && !network.isSummary[i] {
+                    if let r = rules.rule(i), r.isStarted || r.isManual { continue }
+                    pinned[i] = max(early.earlyStart[i], late.lateStart[i])
+                }
             }
             early = forward.run(pinned: pinned)
             finish = projectFinish(early)

@@ -421,8 +421,9 @@ public enum ScheduleVerification {
                 ls = es
                 if finished { lf = ef }
             }
-            // Start and finish as the tool shows them: actual dates once started, late dates for ALAP work.
-            let alap = activity.constraint == .alap && !started && !task.summary
+            // Start and finish as the tool shows them: actual dates once started, late dates for MS Project's ALAP
+            // work (P6's ALAP moves the early dates themselves, as late as the successors' early dates allow).
+            let alap = activity.constraint == .alap && !started && !task.summary && !isPrimavera
             let shownStart = alap ? ls : es, shownFinish = alap ? lf : ef
             if isPrimavera && !task.summary && started && !finished, let left = activity.remaining, !activity.elapsed {
                 // P6 stores an activity under way with the early and late start of its remaining work: where that
