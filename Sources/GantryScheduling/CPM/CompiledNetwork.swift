@@ -196,5 +196,24 @@ public struct CompiledNetwork: Sendable {
 
     func incoming(_ j: Int) -> Range<Int> { Int(inStart[j])..<Int(inStart[j + 1]) }
     func outgoing(_ j: Int) -> Range<Int> { Int(outStart[j])..<Int(outStart[j + 1]) }
+
+    /// One link out of an activity, as the passes read it: the successor, the type, and the lag with the
+    /// calendar it runs on (`TimeAxis.after`'s `elapsed` and `anchor`).
+    struct OutLink {
+        var successor: Int
+        var type: DependencyType
+        var lag: Int64
+        var elapsed: Bool
+        var anchor: Int
+    }
+
+    /// The links out of `j` (no allocation: read as they are iterated).
+    func links(from j: Int) -> LazyMapSequence<Range<Int>, OutLink> {
+        outgoing(j).lazy.map { k in
+            let l = Int(outLinks[k])
+            return OutLink(successor: Int(linkTo[l]), type: linkType[l], lag: linkLag[l], elapsed: linkElapsed[l],
+                           anchor: Int(linkLagAnchor[l]))
+        }
+    }
     func childRange(_ j: Int) -> Range<Int> { Int(childStart[j])..<Int(childStart[j + 1]) }
 }

@@ -247,18 +247,13 @@ extension ScheduleInput {
                     if let r = rules.rule(j), r.isStarted || r.isManual { continue }
                     let d = network.duration[j]
                     var latest = axis.start(j, finish: finish, duration: d)
-                    for k in network.outgoing(j) {
-                        let l = Int(network.outLinks[k])
-                        let s = Int(network.linkTo[l])
-                        let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
-                        let bound: Int64
-                        switch network.linkType[l] {
-                        case .finishToStart: bound = axis.start(j, finish: axis.before(es[s], lag: lag, elapsed: el, anchor: a), duration: d)
-                        case .startToStart: bound = axis.before(es[s], lag: lag, elapsed: el, anchor: a)
-                        case .finishToFinish: bound = axis.start(j, finish: axis.before(ef[s], lag: lag, elapsed: el, anchor: a), duration: d)
-                        case .startToFinish: bound = axis.before(ef[s], lag: lag, elapsed: el, anchor: a)
-                        }
-                        latest = min(latest, bound)
+                    for o in network.links(from: j) {
+                        let s = o.successor
+                        // The successor's date this link reaches back from, less the lag.
+                        let date = axis.before(o.type == .finishToStart || o.type == .startToStart ? es[s] : ef[s],
+                                               lag: o.lag, elapsed: o.elapsed, anchor: o.anchor)
+                        let fromFinish = o.type == .finishToStart || o.type == .finishToFinish
+                        latest = min(latest, fromFinish ? axis.start(j, finish: date, duration: d) : date)
                     }
                     pinned[j] = max(es[j], latest)
                     es[j] = pinned[j]

@@ -36,18 +36,12 @@ struct FloatCalculator<Axis: TimeAxis> {
                 continue
             }
             var slack = Int64.max
-            for k in network.outgoing(j) {
-                let l = Int(network.outLinks[k])
-                let s = Int(network.linkTo[l])
-                let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
-                let value: Int64
-                switch network.linkType[l] {
-                case .finishToStart: value = axis.span(j, from: axis.after(ef[j], lag: lag, elapsed: el, anchor: a), to: es[s])
-                case .startToStart: value = axis.span(j, from: axis.after(es[j], lag: lag, elapsed: el, anchor: a), to: es[s])
-                case .finishToFinish: value = axis.span(j, from: axis.after(ef[j], lag: lag, elapsed: el, anchor: a), to: ef[s])
-                case .startToFinish: value = axis.span(j, from: axis.after(es[j], lag: lag, elapsed: el, anchor: a), to: ef[s])
-                }
-                slack = min(slack, value)
+            for o in network.links(from: j) {
+                let s = o.successor
+                // From this activity's date, moved on by the lag, to the successor's date the link reaches.
+                let from = o.type == .finishToStart || o.type == .finishToFinish ? ef[j] : es[j]
+                let to = o.type == .finishToStart || o.type == .startToStart ? es[s] : ef[s]
+                slack = min(slack, axis.span(j, from: axis.after(from, lag: o.lag, elapsed: o.elapsed, anchor: o.anchor), to: to))
             }
             if slack == .max { slack = axis.span(j, from: ef[j], to: projectFinish) }
             free[j] = max(0, min(slack, total[j]))
