@@ -60,3 +60,49 @@ struct LagCalendarTests {
         #expect(try input.criticalPath().earlyStart[1] == Self.start("2018-03-01T08:00"))
     }
 }
+
+/// Where a late finish sits under each tool's rules, seen through a predecessor on a 7-day calendar. A (1 day,
+/// standard week) on Friday 2018-03-02, then B (1 day) by FS on Monday 03-05, the project's last day (C, 2 days,
+/// runs Friday to Monday); Z (1 day, every day 08:00–12:00 and 13:00–17:00) finishes with A (FF), on Friday.
+/// B's late start is Monday 08:00. MS Project late-finishes A at that instant (reported as Friday 17:00, the same
+/// working instant on A's calendar), so Z may finish by then: on its 7-day calendar that leaves it the weekend, 16
+/// working hours of float. P6 stores a late finish at the end of
+/// working time, Friday 17:00 (the public P6 corpus's hotel schedule agrees on 1,785 more activities with this
+/// rule), so Z must finish on Friday and has none.
+@Suite("Late finishes at the end of working time (P6)")
+struct LateFinishTests {
+    static let friday = WallTime.instant(CalendarDate(daysSinceEpoch: 17592), minuteOfDay: 480)  // 2018-03-02
+
+    static func input(_ rules: SchedulingRules) throws -> ScheduleInput {
+        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
+        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
+        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
+        let day = WeekPattern.standard.monday
+        let sevenDays = try CompiledCalendar(
+            week: WeekPattern(monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: day, sunday: day),
+            from: first, through: last, name: "7-day")
+        var options = ScheduleInput.Options()
+        options.follow(rules)
+        return ScheduleInput(
+            activities: [ScheduleInput.Activity(name: "A", duration: 480), ScheduleInput.Activity(name: "B", duration: 480),
+                         ScheduleInput.Activity(name: "C", duration: 960),
+                         ScheduleInput.Activity(name: "Z", duration: 480, calendar: 1)],
+            links: [ScheduleInput.Link(from: 0, to: 1), ScheduleInput.Link(from: 3, to: 0, type: .finishToFinish)],
+            calendars: [standard, sevenDays], projectStart: friday, options: options)
+    }
+
+    static func at(_ text: String) -> WallMinute { (try? WallTime.parse(text)) ?? 0 }
+
+    @Test("MS Project: A late-finishes at Monday 08:00 and Z has the weekend; P6: at Friday 17:00 and Z has no float")
+    func lateFinish() throws {
+        let ms = try Self.input(.msProject).criticalPath()
+        #expect(ms.lateStart[1] == Self.at("2018-03-05T08:00"))
+        #expect(ms.lateFinish[0] == Self.at("2018-03-02T17:00"))
+        #expect(ms.totalFloat[3] == 16 * 60)
+        let p6 = try Self.input(.p6).criticalPath()
+        #expect(p6.lateStart[1] == Self.at("2018-03-05T08:00"))
+        #expect(p6.lateFinish[0] == Self.at("2018-03-02T17:00"))
+        #expect(p6.lateFinish[3] == Self.at("2018-03-02T17:00"))
+        #expect(p6.totalFloat[3] == 0)
+    }
+}
