@@ -116,8 +116,13 @@ struct ForwardPass<Axis: TimeAxis> {
                     activities: [j, p]))
             }
             // P6 also starts a start milestone at a working time of its own calendar (Monday 08:00 after
-            // Friday's work); a finish milestone stays where its predecessors end.
-            if d > 0 || (progressedLogic && !network.isSummary[j] && !(j < activities.count && activities[j].finishMilestone)) {
+            // Friday's work); a finish milestone stays where its predecessors end when that is the end of working
+            // time on its calendar (Friday 17:00), and moves to the next working time when it falls outside it
+            // (Saturday 12:00 after a 7-day predecessor: Monday 08:00).
+            let finishMilestone = j < activities.count && activities[j].finishMilestone
+            if d > 0 || (progressedLogic && !network.isSummary[j] && !finishMilestone) {
+                start = axis.normalizeStart(j, start)
+            } else if progressedLogic && finishMilestone && axis.normalizeFinish(j, start) != start {
                 start = axis.normalizeStart(j, start)
             }
 
