@@ -20,6 +20,8 @@ struct ActivityRules {
 
         var isStarted: Bool { actualStart != ActivityRules.none }
         var isFinished: Bool { actualFinish != ActivityRules.none }
+        /// Started and not finished.
+        var isUnderWay: Bool { isStarted && !isFinished }
         var isManual: Bool { manualStart != ActivityRules.none || manualFinish != ActivityRules.none }
     }
 

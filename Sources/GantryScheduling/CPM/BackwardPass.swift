@@ -26,6 +26,31 @@ struct BackwardPass<Axis: TimeAxis> {
         return axis.normalizeFinish(j, finish)
     }
 
+    /// The lag a link holds this activity back by under P6's rules (as MPXJ reproduces them): a positive working
+    /// lag less what of it has run since the activity's actual start (a link from its start) or finish; and from
+    /// work under way, none towards finished work across a finish-to-start or start-to-start link, none towards
+    /// a successor not started across a start-to-finish link, and no lead across a finish-to-start link once the
+    /// successor under way has worked.
+    func progressedLag(_ o: CompiledNetwork.OutLink, run: LagRun?, own: ActivityRules.Rule?,
+                       next: ActivityRules.Rule?) -> Int64 {
+        var lag = o.lag
+        if let run, !o.elapsed, lag > 0 { lag = max(0, run.left(lag, fromStart: o.fromStart)) }
+        guard let own, own.isUnderWay else { return lag }
+        let nextFinished = next?.isFinished ?? false
+        switch o.type {
+        case .finishToStart:
+            if nextFinished { return 0 }
+            if lag < 0, let next, next.isUnderWay, let status = statusDate, next.actualStart < status { return 0 }
+        case .startToStart:
+            if nextFinished { return 0 }
+        case .startToFinish:
+            if !(next?.isStarted ?? false) { return 0 }
+        case .finishToFinish:
+            break
+        }
+        return lag
+    }
+
     func run(earlyStart es: [Int64], earlyFinish ef: [Int64], projectFinish: Int64) -> Output {
         let n = network.count
         var ls = [Int64](repeating: 0, count: n)
@@ -47,45 +72,19 @@ struct BackwardPass<Axis: TimeAxis> {
             // A manually scheduled activity's late dates follow from its late finish alone: links that hang off its
             // start (start-to-start, start-to-finish) do not pull it back (MS Project stores a manual predecessor of
             // an SS +2d or SF +2d link at the project finish, and one of an FF +2d link two days before it).
-            let finishOnly = rules.rule(j)?.isManual ?? false
+            let own = rules.rule(j)
+            let finishOnly = own?.isManual ?? false
             // Primavera's: the part of a working lag already run since work started (or finished) before the
             // status date no longer holds the activity back.
-            let run = progressedLogic ? rules.rule(j).map { $0.run(j, until: statusDate, axis: axis) } : nil
-            for k in network.outgoing(j) {
-                let l = Int(network.outLinks[k])
-                let s = Int(network.linkTo[l])
-                if finishOnly && (network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish) { continue }
-                var lag = network.linkLag[l]
-                let el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
-                if let run, !el, lag > 0 {
-                    let fromStart = network.linkType[l] == .startToStart || network.linkType[l] == .startToFinish
-                    lag = max(0, run.left(lag, fromStart: fromStart))
-                }
-                // From work under way towards finished work, a finish-to-start or start-to-start lag no longer
-                // holds (P6, as MPXJ reproduces it).
-                if progressedLogic, network.linkType[l] == .finishToStart || network.linkType[l] == .startToStart,
-                   let own = rules.rule(j), own.isStarted, !own.isFinished, rules.rule(s)?.isFinished ?? false {
-                    lag = 0
-                }
-                // From work under way, a start-to-finish link holds a successor not yet started by its late
-                // finish alone, without the lag (P6, as MPXJ reproduces it).
-                if progressedLogic, network.linkType[l] == .startToFinish, let own = rules.rule(j), own.isStarted,
-                   !own.isFinished, !(rules.rule(s)?.isStarted ?? false) {
-                    lag = 0
-                }
-                // Between two activities under way, a finish-to-start lead no longer holds once the successor has
-                // worked (P6, as MPXJ reproduces it).
-                if progressedLogic, lag < 0, network.linkType[l] == .finishToStart, let own = rules.rule(j), own.isStarted,
-                   !own.isFinished, let next = rules.rule(s), next.isStarted, !next.isFinished,
-                   let status = statusDate, next.actualStart < status {
-                    lag = 0
-                }
-                switch network.linkType[l] {
-                case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
-                case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
-                case .finishToFinish: finishLimit = min(finishLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
-                case .startToFinish: startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
-                }
+            let run = progressedLogic ? own.map { $0.run(j, until: statusDate, axis: axis) } : nil
+            for o in network.links(from: j) {
+                let s = o.successor
+                if finishOnly && o.fromStart { continue }
+                let lag = progressedLogic ? progressedLag(o, run: run, own: own, next: rules.rule(s)) : o.lag
+                // The successor's date the link reaches back from, less the lag: a limit on this activity's start
+                // (links from its start) or its finish.
+                let limit = axis.before(o.toStart ? ls[s] : lf[s], lag: lag, elapsed: o.elapsed, anchor: o.anchor)
+                if o.fromStart { startLimit = min(startLimit, limit) } else { finishLimit = min(finishLimit, limit) }
             }
             if hasSummaries {
                 let p = Int(network.parent[j])
@@ -102,41 +101,38 @@ struct BackwardPass<Axis: TimeAxis> {
             // Work under way (Primavera's rule) is held by links on its start for what remains of it, resuming at
             // the status date as the forward pass has it.
             var remaining = d
-            if progressedLogic, let rule = rules.rule(j), rule.isStarted, !rule.isFinished {
+            if progressedLogic, let rule = own, rule.isUnderWay {
                 remaining = rule.left(j, duration: d, resume: statusDate ?? rule.actualStart, axis: axis)
             }
             var finish = finishLimit
             if startLimit != .max { finish = min(finish, axis.finish(j, start: startLimit, duration: remaining)) }
 
-            if let rule = rules.rule(j) {
+            if let rule = own {
                 if rule.isFinished {
                     if progressedLogic {
                         // One date: the earliest its successors allow (P6's rules, as MPXJ reproduces them). A
                         // positive lag towards a successor not yet started, or finished, counts only what of it has
                         // not run on the lag calendar from the actual start (a link from the start) or finish by the
-                        // status date; towards work under way only a start-to-start lag counts (so, like that; MPXJ
-                        // drops it, the real P6 files keep it: colorado_update_10). A start-to-finish link towards
+                        // status date; towards work under way only a start-to-start lag counts (MPXJ drops that one
+                        // too, but the real P6 files keep it: colorado_update_10). A start-to-finish link towards
                         // unfinished work gives the successor's late finish plus this activity's length, less the
                         // whole lag.
                         var late = projectFinish
-                        for k in network.outgoing(j) {
-                            let l = Int(network.outLinks[k])
-                            let s = Int(network.linkTo[l])
-                            let t = network.linkType[l]
-                            let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+                        for o in network.links(from: j) {
+                            let s = o.successor
                             let next = rules.rule(s)
-                            let underWay = (next?.isStarted ?? false) && !(next?.isFinished ?? false)
-                            var date = t == .finishToFinish || t == .startToFinish ? lf[s] : ls[s]
-                            if t == .startToFinish {
+                            var date = o.toStart ? ls[s] : lf[s]
+                            if o.type == .startToFinish {
                                 if !(next?.isFinished ?? false) {
                                     // Its length as done: from its actual start to its actual finish.
                                     let length = max(0, axis.span(j, from: rule.actualStart, to: rule.actualFinish))
-                                    date = axis.before(axis.finish(j, start: date, duration: length), lag: lag, elapsed: el, anchor: a)
+                                    date = axis.before(axis.finish(j, start: date, duration: length), lag: o.lag,
+                                                       elapsed: o.elapsed, anchor: o.anchor)
                                 }
-                            } else if lag > 0 && (!underWay || t == .startToStart) {
-                                let since = t == .startToStart ? rule.actualStart : rule.actualFinish
-                                let left = lag - axis.lagRun(since: since, until: statusDate, elapsed: el, anchor: a)
-                                if left > 0 { date = axis.before(date, lag: left, elapsed: el, anchor: a) }
+                            } else if o.lag > 0 && (!(next?.isUnderWay ?? false) || o.type == .startToStart) {
+                                let since = o.fromStart ? rule.actualStart : rule.actualFinish
+                                let left = o.lag - axis.lagRun(since: since, until: statusDate, elapsed: o.elapsed, anchor: o.anchor)
+                                if left > 0 { date = axis.before(date, lag: left, elapsed: o.elapsed, anchor: o.anchor) }
                             }
                             late = min(late, date)
                         }
@@ -168,18 +164,12 @@ struct BackwardPass<Axis: TimeAxis> {
                     }
                 }
                 if rule.deadline != ActivityRules.none { finish = min(finish, rule.deadline) }
-                if progressedLogic { finish = endOfWork(j, finish, duration: d) }
-                if rule.isStarted {
-                    // Started work: the late finish holds; the late start keeps the remaining work's length.
-                    lf[j] = finish
-                    let left = progressedLogic ? remaining : max(0, axis.span(j, from: es[j], to: ef[j]))
-                    ls[j] = axis.start(j, finish: finish, duration: left)
-                    continue
-                }
             }
-            if progressedLogic && rules.rule(j) == nil { finish = endOfWork(j, finish, duration: d) }
+            if progressedLogic { finish = endOfWork(j, finish, duration: d) }
             lf[j] = finish
-            ls[j] = axis.start(j, finish: finish, duration: d)
+            // Started work: the late start keeps the remaining work's length.
+            let left = own?.isStarted == true ? (progressedLogic ? remaining : max(0, axis.span(j, from: es[j], to: ef[j]))) : d
+            ls[j] = axis.start(j, finish: finish, duration: left)
         }
 
         if hasSummaries {

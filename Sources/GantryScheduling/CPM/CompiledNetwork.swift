@@ -205,6 +205,10 @@ public struct CompiledNetwork: Sendable {
         var lag: Int64
         var elapsed: Bool
         var anchor: Int
+        /// The link hangs off this activity's start (start-to-start, start-to-finish).
+        var fromStart: Bool { type == .startToStart || type == .startToFinish }
+        /// The link reaches the successor's start (finish-to-start, start-to-start).
+        var toStart: Bool { type == .finishToStart || type == .startToStart }
     }
 
     /// The links out of `j` (no allocation: read as they are iterated).

@@ -248,12 +248,10 @@ extension ScheduleInput {
                     let d = network.duration[j]
                     var latest = axis.start(j, finish: finish, duration: d)
                     for o in network.links(from: j) {
-                        let s = o.successor
                         // The successor's date this link reaches back from, less the lag.
-                        let date = axis.before(o.type == .finishToStart || o.type == .startToStart ? es[s] : ef[s],
+                        let date = axis.before(o.toStart ? es[o.successor] : ef[o.successor],
                                                lag: o.lag, elapsed: o.elapsed, anchor: o.anchor)
-                        let fromFinish = o.type == .finishToStart || o.type == .finishToFinish
-                        latest = min(latest, fromFinish ? axis.start(j, finish: date, duration: d) : date)
+                        latest = min(latest, o.fromStart ? date : axis.start(j, finish: date, duration: d))
                     }
                     pinned[j] = max(es[j], latest)
                     es[j] = pinned[j]

@@ -37,10 +37,9 @@ struct FloatCalculator<Axis: TimeAxis> {
             }
             var slack = Int64.max
             for o in network.links(from: j) {
-                let s = o.successor
                 // From this activity's date, moved on by the lag, to the successor's date the link reaches.
-                let from = o.type == .finishToStart || o.type == .finishToFinish ? ef[j] : es[j]
-                let to = o.type == .finishToStart || o.type == .startToStart ? es[s] : ef[s]
+                let from = o.fromStart ? es[j] : ef[j]
+                let to = o.toStart ? es[o.successor] : ef[o.successor]
                 slack = min(slack, axis.span(j, from: axis.after(from, lag: o.lag, elapsed: o.elapsed, anchor: o.anchor), to: to))
             }
             if slack == .max { slack = axis.span(j, from: ef[j], to: projectFinish) }
@@ -76,35 +75,24 @@ struct FloatCalculator<Axis: TimeAxis> {
             return i < remainingStart.count && remainingStart[i] != ActivityRules.none ? remainingStart[i] : es[i]
         }
         var slack = Int64.max
-        for k in network.outgoing(j) {
-            let l = Int(network.outLinks[k])
-            let s = Int(network.linkTo[l])
-            // The lag runs on the link's lag calendar (a 24-hour lag through the night), as the forward pass
-            // runs it; the slack is then counted on this activity's calendar.
-            let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
-            // A lead never reaches back before the data date.
+        for o in network.links(from: j) {
+            // The lag runs on the link's lag calendar (a 24-hour lag through the night), as the forward pass runs
+            // it, and a lead never reaches back before the data date; the slack is then counted on this activity's
+            // calendar.
             func lagged(_ t: Int64, by lag: Int64) -> Int64 {
                 guard lag != 0 else { return t }
-                let d = axis.after(t, lag: lag, elapsed: el, anchor: a)
+                let d = axis.after(t, lag: lag, elapsed: o.elapsed, anchor: o.anchor)
                 if lag < 0, let status = statusDate, d < status { return status }
                 return d
             }
-            let value: Int64
-            switch network.linkType[l] {
-            case .finishToStart: value = axis.span(j, from: lagged(ef[j], by: lag), to: start(s))
-            case .startToStart:
-                if let own, own.isStarted {
-                    // From work under way: where its remaining work starts, the lag less the work done by the
-                    // data date.
-                    let done = own.run(j, until: statusDate, axis: axis).sinceStart
-                    value = axis.span(j, from: lagged(start(j), by: done >= lag ? 0 : lag - done), to: start(s))
-                } else {
-                    value = axis.span(j, from: lagged(es[j], by: lag), to: start(s))
-                }
-            case .finishToFinish: value = axis.span(j, from: lagged(ef[j], by: lag), to: finish(s))
-            case .startToFinish: value = axis.span(j, from: lagged(start(j), by: lag), to: finish(s))
+            var lag = o.lag
+            if o.type == .startToStart, let own, own.isStarted {
+                // From work under way: the lag less the work done by the data date.
+                lag = max(0, own.run(j, until: statusDate, axis: axis).left(o.lag, fromStart: true))
             }
-            slack = min(slack, value)
+            let from = o.fromStart ? start(j) : ef[j]
+            let to = o.toStart ? start(o.successor) : finish(o.successor)
+            slack = min(slack, axis.span(j, from: lagged(from, by: lag), to: to))
         }
         if slack == .max {
             if let own, own.constraint == .mustStartOn, !own.soft, own.constraintValue != ActivityRules.none { return 0 }

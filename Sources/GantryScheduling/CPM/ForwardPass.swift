@@ -120,9 +120,8 @@ struct ForwardPass<Axis: TimeAxis> {
             // time on its calendar (Friday 17:00), and moves to the next working time when it falls outside it
             // (Saturday 12:00 after a 7-day predecessor: Monday 08:00).
             let finishMilestone = j < activities.count && activities[j].finishMilestone
-            if d > 0 || (progressedLogic && !network.isSummary[j] && !finishMilestone) {
-                start = axis.normalizeStart(j, start)
-            } else if progressedLogic && finishMilestone && axis.normalizeFinish(j, start) != start {
+            if d > 0 || (progressedLogic && !network.isSummary[j]
+                         && (!finishMilestone || axis.normalizeFinish(j, start) != start)) {
                 start = axis.normalizeStart(j, start)
             }
 
@@ -177,7 +176,7 @@ struct ForwardPass<Axis: TimeAxis> {
                    _ remainingStart: [Int64]) -> (Int64, Int) {
         var best = Int64.min, bestLink = -1
         let finished = logic.isEmpty ? false : rules.rule(j)?.isFinished ?? false
-        let underWay = !logic.isEmpty && !finished && (rules.rule(j)?.isStarted ?? false)
+        let underWay = !logic.isEmpty && (rules.rule(j)?.isUnderWay ?? false)
         for k in network.incoming(j) {
             let l = Int(network.inLinks[k])
             let p = Int(network.linkFrom[l])
@@ -186,8 +185,7 @@ struct ForwardPass<Axis: TimeAxis> {
             // A start-to-finish link holds work under way only from work under way (from its actual start), and
             // work not started not from work under way (P6, as MPXJ reproduces it).
             if type == .startToFinish && !logic.isEmpty {
-                let fromWorkUnderWay = (rules.rule(p)?.isStarted ?? false) && !(rules.rule(p)?.isFinished ?? false)
-                if underWay != fromWorkUnderWay && !finished { continue }
+                if underWay != (rules.rule(p)?.isUnderWay ?? false) && !finished { continue }
             }
             let fromFinish = type == .finishToStart || type == .finishToFinish
             var date = axis.after(fromFinish ? ef[p] : es[p], lag: lag, elapsed: el, anchor: a)
@@ -208,8 +206,8 @@ struct ForwardPass<Axis: TimeAxis> {
                     } else if type == .startToStart && logic[p] == ActivityRules.none, let r = rules.rule(p), r.isStarted {
                         // Start to start from work under way: where its remaining work starts, then what of a
                         // positive lag its work by the status date has not covered (P6, as MPXJ reproduces it).
-                        let done = r.run(p, until: statusDate, axis: axis).sinceStart
-                        date = lag > done ? axis.after(from, lag: lag - done, elapsed: el, anchor: a) : from
+                        let left = r.run(p, until: statusDate, axis: axis).left(lag, fromStart: true)
+                        date = left > 0 ? axis.after(from, lag: left, elapsed: el, anchor: a) : from
                     } else if !fromFinish && date < (statusDate ?? projectStart) {
                         date = from
                     }

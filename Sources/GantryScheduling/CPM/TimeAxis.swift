@@ -72,6 +72,9 @@ struct WallAxis: TimeAxis {
         return c.startInstant(ofWorking: c.working(at: t))
     }
 
+    /// The calendar a working lag runs on: the anchor activity's, or the project's (index 0) for -1.
+    private func lagCalendar(_ anchor: Int) -> CompiledCalendar { calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])] }
+
     func normalizeFinish(_ activity: Int, _ t: Int64) -> Int64 {
         if elapsedDuration[activity] { return t }
         let c = calendars[Int(calendarOf[activity])]
@@ -81,7 +84,7 @@ struct WallAxis: TimeAxis {
     func after(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if lag == 0 { return t }
         if elapsed { return t + lag }
-        let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
+        let c = lagCalendar(anchor)
         // A lead counts back to the start of the working time it reaches (Monday 08:00, not Friday 17:00), so a
         // successor with Saturday work does not start on the Saturday between.
         if lag < 0 { return c.startInstant(ofWorking: c.working(at: t) + lag) }
@@ -91,7 +94,7 @@ struct WallAxis: TimeAxis {
     func before(_ t: Int64, lag: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if lag == 0 { return t }
         if elapsed { return t - lag }
-        let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
+        let c = lagCalendar(anchor)
         return c.finishInstant(ofWorking: c.working(at: t) - lag)
     }
 
@@ -103,7 +106,7 @@ struct WallAxis: TimeAxis {
 
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if elapsed { return to - from }
-        let c = calendars[anchor < 0 ? 0 : Int(calendarOf[anchor])]
+        let c = lagCalendar(anchor)
         return c.working(at: to) - c.working(at: from)
     }
 }

@@ -299,7 +299,7 @@ extension ImportPlan {
             project: Project(
                 portfolioId: portfolio, code: code, name: String(projectName.prefix(200)), managerId: manager,
                 state: .active, startDate: start?.date, finishDate: nil, statusDate: file.statusDate?.date,
-                                // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
+                // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
                 honorConstraints: file.honorConstraints, schedulingRules: file.schedulingRules, createdAt: now, updatedAt: now),
             projectCalendarUID: projectCalendarUID, calendars: calendars, activities: activities, parents: parents,
             activityCalendars: activityCalendars, links: links, resources: resources, assignments: assignments,

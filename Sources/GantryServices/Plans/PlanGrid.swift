@@ -192,11 +192,10 @@ extension PlanGrid {
         /// Whether `r` shows something `old` did not (a new time of the last change alone is nothing shown).
         func shown(_ old: PlanRow, _ r: PlanRow) -> Bool {
             if old == r { return false }
-            guard r.differsOnlyInSchedule(from: old) else { return true }
-            // The scheduler's fields, the time of the last change aside.
-            if old.version == r.version && old.start == r.start && old.finish == r.finish && old.critical == r.critical
-                && old.totalFloatDays == r.totalFloatDays && old.duration == r.duration { return false }
-            rescheduled.insert(r.activityId)
+            var same = old
+            same.lastChangedAt = r.lastChangedAt
+            guard same != r else { return false }
+            if r.differsOnlyInSchedule(from: old) { rescheduled.insert(r.activityId) }
             return true
         }
         // Rows added, gone, reordered or moved in the outline: a grid draws itself again.

@@ -97,8 +97,9 @@ public struct Scheduling: Sendable {
             throw ServiceError(.dependencyCycle, "the dependencies form a cycle: \(names.joined(separator: " → "))")
         }
         var moved: [PlannedDays] = []
-        let read = network
-        for (i, a) in read.activities.enumerated() where !a.manuallyScheduled {
+        for i in network.activities.indices {
+            let a = network.activities[i]
+            guard !a.manuallyScheduled else { continue }
             let (start, finish) = Self.plannedDays(result, i)
             guard a.plannedStart != start || a.plannedFinish != finish else { continue }
             moved.append(PlannedDays(id: a.id, version: a.version, start: start, finish: finish))
@@ -109,7 +110,7 @@ public struct Scheduling: Sendable {
         }
         let stored = try await session.storeSchedule(of: network.project.id, days: moved, at: now)
         if stored.changed != moved.count {
-            throw try await changedMeanwhile(moved, in: session, network: read)
+            throw try await changedMeanwhile(moved, in: session, network: network)
         }
         return (network, result, stored.revision)
     }
