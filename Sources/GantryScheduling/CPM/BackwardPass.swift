@@ -77,14 +77,21 @@ struct BackwardPass<Axis: TimeAxis> {
             // Primavera's: the part of a working lag already run since work started (or finished) before the
             // status date no longer holds the activity back.
             let run = progressedLogic ? own.map { $0.run(j, until: statusDate, axis: axis) } : nil
-            for o in network.links(from: j) {
-                let s = o.successor
-                if finishOnly && o.fromStart { continue }
-                let lag = progressedLogic ? progressedLag(o, run: run, own: own, next: rules.rule(s)) : o.lag
-                // The successor's date the link reaches back from, less the lag: a limit on this activity's start
-                // (links from its start) or its finish.
-                let limit = axis.before(o.toStart ? ls[s] : lf[s], lag: lag, elapsed: o.elapsed, anchor: o.anchor)
-                if o.fromStart { startLimit = min(startLimit, limit) } else { finishLimit = min(finishLimit, limit) }
+            for k in network.outgoing(j) {
+                // Read by index, not as an `OutLink`: this loop runs for every link of every schedule.
+                let l = Int(network.outLinks[k])
+                let s = Int(network.linkTo[l])
+                let type = network.linkType[l]
+                if finishOnly && (type == .startToStart || type == .startToFinish) { continue }
+                let el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
+                let lag = progressedLogic ? progressedLag(network.outLink(k), run: run, own: own, next: rules.rule(s))
+                    : network.linkLag[l]
+                switch type {
+                case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
+                case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
+                case .finishToFinish: finishLimit = min(finishLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
+                case .startToFinish: startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
+                }
             }
             if hasSummaries {
                 let p = Int(network.parent[j])
@@ -118,7 +125,8 @@ struct BackwardPass<Axis: TimeAxis> {
                         // unfinished work gives the successor's late finish plus this activity's length, less the
                         // whole lag.
                         var late = projectFinish
-                        for o in network.links(from: j) {
+                        for k in network.outgoing(j) {
+                            let o = network.outLink(k)
                             let s = o.successor
                             let next = rules.rule(s)
                             var date = o.toStart ? ls[s] : lf[s]

@@ -211,13 +211,11 @@ public struct CompiledNetwork: Sendable {
         var toStart: Bool { type == .finishToStart || type == .startToStart }
     }
 
-    /// The links out of `j` (no allocation: read as they are iterated).
-    func links(from j: Int) -> LazyMapSequence<Range<Int>, OutLink> {
-        outgoing(j).lazy.map { k in
-            let l = Int(outLinks[k])
-            return OutLink(successor: Int(linkTo[l]), type: linkType[l], lag: linkLag[l], elapsed: linkElapsed[l],
-                           anchor: Int(linkLagAnchor[l]))
-        }
+    /// The `k`-th entry of the outgoing links (`outgoing(j)`), as the passes read it.
+    @inline(__always) func outLink(_ k: Int) -> OutLink {
+        let l = Int(outLinks[k])
+        return OutLink(successor: Int(linkTo[l]), type: linkType[l], lag: linkLag[l], elapsed: linkElapsed[l],
+                       anchor: Int(linkLagAnchor[l]))
     }
     func childRange(_ j: Int) -> Range<Int> { Int(childStart[j])..<Int(childStart[j + 1]) }
 }

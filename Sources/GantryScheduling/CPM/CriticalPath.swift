@@ -247,7 +247,8 @@ extension ScheduleInput {
                     if let r = rules.rule(j), r.isStarted || r.isManual { continue }
                     let d = network.duration[j]
                     var latest = axis.start(j, finish: finish, duration: d)
-                    for o in network.links(from: j) {
+                    for k in network.outgoing(j) {
+                        let o = network.outLink(k)
                         // The successor's date this link reaches back from, less the lag.
                         let date = axis.before(o.toStart ? es[o.successor] : ef[o.successor],
                                                lag: o.lag, elapsed: o.elapsed, anchor: o.anchor)

@@ -36,7 +36,8 @@ struct FloatCalculator<Axis: TimeAxis> {
                 continue
             }
             var slack = Int64.max
-            for o in network.links(from: j) {
+            for k in network.outgoing(j) {
+                let o = network.outLink(k)
                 // From this activity's date, moved on by the lag, to the successor's date the link reaches.
                 let from = o.fromStart ? es[j] : ef[j]
                 let to = o.toStart ? es[o.successor] : ef[o.successor]
@@ -75,7 +76,8 @@ struct FloatCalculator<Axis: TimeAxis> {
             return i < remainingStart.count && remainingStart[i] != ActivityRules.none ? remainingStart[i] : es[i]
         }
         var slack = Int64.max
-        for o in network.links(from: j) {
+        for k in network.outgoing(j) {
+            let o = network.outLink(k)
             // The lag runs on the link's lag calendar (a 24-hour lag through the night), as the forward pass runs
             // it, and a lead never reaches back before the data date; the slack is then counted on this activity's
             // calendar.
