@@ -69,16 +69,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // SQLite's C interface, declared for GantryStorage to call in-line (include/GantrySQLite.h says how).
+        .target(name: "GantrySQLite"),
         // The store port on SQL: SQLite (embedded default) and PostgreSQL, one implementation.
         .target(
             name: "GantryStorage",
             dependencies: [
-                "GantryModel", "GantryServices",
+                "GantryModel", "GantryServices", "GantrySQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

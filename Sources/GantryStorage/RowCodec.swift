@@ -1,6 +1,7 @@
 import Foundation
 import GantryModel
 import SQLKit
+import SQLiteKit
 
 /// Turns records into column values and rows back into records, through their JSON form: a record's JSON keys
 /// are its column names (snake_case), so the wire format and the schema cannot drift apart.
@@ -35,7 +36,13 @@ struct RowCodec: Sendable {
             "id": .int(try row.decode(column: "id", as: Int64.self)),
             "version": .int(try row.decode(column: "version", as: Int64.self)),
         ]
+        let inline = row as? SQLiteResultRow
         for column in table.columns {
+            // SQLite's values as stored, without a decoder per column; anything unusual goes the general way.
+            if let inline, let value = inline.value(column.name).flatMap({ Self.jsonValue($0, column) }) {
+                fields[column.name] = value
+                continue
+            }
             switch column.type {
             case .int: fields[column.name] = try row.decode(column: column.name, as: Int64?.self).map(JSONValue.int) ?? .null
             case .double: fields[column.name] = try row.decode(column: column.name, as: Double?.self).map(JSONValue.double) ?? .null
@@ -50,6 +57,21 @@ struct RowCodec: Sendable {
             }
         }
         return try JSONValueDecoder().decode(E.self, from: .object(fields))
+    }
+
+    /// A SQLite value as the column's JSON, when it is of the column's type (booleans as 0 or 1), the way
+    /// SQLiteKit's decoder reads it; nil for anything else.
+    static func jsonValue(_ data: SQLiteData, _ column: Column) -> JSONValue? {
+        switch (column.type, data) {
+        case (_, .null): .null
+        case (.int, .integer(let n)): .int(Int64(n))
+        case (.double, .float(let d)): .double(d)
+        case (.double, .integer(let n)): .double(Double(n))
+        case (.text, .text(let text)): .string(text)
+        case (.bool, .integer(0)): .bool(false)
+        case (.bool, .integer(1)): .bool(true)
+        default: nil
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import GantryModel
 import GantryServices
 import SQLKit
+import SQLiteKit
 import Synchronization
 
 /// One unit of work on one connection: the SQL behind every `StoreSession` call, the same for both databases.
@@ -89,31 +90,41 @@ struct SQLSession: StoreSession {
         return stored
     }
 
-    /// The moved rows in one statement, their days bound as one JSON array (`[{"i":id,"v":version,"s":start,"f":finish}]`):
-    /// a plan's critical path moves hundreds of rows at once, and a statement of four binds a row costs more to
-    /// build and bind than the update itself (1,200 binds took 0.6 ms longer). Only their number comes back, with
-    /// the revision: reading back hundreds of ids cost as much again as the update.
-    /// - PostgreSQL: one statement, the update and the revision as two data-modifying parts of a `WITH`.
-    /// - SQLite: the update, then the revision's upsert, whose `RETURNING` reads `changes()`: the rows changed by
-    ///   the most recently completed statement, which is the update, since the upsert is still running.
+    /// The moved rows' planned days and the project's schedule revision, answering how many rows were at the
+    /// version read (each moved row's version goes up by one) and the new revision. A plan's critical path moves
+    /// hundreds of rows at once, so only their number comes back.
+    /// - PostgreSQL: one statement, the days bound as one JSON array (`[{"i":id,"v":version,"s":start,"f":finish}]`),
+    ///   the update and the revision as two data-modifying parts of a `WITH`; a statement of four binds a row cost
+    ///   more to build and bind than the update itself.
+    /// - SQLite: one prepared update run once per row in-line (`SQLiteHandle.runEach`), then the revision's upsert.
     func storeSchedule(of project: Project.ID, days: [PlannedDays], at time: Timestamp) async throws -> (changed: Int, revision: Int64) {
-        // A day left out (nil) reads as NULL on both databases.
-        var w = JSONTextWriter(capacity: days.count * 56)
-        w.beginArray()
-        for d in days {
-            w.beginObject()
-            w.key("i"); w.int(d.id.rawValue)
-            w.key("v"); w.int(d.version)
-            w.string("s", d.start?.description)
-            w.string("f", d.finish?.description)
-            w.endObject()
-        }
-        w.endArray()
-        let json = String(decoding: w.bytes, as: UTF8.self)
         // The bumps held back and this one.
         let n = Int64(1 + (pending?.take(project).first?.1 ?? 0))
+        let changed: Int
         let row: (any SQLRow)?
-        if db.dialect.name == "postgresql" {
+        if let direct = db as? SQLiteDirectDatabase {
+            let at = SQLiteData.text(time.description)
+            changed = try direct.handle.runEach(
+                "UPDATE activities SET planned_start = ?1, planned_finish = ?2, version = version + 1, updated_at = ?3 WHERE id = ?4 AND version = ?5",
+                days.map { d in
+                    [d.start.map { .text($0.description) } ?? .null, d.finish.map { .text($0.description) } ?? .null, at,
+                     .integer(.init(d.id.rawValue)), .integer(.init(d.version))]
+                })
+            row = try await db.raw(Self.markScheduled(project, by: n)).first()
+        } else {
+            // A day left out (nil) reads as NULL.
+            var w = JSONTextWriter(capacity: days.count * 56)
+            w.beginArray()
+            for d in days {
+                w.beginObject()
+                w.key("i"); w.int(d.id.rawValue)
+                w.key("v"); w.int(d.version)
+                w.string("s", d.start?.description)
+                w.string("f", d.finish?.description)
+                w.endObject()
+            }
+            w.endArray()
+            let json = String(decoding: w.bytes, as: UTF8.self)
             row = try await db.raw("""
                 WITH moved AS (UPDATE activities SET planned_start = v.s, planned_finish = v.f, \
                 version = activities.version + 1, updated_at = \(bind: time.description) \
@@ -122,21 +133,10 @@ struct SQLSession: StoreSession {
                 marked AS (\(Self.markScheduled(project, by: n))) \
                 SELECT (SELECT count(*) FROM moved) AS n, (SELECT revision FROM marked) AS revision
                 """).first()
-        } else {
-            if !days.isEmpty {
-                try await db.raw("""
-                    UPDATE activities SET planned_start = json_extract(v.value, '$.s'), \
-                    planned_finish = json_extract(v.value, '$.f'), version = activities.version + 1, \
-                    updated_at = \(bind: time.description) \
-                    FROM jsonb_each(\(bind: json)) AS v \
-                    WHERE activities.id = json_extract(v.value, '$.i') AND activities.version = json_extract(v.value, '$.v')
-                    """).run()
-            }
-            row = try await db.raw("\(Self.markScheduled(project, by: n)), changes() AS n").first()
+            changed = try row.map { Int(try $0.decode(column: "n", as: Int64.self)) } ?? 0
         }
         guard let row else { throw StorageError("schedule_revisions returned no revision for project \(project)") }
-        return (days.isEmpty ? 0 : Int(try row.decode(column: "n", as: Int64.self)),
-                try row.decode(column: "revision", as: Int64.self))
+        return (changed, try row.decode(column: "revision", as: Int64.self))
     }
 
     func update<E: Entity>(_ entity: E, expectedVersion: Int) async throws -> E? {

@@ -12,7 +12,7 @@ import Synchronization
 /// created and migrated on first open) or PostgreSQL, chosen by a `postgres://` URL.
 public final class SQLStore: Store {
     enum Backend: Sendable {
-        case sqlite(writer: SQLiteConnection, readers: [SQLiteConnection], next: RoundRobin, lock: AsyncLock)
+        case sqlite(writer: SQLiteHandle, readers: [SQLiteHandle], next: RoundRobin, lock: AsyncLock)
         case postgres(PostgresClient, Task<Void, Never>)
     }
 
@@ -54,18 +54,17 @@ public final class SQLStore: Store {
 
     static func openSQLite(path: String, logger: Logger) async throws -> SQLStore {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let writer: SQLiteConnection
+        let writer: SQLiteHandle
         do {
-            writer = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
+            writer = try SQLiteHandle.open(path: absolute, logger: logger)
+            try await writer.sql().raw("PRAGMA journal_mode=WAL").run()
         } catch {
             throw ServiceError(.badRequest, "cannot open the SQLite database at \(absolute) (does its folder exist and is it writable?): \(error)")
         }
-        let db = writer.sql()
-        try await db.raw("PRAGMA journal_mode=WAL").run()
-        for connection in [writer] { try await configure(connection) }
-        var readers: [SQLiteConnection] = []
+        try await configure(writer)
+        var readers: [SQLiteHandle] = []
         for _ in 0..<4 {
-            let reader = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
+            let reader = try SQLiteHandle.open(path: absolute, logger: logger)
             try await configure(reader)
             readers.append(reader)
         }
@@ -74,10 +73,8 @@ public final class SQLStore: Store {
             kind: "sqlite", location: absolute, logger: logger)
     }
 
-    private static func configure(_ connection: SQLiteConnection) async throws {
-        let db = connection.sql()
-        try await db.raw("PRAGMA busy_timeout=10000").run()
-        try await db.raw("PRAGMA synchronous=NORMAL").run()
+    private static func configure(_ connection: SQLiteHandle) async throws {
+        try await connection.sql().raw("PRAGMA synchronous=NORMAL").run()
     }
 
     static func openPostgres(url: String, logger: Logger) throws -> SQLStore {
@@ -123,7 +120,7 @@ public final class SQLStore: Store {
     public func close() async {
         switch backend {
         case .sqlite(let writer, let readers, _, _):
-            for c in [writer] + readers { try? await c.close() }
+            for c in [writer] + readers { c.close() }
         case .postgres(_, let task):
             task.cancel()
             _ = await task.value
