@@ -365,6 +365,35 @@ struct CPMCalendarTests {
         #expect(try n.schedule().lateFinish[n.index("L")] == 14)
     }
 
+    /// A finish-to-finish lag from completed work (`Options.progressedLogic`), status date 10, the rule MPXJ's P6
+    /// scheduler stores in p6-differential/net-0288 (Task 3, FF +4 days from Task 0, done in 8 days: early
+    /// finish 8 days after the data date, not 4). K was done 0–8; S (6 days) follows it FF +4, a lag no longer
+    /// than K's 8 days of work: it counts twice from K's logic date, the status date, so S finishes at 18 and
+    /// starts at 12 (what of the lag has not run since K's finish would give 10). A (5 days) runs 10–15; J, done
+    /// 0–2 out of sequence after it, sits at 15; T (3 days) follows J FF +4, a lag longer than J's 2 days of
+    /// work: from J's actual finish, 2 + 4 = 6, so T starts at the status date, 10–13 (from J's logic date it
+    /// would finish at 19).
+    @Test("a finish-to-finish lag from completed work counts from the actual finish, or twice from the logic date")
+    func progressedFinishToFinishFromDone() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("K", 8)
+        n.add("S", 6, after: [("K", .finishToFinish, 4)])
+        n.add("A", 5)
+        n.add("J", 2, after: [("A", .finishToStart, 0)])
+        n.add("T", 3, after: [("J", .finishToFinish, 4)])
+        n.update("K") { $0.actualStart = 0; $0.actualFinish = 8 }
+        n.update("J") { $0.actualStart = 0; $0.actualFinish = 2 }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.earlyStart[n.index("S")] == 12)
+        #expect(s.earlyFinish[n.index("S")] == 18)
+        #expect(s.completedLogic[n.index("J")] == 15)
+        #expect(s.earlyStart[n.index("T")] == 10)
+        #expect(s.earlyFinish[n.index("T")] == 13)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

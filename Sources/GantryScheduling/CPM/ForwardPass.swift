@@ -195,7 +195,10 @@ struct ForwardPass<Axis: TimeAxis> {
                 let from = logic[p] != ActivityRules.none ? logic[p]
                     : p < remainingStart.count ? remainingStart[p] : ActivityRules.none
                 if from != ActivityRules.none {
-                    if fromFinish && logic[p] != ActivityRules.none {
+                    if type == .finishToFinish && logic[p] != ActivityRules.none && !finished, let r = rules.rule(p) {
+                        date = finishToFinishFromDone(r, p, logic: from, lag: lag, elapsed: el, anchor: a,
+                                                      towardsWorkUnderWay: underWay)
+                    } else if fromFinish && logic[p] != ActivityRules.none {
                         // From the logic date; a lag towards work not finished keeps what of it has not run on
                         // the lag calendar since the actual finish.
                         date = from
@@ -221,5 +224,24 @@ struct ForwardPass<Axis: TimeAxis> {
             if bound > best { best = bound; bestLink = l }
         }
         return (best, bestLink)
+    }
+
+    /// Where a finish-to-finish link from completed work `p` (logic date `logic`) lets its successor finish,
+    /// when the successor is not finished (P6, as MPXJ reproduces it). Towards work under way: the actual finish
+    /// moved on by the lag. Towards work not started: the actual finish without a lag, or with a positive lag
+    /// longer than the predecessor's actual duration (its actual start to its actual finish); a shorter
+    /// positive lag, or a lead, counts twice from the logic date. A lead never reaches back before the status
+    /// date.
+    func finishToFinishFromDone(_ r: ActivityRules.Rule, _ p: Int, logic: Int64, lag: Int64, elapsed: Bool, anchor: Int,
+                                towardsWorkUnderWay: Bool) -> Int64 {
+        func lagged(_ t: Int64) -> Int64 {
+            guard lag != 0 else { return t }
+            let d = axis.after(t, lag: lag, elapsed: elapsed, anchor: anchor)
+            if lag < 0, let status = statusDate, d < status { return status }
+            return d
+        }
+        if towardsWorkUnderWay || lag == 0 { return lagged(r.actualFinish) }
+        if lag > 0 && lag > axis.span(p, from: r.actualStart, to: r.actualFinish) { return lagged(r.actualFinish) }
+        return lagged(lagged(logic))
     }
 }
