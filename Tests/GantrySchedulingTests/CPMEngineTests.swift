@@ -542,6 +542,29 @@ struct CPMCalendarTests {
         #expect(s.earlyStart[2] == (try wall("2018-03-07T08:00")))
     }
 
+    /// P6's 24-hour lag calendar from completed work, the shape of p6-differential/net-0088 (Task 3 → Task 5, FS
+    /// 40 h, MPXJ's Task 5 starts the day after the data date at 08:00). Status date Thursday 08:00; K was done
+    /// Tuesday 08:00 to Wednesday 12:00; L follows it FS +40 h elapsed. 20 h of the lag ran between K's finish
+    /// and the status date; the other 20 h run from K's logic date, the status date, Thursday 08:00: Friday 04:00,
+    /// so L starts Friday 08:00 — not Thursday 13:00, as the 20 h would give counted from Wednesday 17:00, the
+    /// same working minute as Thursday 08:00.
+    @Test("a 24-hour lag from a P6 logic date runs from the instant the date names, not the working minute")
+    func elapsedLagFromLogicDate() throws {
+        var n = EngineNetwork()
+        n.day = 480
+        n.calendars = [try standardCalendar()]
+        n.projectStart = try wall("2018-02-26T08:00")
+        n.statusDate = try wall("2018-03-01T08:00")
+        n.add("K", 2)
+        n.add("L", 1)
+        n.links.append(.init(from: 0, to: 1, lag: .elapsed(40 * 60)))
+        n.update("K") { $0.actualStart = try? wall("2018-02-27T08:00"); $0.actualFinish = try? wall("2018-02-28T12:00") }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.earlyStart[1] == (try wall("2018-03-02T08:00")))
+    }
+
     @Test("an activity on a 24-hour calendar and elapsed durations schedule on wall time")
     func mixedCalendars() throws {
         var n = EngineNetwork()

@@ -101,6 +101,12 @@ extension ScheduleInput {
         if calendars.isEmpty { return .units(UniformAxis(calendar: nil), notes) }
         // Lags counted on the project calendar keep one axis only when that is every activity's calendar.
         if options.lagCalendar == .project, let u = uniformCalendar, u != 0 { uniform = false }
+        // Primavera runs an elapsed (24-hour) lag from the instant it starts at: from a data date or logic date
+        // at 08:00, not from the previous day's 17:00, which is the same working minute. Wall minutes keep the
+        // two apart.
+        if uniform && options.progressedLogic && links.contains(where: { if case .elapsed = $0.lag { true } else { false } }) {
+            uniform = false
+        }
         if uniform {
             let cal = calendars[uniformCalendar ?? 0]
             return .working(UniformAxis(calendar: cal), cal, notes)
