@@ -106,3 +106,45 @@ struct LateFinishTests {
         #expect(p6.totalFloat[3] == 0)
     }
 }
+
+/// A completed activity's late date behind a lag not yet run, seen from a 7-day calendar: the shape of
+/// p6-differential/net-0220, where MPXJ's P6 scheduler stores Monday 08:00 for Task 7 (7-day calendar) and Start
+/// MS 8. Status date Monday 2018-03-05 08:00. M, a start milestone on the standard week, was reached on Wednesday
+/// 02-28 08:00; T (1 day) follows it FS +32 h, of which 24 h ran by the status date: T starts after the other 8,
+/// on Tuesday 08:00, and that is its late start too. M's late date is 8 working hours before it, counted back as
+/// a lead: Monday 08:00 (Friday 17:00 is the same working minute on M's calendar, not on N's). N, done on the
+/// 7-day calendar, precedes M start to start, so its late date is M's: Monday 08:00, not Friday 17:00.
+@Suite("Completed activities' late dates behind a lag (P6)")
+struct CompletedLateDateTests {
+    @Test("a completed activity's late date counts the rest of a lag back to the start of working time")
+    func leadBack() throws {
+        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
+        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
+        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
+        let day = WeekPattern.standard.monday
+        let sevenDays = try CompiledCalendar(
+            week: WeekPattern(monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: day, sunday: day),
+            from: first, through: last, name: "7-day")
+        let at = { (text: String) in (try? WallTime.parse(text)) ?? 0 }
+        var m = ScheduleInput.Activity(name: "M", duration: 0, kind: .milestone)
+        m.actualStart = at("2018-02-28T08:00"); m.actualFinish = at("2018-02-28T08:00")
+        var n = ScheduleInput.Activity(name: "N", duration: 480, calendar: 1)
+        n.actualStart = at("2018-02-26T08:00"); n.actualFinish = at("2018-02-26T17:00")
+        let t = ScheduleInput.Activity(name: "T", duration: 480)
+        var options = ScheduleInput.Options()
+        options.follow(.p6)
+        let input = ScheduleInput(
+            activities: [m, n, t],
+            links: [ScheduleInput.Link(from: 1, to: 0, type: .startToStart),
+                    ScheduleInput.Link(from: 0, to: 2, lag: .working(32 * 60))],
+            calendars: [standard, sevenDays], projectStart: at("2018-02-26T08:00"), statusDate: at("2018-03-05T08:00"),
+            options: options)
+        let s = try input.criticalPath()
+        #expect(s.earlyStart[2] == at("2018-03-06T08:00"))
+        #expect(s.lateStart[2] == at("2018-03-06T08:00"))
+        // Reported at the end of the working time before, the same working minute on each one's calendar.
+        #expect(standard.working(at: s.lateFinish[0]) == standard.working(at: at("2018-03-05T08:00")))
+        #expect(sevenDays.working(at: s.lateFinish[1]) == sevenDays.working(at: at("2018-03-05T08:00")))
+        #expect(sevenDays.working(at: s.lateFinish[1]) != sevenDays.working(at: at("2018-03-02T17:00")))
+    }
+}

@@ -140,7 +140,10 @@ struct BackwardPass<Axis: TimeAxis> {
                             } else if o.lag > 0 && (!(next?.isUnderWay ?? false) || o.type == .startToStart) {
                                 let since = o.fromStart ? rule.actualStart : rule.actualFinish
                                 let left = o.lag - axis.lagRun(since: since, until: statusDate, elapsed: o.elapsed, anchor: o.anchor)
-                                if left > 0 { date = axis.before(date, lag: left, elapsed: o.elapsed, anchor: o.anchor) }
+                                // Counted back as a lead from the successor's date: at the start of the
+                                // working time it reaches (Monday 08:00 eight hours before Tuesday 08:00, not
+                                // Friday 17:00), which a successor on another calendar tells apart.
+                                if left > 0 { date = axis.after(date, lag: -left, elapsed: o.elapsed, anchor: o.anchor) }
                             }
                             late = min(late, date)
                         }
