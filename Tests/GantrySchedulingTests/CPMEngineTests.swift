@@ -394,6 +394,36 @@ struct CPMCalendarTests {
         #expect(s.earlyFinish[n.index("T")] == 13)
     }
 
+    /// A start-to-finish link towards work under way (`Options.progressedLogic`), status date 10, the rule MPXJ's P6
+    /// scheduler stores in p6-differential/net-0198 (Task 7, under way, starts its remaining work at the logic date
+    /// of Finish MS 4, done, SF 0) and net-0494 (Task 4 at where Task 3's remaining work starts). Q (6 days) runs
+    /// 10–16; P, done 0–4 out of sequence after it, sits at 16; W, started at 8 with 3 days left, follows P SF 0:
+    /// its remaining work starts at 16 and ends at 19 (the link from a finished predecessor held nothing before).
+    /// R (3 days) runs 10–13; U, started at 2 with 4 days left, waits for it: 13–17; V, started at 5 with 2 days
+    /// left, follows U SF 0 and resumes where U does, 13–15 (finishing there would put it at 11–13).
+    @Test("a start-to-finish link holds work under way at where its started predecessor's logic starts")
+    func progressedStartToFinishTowardsWorkUnderWay() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("Q", 6)
+        n.add("P", 4, after: [("Q", .finishToStart, 0)])
+        n.add("W", 5, after: [("P", .startToFinish, 0)])
+        n.add("R", 3)
+        n.add("U", 8, after: [("R", .finishToStart, 0)])
+        n.add("V", 7, after: [("U", .startToFinish, 0)])
+        n.update("P") { $0.actualStart = 0; $0.actualFinish = 4 }
+        n.update("W") { $0.actualStart = 8; $0.remaining = 3 }
+        n.update("U") { $0.actualStart = 2; $0.remaining = 4 }
+        n.update("V") { $0.actualStart = 5; $0.remaining = 2 }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.completedLogic[n.index("P")] == 16)
+        #expect(s.earlyFinish[n.index("W")] == 19)
+        #expect(s.earlyFinish[n.index("U")] == 17)
+        #expect(s.earlyFinish[n.index("V")] == 15)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

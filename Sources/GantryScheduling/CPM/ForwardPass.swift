@@ -182,9 +182,23 @@ struct ForwardPass<Axis: TimeAxis> {
             let p = Int(network.linkFrom[l])
             let lag = network.linkLag[l], el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
             let type = network.linkType[l]
-            // A start-to-finish link holds work under way only from work under way (from its actual start), and
-            // work not started not from work under way (P6, as MPXJ reproduces it).
+            // A start-to-finish link holds work under way only from work started (below), and work not started
+            // not from work under way (P6, as MPXJ reproduces it).
             if type == .startToFinish && !logic.isEmpty {
+                if underWay, let r = rules.rule(p), r.isStarted {
+                    // Towards work under way from work started (P6, as MPXJ reproduces it): the remaining work
+                    // may start where the predecessor's logic starts (a completed one's logic date, or where its
+                    // remaining work starts), or, while the lag has not run since its actual start, finish the
+                    // rest of the lag after that.
+                    let from = logic[p] != ActivityRules.none ? logic[p]
+                        : p < remainingStart.count && remainingStart[p] != ActivityRules.none ? remainingStart[p] : es[p]
+                    let left = lag - axis.lagRun(since: r.actualStart, until: statusDate, elapsed: el, anchor: a)
+                    let bound = left > 0
+                        ? axis.start(j, finish: axis.after(from, lag: left, elapsed: el, anchor: a), duration: duration)
+                        : from
+                    if bound > best { best = bound; bestLink = l }
+                    continue
+                }
                 if underWay != (rules.rule(p)?.isUnderWay ?? false) && !finished { continue }
             }
             let fromFinish = type == .finishToStart || type == .finishToFinish
