@@ -424,6 +424,30 @@ struct CPMCalendarTests {
         #expect(s.earlyFinish[n.index("V")] == 15)
     }
 
+    /// A start-to-finish link between completed activities (`Options.progressedLogic`), status date 10, as MPXJ's
+    /// P6 scheduler stores p6-differential/net-0115 (Task 15, done, SF +32 h from Task 12, done, whose logic date is
+    /// after the data date: Task 15 sits at the data date). A (5 days) runs 10–15; P, done 0–2 out of sequence
+    /// after it, sits at 15. F, done 1–3, follows P SF +2: with a lag, no later than the status date, 10. G, done
+    /// 1–3, follows P SF 0: at P's logic date, 15.
+    @Test("a start-to-finish link with a lag between completed activities holds the successor no later than the status date")
+    func progressedStartToFinishBetweenDoneWork() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("A", 5)
+        n.add("P", 2, after: [("A", .finishToStart, 0)])
+        n.add("F", 2, after: [("P", .startToFinish, 2)])
+        n.add("G", 2, after: [("P", .startToFinish, 0)])
+        n.update("P") { $0.actualStart = 0; $0.actualFinish = 2 }
+        n.update("F") { $0.actualStart = 1; $0.actualFinish = 3 }
+        n.update("G") { $0.actualStart = 1; $0.actualFinish = 3 }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.completedLogic[n.index("P")] == 15)
+        #expect(s.completedLogic[n.index("F")] == 10)
+        #expect(s.completedLogic[n.index("G")] == 15)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

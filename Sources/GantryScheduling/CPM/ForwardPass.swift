@@ -199,6 +199,15 @@ struct ForwardPass<Axis: TimeAxis> {
                     if bound > best { best = bound; bestLink = l }
                     continue
                 }
+                if finished, let r = rules.rule(p), r.isStarted, let status = statusDate {
+                    // Between two pieces of started work, the finished one sits at the predecessor's logic start
+                    // without a lag, and with one, no later than the status date (P6, as MPXJ reproduces it).
+                    let from = logic[p] != ActivityRules.none ? logic[p]
+                        : p < remainingStart.count && remainingStart[p] != ActivityRules.none ? remainingStart[p] : es[p]
+                    let bound = lag == 0 ? from : status
+                    if bound > best { best = bound; bestLink = l }
+                    continue
+                }
                 if underWay != (rules.rule(p)?.isUnderWay ?? false) && !finished { continue }
             }
             let fromFinish = type == .finishToStart || type == .finishToFinish
