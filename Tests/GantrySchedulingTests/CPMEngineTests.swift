@@ -448,6 +448,31 @@ struct CPMCalendarTests {
         #expect(s.completedLogic[n.index("G")] == 15)
     }
 
+    /// A start-to-finish link between two activities under way, backward (`Options.progressedLogic`), status date
+    /// 10, as MPXJ's P6 scheduler stores p6-differential/net-0298 (Task 1, under way, late-finishes its whole
+    /// length after Task 2's late finish: 01-14 17:00 + 80 h = 01-28 17:00). T, started at 6 with 2 days left,
+    /// runs 10–12, then Z (15 days) 12–27. P, started at 2 with 4 days left (10–14, 12 days from its actual
+    /// start), precedes T SF 0: its late finish is T's, 12, plus its 12 days, 24, and its late start 20 — not T's
+    /// late finish taken as P's latest start, which would give 16.
+    @Test("between two activities under way a start-to-finish link late-finishes the predecessor its whole length after the successor")
+    func progressedStartToFinishBackward() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("T", 8)
+        n.add("Z", 15, after: [("T", .finishToStart, 0)])
+        n.add("P", 8, after: [])
+        n.links.append(.init(from: n.index("P"), to: n.index("T"), type: .startToFinish))
+        n.update("T") { $0.actualStart = 6; $0.remaining = 2 }
+        n.update("P") { $0.actualStart = 2; $0.remaining = 4 }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.earlyFinish[n.index("T")] == 12 && s.lateFinish[n.index("T")] == 12)
+        #expect(s.projectFinish == 27)
+        #expect(s.lateFinish[n.index("P")] == 24)
+        #expect(s.lateStart[n.index("P")] == 20)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

@@ -90,7 +90,17 @@ struct BackwardPass<Axis: TimeAxis> {
                 case .finishToStart: finishLimit = min(finishLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
                 case .startToStart: startLimit = min(startLimit, axis.before(ls[s], lag: lag, elapsed: el, anchor: a))
                 case .finishToFinish: finishLimit = min(finishLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
-                case .startToFinish: startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
+                case .startToFinish:
+                    if progressedLogic, let own, own.isUnderWay, rules.rule(s)?.isUnderWay ?? false {
+                        // Between two pieces of work under way (P6, as MPXJ reproduces it): this activity's whole
+                        // length, from its actual start to its early finish, after the successor's late finish,
+                        // less the lag.
+                        let length = max(0, axis.span(j, from: own.actualStart, to: ef[j]))
+                        finishLimit = min(finishLimit, axis.before(axis.finish(j, start: lf[s], duration: length),
+                                                                   lag: network.linkLag[l], elapsed: el, anchor: a))
+                    } else {
+                        startLimit = min(startLimit, axis.before(lf[s], lag: lag, elapsed: el, anchor: a))
+                    }
                 }
             }
             if hasSummaries {
