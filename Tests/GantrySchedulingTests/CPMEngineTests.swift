@@ -473,6 +473,27 @@ struct CPMCalendarTests {
         #expect(s.lateStart[n.index("P")] == 20)
     }
 
+    /// A lead on a start-to-start link from work under way, backward (`Options.progressedLogic`), status date 10, as
+    /// MPXJ's P6 scheduler stores p6-differential/net-0432 (Task 6, under way with 4 h left, SS −8 h to Task 7:
+    /// Task 6 late-starts at Task 7's late start). P, started at 8 with 1 day left, runs 10–11; S (4 days) follows
+    /// it SS −2 and runs 10–14; Z (10 days) runs 10–20. S's late start is 16, and so is P's (late finish 17): the
+    /// lead does not let P start later than S (by it, P would late-finish at 19).
+    @Test("a lead on a start-to-start link from work under way does not move its late dates")
+    func progressedStartToStartLeadBackward() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("P", 3)
+        n.add("S", 4, after: [("P", .startToStart, -2)])
+        n.add("Z", 10)
+        n.update("P") { $0.actualStart = 8; $0.remaining = 1 }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.earlyStart[n.index("S")] == 10)
+        #expect(s.lateStart[n.index("S")] == 16)
+        #expect(s.lateFinish[n.index("P")] == 17)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

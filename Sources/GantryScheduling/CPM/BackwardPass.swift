@@ -28,7 +28,8 @@ struct BackwardPass<Axis: TimeAxis> {
 
     /// The lag a link holds this activity back by under P6's rules (as MPXJ reproduces them): a positive working
     /// lag less what of it has run since the activity's actual start (a link from its start) or finish; and from
-    /// work under way, none towards finished work across a finish-to-start or start-to-start link, none towards
+    /// work under way, none towards finished work across a finish-to-start or start-to-start link, no lead across a
+    /// start-to-start link, none towards
     /// a successor not started across a start-to-finish link, and no lead across a finish-to-start link once the
     /// successor under way has worked.
     func progressedLag(_ o: CompiledNetwork.OutLink, run: LagRun?, own: ActivityRules.Rule?,
@@ -42,7 +43,7 @@ struct BackwardPass<Axis: TimeAxis> {
             if nextFinished { return 0 }
             if lag < 0, let next, next.isUnderWay, let status = statusDate, next.actualStart < status { return 0 }
         case .startToStart:
-            if nextFinished { return 0 }
+            if nextFinished || lag < 0 { return 0 }
         case .startToFinish:
             if !(next?.isStarted ?? false) { return 0 }
         case .finishToFinish:
