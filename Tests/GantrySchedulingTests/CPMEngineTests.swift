@@ -494,6 +494,28 @@ struct CPMCalendarTests {
         #expect(s.lateFinish[n.index("P")] == 17)
     }
 
+    /// A lead on a finish-to-start link from work not started towards completed work, backward
+    /// (`Options.progressedLogic`), status date 10, as MPXJ's P6 scheduler stores p6-differential/net-0335 (Task 7,
+    /// not started, FS −16 h to Task 10, done: Task 7 late-finishes at Task 10's late date). K was done 0–4 and L
+    /// (5 days) follows it, 10–15, so K's late date is 10. B (2 days, not started) precedes K FS −3: it
+    /// late-finishes at K's late date, 10 (total float −2), not 3 days after it.
+    @Test("a finish-to-start link from work not started towards completed work keeps no lag backward")
+    func progressedFinishToStartTowardsDoneWork() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("B", 2)
+        n.add("K", 4, after: [("B", .finishToStart, -3)])
+        n.add("L", 5, after: [("K", .finishToStart, 0)])
+        n.update("K") { $0.actualStart = 0; $0.actualFinish = 4 }
+        n.options.progressedLogic = true
+        n.options.retainedLogic = true
+        let s = try n.schedule()
+        #expect(s.earlyStart[n.index("L")] == 10)
+        #expect(s.lateFinish[n.index("K")] == 10)
+        #expect(s.lateFinish[n.index("B")] == 10)
+        #expect(s.totalFloat[n.index("B")] == -2)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

@@ -27,15 +27,17 @@ struct BackwardPass<Axis: TimeAxis> {
     }
 
     /// The lag a link holds this activity back by under P6's rules (as MPXJ reproduces them): a positive working
-    /// lag less what of it has run since the activity's actual start (a link from its start) or finish; and from
-    /// work under way, none towards finished work across a finish-to-start or start-to-start link, no lead across a
-    /// start-to-start link, none towards
-    /// a successor not started across a start-to-finish link, and no lead across a finish-to-start link once the
-    /// successor under way has worked.
+    /// lag less what of it has run since the activity's actual start (a link from its start) or finish; from work
+    /// not started, none towards finished work across a finish-to-start link; and from work under way, none
+    /// towards finished work across a finish-to-start or start-to-start link, no lead across a start-to-start
+    /// link, none towards a successor not started across a start-to-finish link, and no lead across a
+    /// finish-to-start link once the successor under way has worked.
     func progressedLag(_ o: CompiledNetwork.OutLink, run: LagRun?, own: ActivityRules.Rule?,
                        next: ActivityRules.Rule?) -> Int64 {
         var lag = o.lag
         if let run, !o.elapsed, lag > 0 { lag = max(0, run.left(lag, fromStart: o.fromStart)) }
+        // Across a finish-to-start link towards finished work, work not started keeps no lag either.
+        if o.type == .finishToStart, next?.isFinished ?? false, !(own?.isStarted ?? false) { return 0 }
         guard let own, own.isUnderWay else { return lag }
         let nextFinished = next?.isFinished ?? false
         switch o.type {
