@@ -516,6 +516,25 @@ struct CPMCalendarTests {
         #expect(s.totalFloat[n.index("B")] == -2)
     }
 
+    /// P6's progress override with work completed after the status date, the shape of xer-progressed/jaggelas_test.xer
+    /// (M1030, a finish milestone done at 17:00 on the data date; its successor A10290 starts at the data date,
+    /// 09:40, in P6's stored dates). Status date 10. K was done 2–12; L (3 days) follows it FS 0, M (2 days) FS +1.
+    /// Under progress override K holds them back no further than the status date: L runs 10–13 and M 11–13
+    /// (following K's actual finish they would start at 12 and 13).
+    @Test("under P6's progress override completed work holds its successors no further than the status date")
+    func progressOverrideCompletedAfterStatusDate() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("K", 4)
+        n.add("L", 3, after: [("K", .finishToStart, 0)])
+        n.add("M", 2, after: [("K", .finishToStart, 1)])
+        n.update("K") { $0.actualStart = 2; $0.actualFinish = 12 }
+        n.options.follow(.p6ProgressOverride)
+        let s = try n.schedule()
+        #expect(s.earlyStart[n.index("L")] == 10)
+        #expect(s.earlyStart[n.index("M")] == 11)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

@@ -241,6 +241,17 @@ struct CompletedActivityLateDateTests {
         #expect(a.hardCases[.suspended]?.tasks == suspended)
     }
 
+    /// `jaggelas_test.xer`, scheduled under P6's progress override (MPXJ's scheduler always applies retained logic,
+    /// so it agrees on 236): Gantry agrees with P6's stored dates on 462 of its 692 activities (2026-12-07; 395
+    /// before completed work stopped holding its successors past the data date). A floor, as the hotel's.
+    @Test("the progress-override schedule jaggelas_test.xer agrees with P6 at least as often as it did")
+    func jaggelasFloor() throws {
+        let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/jaggelas_test.xer")
+        let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))
+        #expect(a.leaf.tasks == 692)
+        #expect(a.leaf.agreeAll >= 462, "\(a.leaf.agreeAll)/\(a.leaf.tasks); \(a.mismatches.prefix(5))")
+    }
+
     /// MPXJ's `PrimaveraScheduler` on `xer-progressed`, leaf activities agreeing on every field, per file
     /// (`../shared/tools/mpxj_oracle.py compare ../shared/data/schedules/xer-progressed --json`, run 2026-12-07):
     /// 6,243 of the construction files' 6,253, `jaggelas_test.xer` 236 of 692; the hotel file it does not schedule

@@ -215,6 +215,7 @@ extension ScheduleInput {
                                   retainedLogic: options.retainedLogic,
                                   noLaterThanMovesEarlyDates: options.noLaterThanMovesEarlyDates,
                                   progressedLogic: options.progressedLogic,
+                                  completedUntilStatusDate: options.completedUntilStatusDate,
                                   activities: activities)
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks,

@@ -17,6 +17,8 @@ struct ForwardPass<Axis: TimeAxis> {
     var noLaterThanMovesEarlyDates = true
     /// `ScheduleInput.Options.progressedLogic`.
     var progressedLogic = false
+    /// `ScheduleInput.Options.completedUntilStatusDate`.
+    var completedUntilStatusDate = false
     /// The input's activities, for their names in diagnostics (the array is shared, not copied).
     var activities: [ScheduleInput.Activity] = []
 
@@ -211,7 +213,9 @@ struct ForwardPass<Axis: TimeAxis> {
                 if underWay != (rules.rule(p)?.isUnderWay ?? false) && !finished { continue }
             }
             let fromFinish = type == .finishToStart || type == .finishToFinish
-            var date = axis.after(fromFinish ? ef[p] : es[p], lag: lag, elapsed: el, anchor: a)
+            var base = fromFinish ? ef[p] : es[p]
+            if completedUntilStatusDate, let status = statusDate, rules.rule(p)?.isFinished ?? false { base = min(base, status) }
+            var date = axis.after(base, lag: lag, elapsed: el, anchor: a)
             if !logic.isEmpty {
                 // Where the predecessor's logic starts: a completed one's logic date, or where the remaining
                 // work of one under way starts.

@@ -63,6 +63,11 @@ public struct ScheduleInput: Sendable {
         public var floatFrom: WallMinute?
         /// How free float is counted: MS Project's, kept within total float (the default), or Primavera's.
         public var freeFloat: FreeFloatRule
+        /// P6's progress override: completed work holds its successors back no further than the status date, even
+        /// when its actual finish (or start) is recorded after it; a lag runs from the earlier of the two.
+        /// (jaggelas_test.xer: a finish milestone done at 17:00 on the data date, whose successors P6 starts at the
+        /// data date, 09:40.)
+        public var completedUntilStatusDate = false
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
@@ -166,5 +171,6 @@ extension ScheduleInput.Options {
         progressedLogic = rules == .p6
         noLaterThanMovesEarlyDates = !p6
         freeFloat = p6 ? .primavera : .withinTotal
+        completedUntilStatusDate = rules == .p6ProgressOverride
     }
 }
