@@ -313,6 +313,13 @@ struct CPMCalendarTests {
         #expect(p6.earlyFinish[n.index("A")] == 4)
         #expect(p6.earlyStart[n.index("B")] == 4)
         #expect(p6.projectFinish == 6)
+        // The same under P6's progress override (xer-progressed/jaggelas_test.xer: A1690, as late as possible,
+        // finishes where its successor A1700 starts, 06-18 09:40, not at its late finish, 07-09 17:00).
+        n.options = ScheduleInput.Options()
+        n.options.follow(.p6ProgressOverride)
+        let override = try n.schedule()
+        #expect(override.earlyStart[n.index("A")] == 3)
+        #expect(override.earlyStart[n.index("B")] == 4)
     }
 
     /// Work under way held by a start-to-start link (`Options.progressedLogic`), status date 10. P: 10 days, started

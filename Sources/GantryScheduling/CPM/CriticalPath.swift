@@ -243,10 +243,10 @@ extension ScheduleInput {
 
         if rules.hasALAP {
             // As late as possible: pinned at the late start (MS Project: successors follow it), or under P6's
-            // rules as late as its successors' early dates allow (it takes its free float, never theirs); then
-            // the early dates again around them.
+            // rules, retained logic or progress override, as late as its successors' early dates allow (it takes
+            // its free float, never theirs); then the early dates again around them.
             var pinned = [Int64](repeating: ActivityRules.none, count: network.count)
-            if options.progressedLogic {
+            if options.progressedLogic || options.completedUntilStatusDate {
                 var es = early.earlyStart, ef = early.earlyFinish
                 for jj in network.order.reversed() {
                     let j = Int(jj)
