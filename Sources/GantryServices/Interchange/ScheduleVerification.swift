@@ -358,8 +358,15 @@ public enum ScheduleVerification {
         case .successor: lagCalendar = .successor
         case .project: lagCalendar = .project
         }
+        // P6 calls an activity critical at a total float at or below the project's threshold (PROJECT
+        // `critical_drtn_hr_cnt`, hours) unless it defines critical as the longest path.
+        var criticalFloat: Int64 = 0
+        if isPrimavera, file.schedulingOptions["critical_path_type"] != "CT_DrivPath",
+           let hours = file.schedulingOptions["critical_drtn_hr_cnt"].flatMap({ Double($0) }), hours.isFinite, hours > 0 {
+            criticalFloat = Int64((hours * 60).rounded())
+        }
         var options = ScheduleInput.Options(
-            constraintsBeatLinks: file.honorConstraints, criticalFloat: 0, lagCalendar: lagCalendar,
+            constraintsBeatLinks: file.honorConstraints, criticalFloat: criticalFloat, lagCalendar: lagCalendar,
             constraintsBeforeProjectStart: !isPrimavera,
             finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
             floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
