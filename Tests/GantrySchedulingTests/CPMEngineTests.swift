@@ -542,6 +542,31 @@ struct CPMCalendarTests {
         #expect(s.earlyStart[n.index("M")] == 11)
     }
 
+    /// P6's progress override backward, the shape of xer-progressed/jaggelas_test.xer (A1100, not started, FF 0 to
+    /// A1090, done in January: P6 late-finishes A1100 in July, from its other successor, with 360 h of float, not
+    /// at A1090's actual finish). Status date 10. K was done 0–4 out of sequence; B (2 days) precedes it and L (5
+    /// days), so runs 10–12 with L 12–17; C (2 days) precedes only K; Z (10 days) runs 10–20. K's actual dates
+    /// limit neither: B late-finishes at L's late start, 15, and C at the project finish, 20, with 8 days of free
+    /// float (against K's actual finish both would have large negative float and no free float).
+    @Test("under P6's progress override completed work limits neither its predecessors' late dates nor their free float")
+    func progressOverrideBackward() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("B", 2)
+        n.add("C", 2)
+        n.add("K", 4, after: [("B", .finishToStart, 0), ("C", .finishToStart, 0)])
+        n.add("L", 5, after: [("B", .finishToStart, 0)])
+        n.add("Z", 10)
+        n.update("K") { $0.actualStart = 0; $0.actualFinish = 4 }
+        n.options.follow(.p6ProgressOverride)
+        let s = try n.schedule()
+        #expect(s.projectFinish == 20)
+        #expect(s.lateFinish[n.index("B")] == 15)
+        #expect(s.lateFinish[n.index("C")] == 20)
+        #expect(s.totalFloat[n.index("C")] == 8)
+        #expect(s.freeFloat[n.index("C")] == 8)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

@@ -13,6 +13,9 @@ struct BackwardPass<Axis: TimeAxis> {
     var statusDate: Int64? = nil
     /// `ScheduleInput.Activity.finishMilestone` by activity (empty: none).
     var finishMilestones: [Bool] = []
+    /// `ScheduleInput.Options.completedUntilStatusDate` (P6's progress override): completed work no longer limits
+    /// its predecessors' late dates either.
+    var completedUntilStatusDate = false
 
     struct Output {
         var lateStart: [Int64]
@@ -86,6 +89,7 @@ struct BackwardPass<Axis: TimeAxis> {
                 let s = Int(network.linkTo[l])
                 let type = network.linkType[l]
                 if finishOnly && (type == .startToStart || type == .startToFinish) { continue }
+                if completedUntilStatusDate && (rules.rule(s)?.isFinished ?? false) { continue }
                 let el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 let lag = progressedLogic ? progressedLag(network.outLink(k), run: run, own: own, next: rules.rule(s))
                     : network.linkLag[l]

@@ -220,7 +220,8 @@ extension ScheduleInput {
         let backward = BackwardPass(network: network, axis: axis, rules: rules,
                                     constraintsBeatLinks: options.constraintsBeatLinks,
                                     progressedLogic: options.progressedLogic, statusDate: status,
-                                    finishMilestones: activities.contains(where: \.finishMilestone) ? activities.map(\.finishMilestone) : [])
+                                    finishMilestones: activities.contains(where: \.finishMilestone) ? activities.map(\.finishMilestone) : [],
+                                    completedUntilStatusDate: options.completedUntilStatusDate)
         var early = forward.run()
         // Through progressed work, completed activities count at their logic dates (not their actual finishes),
         // and the finish is never before the status date.
@@ -277,7 +278,8 @@ extension ScheduleInput {
         }
         notes += early.conflicts
 
-        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status)
+        let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status,
+                                     completedUntilStatusDate: options.completedUntilStatusDate)
             .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish,
                  logic: early.logic, remainingStart: early.remainingStart)
         let n = network.count

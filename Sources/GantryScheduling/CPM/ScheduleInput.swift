@@ -64,9 +64,10 @@ public struct ScheduleInput: Sendable {
         /// How free float is counted: MS Project's, kept within total float (the default), or Primavera's.
         public var freeFloat: FreeFloatRule
         /// P6's progress override: completed work holds its successors back no further than the status date, even
-        /// when its actual finish (or start) is recorded after it; a lag runs from the earlier of the two.
-        /// (jaggelas_test.xer: a finish milestone done at 17:00 on the data date, whose successors P6 starts at the
-        /// data date, 09:40.)
+        /// when its actual finish (or start) is recorded after it (a lag runs from the earlier of the two), and
+        /// limits neither its predecessors' late dates nor their free float. (jaggelas_test.xer: a finish
+        /// milestone done at 17:00 on the data date, whose successors P6 starts at the data date, 09:40; an
+        /// activity not started before work done in January, which P6 late-finishes in July.)
         public var completedUntilStatusDate = false
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
