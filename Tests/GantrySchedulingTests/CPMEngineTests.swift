@@ -567,6 +567,30 @@ struct CPMCalendarTests {
         #expect(s.freeFloat[n.index("C")] == 8)
     }
 
+    /// A mandatory date before the status date, under P6's rules, the shape of xer-progressed/jaggelas_test.xer
+    /// (M1040, a finish milestone not reached, mandatory finish 07:00 on the data date: P6 stores its early dates at
+    /// the data date, 09:40, its late dates at the mandatory date and 1.67 h of negative float). Status date 10; M
+    /// must finish on 8: early at 10, late at 8, total float −2. X (3 days) must start on 12, after the status
+    /// date: 12–15.
+    @Test("under P6's rules a mandatory date before the status date leaves the early dates at the status date")
+    func mandatoryBeforeStatusDate() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("M", 0, .milestone)
+        n.add("X", 3)
+        n.update("M") { $0.constraint = .mustFinishOn; $0.constraintDate = 8; $0.finishMilestone = true }
+        n.update("X") { $0.constraint = .mustStartOn; $0.constraintDate = 12 }
+        for rules in [SchedulingRules.p6, .p6ProgressOverride] {
+            n.options = ScheduleInput.Options()
+            n.options.follow(rules)
+            let s = try n.schedule()
+            #expect(s.earlyStart[n.index("M")] == 10, "\(rules)")
+            #expect(s.lateFinish[n.index("M")] == 8, "\(rules)")
+            #expect(s.totalFloat[n.index("M")] == -2, "\(rules)")
+            #expect(s.earlyStart[n.index("X")] == 12, "\(rules)")
+        }
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

@@ -139,6 +139,11 @@ struct ForwardPass<Axis: TimeAxis> {
                 case .mustStartOn, .mustFinishOn:
                     if constraintsBeatLinks || date >= start {
                         start = date; why = .constraint
+                        // P6 schedules no remaining work before the data date, not even to meet a mandatory date
+                        // (jaggelas_test.xer: M1040, mandatory finish 07:00 on the data date, stays at 09:40).
+                        if progressedLogic || completedUntilStatusDate, let status = statusDate, start < status {
+                            start = axis.normalizeStart(j, status)
+                        }
                     } else {
                         conflicts.append(ScheduleDiagnostic(
                             .constraintConflict, .warning,
