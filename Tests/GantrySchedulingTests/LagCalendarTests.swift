@@ -148,3 +148,33 @@ struct CompletedLateDateTests {
         #expect(sevenDays.working(at: s.lateFinish[1]) != sevenDays.working(at: at("2018-03-02T17:00")))
     }
 }
+
+/// A start-on-or-after date on the day links start the activity later, under P6's rules as MPXJ's scheduler
+/// has them (p6-differential/net-0439: Task 16, start on or after 02-03 08:00, follows Task 15 finishing 02-03
+/// 12:00, and MPXJ stores it starting 02-03 08:00). Status date Monday 2018-03-05 08:00; A (4 h) runs 08:00–12:00;
+/// B (1 day) follows it, start on or after Monday 08:00: it starts Monday 08:00, not 13:00. C, the same after A
+/// but start on or after the Friday before, starts at 13:00.
+@Suite("Start on or after on the day links start the activity (P6, as MPXJ has it)")
+struct SameDayStartConstraintTests {
+    @Test("a start-on-or-after date on the same day as the links' start is the start")
+    func sameDay() throws {
+        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
+        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
+        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
+        let at = { (text: String) in (try? WallTime.parse(text)) ?? 0 }
+        let b = ScheduleInput.Activity(name: "B", duration: 480, constraint: .startNoEarlierThan,
+                                       constraintDate: at("2018-03-05T08:00"))
+        let c = ScheduleInput.Activity(name: "C", duration: 480, constraint: .startNoEarlierThan,
+                                       constraintDate: at("2018-03-02T08:00"))
+        var options = ScheduleInput.Options()
+        options.follow(.p6)
+        let input = ScheduleInput(
+            activities: [ScheduleInput.Activity(name: "A", duration: 240), b, c],
+            links: [ScheduleInput.Link(from: 0, to: 1), ScheduleInput.Link(from: 0, to: 2)],
+            calendars: [standard], projectStart: at("2018-03-05T08:00"), statusDate: at("2018-03-05T08:00"),
+            options: options)
+        let s = try input.criticalPath()
+        #expect(s.earlyStart[1] == at("2018-03-05T08:00"))
+        #expect(s.earlyStart[2] == at("2018-03-05T13:00"))
+    }
+}

@@ -133,6 +133,11 @@ struct ForwardPass<Axis: TimeAxis> {
                 switch c {
                 case .startNoEarlierThan, .finishNoEarlierThan:
                     if date > start || (constraintsBeforeProjectStart && bestLink < 0) { start = date; why = .constraint }
+                    // MPXJ's P6 rule (PrimaveraScheduler): a start-on-or-after date on the day its links start the
+                    // activity is its start, even when they start it later that day (p6-differential/net-0439;
+                    // the real P6 files have no such case either way).
+                    else if c == .startNoEarlierThan, progressedLogic || completedUntilStatusDate, date < start,
+                            let d = axis.day(date), d == axis.day(start) { start = date; why = .constraint }
                 case .mustStartOn where rule.soft, .mustFinishOn where rule.soft:
                     // P6's Start On / Finish On: no earlier than the date; links may start it later.
                     if date > start { start = date; why = .constraint }

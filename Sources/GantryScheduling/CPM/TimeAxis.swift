@@ -19,6 +19,8 @@ protocol TimeAxis {
     func span(_ activity: Int, from: Int64, to: Int64) -> Int64
     /// The same on a link's lag calendar (`after`'s `elapsed` and `anchor`): how much of a lag runs between them.
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64
+    /// The calendar day `t` falls on (days since the epoch), or nil on an axis of plain units.
+    func day(_ t: Int64) -> Int64?
 }
 
 /// The working minutes of one calendar (or plain units when there is none): every operation is an addition,
@@ -39,6 +41,11 @@ struct UniformAxis: TimeAxis {
         return calendar.working(at: calendar.startInstant(ofWorking: t) - lag)
     }
     @inline(__always) func span(_ activity: Int, from: Int64, to: Int64) -> Int64 { to - from }
+    func day(_ t: Int64) -> Int64? {
+        guard let calendar else { return nil }
+        let w = calendar.startInstant(ofWorking: t)
+        return w >= 0 ? w / 1440 : (w - 1439) / 1440
+    }
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         guard elapsed, let calendar else { return to - from }
         // As `after` runs a lag: from the end of working time at `from` to the start of it at `to`.
@@ -103,6 +110,8 @@ struct WallAxis: TimeAxis {
         let c = calendars[Int(calendarOf[activity])]
         return c.working(at: to) - c.working(at: from)
     }
+
+    func day(_ t: Int64) -> Int64? { t >= 0 ? t / 1440 : (t - 1439) / 1440 }
 
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if elapsed { return to - from }
