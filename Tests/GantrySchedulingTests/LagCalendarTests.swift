@@ -178,3 +178,33 @@ struct SameDayStartConstraintTests {
         #expect(s.earlyStart[2] == at("2018-03-05T13:00"))
     }
 }
+
+/// A start-on-or-after date given as a day (midnight) that starts the activity later than its links, under P6's
+/// rules as MPXJ's scheduler has them (p6-differential/net-0027: Task 11, start on or after 06-25 00:00, links at
+/// 13:00, MPXJ stores 06-25 13:00). Status date Monday 2018-03-05 08:00; A (4 h) runs 08:00–12:00, so links start
+/// its successors at 13:00. B (1 day), start on or after Wednesday 03-07 00:00, starts Wednesday 13:00. C, start on
+/// or after Saturday 03-10 00:00 (13:00 that day is not working time), starts Monday 03-12 08:00.
+@Suite("Start on or after a day, at the links' time of day (P6, as MPXJ has it)")
+struct MidnightStartConstraintTests {
+    @Test("a start-on-or-after day starts the activity at the time of day its links would")
+    func linksTimeOfDay() throws {
+        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
+        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
+        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
+        let at = { (text: String) in (try? WallTime.parse(text)) ?? 0 }
+        let b = ScheduleInput.Activity(name: "B", duration: 480, constraint: .startNoEarlierThan,
+                                       constraintDate: at("2018-03-07T00:00"))
+        let c = ScheduleInput.Activity(name: "C", duration: 480, constraint: .startNoEarlierThan,
+                                       constraintDate: at("2018-03-10T00:00"))
+        var options = ScheduleInput.Options()
+        options.follow(.p6)
+        let input = ScheduleInput(
+            activities: [ScheduleInput.Activity(name: "A", duration: 240), b, c],
+            links: [ScheduleInput.Link(from: 0, to: 1), ScheduleInput.Link(from: 0, to: 2)],
+            calendars: [standard], projectStart: at("2018-03-05T08:00"), statusDate: at("2018-03-05T08:00"),
+            options: options)
+        let s = try input.criticalPath()
+        #expect(s.earlyStart[1] == at("2018-03-07T13:00"))
+        #expect(s.earlyStart[2] == at("2018-03-12T08:00"))
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 /// has the versions and the date). Each file stores the dates MPXJ computes for it, so verifying a file compares
 /// Gantry with MPXJ activity by activity: 9,209 leaf activities (4,181 complete, 1,290 under way, 3,738 not
 /// started), every link type, lags, constraints, two calendars in 195 files, lags on all four P6 lag calendars.
-/// Issue 13 asks for agreement on every date and float; Gantry agrees on 9,045 activities in 480 files
+/// Issue 13 asks for agreement on every date and float; Gantry agrees on 9,049 activities in 481 files
 /// fully, and must not fall below that. What remains is named in the issue's notes (start-to-finish links next to
 /// progress, start/finish-on-or-before on work under way, lags next to progress, a start milestone after a
 /// predecessor whose free float counts to it, and one rule where the real P6 files and MPXJ part: a start-to-start lag from
@@ -32,7 +32,7 @@ struct P6DifferentialTests {
             if a.leaf.agreeAll == a.leaf.tasks { full += 1 } else { worst.append((name, a.leaf.agreeAll, a.leaf.tasks)) }
         }
         #expect(tasks == 9_209)
-        #expect(agree >= 9_045, "\(agree) of \(tasks) agree; least: \(worst.sorted { $0.1 * $1.2 < $1.1 * $0.2 }.prefix(5))")
-        #expect(full >= 480, "\(full) files agree fully")
+        #expect(agree >= 9_049, "\(agree) of \(tasks) agree; least: \(worst.sorted { $0.1 * $1.2 < $1.1 * $0.2 }.prefix(5))")
+        #expect(full >= 481, "\(full) files agree fully")
     }
 }

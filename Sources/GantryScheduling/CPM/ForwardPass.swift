@@ -129,10 +129,15 @@ struct ForwardPass<Axis: TimeAxis> {
 
             if let rule, rule.constraintValue != ActivityRules.none {
                 let c = rule.constraint
+                let fromLinks = start
                 let date = c.onFinish ? axis.start(j, finish: rule.constraintValue, duration: d) : rule.constraintValue
                 switch c {
                 case .startNoEarlierThan, .finishNoEarlierThan:
-                    if date > start || (constraintsBeforeProjectStart && bestLink < 0) { start = date; why = .constraint }
+                    if date > start || (constraintsBeforeProjectStart && bestLink < 0) {
+                        start = date; why = .constraint
+                        if c == .startNoEarlierThan, progressedLogic || completedUntilStatusDate,
+                           let t = atLinksTimeOfDay(j, fromLinks) { start = t }
+                    }
                     // MPXJ's P6 rule (PrimaveraScheduler): a start-on-or-after date on the day its links start the
                     // activity is its start, even when they start it later that day (p6-differential/net-0439;
                     // the real P6 files have no such case either way).
@@ -261,6 +266,19 @@ struct ForwardPass<Axis: TimeAxis> {
             if bound > best { best = bound; bestLink = l }
         }
         return (best, bestLink)
+    }
+
+    /// MPXJ's P6 rule (PrimaveraScheduler) for a start-on-or-after date given as a day (at midnight) that starts
+    /// an activity later than its links: it starts that day at the time of day its links would start it, when that
+    /// is working time of the day (p6-differential/net-0027: 06-25 00:00 after links at 13:00 gives 06-25 13:00).
+    func atLinksTimeOfDay(_ j: Int, _ fromLinks: Int64) -> Int64? {
+        guard j < activities.count, let raw = activities[j].constraintDate, let ws = axis.wall(fromLinks) else { return nil }
+        func mod(_ x: Int64) -> Int64 { ((x % 1440) + 1440) % 1440 }
+        let timeOfDay = mod(ws)
+        guard mod(raw) == 0, timeOfDay != 0 else { return nil }
+        let t = axis.normalizeStart(j, axis.fromWall(raw + timeOfDay))
+        guard let day = axis.day(t), day == (raw - mod(raw)) / 1440 else { return nil }
+        return t
     }
 
     /// Where a finish-to-finish link from completed work `p` (logic date `logic`) lets its successor finish,

@@ -19,8 +19,15 @@ protocol TimeAxis {
     func span(_ activity: Int, from: Int64, to: Int64) -> Int64
     /// The same on a link's lag calendar (`after`'s `elapsed` and `anchor`): how much of a lag runs between them.
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64
+    /// The wall minute `t` stands for (the start of working time at it), or nil on an axis of plain units.
+    func wall(_ t: Int64) -> Int64?
+    /// The axis value of wall minute `w` (on an axis of plain units, `w`).
+    func fromWall(_ w: Int64) -> Int64
+}
+
+extension TimeAxis {
     /// The calendar day `t` falls on (days since the epoch), or nil on an axis of plain units.
-    func day(_ t: Int64) -> Int64?
+    func day(_ t: Int64) -> Int64? { wall(t).map { $0 >= 0 ? $0 / 1440 : ($0 - 1439) / 1440 } }
 }
 
 /// The working minutes of one calendar (or plain units when there is none): every operation is an addition,
@@ -41,11 +48,8 @@ struct UniformAxis: TimeAxis {
         return calendar.working(at: calendar.startInstant(ofWorking: t) - lag)
     }
     @inline(__always) func span(_ activity: Int, from: Int64, to: Int64) -> Int64 { to - from }
-    func day(_ t: Int64) -> Int64? {
-        guard let calendar else { return nil }
-        let w = calendar.startInstant(ofWorking: t)
-        return w >= 0 ? w / 1440 : (w - 1439) / 1440
-    }
+    func wall(_ t: Int64) -> Int64? { calendar.map { $0.startInstant(ofWorking: t) } }
+    func fromWall(_ w: Int64) -> Int64 { calendar.map { $0.working(at: w) } ?? w }
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         guard elapsed, let calendar else { return to - from }
         // As `after` runs a lag: from the end of working time at `from` to the start of it at `to`.
@@ -111,7 +115,8 @@ struct WallAxis: TimeAxis {
         return c.working(at: to) - c.working(at: from)
     }
 
-    func day(_ t: Int64) -> Int64? { t >= 0 ? t / 1440 : (t - 1439) / 1440 }
+    func wall(_ t: Int64) -> Int64? { t }
+    func fromWall(_ w: Int64) -> Int64 { w }
 
     func lagSpan(from: Int64, to: Int64, elapsed: Bool, anchor: Int) -> Int64 {
         if elapsed { return to - from }
