@@ -591,6 +591,29 @@ struct CPMCalendarTests {
         }
     }
 
+    /// P6's progress override and work started out of sequence, backward: the shape of
+    /// xer-progressed/jaggelas_test.xer (A9410, under way, FS −80 h to A9510, started before it: P6 late-finishes
+    /// A9410 at its FF successor's late finish and counts its free float to that one only). Status date 10. P,
+    /// started at 5 with 4 days left, runs 10–14; S, started at 8 with 2 days left although P precedes it FS,
+    /// resumes at 10; Z (10 days) runs 10–20. The link S was started against limits neither P's late finish (20,
+    /// not S's late start 18) nor its free float (6, to the project finish).
+    @Test("under P6's progress override a link to work started out of sequence limits neither late dates nor free float")
+    func progressOverrideOutOfSequenceBackward() throws {
+        var n = EngineNetwork()
+        n.statusDate = 10
+        n.add("P", 9)
+        n.add("S", 4, after: [("P", .finishToStart, 0)])
+        n.add("Z", 10)
+        n.update("P") { $0.actualStart = 5; $0.remaining = 4 }
+        n.update("S") { $0.actualStart = 8; $0.remaining = 2 }
+        n.options.follow(.p6ProgressOverride)
+        let s = try n.schedule()
+        #expect(s.earlyFinish[n.index("P")] == 14)
+        #expect(s.earlyFinish[n.index("S")] == 12)
+        #expect(s.lateFinish[n.index("P")] == 20)
+        #expect(s.freeFloat[n.index("P")] == 6)
+    }
+
     /// Free float with negative total float: A 5 days, then B 3 days, B to start no earlier than 7 and the project
     /// to finish by 6. B runs 7–10, so A could slip 2 days before B moves (free float 2); B must finish by 6, so
     /// its late start is 3, A's late finish 3 and its total float −2. MS Project stores free float 0 there (kept

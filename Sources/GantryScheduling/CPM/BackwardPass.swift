@@ -14,7 +14,8 @@ struct BackwardPass<Axis: TimeAxis> {
     /// `ScheduleInput.Activity.finishMilestone` by activity (empty: none).
     var finishMilestones: [Bool] = []
     /// `ScheduleInput.Options.completedUntilStatusDate` (P6's progress override): completed work no longer limits
-    /// its predecessors' late dates either.
+    /// its predecessors' late dates either, nor does started work across a link to its start (the link it was
+    /// started out of sequence against).
     var completedUntilStatusDate = false
 
     struct Output {
@@ -89,7 +90,8 @@ struct BackwardPass<Axis: TimeAxis> {
                 let s = Int(network.linkTo[l])
                 let type = network.linkType[l]
                 if finishOnly && (type == .startToStart || type == .startToFinish) { continue }
-                if completedUntilStatusDate && (rules.rule(s)?.isFinished ?? false) { continue }
+                if completedUntilStatusDate, let next = rules.rule(s),
+                   next.isFinished || (next.isStarted && (type == .finishToStart || type == .startToStart)) { continue }
                 let el = network.linkElapsed[l], a = Int(network.linkLagAnchor[l])
                 let lag = progressedLogic ? progressedLag(network.outLink(k), run: run, own: own, next: rules.rule(s))
                     : network.linkLag[l]

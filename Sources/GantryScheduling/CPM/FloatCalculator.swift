@@ -15,8 +15,8 @@ struct FloatCalculator<Axis: TimeAxis> {
     var rule: ScheduleInput.FreeFloatRule = .withinTotal
     /// The status (data) date on the axis: Primavera's free float never counts from before it.
     var statusDate: Int64? = nil
-    /// `ScheduleInput.Options.completedUntilStatusDate` (P6's progress override): completed successors leave free
-    /// float alone.
+    /// `ScheduleInput.Options.completedUntilStatusDate` (P6's progress override): completed successors, and
+    /// started ones across a link to their start, leave free float alone.
     var completedUntilStatusDate = false
 
     /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), and `remainingStart`: where the
@@ -81,7 +81,9 @@ struct FloatCalculator<Axis: TimeAxis> {
         var slack = Int64.max
         for k in network.outgoing(j) {
             let o = network.outLink(k)
-            if completedUntilStatusDate && (rules.rule(o.successor)?.isFinished ?? false) { continue }
+            if completedUntilStatusDate, let next = rules.rule(o.successor), next.isFinished || (next.isStarted && o.toStart) {
+                continue
+            }
             // The lag runs on the link's lag calendar (a 24-hour lag through the night), as the forward pass runs
             // it, and a lead never reaches back before the data date; the slack is then counted on this activity's
             // calendar.

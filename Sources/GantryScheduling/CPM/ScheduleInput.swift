@@ -65,7 +65,8 @@ public struct ScheduleInput: Sendable {
         public var freeFloat: FreeFloatRule
         /// P6's progress override: completed work holds its successors back no further than the status date, even
         /// when its actual finish (or start) is recorded after it (a lag runs from the earlier of the two), and
-        /// limits neither its predecessors' late dates nor their free float. (jaggelas_test.xer: a finish
+        /// limits neither its predecessors' late dates nor their free float; nor does work started out of sequence,
+        /// across the link to its start it was started against. (jaggelas_test.xer: a finish
         /// milestone done at 17:00 on the data date, whose successors P6 starts at the data date, 09:40; an
         /// activity not started before work done in January, which P6 late-finishes in July.)
         public var completedUntilStatusDate = false
