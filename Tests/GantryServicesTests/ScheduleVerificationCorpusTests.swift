@@ -291,7 +291,7 @@ struct CompletedActivityLateDateTests {
     }
 
     /// The hotel file, which MPXJ does not schedule: its 4,217 activities (not progressed, the file's fourth
-    /// project) agree with P6's stored dates on 4,213 (2026-12-07; 1,271 before late finishes ended at the end of
+    /// project) agree with P6's stored dates on 4,215 (2026-12-07; 1,271 before late finishes ended at the end of
     /// working time, start milestones started at a working time and its 20 as-late-as-possible activities took
     /// only their free float, as P6 has them). A floor, so that a change that loses agreement here is seen.
     @Test("the 4,217-activity hotel schedule agrees with P6 at least as often as it did")
@@ -299,6 +299,6 @@ struct CompletedActivityLateDateTests {
         let url = ScheduleVerificationCorpusTests.root.appendingPathComponent("xer-progressed/p6viewer_hotel_project.xer")
         let a = ScheduleVerification.verify(try XERReader.read(Data(contentsOf: url)))
         #expect(a.leaf.tasks == 4_217)
-        #expect(a.leaf.agreeAll >= 4_213, "\(a.leaf.agreeAll)/\(a.leaf.tasks); \(a.mismatches.prefix(5))")
+        #expect(a.leaf.agreeAll >= 4_215, "\(a.leaf.agreeAll)/\(a.leaf.tasks); \(a.mismatches.prefix(5))")
     }
 }
