@@ -93,6 +93,30 @@ final class SQLiteHandle: Sendable {
 
     deinit { close() }
 
+    /// When the current run of back-to-back statements on this connection began and when its last statement
+    /// ended, in `DispatchTime` nanoseconds.
+    private let runStart = Atomic<UInt64>(0)
+    private let lastEnd = Atomic<UInt64>(0)
+
+    /// Statements run in-line never suspend their task, so a long run of them (an import of thousands of rows)
+    /// would keep its thread from every other task: once a run has gone on for `turn`, the next statement lets
+    /// others go first. A pause of `pause` between statements ends a run, so a request's few statements never wait.
+    static let turn: UInt64 = 2_000_000
+    static let pause: UInt64 = 1_000_000
+
+    /// Called as a statement ends: whether its run has had its turn (and a new one starts now).
+    func turnIsOver() -> Bool {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let previous = lastEnd.exchange(now, ordering: .relaxed)
+        if now &- previous > Self.pause {
+            runStart.store(now, ordering: .relaxed)
+            return false
+        }
+        guard now &- runStart.load(ordering: .relaxed) > Self.turn else { return false }
+        runStart.store(now, ordering: .relaxed)
+        return true
+    }
+
     /// The SQLKit database over this connection.
     func sql() -> any SQLDatabase { SQLiteDirectDatabase(handle: self) }
 
@@ -257,6 +281,7 @@ struct SQLiteDirectDatabase: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try run(query, onRow)
+        if handle.turnIsOver() { await Task.yield() }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
