@@ -241,6 +241,42 @@ struct CapacityForecastTests {
         #expect(byResource.cells[unstaffed][0].band == .overAllocated)
     }
 
+    /// February 2027 (20 weekdays). Role Ops: O1 full time (20 × 480 = 9,600 min), O2 max units 50 (4,800):
+    /// 14,400 min = 240 h.
+    /// - Allocation 1 (project 1): 25 % of the Ops role's capacity all month: 0.25 × 14,400 = 3,600 min (60 h).
+    /// - Allocation 2 (project 2): 30 h a month on O2 from 1 to 14 February: 30 h / 20 weekdays = 90 min a weekday,
+    ///   × 10 weekdays (1–5, 8–12) = 900 min (15 h).
+    /// - Allocation 3 (project 4): 10 % of O2's capacity: 0.1 × 4,800 = 480 min (8 h).
+    /// - Assignment (project 3): O1 at 50 % of the activity's own working minutes 480, 480, 0, 240 from Monday
+    ///   8 February: 240 + 240 + 0 + 120 = 600 min (10 h).
+    /// Demand 3,600 + 900 + 480 + 600 = 5,580 min = 93 h; 93 / 240 = 38.75 %.
+    @Test("allocations as a share of capacity and as hours a month; an assignment over its activity's own minutes")
+    func allocationRates() throws {
+        let feb = Self.weekdays("2027-02-01", "2027-02-28")
+        let forecast = try CapacityForecast(CapacityInput(
+            first: Self.day("2027-02-01"), last: Self.day("2027-02-28"),
+            resources: [Self.person(1, "O1", role: "Ops", minutes: feb),
+                        Self.person(2, "O2", role: "Ops", maxUnits: 50, minutes: feb)],
+            assignments: [CapacityAssignment(
+                id: .init(1), project: .init(3), activity: .init(30), resource: .init(1), units: 50,
+                first: Self.day("2027-02-08"), last: Self.day("2027-02-19"), spread: .workingMinutes([480, 480, 0, 240]))],
+            allocations: [
+                CapacityAllocation(id: .init(1), project: .init(1), target: .role("Ops"), rate: .percentOfCapacity(25),
+                                   first: Self.day("2027-02-01"), last: Self.day("2027-02-28")),
+                CapacityAllocation(id: .init(2), project: .init(2), target: .resource(.init(2)), rate: .hoursPerMonth(30),
+                                   first: Self.day("2027-02-01"), last: Self.day("2027-02-14")),
+                CapacityAllocation(id: .init(3), project: .init(4), target: .resource(.init(2)),
+                                   rate: .percentOfCapacity(10), first: Self.day("2027-02-01"), last: Self.day("2027-02-28")),
+            ]))
+        let cell = forecast.table(by: .role, per: .month).cells[0][0]
+        #expect(cell.supplyHours == 240)
+        #expect(cell.demandMinutes == 5_580)
+        #expect(cell.utilisationPercent == 38.75)
+        let byResource = forecast.table(by: .resource, per: .month)
+        #expect(byResource.groups.map(\.name) == ["O1", "O2", "Ops (not staffed)"])
+        #expect(byResource.cells.map { $0[0].demandMinutes } == [600, 1_380, 3_600])
+    }
+
     // MARK: - Pipeline
 
     /// Designer D, the week of 1 March 2027 (5 weekdays, 2,400 min = 40 h), no committed demand.

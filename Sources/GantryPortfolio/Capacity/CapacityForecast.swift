@@ -19,6 +19,11 @@ import GantryModel
 /// - **Utilisation** = (committed demand + background) / supply. With no supply and some load the cell is
 ///   over-allocated and has no percentage; it never divides by zero.
 public struct CapacityForecast: Sendable {
+    /// The rule for projects with both a plan and allocations, in words the capacity page can show as it is.
+    public static let planWinsRule = "Where a project has both a plan and allocations, the plan wins: it covers "
+        + "the days from its earliest assignment's first day to its latest assignment's last day, and the "
+        + "project's allocations count only on days outside them, so nothing is counted twice."
+
     public let input: CapacityInput
     /// Days since the epoch of the range's first day, and the number of days.
     let day0: Int
@@ -159,16 +164,19 @@ public struct CapacityForecast: Sendable {
         assignmentResource.reserveCapacity(input.assignments.count)
         var planSpan: [Project.ID: ClosedRange<Int>] = [:]
         for a in input.assignments {
-            let name = "assignment \(a.id) (project \(a.project), activity \(a.activity)\(a.activityName.isEmpty ? "" : " '\(a.activityName)'"))"
+            // Named only when something is wrong: building 100,000 names would cost more than the forecast.
+            func name() -> String {
+                "assignment \(a.id) (project \(a.project), activity \(a.activity)\(a.activityName.isEmpty ? "" : " '\(a.activityName)'"))"
+            }
             guard let r = resourceIndex[a.resource] else {
                 throw PortfolioError(code: "unknown_resource", message:
-                    "\(name) names resource \(a.resource), which is not in the pool")
+                    "\(name()) names resource \(a.resource), which is not in the pool")
             }
-            try Self.nonNegative(a.units, "\(name) has units of", unit: " %")
-            try Self.ordered(a.first, a.last, name)
+            try Self.nonNegative(a.units, "\(name()) has units of", unit: " %")
+            try Self.ordered(a.first, a.last, name())
             if case .workingMinutes(let minutes) = a.spread, let bad = minutes.firstIndex(where: { $0 < 0 }) {
                 throw PortfolioError(code: "negative_value", message:
-                    "\(name) has \(minutes[bad]) working minutes on \(a.first.adding(days: bad))")
+                    "\(name()) has \(minutes[bad]) working minutes on \(a.first.adding(days: bad))")
             }
             assignmentResource.append(r)
             let span = a.first.daysSinceEpoch...a.last.daysSinceEpoch
@@ -246,15 +254,15 @@ public struct CapacityForecast: Sendable {
 
     // MARK: - Checks
 
-    static func nonNegative(_ x: Double, _ what: String, unit: String = "") throws(PortfolioError) {
+    static func nonNegative(_ x: Double, _ what: @autoclosure () -> String, unit: String = "") throws(PortfolioError) {
         guard x >= 0, x.isFinite else {
-            throw PortfolioError(code: "negative_value", message: "\(what) \(formatted(x))\(unit); it must be 0 or more")
+            throw PortfolioError(code: "negative_value", message: "\(what()) \(formatted(x))\(unit); it must be 0 or more")
         }
     }
 
-    static func ordered(_ first: CalendarDate, _ last: CalendarDate, _ name: String) throws(PortfolioError) {
+    static func ordered(_ first: CalendarDate, _ last: CalendarDate, _ name: @autoclosure () -> String) throws(PortfolioError) {
         guard first <= last else {
-            throw PortfolioError(code: "reversed_dates", message: "\(name) runs from \(first) to \(last): its last day is before its first")
+            throw PortfolioError(code: "reversed_dates", message: "\(name()) runs from \(first) to \(last): its last day is before its first")
         }
     }
 
