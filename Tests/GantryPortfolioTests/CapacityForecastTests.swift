@@ -87,8 +87,8 @@ struct CapacityForecastTests {
         #expect(drill.committed.reduce(0) { $0 + $1.minutes } == drill.cell.demandMinutes)
         #expect(drill.cell == table.cells[0][0])
         // By project: X 9,600 + 4,800 = 14,400 (240 h), Y 7,200 + 4,800 = 12,000 (200 h).
-        let byProject = Dictionary(grouping: drill.committed, by: { $0.project! }).mapValues { $0.reduce(0) { $0 + $1.minutes } }
-        #expect(byProject == [Project.ID(1): 14_400, Project.ID(2): 12_000])
+        #expect(drill.committedByProject.map(\.project) == [Project.ID(1), Project.ID(2)])
+        #expect(drill.committedByProject.map(\.hours) == [240, 200])
     }
 
     // MARK: - Calendars, part time, background
@@ -471,7 +471,7 @@ struct CapacityForecastTests {
         #expect(error?.message == "assignment 5 (project 2, activity 20 'Activity 20') names resource 99, which is not in the pool")
     }
 
-    @Test("other malformed input: an unknown pipeline state, a wrong number of days, reversed dates, a skill level")
+    @Test("other malformed input: an unknown pipeline state, a wrong number of days, reversed dates, a skill level, teams")
     func otherBadInput() {
         let state = Self.error(Self.minimal(pipeline: [
             PipelineDemand(id: .init(1), source: .request(.init(1)), target: .role("Developer"), hours: 1,
@@ -488,6 +488,16 @@ struct CapacityForecastTests {
         var skilled = Self.person(1, "Ada", minutes: Self.weekdays("2027-03-01", "2027-03-07"))
         skilled.skills = [SkillLevel("Swift", level: 6)]
         #expect(Self.error(Self.minimal(resources: [skilled]))?.code == "skill_level")
+        let minutes = Self.weekdays("2027-03-01", "2027-03-07")
+        let nested = Self.error(Self.minimal(resources: [
+            Self.person(1, "Platform", kind: .team, minutes: minutes),
+            Self.person(2, "Mobile", team: 1, kind: .team, minutes: minutes),
+        ]))
+        #expect(nested?.code == "nested_team")
+        let notATeam = Self.error(Self.minimal(resources: [
+            Self.person(1, "Ada", minutes: minutes), Self.person(2, "Bo", team: 1, minutes: minutes),
+        ]))
+        #expect(notATeam?.message == "resource 2 (Bo) is a member of resource 1, which is not a team in the pool")
     }
 
     // MARK: - Benchmark entry point

@@ -53,7 +53,7 @@ public struct CapacityForecast: Sendable {
 
     /// Checks and compiles `input`. Throws a ``PortfolioError`` naming the offending item when no forecast is
     /// possible: `empty_range`, `availability_length`, `negative_value`, `unknown_resource`, `not_a_team`,
-    /// `duplicate_resource`, `skill_level`, `reversed_dates`, `unknown_pipeline_state`, `pipeline_weight`.
+    /// `duplicate_resource`, `nested_team`, `skill_level`, `reversed_dates`, `unknown_pipeline_state`, `pipeline_weight`.
     public init(_ input: CapacityInput) throws(PortfolioError) {
         self.input = input
         let days = input.dayCount
@@ -132,6 +132,10 @@ public struct CapacityForecast: Sendable {
                     "\(name) has skill \(skill.skill) at level \(skill.level); levels run from 1 to 5")
             }
             if let team = resource.team {
+                guard resource.kind != .team else {
+                    throw PortfolioError(code: "nested_team", message:
+                        "\(name) is a team and a member of resource \(team): teams do not nest; list the people in the team instead")
+                }
                 guard let t = resourceIndex[team], input.resources[t].kind == .team else {
                     throw PortfolioError(code: "not_a_team", message:
                         "\(name) is a member of resource \(team), which is not a team in the pool")

@@ -195,4 +195,20 @@ public struct CapacityDrillDown: Hashable, Sendable, Codable {
     public var committed: [Part]
     /// Weighted pipeline demand, largest first.
     public var pipeline: [Part]
+
+    /// A project's share of a cell's committed demand.
+    public struct ProjectShare: Hashable, Sendable, Codable {
+        public var project: Project.ID
+        public var minutes: Int64
+        public var hours: Double { Double(minutes) / 60 }
+    }
+
+    /// The committed parts added up per project, largest first (then by project id); they add up to the cell's
+    /// demand, since every committed part belongs to a project.
+    public var committedByProject: [ProjectShare] {
+        var totals: [Project.ID: Int64] = [:]
+        for part in committed { if let project = part.project { totals[project, default: 0] += part.minutes } }
+        return totals.map { ProjectShare(project: $0.key, minutes: $0.value) }
+            .sorted { $0.minutes != $1.minutes ? $0.minutes > $1.minutes : $0.project < $1.project }
+    }
 }
