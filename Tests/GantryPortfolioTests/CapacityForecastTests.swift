@@ -1,3 +1,4 @@
+import Foundation
 import GantryModel
 import GantryPortfolio
 import Testing
@@ -498,6 +499,17 @@ struct CapacityForecastTests {
             Self.person(1, "Ada", minutes: minutes), Self.person(2, "Bo", team: 1, minutes: minutes),
         ]))
         #expect(notATeam?.message == "resource 2 (Bo) is a member of resource 1, which is not a team in the pool")
+    }
+
+    @Test("the input, the table and a drill-down survive a JSON round trip (what the API and a scenario store)")
+    func codable() throws {
+        let input = CapacityBenchmark.organisation(.small)
+        let forecast = try CapacityForecast(input)
+        let table = forecast.table(by: .skill(minimumLevel: 2), per: .week)
+        let drill = try forecast.drillDown(table.groups[0], in: table.periods[3], grouping: table.grouping)
+        #expect(try JSONDecoder().decode(CapacityInput.self, from: JSONEncoder().encode(input)) == input)
+        #expect(try JSONDecoder().decode(CapacityTable.self, from: JSONEncoder().encode(table)) == table)
+        #expect(try JSONDecoder().decode(CapacityDrillDown.self, from: JSONEncoder().encode(drill)) == drill)
     }
 
     // MARK: - Benchmark entry point
