@@ -1,5 +1,6 @@
 import Foundation
 import GantryInterchange
+import GantryModel
 import GantryScheduling
 import Testing
 

@@ -54,7 +54,7 @@ public enum CapacityBenchmark {
 
     /// A deterministic organisation of `size` (the same seed gives the same input).
     public static func organisation(_ size: Size = .issue, seed: UInt64 = 14) -> CapacityInput {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let days = size.weeks * 7
         let first = firstDay
         let last = first.adding(days: days - 1)
@@ -166,22 +166,4 @@ public enum CapacityBenchmark {
                       assignments: input.assignments.count, cells: table.groups.count * table.periods.count,
                       drillDownParts: drill.committed.count + drill.pipeline.count)
     }
-}
-
-/// A small deterministic generator (SplitMix64), so a generated organisation is the same on every machine.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<n` (0 when `n` ≤ 1).
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 }

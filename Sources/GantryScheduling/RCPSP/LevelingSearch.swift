@@ -1,3 +1,5 @@
+import GantryModel
+
 /// The improving search behind ``Leveler/improve(_:shouldStop:)``: an activity-list genetic algorithm
 /// (Hartmann 1998: two-point crossover, adjacent-swap mutation, serial decoding, elitist survival) in which every
 /// list is improved by forward–backward justification (Valls, Ballestín & Quintanilla 2005) before it joins the

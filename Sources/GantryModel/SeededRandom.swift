@@ -1,5 +1,6 @@
 /// xoshiro256** (Blackman & Vigna 2018) seeded through SplitMix64: the only source of randomness of the leveling
-/// search and the Monte Carlo, so the same input and seed give the same answer on every machine.
+/// search, the Monte Carlo and the generated benchmark inputs, so the same input and seed give the same answer on
+/// every machine.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
