@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "gantry",
             dependencies: [
-                "GantryModel", "GantryServices", "GantryStorage", "GantryWeb", "GantryScheduling",
+                "GantryModel", "GantryServices", "GantryStorage", "GantryWeb", "GantryScheduling", "GantryPortfolio",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

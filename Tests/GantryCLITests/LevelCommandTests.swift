@@ -33,9 +33,20 @@ struct LevelCommandTests {
         #expect(command.json)
     }
 
+    @Test("bench capacity takes the organisation's size and --json; the defaults are issue 14's organisation")
+    func benchCapacity() throws {
+        let command = try #require(try Gantry.parseAsRoot(["bench", "capacity", "--projects", "20", "--weeks", "26", "--repeat", "2", "--json"])
+            as? Bench.CapacityBench)
+        #expect(command.projects == 20 && command.weeks == 26 && command.repeat == 2 && command.json)
+        let defaults = try #require(try Gantry.parseAsRoot(["bench", "capacity"]) as? Bench.CapacityBench)
+        #expect(defaults.projects == 500 && defaults.activities == 200 && defaults.weeks == 104)
+        #expect(Bench.CapacityBench.helpMessage().contains("gantry bench capacity --projects 100"))
+    }
+
     @Test("refusals", arguments: [
         ["level"], ["level", "a.sm", "--time-limit", "0"], ["level", "a.sm", "--max-schedules", "0"],
         ["bench", "psplib"], ["bench", "psplib", "x", "--single-pass", "FASTEST"], ["bench", "psplib", "x", "--scheme", "diagonal"],
+        ["bench", "capacity", "--projects", "0"], ["bench", "capacity", "--weeks", "-1"],
     ])
     func refusals(arguments: [String]) {
         #expect(throws: (any Error).self) { try Gantry.parseAsRoot(arguments) }
