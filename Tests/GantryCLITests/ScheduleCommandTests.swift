@@ -9,26 +9,37 @@ struct ScheduleCommandTests {
 
     static let launching = NSLock()
 
-    /// The `gantry` executable beside the test bundle.
+    /// The `gantry` executable beside the test bundle, started with `posix_spawn` (Foundation's `Process.run` crashed
+    /// a CI run inside its own memcpy while other tests opened and closed files), its output read back.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var exe = bin.appendingPathComponent("gantry")
         if !FileManager.default.fileExists(atPath: exe.path) {
             exe = bin.deletingLastPathComponent().appendingPathComponent("gantry")
         }
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        // One launch at a time: Foundation's Process.run is not safe to call from several test threads at once.
-        launching.lock()
-        defer { launching.unlock() }
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        // Output and errors go to files, read once the command has ended: no pipe can fill up and stall it.
+        let dir = FileManager.default.temporaryDirectory
+        let outPath = dir.appendingPathComponent("gantry-out-\(UUID().uuidString)").path
+        let errPath = dir.appendingPathComponent("gantry-err-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([exe.path] + arguments).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let spawned = launching.withLock { posix_spawn(&pid, exe.path, &actions, nil, argv, environ) }
+        guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "posix_spawn \(exe.path): \(spawned)"]) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED: the low 7 bits are 0; the exit code is the next 8. A signal reads as 128 + its number.
+        let code: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (code, out, err)
     }
 
     @Test("--json gives the makespan the file's MPM-Time states and a critical path from source to sink",
