@@ -124,10 +124,7 @@ extension Bench {
             }
             if json {
                 struct Report: Encodable { var psplib: [PSPLIBRow]; var generated: [Row] }
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.sortedKeys]
-                say(String(decoding: try encoder.encode(Report(psplib: sets, generated: rows)), as: UTF8.self))
+                say(try jsonText(Report(psplib: sets, generated: rows)))
             }
         }
 

@@ -66,10 +66,7 @@ extension Bench {
                                 drillDownMs: ms(t.drillDownNanoseconds), drillDownParts: t.drillDownParts,
                                 peakMemoryMb: CPMBench.memoryMB("VmHWM:"))
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                say(try jsonText(report, pretty: true))
                 return
             }
             print("capacity forecast: \(projects) projects, \(t.assignments) assignments, \(weeks) weeks, \(t.cells) cells (by role, weekly); best of \(`repeat`)")

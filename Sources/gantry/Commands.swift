@@ -161,10 +161,7 @@ struct UserCommand: AsyncParsableCommand {
                 try await Accounts(store: store, clock: SystemClock(), secrets: SystemSecrets()).users(.system)
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                say(String(decoding: try encoder.encode(users), as: UTF8.self))
+                say(try jsonText(users, pretty: true))
                 return
             }
             let width = max(8, users.map(\.username.count).max() ?? 0)

@@ -155,10 +155,7 @@ extension Bench {
                              largestMpxj: largestMpxj, generatedTasks: generate, generatedGantry: generatedGantry,
                              generatedMpxj: generatedMpxj)
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.sortedKeys]
-                say(String(decoding: try encoder.encode(out), as: UTF8.self))
+                say(try jsonText(out))
                 return
             }
             say("agreement (leaf tasks agreeing on every compared field)")

@@ -123,3 +123,11 @@ struct CLIError: Error, CustomStringConvertible {
 func say(_ line: String = "") {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+/// A command's `--json` document: snake_case keys, sorted, on one line or (`pretty`) indented.
+func jsonText(_ value: some Encodable, pretty: Bool = false) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

@@ -39,10 +39,7 @@ struct Schedule: ParsableCommand {
                                critical: s.critical[i])
                 },
                 diagnostics: s.diagnostics.map { .init(code: $0.code.rawValue, message: $0.message) })
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.sortedKeys]
-            say(String(decoding: try encoder.encode(report), as: UTF8.self))
+            say(try jsonText(report))
             return
         }
         say("\(loaded.name): \(ids.count) jobs, makespan \(s.makespan) periods"

@@ -360,10 +360,7 @@ enum VerifyRunner {
         }
 
         func jsonText() throws -> String {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(document), as: UTF8.self)
+            try gantry.jsonText(document)
         }
     }
 

@@ -158,22 +158,12 @@ struct CompletedLateDateTests {
 struct SameDayStartConstraintTests {
     @Test("a start-on-or-after date on the same day as the links' start is the start")
     func sameDay() throws {
-        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
-        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
-        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
-        let at = { (text: String) in (try? WallTime.parse(text)) ?? 0 }
+        let at = P6AfterFourHours.at
         let b = ScheduleInput.Activity(name: "B", duration: 480, constraint: .startNoEarlierThan,
                                        constraintDate: at("2018-03-05T08:00"))
         let c = ScheduleInput.Activity(name: "C", duration: 480, constraint: .startNoEarlierThan,
                                        constraintDate: at("2018-03-02T08:00"))
-        var options = ScheduleInput.Options()
-        options.follow(.p6)
-        let input = ScheduleInput(
-            activities: [ScheduleInput.Activity(name: "A", duration: 240), b, c],
-            links: [ScheduleInput.Link(from: 0, to: 1), ScheduleInput.Link(from: 0, to: 2)],
-            calendars: [standard], projectStart: at("2018-03-05T08:00"), statusDate: at("2018-03-05T08:00"),
-            options: options)
-        let s = try input.criticalPath()
+        let s = try P6AfterFourHours.schedule(b, c)
         #expect(s.earlyStart[1] == at("2018-03-05T08:00"))
         #expect(s.earlyStart[2] == at("2018-03-05T13:00"))
     }
@@ -188,23 +178,32 @@ struct SameDayStartConstraintTests {
 struct MidnightStartConstraintTests {
     @Test("a start-on-or-after day starts the activity at the time of day its links would")
     func linksTimeOfDay() throws {
-        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
-        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
-        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
-        let at = { (text: String) in (try? WallTime.parse(text)) ?? 0 }
+        let at = P6AfterFourHours.at
         let b = ScheduleInput.Activity(name: "B", duration: 480, constraint: .startNoEarlierThan,
                                        constraintDate: at("2018-03-07T00:00"))
         let c = ScheduleInput.Activity(name: "C", duration: 480, constraint: .startNoEarlierThan,
                                        constraintDate: at("2018-03-10T00:00"))
+        let s = try P6AfterFourHours.schedule(b, c)
+        #expect(s.earlyStart[1] == at("2018-03-07T13:00"))
+        #expect(s.earlyStart[2] == at("2018-03-12T08:00"))
+    }
+}
+
+/// The two start-on-or-after cases above share their network: on the standard week, status date Monday 2018-03-05
+/// 08:00, A (4 h) from 08:00 to 12:00, and two successors of it by FS, B and C, scheduled by P6's rules.
+enum P6AfterFourHours {
+    static func at(_ text: String) -> Int64 { (try? WallTime.parse(text)) ?? 0 }
+
+    static func schedule(_ b: ScheduleInput.Activity, _ c: ScheduleInput.Activity) throws -> CriticalPathSchedule {
+        let first = try #require(CalendarDate(year: 2018, month: 1, day: 1))
+        let last = try #require(CalendarDate(year: 2018, month: 12, day: 31))
+        let standard = try CompiledCalendar(week: .standard, from: first, through: last, name: "standard")
         var options = ScheduleInput.Options()
         options.follow(.p6)
-        let input = ScheduleInput(
+        return try ScheduleInput(
             activities: [ScheduleInput.Activity(name: "A", duration: 240), b, c],
             links: [ScheduleInput.Link(from: 0, to: 1), ScheduleInput.Link(from: 0, to: 2)],
             calendars: [standard], projectStart: at("2018-03-05T08:00"), statusDate: at("2018-03-05T08:00"),
-            options: options)
-        let s = try input.criticalPath()
-        #expect(s.earlyStart[1] == at("2018-03-07T13:00"))
-        #expect(s.earlyStart[2] == at("2018-03-12T08:00"))
+            options: options).criticalPath()
     }
 }
