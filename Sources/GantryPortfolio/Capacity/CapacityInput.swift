@@ -32,17 +32,6 @@ public enum WeeklyCapacity: Hashable, Sendable, Codable {
     case hoursPerWeek(Double)
 }
 
-/// A skill a resource has, with a level from 1 (aware) to 5 (expert).
-public struct SkillLevel: Hashable, Sendable, Codable {
-    public var skill: String
-    public var level: Int
-
-    public init(_ skill: String, level: Int) {
-        self.skill = skill
-        self.level = level
-    }
-}
-
 /// One resource of the pool, with the supply it brings.
 ///
 /// **Supply on a day** = `availableMinutes[day] × maxUnits / 100 × capacity share`, where the capacity share is
