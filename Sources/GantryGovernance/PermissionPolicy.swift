@@ -31,6 +31,8 @@ public enum Subject: Sendable, Hashable {
     case intakeRequest(requesterId: User.ID?, portfolioOwnerId: User.ID?)
     /// A portfolio's scoring model for intake requests.
     case scoringModel(portfolioOwnerId: User.ID?)
+    /// A person's absences (leave, training): kept by the PMO and by the person (the user the resource stands for).
+    case absence(personId: User.ID?)
 
     public var noun: String {
         switch self {
@@ -45,6 +47,7 @@ public enum Subject: Sendable, Hashable {
         case .standards: "PMO standards (templates and the glossary)"
         case .intakeRequest: "intake requests"
         case .scoringModel: "scoring models"
+        case .absence: "absences"
         }
     }
 }
@@ -79,6 +82,9 @@ public enum Decision: Sendable, Equatable {
 /// | portfolio manager | their own, and every request for a portfolio they own | those of the portfolios they own |
 /// | everyone else except the executive | their own (create them for themselves, change and delete them) | none |
 /// | executive | none (read-only) | none |
+///
+/// A person's absences are kept by the admin, the PMO and the person themselves (the user their resource stands
+/// for); skills, job roles, the capacity settings and what-if scenarios are PMO standards.
 ///
 /// Moving a request through its states (submit, review, approve…) is `IntakeWorkflow`'s to decide.
 ///
@@ -148,6 +154,10 @@ public enum PermissionPolicy {
                 return owner == actor.userId ? .allowed
                     : .refused("a portfolio manager may change only the scoring models of the portfolios they own")
             }
+        case .absence(let person):
+            if isPMO { return .allowed }
+            return person != nil && person == actor.userId ? .allowed
+                : .refused("only the PMO and the person themselves may \(action.rawValue) a person's absences")
         case .user, .auditLog:
             break
         }

@@ -266,7 +266,7 @@ public struct WorkCalendar: Entity, Hashable {
     }
 }
 
-/// A person or a generic role that work can be assigned to.
+/// A person, a generic role, a team or a non-human resource that work can be assigned to.
 public struct Resource: Entity, Hashable {
     public typealias ID = EntityID<Resource>
     public static let kindName = "resource"
@@ -276,23 +276,37 @@ public struct Resource: Entity, Hashable {
     public var kind: ResourceKind
     /// The job role ("Business analyst"); for a generic resource, the role it stands for.
     public var role: String
-    public var skills: [String]
+    /// Skills with their levels (1 aware … 5 expert).
+    public var skills: [SkillLevel]
     /// Cost per hour in minor units of `currency` (cents for EUR/USD).
     public var costRateMinor: Int64
     public var currency: String
-    /// Maximum units as a percentage: 100 is one full-time person, 300 three of a role.
+    /// Maximum units as a percentage: 100 is one full-time person, 300 three of a role; for a non-human resource its
+    /// numeric limit × 100 (three test benches = 300).
     public var maxUnits: Double
     public var userId: User.ID?
     public var calendarId: WorkCalendar.ID?
+    /// The organisation unit ("Engineering / Mobile"); empty when none.
+    public var orgUnit: String
+    /// The team (a resource of kind `team`) this one belongs to: a team's capacity is its members'.
+    public var teamId: Resource.ID?
+    /// Hours a regular week given to project work; nil to give `capacityPercent` of the calendar instead.
+    public var capacityHoursPerWeek: Double?
+    /// The share of the calendar's working time given to project work, when `capacityHoursPerWeek` is nil.
+    public var capacityPercent: Double
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(id: ID = ID(0), version: Int = 1, name: String, kind: ResourceKind = .person, role: String = "",
-                skills: [String] = [], costRateMinor: Int64 = 0, currency: String = "EUR", maxUnits: Double = 100,
-                userId: User.ID? = nil, calendarId: WorkCalendar.ID? = nil, createdAt: Timestamp, updatedAt: Timestamp) {
+                skills: [SkillLevel] = [], costRateMinor: Int64 = 0, currency: String = "EUR", maxUnits: Double = 100,
+                userId: User.ID? = nil, calendarId: WorkCalendar.ID? = nil, orgUnit: String = "",
+                teamId: Resource.ID? = nil, capacityHoursPerWeek: Double? = nil, capacityPercent: Double = 100,
+                createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.name = name; self.kind = kind; self.role = role
         self.skills = skills; self.costRateMinor = costRateMinor; self.currency = currency; self.maxUnits = maxUnits
-        self.userId = userId; self.calendarId = calendarId; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.userId = userId; self.calendarId = calendarId; self.orgUnit = orgUnit; self.teamId = teamId
+        self.capacityHoursPerWeek = capacityHoursPerWeek; self.capacityPercent = capacityPercent
+        self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
 

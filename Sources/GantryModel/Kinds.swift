@@ -35,10 +35,11 @@ public enum SchedulingConstraint: String, CaseIterable, Sendable, Codable {
     public var onFinish: Bool { self == .finishNoEarlierThan || self == .finishNoLaterThan || self == .mustFinishOn }
 }
 
-/// A resource is a named person, a generic role (a "Senior developer" placeholder) that plans can ask for, or a
-/// non-human resource with a numeric limit (a test lab, a licence pool, a crane): its max units are how many there are.
+/// A resource is a named person, a generic role (a "Senior developer" placeholder) that plans can ask for, a
+/// non-human resource with a numeric limit (a test lab, a licence pool, a crane: its max units are how many there
+/// are), or a team, whose capacity is its members' (the resources whose `teamId` it is).
 public enum ResourceKind: String, CaseIterable, Sendable, Codable {
-    case person, role, equipment
+    case person, role, equipment, team
 }
 
 /// What a user is in the PMO. Permissions follow from the role and from what the user owns or manages.

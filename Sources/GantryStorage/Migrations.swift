@@ -174,5 +174,18 @@ enum Migrations {
             // Whose rules a project's schedule follows (SchedulingRules): MS Project's unless imported from P6.
             ["ALTER TABLE projects ADD COLUMN scheduling_rules TEXT NOT NULL DEFAULT 'ms_project'"]
         },
+        Migration(name: "0015_capacity") { dialect in
+            // The capacity forecast's supply and demand: a resource's org unit, team and weekly capacity (skills keep
+            // their JSON column; a plain name there reads as level 3), the skill and role catalogues, absences,
+            // background load, project allocations, the PMO's settings and what-if scenarios. A later migration
+            // that adds a column to one of these tables must take it out here.
+            [
+                "ALTER TABLE resources ADD COLUMN org_unit TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE resources ADD COLUMN team_id BIGINT",
+                "ALTER TABLE resources ADD COLUMN capacity_hours_per_week DOUBLE PRECISION",
+                "ALTER TABLE resources ADD COLUMN capacity_percent DOUBLE PRECISION NOT NULL DEFAULT 100",
+                "CREATE INDEX resources_team_id_idx ON resources (team_id)",
+            ] + Table.capacity.flatMap { dialect.create($0) }
+        },
     ]
 }

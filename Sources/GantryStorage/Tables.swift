@@ -12,7 +12,7 @@ struct Column: Sendable {
     var nullable: Bool
 
     static func int(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .int, nullable: null) }
-    static func double(_ n: String) -> Column { Column(name: n, type: .double, nullable: false) }
+    static func double(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .double, nullable: null) }
     static func text(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .text, nullable: null) }
     static func bool(_ n: String) -> Column { Column(name: n, type: .bool, nullable: false) }
     static func json(_ n: String, null: Bool = false) -> Column { Column(name: n, type: .json, nullable: null) }
@@ -78,7 +78,9 @@ struct Table: Sendable {
     static let resources = Table(
         name: "resources",
         columns: [.text("name"), .text("kind"), .text("role"), .json("skills"), .int("cost_rate_minor"),
-                  .text("currency"), .double("max_units"), .int("user_id", null: true), .int("calendar_id", null: true)]
+                  .text("currency"), .double("max_units"), .int("user_id", null: true), .int("calendar_id", null: true),
+                  .text("org_unit"), .int("team_id", null: true), .double("capacity_hours_per_week", null: true),
+                  .double("capacity_percent")]
             + stamps,
         uniques: [], indexes: [["user_id"], ["calendar_id"]])
 
@@ -109,7 +111,7 @@ struct Table: Sendable {
         risks, assumptions, issues, decisions, changeRequests, baselines,
         statusReports,
         importReports, calendarFeeds,
-    ]
+    ] + capacity
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
     /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
@@ -122,6 +124,7 @@ struct Table: Sendable {
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
                            "manually_scheduled", "notes"],
+            "resources": ["org_unit", "team_id", "capacity_hours_per_week", "capacity_percent"],
         ]
         return [users, portfolios, programs, projects, activities, dependencies, calendars, resources].map { t in
             var t = t
@@ -157,6 +160,13 @@ struct Table: Sendable {
         case is StatusReport.Type: statusReports
         case is ImportReport.Type: importReports
         case is CalendarFeed.Type: calendarFeeds
+        case is Skill.Type: skills
+        case is JobRole.Type: jobRoles
+        case is Absence.Type: absences
+        case is BackgroundLoad.Type: backgroundLoads
+        case is ProjectAllocation.Type: allocations
+        case is CapacitySettings.Type: capacitySettings
+        case is CapacityScenario.Type: scenarios
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

@@ -15,6 +15,7 @@ struct Gantry: AsyncParsableCommand {
             """,
         version: Version.text,
         subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, Version.self, Schedule.self, Level.self, Bench.self,
-                      Verify.self, ImportCommand.self, ExportCommand.self, IntakeCommand.self, InboxCommand.self]
+                      Verify.self, ImportCommand.self, ExportCommand.self, IntakeCommand.self, InboxCommand.self,
+                      CapacityCommand.self]
     )
 }

@@ -88,9 +88,9 @@ struct StorageContractTests {
             projectId: project.id, predecessorId: leaf.id, successorId: milestone.id, type: .startToFinish,
             lag: WorkDuration(-2, .days), createdAt: t0, updatedAt: t1))
         let resource = try await s.insert(Resource(
-            name: "Senior developer", kind: .role, role: "Developer", skills: ["Swift", "PostgreSQL", "Ünïcode, \"quoted\""],
+            name: "Senior developer", kind: .role, role: "Developer", skills: [SkillLevel("Swift", level: 5), SkillLevel("PostgreSQL", level: 2), SkillLevel("Ünïcode, \"quoted\"", level: 1)],
             costRateMinor: 9_550, currency: "USD", maxUnits: 250.5, userId: user.id, calendarId: calendar.id,
-            createdAt: t0, updatedAt: t1))
+            orgUnit: "Engineering / Mobile", capacityHoursPerWeek: 32.5, capacityPercent: 80, createdAt: t0, updatedAt: t1))
         return Full(user: user, portfolio: portfolio, program: program, calendar: calendar, project: project,
                     summary: summary, leaf: leaf, milestone: milestone, dependency: dependency, resource: resource)
     }
@@ -124,7 +124,10 @@ struct StorageContractTests {
             #expect(calendar.exceptions.map(\.name) == ["Winter break", "Release Sunday"])
             #expect(calendar.exceptions[1].working.map(\.description) == ["10:00-12:00", "13:00-15:00"])
             let resource = try #require(try await store.read { try await $0.get(Resource.self, f.resource.id) })
-            #expect(resource.skills == ["Swift", "PostgreSQL", "Ünïcode, \"quoted\""])
+            #expect(resource.skills == [SkillLevel("Swift", level: 5), SkillLevel("PostgreSQL", level: 2),
+                                        SkillLevel("Ünïcode, \"quoted\"", level: 1)])
+            #expect(resource.orgUnit == "Engineering / Mobile" && resource.capacityHoursPerWeek == 32.5
+                    && resource.capacityPercent == 80 && resource.teamId == nil)
             #expect(resource.maxUnits == 250.5)
             let milestone = try #require(try await store.read { try await $0.get(Activity.self, f.milestone.id) })
             #expect(milestone.duration.isElapsed && milestone.duration.description == "3ed")

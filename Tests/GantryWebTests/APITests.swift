@@ -259,9 +259,12 @@ struct APITests {
                 {"name":"Bad","week":{"monday":["08:00-12:00","11:00-17:00"],"tuesday":[],"wednesday":[],"thursday":[],"friday":[],"saturday":[],"sunday":[]}}
                 """#)
             #expect(overlap.problemFields == ["week"])
-            let res = try await c.send(.post, "/api/v1/resources", json: #"{"name":"Generic tester","kind":"role","role":"Tester","skills":["selenium","performance"],"cost_rate_minor":7000,"currency":"EUR","max_units":300}"#)
+            // A skill sent as a plain name (as skills were before levels) is kept at level 3; one with a level keeps it.
+            let res = try await c.send(.post, "/api/v1/resources", json: #"{"name":"Generic tester","kind":"role","role":"Tester","skills":["selenium",{"skill":"performance","level":5}],"cost_rate_minor":7000,"currency":"EUR","max_units":300}"#)
             #expect(res.status == .created, "\(res.text)")
-            #expect(res["skills"] == .array(["selenium", "performance"]))
+            #expect(res["skills"] == .array([.object(["skill": "selenium", "level": .int(3)]), .object(["skill": "performance", "level": .int(5)])]))
+            let badLevel = try await c.send(.post, "/api/v1/resources", json: #"{"name":"Y","skills":[{"skill":"sql","level":6}]}"#)
+            #expect(badLevel.problemFields == ["skills[0].level"])
             let badCurrency = try await c.send(.post, "/api/v1/resources", json: #"{"name":"X","currency":"euro"}"#)
             #expect(badCurrency.problemFields == ["currency"])
         }

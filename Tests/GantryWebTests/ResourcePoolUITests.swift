@@ -18,7 +18,7 @@ struct ResourcePoolUITests {
             #expect(try await pmo.get("/resources/new").status == .ok)
 
             let made = try await pmo.post("/resources/new", [
-                "name": "Ann Analyst", "kind": "person", "role": "Business analyst", "skills": "BPMN, SQL ,",
+                "name": "Ann Analyst", "kind": "person", "role": "Business analyst", "skills": "BPMN 4, SQL ,",
                 "cost_rate": "85.50", "currency": "eur", "max_units": "80", "calendar_id": "\(calendar)", "user_id": "",
             ])
             #expect(made.status == .seeOther, "\(made.text)")
@@ -26,7 +26,8 @@ struct ResourcePoolUITests {
             let stored = try await c.send(.get, "/api/v1/resources/\(id)")
             #expect(stored.int("cost_rate_minor") == 8550)
             #expect(stored.string("currency") == "EUR")
-            #expect(stored["skills"] == .array(["BPMN", "SQL"]))
+            // "BPMN 4, SQL": a level after the name, 3 when none.
+            #expect(stored["skills"] == .array([.object(["skill": "BPMN", "level": .int(4)]), .object(["skill": "SQL", "level": .int(3)])]))
             #expect(stored.int("calendar_id") == calendar)
 
             let list = try await pmo.get("/resources")

@@ -146,8 +146,23 @@ public struct CapacityForecast: Sendable {
             fte.append(isTeam ? 0 : perMinute)
             supply.append(Self.carried(days) { Double(resource.availableMinutes[$0]) * perMinute })
             let backgroundPerMinute = resource.backgroundHoursPerWeek * 60 / Double(resource.regularWeekMinutes)
-            background.append(backgroundPerMinute == 0 ? [Int64](repeating: 0, count: days)
-                : Self.carried(days) { Double(resource.availableMinutes[$0]) * backgroundPerMinute })
+            for period in resource.backgroundPeriods {
+                try Self.nonNegative(period.hoursPerWeek, "\(name) has background load of", unit: " hours a week")
+                if let first = period.first, let last = period.last { try Self.ordered(first, last, "a background load of \(name)") }
+            }
+            if resource.backgroundPeriods.isEmpty {
+                background.append(backgroundPerMinute == 0 ? [Int64](repeating: 0, count: days)
+                    : Self.carried(days) { Double(resource.availableMinutes[$0]) * backgroundPerMinute })
+            } else {
+                let periods = resource.backgroundPeriods
+                let weekMinutes = Double(resource.regularWeekMinutes)
+                let firstDay = input.first.daysSinceEpoch
+                background.append(Self.carried(days) { i in
+                    var hours = resource.backgroundHoursPerWeek
+                    for p in periods where p.covers(firstDay + i) { hours += p.hoursPerWeek }
+                    return Double(resource.availableMinutes[i]) * hours * 60 / weekMinutes
+                })
+            }
         }
         self.supply = supply
         self.background = background

@@ -62,15 +62,33 @@ public struct CapacityResource: Hashable, Sendable, Codable, Identifiable {
     /// Recurring non-project work (support rota, admin) in hours a week. It takes capacity before any project
     /// does, and is spread over the days like the calendar: `hours × 60 × availableMinutes[day] / regularWeekMinutes`.
     public var backgroundHoursPerWeek: Double
+    /// Background load that holds only between dates (a support rota this quarter): on the days it covers, its
+    /// hours add to `backgroundHoursPerWeek` and are spread the same way.
+    public var backgroundPeriods: [BackgroundPeriod]
 
     public init(id: Resource.ID, name: String, kind: CapacityResourceKind = .person, role: String = "",
                 skills: [SkillLevel] = [], orgUnit: String = "", team: Resource.ID? = nil, maxUnits: Double = 100,
                 weeklyCapacity: WeeklyCapacity = .percentOfCalendar(100), regularWeekMinutes: Int64 = 2400,
-                availableMinutes: [Int32], backgroundHoursPerWeek: Double = 0) {
+                availableMinutes: [Int32], backgroundHoursPerWeek: Double = 0, backgroundPeriods: [BackgroundPeriod] = []) {
         self.id = id; self.name = name; self.kind = kind; self.role = role; self.skills = skills
         self.orgUnit = orgUnit; self.team = team; self.maxUnits = maxUnits; self.weeklyCapacity = weeklyCapacity
         self.regularWeekMinutes = regularWeekMinutes; self.availableMinutes = availableMinutes
-        self.backgroundHoursPerWeek = backgroundHoursPerWeek
+        self.backgroundHoursPerWeek = backgroundHoursPerWeek; self.backgroundPeriods = backgroundPeriods
+    }
+}
+
+/// Background load between dates: `hoursPerWeek` from `first` through `last` (either open when nil).
+public struct BackgroundPeriod: Hashable, Sendable, Codable {
+    public var hoursPerWeek: Double
+    public var first: CalendarDate?
+    public var last: CalendarDate?
+
+    public init(hoursPerWeek: Double, first: CalendarDate? = nil, last: CalendarDate? = nil) {
+        self.hoursPerWeek = hoursPerWeek; self.first = first; self.last = last
+    }
+
+    func covers(_ day: Int) -> Bool {
+        (first.map { $0.daysSinceEpoch <= day } ?? true) && (last.map { day <= $0.daysSinceEpoch } ?? true)
     }
 }
 

@@ -235,6 +235,7 @@ extension Project: ManagedEntity {
     /// A project takes its schedule with it.
     public static func prepareDelete(_ r: Project, in session: any StoreSession) async throws {
         _ = try await session.delete(Assignment.self, where: ["project_id": .int(r.id.rawValue)])
+        _ = try await session.delete(ProjectAllocation.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(LessonLearned.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(ProjectPhase.self, where: ["project_id": .int(r.id.rawValue)])
         _ = try await session.delete(StatusReport.self, where: ["project_id": .int(r.id.rawValue)])
@@ -396,14 +397,19 @@ extension Resource: ManagedEntity {
     public static let listSubject = Subject.resource
     public static let filters: [String: FilterKind] = [
         "kind": .oneOf(ResourceKind.allCases.map(\.rawValue)), "role": .text, "user_id": .reference,
+        "team_id": .reference, "org_unit": .text,
     ]
 
     public static func validate(_ r: Resource, existing: Resource?, in session: any StoreSession) async throws {
         var c = Checks()
         c.text("name", r.name, max: 200)
         c.text("role", r.role, max: 100, required: false)
-        if r.skills.count > 50 { c.fail("skills", "at most 50 skills (there are \(r.skills.count))") }
-        for (i, s) in r.skills.enumerated() { c.text("skills[\(i)]", s, max: 100) }
+        checkSkills(r.skills, &c)
+        c.text("org_unit", r.orgUnit, max: 200, required: false)
+        if let hours = r.capacityHoursPerWeek {
+            c.range("capacity_hours_per_week", hours, 0...168)
+        }
+        c.range("capacity_percent", r.capacityPercent, 0...100)
         if r.costRateMinor < 0 { c.fail("cost_rate_minor", "cost_rate_minor must not be negative") }
         if r.currency.count != 3 || !r.currency.unicodeScalars.allSatisfy({ $0 >= "A" && $0 <= "Z" }) {
             c.fail("currency", "currency '\(r.currency)' is not an ISO 4217 code like EUR or USD")
@@ -412,11 +418,32 @@ extension Resource: ManagedEntity {
         if r.maxUnits == 0 { c.fail("max_units", "max_units must be above 0") }
         try await c.exists("user_id", r.userId, User.self, in: session)
         try await c.exists("calendar_id", r.calendarId, WorkCalendar.self, in: session)
+        if let team = r.teamId {
+            if r.kind == .team {
+                c.fail("team_id", "resource \(r.name) is a team; teams do not nest: list the people in the team instead")
+            } else if team == r.id {
+                c.fail("team_id", "a resource cannot be its own team")
+            } else if let t = try await session.get(Resource.self, team) {
+                if t.kind != .team { c.fail("team_id", "team_id: resource \(team) (\(t.name)) is a \(t.kind.rawValue), not a team") }
+            } else {
+                c.fail("team_id", "team_id: resource \(team) does not exist")
+            }
+        }
+        if let existing, existing.kind == .team, r.kind != .team,
+           try await session.count(Resource.self, ["team_id": .int(r.id.rawValue)]) > 0 {
+            c.fail("kind", "resource \(r.id) is a team with members; take them out of the team before changing its kind")
+        }
         try c.throwIfAny()
     }
 
-    /// A resource still assigned to work is refused.
+    /// A resource still assigned to work, allocated to a project or with team members is refused; its absences and
+    /// background load go with it.
     public static func prepareDelete(_ r: Resource, in session: any StoreSession) async throws {
-        try await refuseIfUsed(r, by: Assignment.self, ["resource_id": .int(r.id.rawValue)], as: "assignments", in: session)
+        let id = FilterValue.int(r.id.rawValue)
+        try await refuseIfUsed(r, by: Assignment.self, ["resource_id": id], as: "assignments", in: session)
+        try await refuseIfUsed(r, by: ProjectAllocation.self, ["resource_id": id], as: "project allocations", in: session)
+        try await refuseIfUsed(r, by: Resource.self, ["team_id": id], as: "team members", in: session)
+        _ = try await session.delete(Absence.self, where: ["resource_id": id])
+        _ = try await session.delete(BackgroundLoad.self, where: ["resource_id": id])
     }
 }

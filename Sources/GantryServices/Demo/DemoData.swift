@@ -94,12 +94,15 @@ public struct DemoData: Sendable {
             data.resources.append(Resource(
                 // The fourth developer is the demo's team member, so "My work" has something to show.
                 name: i == 3 ? Self.teamMemberResource : "\(first[i]) \(last[(i * 7) % last.count])", kind: .person, role: role,
-                skills: Array(skills.shuffledPrefix(2 + Int(rng.next() % 2), &rng)),
+                // Levels from the person's index, not the generator, so the rest of the demo stays as it was.
+                skills: Array(skills.shuffledPrefix(2 + Int(rng.next() % 2), &rng)).enumerated()
+                    .map { k, skill in SkillLevel(skill, level: 2 + (i + 2 * k) % 4) },
                 costRateMinor: rate + Int64(rng.next() % 1500), currency: "EUR", maxUnits: i % 5 == 4 ? 50 : 100,
                 createdAt: t0, updatedAt: t0))
         }
         for (role, skills, rate) in roles.prefix(8) {
-            data.resources.append(Resource(name: "Generic \(role.lowercased())", kind: .role, role: role, skills: skills,
+            data.resources.append(Resource(name: "Generic \(role.lowercased())", kind: .role, role: role,
+                                           skills: skills.map { SkillLevel($0, level: 3) },
                                            costRateMinor: rate, currency: "EUR", maxUnits: 300, createdAt: t0, updatedAt: t0))
         }
 

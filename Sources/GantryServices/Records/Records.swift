@@ -46,11 +46,23 @@ public struct Records: Sendable {
                 projects.append(ResourceUse.ProjectWork(
                     project: project, work: work.sorted { ($0.activity.code, $0.activity.id) < ($1.activity.code, $1.activity.id) }))
             }
+            let byResource: [String: FilterValue] = ["resource_id": .int(id.rawValue)]
+            var allocations: [(allocation: ProjectAllocation, project: Project)] = []
+            for a in try await session.list(ProjectAllocation.self, ListQuery(filters: byResource)) {
+                if let project = try await session.get(Project.self, a.projectId) { allocations.append((a, project)) }
+            }
             return ResourceUse(
                 resource: resource,
                 calendar: try await resource.calendarId.asyncMap { try await session.get(WorkCalendar.self, $0) } ?? nil,
                 user: try await resource.userId.asyncMap { try await session.get(User.self, $0) } ?? nil,
-                projects: projects.sorted { $0.project.code < $1.project.code })
+                projects: projects.sorted { $0.project.code < $1.project.code },
+                team: try await resource.teamId.asyncMap { try await session.get(Resource.self, $0) } ?? nil,
+                members: resource.kind == .team
+                    ? try await session.list(Resource.self, ListQuery(filters: ["team_id": .int(id.rawValue)])) : [],
+                absences: try await session.list(Absence.self, ListQuery(filters: byResource))
+                    .sorted { ($0.firstDay, $0.id) < ($1.firstDay, $1.id) },
+                backgroundLoads: try await session.list(BackgroundLoad.self, ListQuery(filters: byResource)),
+                allocations: allocations.sorted { ($0.allocation.firstDay, $0.allocation.id) < ($1.allocation.firstDay, $1.allocation.id) })
         }
     }
 
@@ -89,6 +101,13 @@ public struct ResourceUse: Sendable {
     public var calendar: WorkCalendar?
     public var user: User?
     public var projects: [ProjectWork]
+    /// The team it belongs to, and for a team its members.
+    public var team: Resource?
+    public var members: [Resource]
+    public var absences: [Absence]
+    public var backgroundLoads: [BackgroundLoad]
+    /// Project allocations naming this resource, with their projects.
+    public var allocations: [(allocation: ProjectAllocation, project: Project)]
 }
 
 /// What `Records.calendarUse` reads.
@@ -141,6 +160,19 @@ extension Caller {
 
     /// Resources.
     public func refusal(resource change: RecordChange) -> String? { refusal(change, .resource) }
+
+    /// A person's absences (the person is the user the resource stands for).
+    public func refusal(absenceOf person: User.ID?, _ change: RecordChange) -> String? {
+        refusal(change, .absence(personId: person))
+    }
+
+    /// The PMO's standards: templates, the glossary, the skill and role catalogues, capacity settings, scenarios.
+    public func refusal(standards change: RecordChange) -> String? { refusal(change, .standards) }
+
+    /// A project's schedule and allocations.
+    public func refusal(scheduleOf project: Project, in portfolio: Portfolio?, _ change: RecordChange) -> String? {
+        refusal(change, .schedule(portfolioOwnerId: portfolio?.ownerId, managerId: project.managerId))
+    }
 
     /// Why the caller may not assign `project`'s manager under its portfolio's governance mode (`ModeRules`, as
     /// `Project.authorize(change:)` applies it), or nil when they may.

@@ -52,14 +52,15 @@ struct APIRoutes: Sendable {
         GateRoutes(backend: backend).register(on: api)
         StatusReportRoutes(backend: backend).register(on: api)
         InterchangeRoutes(backend: backend).register(on: api)
+        CapacityRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))
         }
     }
 
-    static func id(_ context: GantryContext) throws -> Int64 {
-        let text = context.parameters.get("id") ?? ""
+    static func id(_ context: GantryContext, _ parameter: String = "id") throws -> Int64 {
+        let text = context.parameters.get(parameter) ?? ""
         guard let id = Int64(text), id > 0 else {
             throw ServiceError(.badRequest, "'\(text)' is not an id; ids are positive integers")
         }

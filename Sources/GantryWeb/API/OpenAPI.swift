@@ -73,6 +73,7 @@ enum OpenAPI {
         for (path, item) in StatusReportRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in InterchangeRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in AccountRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in CapacityRoutes.openAPIPaths() { paths[path] = item }
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),
             "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),
@@ -224,7 +225,7 @@ enum OpenAPI {
             case .array?: p["type"] = "array"
             case .object?: p["type"] = "object"
             case .string?: p["type"] = "string"
-            case .null?, nil: p["type"] = .array(["string", "integer", "null"])
+            case .null?, nil: p["type"] = .array(["string", "number", "null"])
             }
             if field.hasSuffix("_id") && field != "id" { p["type"] = .array(["integer", "null"]) }
             if let kind = E.filters[field], case .oneOf(let values) = kind {

@@ -61,6 +61,7 @@ enum Specs {
         visitor.visit(phases)
         visitRAIDAndChanges(&visitor)
         visitor.visit(statusReports)
+        visitCapacity(&visitor)
         visitor.visit(users)
     }
 

@@ -39,14 +39,14 @@ enum RecordTemplates {
 
     static let resourcePool = """
         <h1>Resources</h1>
-        <p class="lede">{{count}} people and generic roles in the pool.</p>
+        <p class="lede">{{count}} people, generic roles, teams and equipment in the pool. <a href="/capacity">Capacity forecast</a> · <a href="/capacity/catalogue">Skills and roles</a></p>
         {{#mayCreate}}<p class="record-links"><a href="/resources/new" class="button" id="new-resource">New resource</a></p>{{/mayCreate}}
         <div class="scroll">
         <table class="grid" id="resources">
-          <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Role</th><th scope="col">Skills</th><th scope="col" class="num">Cost rate</th><th scope="col" class="num">Max units</th><th scope="col">Calendar</th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Role</th><th scope="col">Skills (level 1–5)</th><th scope="col">Org unit</th><th scope="col">Team</th><th scope="col" class="num">Cost rate</th><th scope="col" class="num">Max units</th><th scope="col">Capacity</th><th scope="col">Calendar</th></tr></thead>
           <tbody>
-          {{#rows}}<tr><td><a href="/resources/{{id}}" class="resource-link">{{name}}</a></td><td>{{kind}}</td><td>{{role}}</td><td>{{skills}}</td><td class="num rate">{{rate}}</td><td class="num">{{units}}</td><td>{{calendar}}</td></tr>{{/rows}}
-          {{^rows}}<tr><td colspan="7">No resources yet.</td></tr>{{/rows}}
+          {{#rows}}<tr><td><a href="/resources/{{id}}" class="resource-link">{{name}}</a></td><td>{{kind}}</td><td>{{role}}</td><td>{{skills}}</td><td>{{orgUnit}}</td><td>{{team}}</td><td class="num rate">{{rate}}</td><td class="num">{{units}}</td><td>{{capacity}}</td><td>{{calendar}}</td></tr>{{/rows}}
+          {{^rows}}<tr><td colspan="10">No resources yet.</td></tr>{{/rows}}
           </tbody>
         </table>
         </div>
@@ -55,16 +55,54 @@ enum RecordTemplates {
     static let resourcePage = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/resources">Resources</a> › <span aria-current="page">{{name}}</span></nav>
         <h1>{{name}}</h1>
+        {{#formError}}<div class="alert" role="alert" id="form-errors"><p>{{formError}}</p></div>{{/formError}}
         <dl class="facts">
           <div><dt>Kind</dt><dd>{{kind}}</dd></div>
           <div><dt>Role</dt><dd>{{role}}{{^role}}—{{/role}}</dd></div>
-          <div><dt>Skills</dt><dd>{{skills}}{{^skills}}—{{/skills}}</dd></div>
+          <div><dt>Skills</dt><dd id="skills">{{skills}}{{^skills}}—{{/skills}}</dd></div>
+          <div><dt>Org unit</dt><dd>{{orgUnit}}{{^orgUnit}}—{{/orgUnit}}</dd></div>
+          <div><dt>Team</dt><dd>{{#teamId}}<a href="/resources/{{teamId}}">{{teamName}}</a>{{/teamId}}{{^teamId}}—{{/teamId}}</dd></div>
           <div><dt>Cost rate</dt><dd id="cost-rate">{{rate}}</dd></div>
           <div><dt>Max units</dt><dd>{{units}}</dd></div>
+          <div><dt>Capacity</dt><dd id="capacity">{{capacity}}</dd></div>
           <div><dt>Calendar</dt><dd>{{#calendarId}}<a href="/calendars/{{calendarId}}">{{calendar}}</a>{{/calendarId}}{{^calendarId}}the project's{{/calendarId}}</dd></div>
           {{#user}}<div><dt>User</dt><dd>{{user}}</dd></div>{{/user}}
         </dl>
         {{#mayEdit}}<p class="record-links"><a href="/resources/{{id}}/edit" class="button secondary" id="edit-resource">Edit</a></p>{{/mayEdit}}
+        {{#isTeam}}<section aria-labelledby="members-title" id="members">
+          <h2 id="members-title">Members</h2>
+          {{#members}}{{#-first}}<ul>{{/-first}}<li><a href="/resources/{{memberId}}">{{memberName}}</a> <span class="muted">{{memberRole}}</span></li>{{#-last}}</ul>{{/-last}}{{/members}}
+          {{^members}}<p>No members yet: a resource joins the team by naming it as its team.</p>{{/members}}
+        </section>{{/isTeam}}
+        <section aria-labelledby="absences-title" id="absences">
+          <h2 id="absences-title">Absences</h2>
+          {{#absences}}{{#-first}}<table class="grid narrow" id="absence-list"><thead><tr><th scope="col">Why</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Time</th><th scope="col">Note</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>{{/-first}}<tr><td>{{absenceKind}}</td><td class="date">{{from}}</td><td class="date">{{to}}</td><td>{{hours}}</td><td>{{absenceNote}}</td><td>{{#mayDelete}}<form method="post" action="/resources/{{id}}/absences/{{absenceId}}/delete"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{#-last}}</tbody></table>{{/-last}}{{/absences}}
+          {{^absences}}<p id="no-absences">No absences entered.</p>{{/absences}}
+          {{#mayAddAbsence}}<form method="post" action="/resources/{{id}}/absences" class="inline-form" id="absence-form">
+            <input type="hidden" name="csrf_token" value="{{csrf}}">
+            <label for="absence-kind">Why</label> <select id="absence-kind" name="kind">{{#absenceKinds}}<option value="{{kindValue}}">{{kindValue}}</option>{{/absenceKinds}}</select>
+            <label for="absence-first">From</label> <input id="absence-first" name="first_day" type="date" required>
+            <label for="absence-last">To</label> <input id="absence-last" name="last_day" type="date">
+            <label for="absence-hours">Hours a day (empty: whole days)</label> <input id="absence-hours" name="hours_per_day" size="4">
+            <label for="absence-note">Note</label> <input id="absence-note" name="note">
+            <button type="submit" id="add-absence">Add absence</button>
+          </form>{{/mayAddAbsence}}
+        </section>
+        <section aria-labelledby="background-title" id="background">
+          <h2 id="background-title">Background load</h2>
+          <p class="muted">Recurring non-project work, taken from capacity every week before any project's.</p>
+          {{#loads}}{{#-first}}<table class="grid narrow" id="load-list"><thead><tr><th scope="col">Work</th><th scope="col" class="num">Hours</th><th scope="col">From</th><th scope="col">Until</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>{{/-first}}<tr><td>{{loadName}}</td><td class="num">{{loadHours}}</td><td class="date">{{loadFrom}}</td><td class="date">{{loadTo}}</td><td>{{#mayDelete}}<form method="post" action="/resources/{{id}}/background/{{loadId}}/delete"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{#-last}}</tbody></table>{{/-last}}{{/loads}}
+          {{^loads}}<p id="no-loads">No background load.</p>{{/loads}}
+          {{#mayAddLoad}}<form method="post" action="/resources/{{id}}/background" class="inline-form" id="load-form">
+            <input type="hidden" name="csrf_token" value="{{csrf}}">
+            <label for="load-name">Work</label> <input id="load-name" name="name" required placeholder="Support rota">
+            <label for="load-hours">Hours a week</label> <input id="load-hours" name="hours_per_week" size="4" required>
+            <label for="load-first">From</label> <input id="load-first" name="first_day" type="date">
+            <label for="load-last">Until</label> <input id="load-last" name="last_day" type="date">
+            <button type="submit" id="add-load">Add background load</button>
+          </form>{{/mayAddLoad}}
+        </section>
+        {{#allocations}}{{#-first}}<section aria-labelledby="alloc-title" id="allocations"><h2 id="alloc-title">Allocated to projects</h2><table class="grid narrow"><thead><tr><th scope="col">Project</th><th scope="col">Amount</th><th scope="col">From</th><th scope="col">To</th></tr></thead><tbody>{{/-first}}<tr><td><a href="/projects/{{allocProjectId}}/allocations">{{allocProjectCode}}</a></td><td>{{allocAmount}}</td><td class="date">{{allocFrom}}</td><td class="date">{{allocTo}}</td></tr>{{#-last}}</tbody></table></section>{{/-last}}{{/allocations}}
         <section aria-labelledby="assigned-title">
           <h2 id="assigned-title">Assigned to <span class="count">{{assignmentCount}}</span></h2>
           {{#projects}}

@@ -11,10 +11,12 @@ struct ResourcePoolPages: Sendable {
     let backend: Backend
 
     func register(on router: Router<GantryContext>) {
+        registerCapacityForms(on: router)
         router.get("resources") { _, context in
             let auth = try UIRoutes.signedIn(context)
             let resources = try await backend.catalog.all(Resource.self, auth.caller, [:])
             let calendars = try await Self.calendarNames(backend, auth)
+            let teams = Dictionary(uniqueKeysWithValues: resources.filter { $0.kind == .team }.map { ($0.id, $0.name) })
             let rows: [[String: Any]] = resources.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
                 .map { r in
                     var row: [String: Any] = [
@@ -22,7 +24,10 @@ struct ResourcePoolPages: Sendable {
                         "units": Pages.number(r.maxUnits) + "%", "calendar": r.calendarId.flatMap { calendars[$0] } ?? "default",
                     ]
                     if !r.role.isEmpty { row["role"] = r.role }
-                    if !r.skills.isEmpty { row["skills"] = r.skills.joined(separator: ", ") }
+                    if !r.skills.isEmpty { row["skills"] = r.skills.map(\.text).joined(separator: ", ") }
+                    if !r.orgUnit.isEmpty { row["orgUnit"] = r.orgUnit }
+                    if let team = r.teamId, let t = teams[team] { row["team"] = t }
+                    row["capacity"] = Self.capacityText(r)
                     return row
                 }
             var values: [String: Any] = ["rows": rows, "count": String(resources.count)]
@@ -32,7 +37,7 @@ struct ResourcePoolPages: Sendable {
         router.get("resources/new") { _, context in
             let auth = try UIRoutes.signedIn(context)
             if let refusal = auth.caller.refusal(resource: .create) { throw ServiceError(.forbidden, refusal) }
-            return try await formPage(Self.blank, rateText: "", isNew: true, auth)
+            return try await formPage(Self.blank, rateText: "", skillsText: "", isNew: true, auth)
         }
         router.post("resources/new") { request, context in
             let (auth, form) = try await UIRoutes.postedForm(request, context)
@@ -40,7 +45,7 @@ struct ResourcePoolPages: Sendable {
             var reader = FormReader(form)
             Self.read(&reader, into: &draft)
             guard reader.problems.isEmpty else {
-                return try await formPage(draft, rateText: form["cost_rate"] ?? "", isNew: true, auth, failure: FormFailure(reader.problems))
+                return try await formPage(draft, rateText: form["cost_rate"] ?? "", skillsText: form["skills"] ?? "", isNew: true, auth, failure: FormFailure(reader.problems))
             }
             let made = draft
             switch try await RecordForms.attempt({ try await backend.catalog.create(made, auth.caller) }) {
@@ -48,7 +53,7 @@ struct ResourcePoolPages: Sendable {
                 context.logger.info("resource created", metadata: ["resource": .stringConvertible(saved.id)])
                 return RecordForms.redirect("/resources/\(saved.id)")
             case .failure(let failure):
-                return try await formPage(draft, rateText: form["cost_rate"] ?? "", isNew: true, auth, failure: failure)
+                return try await formPage(draft, rateText: form["cost_rate"] ?? "", skillsText: form["skills"] ?? "", isNew: true, auth, failure: failure)
             }
         }
         router.get("resources/:id") { _, context in
@@ -61,7 +66,7 @@ struct ResourcePoolPages: Sendable {
             let resource = try await backend.catalog.get(Resource.self, Resource.ID(try APIRoutes.id(context)), auth.caller)
             if let refusal = auth.caller.refusal(resource: .update) { throw ServiceError(.forbidden, refusal) }
             return try await formPage(resource, rateText: CostRate.format(resource.costRateMinor, currency: resource.currency),
-                                      isNew: false, auth)
+                                      skillsText: Self.skillsText(resource), isNew: false, auth)
         }
         router.post("resources/:id/edit") { request, context in
             let (auth, form) = try await UIRoutes.postedForm(request, context)
@@ -70,19 +75,21 @@ struct ResourcePoolPages: Sendable {
             var reader = FormReader(form)
             Self.read(&reader, into: &edited)
             guard reader.problems.isEmpty else {
-                return try await formPage(edited, rateText: form["cost_rate"] ?? "", isNew: false, auth, failure: FormFailure(reader.problems))
+                return try await formPage(edited, rateText: form["cost_rate"] ?? "", skillsText: form["skills"] ?? "", isNew: false, auth, failure: FormFailure(reader.problems))
             }
             let change = edited
             switch try await RecordForms.attempt({
                 try await backend.catalog.update(Resource.self, current.id, auth.caller, ifVersion: Int(form["version"] ?? "")) {
                     $0.name = change.name; $0.kind = change.kind; $0.role = change.role; $0.skills = change.skills
                     $0.costRateMinor = change.costRateMinor; $0.currency = change.currency; $0.maxUnits = change.maxUnits
-                    $0.calendarId = change.calendarId; $0.userId = change.userId
+                    $0.calendarId = change.calendarId; $0.userId = change.userId; $0.orgUnit = change.orgUnit
+                    $0.teamId = change.teamId; $0.capacityHoursPerWeek = change.capacityHoursPerWeek
+                    $0.capacityPercent = change.capacityPercent
                 }
             }) {
             case .success: return RecordForms.redirect("/resources/\(current.id)")
             case .failure(let failure):
-                return try await formPage(edited, rateText: form["cost_rate"] ?? "", isNew: false, auth, failure: failure)
+                return try await formPage(edited, rateText: form["cost_rate"] ?? "", skillsText: form["skills"] ?? "", isNew: false, auth, failure: failure)
             }
         }
         router.post("resources/:id/delete") { request, context in
@@ -94,7 +101,7 @@ struct ResourcePoolPages: Sendable {
             case .success: return RecordForms.redirect("/resources")
             case .failure(let failure):
                 return try await formPage(current, rateText: CostRate.format(current.costRateMinor, currency: current.currency),
-                                          isNew: false, auth, failure: failure)
+                                          skillsText: Self.skillsText(current), isNew: false, auth, failure: failure)
             }
         }
     }
@@ -112,7 +119,21 @@ struct ResourcePoolPages: Sendable {
         if let v = r.oneOf("kind", ResourceKind.self) { x.kind = v }
         if let v = r.text("role") { x.role = v }
         if let v = r.text("skills") {
-            x.skills = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            switch SkillLevel.parseList(v) {
+            case .success(let skills): x.skills = skills
+            case .failure(let problem): r.fail("skills", problem.message)
+            }
+        }
+        if let v = r.text("org_unit") { x.orgUnit = v }
+        if let v = r.id("team_id", Resource.self) { x.teamId = v }
+        if let v = r.text("capacity_hours_per_week") {
+            if v.isEmpty { x.capacityHoursPerWeek = nil }
+            else if let h = Double(v), h.isFinite { x.capacityHoursPerWeek = h }
+            else { r.fail("capacity_hours_per_week", "'\(v)' is not a number of hours like 32") }
+        }
+        if let v = r.text("capacity_percent") {
+            if let p = Double(v.isEmpty ? "100" : v), p.isFinite { x.capacityPercent = p }
+            else { r.fail("capacity_percent", "'\(v)' is not a percentage like 80") }
         }
         if let v = r.text("currency") { x.currency = v.uppercased() }
         if let v = r.text("cost_rate") {
@@ -129,8 +150,23 @@ struct ResourcePoolPages: Sendable {
         if let v = r.id("user_id", User.self) { x.userId = v }
     }
 
-    func formPage(_ x: Resource, rateText: String, isNew: Bool, _ auth: Authenticated, failure: FormFailure? = nil) async throws -> Response {
+    static func skillsText(_ r: Resource) -> String { r.skills.map(\.text).joined(separator: ", ") }
+
+    /// "100 % of its calendar", "32 h a week".
+    static func capacityText(_ r: Resource) -> String {
+        if r.kind == .team { return "its members'" }
+        if let h = r.capacityHoursPerWeek { return "\(Pages.number(h)) h a week" }
+        return "\(Pages.number(r.capacityPercent)) % of its calendar"
+    }
+
+    func formPage(_ x: Resource, rateText: String, skillsText: String, isNew: Bool, _ auth: Authenticated,
+                  failure: FormFailure? = nil) async throws -> Response {
         let calendars = try await backend.catalog.all(WorkCalendar.self, auth.caller, [:]).sorted { $0.name < $1.name }
+        let teams = try await backend.catalog.all(Resource.self, auth.caller, ["kind": .text("team")]).sorted { $0.name < $1.name }
+        let roles = try await backend.catalog.all(JobRole.self, auth.caller, [:]).map(\.name).sorted()
+        let skills = try await backend.catalog.all(Skill.self, auth.caller, [:]).map(\.name).sorted()
+        var roleOptions: [(value: String, label: String)] = [("", "— no role —")] + roles.map { ($0, $0) }
+        if !x.role.isEmpty && !roles.contains(x.role) { roleOptions.append((x.role, "\(x.role) (not in the catalogue)")) }
         let users = try await backend.views.directory(auth.caller)
         var page = RecordFormPage(
             title: isNew ? "New resource" : "Edit resource \(x.name)",
@@ -142,9 +178,21 @@ struct ResourcePoolPages: Sendable {
                 FormField(name: "name", label: "Name", value: x.name),
                 FormField(name: "kind", label: "Kind", value: x.kind.rawValue,
                           input: .select([("person", "person: a named individual"), ("role", "role: a generic role, like 3 developers"),
-                                                 ("equipment", "equipment: a non-human resource, like a test lab or a licence pool")])),
-                FormField(name: "role", label: "Role", value: x.role, hint: "The job role, or the role a generic resource stands for"),
-                FormField(name: "skills", label: "Skills", value: x.skills.joined(separator: ", "), hint: "Separated by commas"),
+                                                 ("equipment", "equipment: a non-human resource, like a test lab or a licence pool"),
+                                                 ("team", "team: a group whose capacity is its members'")])),
+                FormField(name: "role", label: "Role", value: x.role, input: .select(roleOptions),
+                          hint: "The job role, or the role a generic resource stands for; the PMO keeps the list on the Skills and roles page"),
+                FormField(name: "skills", label: "Skills with levels", value: skillsText,
+                          hint: "Like 'Swift 4, SQL 3': levels 1 (aware) to 5 (expert), 3 when left out."
+                              + (skills.isEmpty ? "" : " The catalogue: " + skills.joined(separator: ", "))),
+                FormField(name: "org_unit", label: "Organisation unit", value: x.orgUnit, hint: "Like 'Engineering / Mobile'"),
+                FormField(name: "team_id", label: "Team", value: x.teamId?.description ?? "",
+                          input: .select([("", "— no team —")] + teams.filter { $0.id != x.id }.map { ($0.id.description, $0.name) })),
+                FormField(name: "capacity_hours_per_week", label: "Weekly capacity (hours)",
+                          value: x.capacityHoursPerWeek.map { Pages.number($0) } ?? "",
+                          hint: "Hours a regular week given to project work; leave empty to give a share of the calendar instead"),
+                FormField(name: "capacity_percent", label: "Capacity (% of calendar)", value: Pages.number(x.capacityPercent),
+                          hint: "Used when no weekly hours are given: 100 gives all the calendar's working time to projects"),
                 FormField(name: "cost_rate", label: "Cost rate per hour", value: rateText,
                           hint: "An amount like 85.50, exact to the currency's minor unit", aliases: ["cost_rate_minor"]),
                 FormField(name: "currency", label: "Currency", value: x.currency, hint: "ISO 4217, like EUR or USD"),
@@ -162,7 +210,7 @@ struct ResourcePoolPages: Sendable {
         return page.render(auth, failure: failure)
     }
 
-    static func resourcePage(_ use: ResourceUse, _ auth: Authenticated) -> Response {
+    static func resourcePage(_ use: ResourceUse, _ auth: Authenticated, failure: FormFailure? = nil) -> Response {
         let r = use.resource
         let projects: [[String: Any]] = use.projects.map { group in
             ["projectId": group.project.id.description, "projectCode": group.project.code, "projectName": group.project.name,
@@ -171,14 +219,122 @@ struct ResourcePoolPages: Sendable {
              },
              "total": Pages.number(group.work.map(\.assignment.units).reduce(0, +)) + "%"]
         }
+        let mayEditAbsences = auth.caller.refusal(absenceOf: r.userId, .update) == nil
+        let mayEditPool = auth.caller.refusal(resource: .update) == nil
         var values: [String: Any] = [
             "id": r.id.description, "name": r.name, "kind": r.kind.rawValue, "role": r.role,
-            "skills": r.skills.joined(separator: ", "), "rate": rate(r), "units": Pages.number(r.maxUnits) + "%",
+            "skills": skillsText(r), "rate": rate(r), "units": Pages.number(r.maxUnits) + "%",
             "calendar": use.calendar?.name ?? "", "calendarId": use.calendar?.id.description ?? "",
             "user": use.user?.displayName ?? "", "projects": projects,
             "assignmentCount": String(use.projects.map(\.work.count).reduce(0, +)),
+            "orgUnit": r.orgUnit, "capacity": capacityText(r),
+            "teamId": use.team?.id.description ?? "", "teamName": use.team?.name ?? "",
+            "members": use.members.map { ["memberId": $0.id.description, "memberName": $0.name, "memberRole": $0.role] },
+            "isTeam": r.kind == .team ? "yes" : "",
+            "absences": use.absences.map { a -> [String: Any] in
+                var row: [String: Any] = ["absenceId": a.id.description, "absenceKind": a.kind.rawValue,
+                                          "from": a.firstDay.description, "to": a.lastDay.description,
+                                          "hours": a.hoursPerDay.map { "\(Pages.number($0)) h a day" } ?? "whole days"]
+                if !a.note.isEmpty { row["absenceNote"] = a.note }
+                if mayEditAbsences { row["mayDelete"] = true }
+                return row
+            },
+            "loads": use.backgroundLoads.map { b -> [String: Any] in
+                var row: [String: Any] = ["loadId": b.id.description, "loadName": b.name,
+                                          "loadHours": Pages.number(b.hoursPerWeek) + " h a week",
+                                          "loadFrom": b.firstDay?.description ?? "always", "loadTo": b.lastDay?.description ?? "open-ended"]
+                if mayEditPool { row["mayDelete"] = true }
+                return row
+            },
+            "allocations": use.allocations.map { a -> [String: Any] in
+                ["allocProjectId": a.project.id.description, "allocProjectCode": a.project.code,
+                 "allocAmount": AllocationText.amount(a.allocation), "allocFrom": a.allocation.firstDay.description,
+                 "allocTo": a.allocation.lastDay.description]
+            },
+            "csrf": RecordForms.csrf(auth),
+            "absenceKinds": AbsenceKind.allCases.map { ["kindValue": $0.rawValue] },
         ]
-        if auth.caller.refusal(resource: .update) == nil { values["mayEdit"] = true }
-        return Pages.html("resourcePage", values, title: r.name, auth: auth, nav: "resources")
+        if mayEditPool { values["mayEdit"] = true }
+        if mayEditAbsences && r.kind != .team { values["mayAddAbsence"] = true }
+        if mayEditPool { values["mayAddLoad"] = true }
+        if let failure { values["formError"] = failure.message }
+        return Pages.html("resourcePage", values, title: r.name, auth: auth,
+                          status: failure == nil ? .ok : .unprocessableContent, nav: "resources")
+    }
+
+    /// The absence and background-load forms of a resource's page.
+    func registerCapacityForms(on router: Router<GantryContext>) {
+        router.post("resources/:id/absences") { request, context in
+            let (auth, form) = try await UIRoutes.postedForm(request, context)
+            let id = Resource.ID(try APIRoutes.id(context))
+            var reader = FormReader(form)
+            let kind = reader.oneOf("kind", AbsenceKind.self) ?? .leave
+            let first = reader.date("first_day") ?? nil
+            let last = (reader.date("last_day") ?? nil) ?? first
+            var hours: Double?
+            if let h = reader.text("hours_per_day"), !h.isEmpty {
+                if let v = Double(h), v.isFinite { hours = v } else { reader.fail("hours_per_day", "'\(h)' is not a number of hours like 4") }
+            }
+            if first == nil { reader.fail("first_day", "the first day away is needed, like 2027-03-01") }
+            let now = Timestamp(millisecondsSinceEpoch: 0)
+            let outcome: Result<Absence, FormFailure>
+            if reader.problems.isEmpty, let first, let last {
+                let absence = Absence(resourceId: id, kind: kind, firstDay: first, lastDay: last, hoursPerDay: hours,
+                                      note: reader.text("note") ?? "", createdAt: now, updatedAt: now)
+                outcome = try await RecordForms.attempt(lead: "The absence was not saved:") {
+                    try await backend.catalog.create(absence, auth.caller)
+                }
+            } else {
+                outcome = .failure(FormFailure(reader.problems))
+            }
+            switch outcome {
+            case .success(let saved):
+                context.logger.info("absence entered", metadata: ["resource": .stringConvertible(id), "absence": .stringConvertible(saved.id)])
+                return RecordForms.redirect("/resources/\(id)#absences")
+            case .failure(let failure):
+                return Self.resourcePage(try await backend.records.resourceUse(id, auth.caller), auth, failure: failure)
+            }
+        }
+        router.post("resources/:id/absences/:absence/delete") { request, context in
+            let (auth, _) = try await UIRoutes.postedForm(request, context)
+            let id = Resource.ID(try APIRoutes.id(context))
+            let absence = Absence.ID(try APIRoutes.id(context, "absence"))
+            try await backend.catalog.delete(Absence.self, absence, auth.caller, ifVersion: nil)
+            return RecordForms.redirect("/resources/\(id)#absences")
+        }
+        router.post("resources/:id/background") { request, context in
+            let (auth, form) = try await UIRoutes.postedForm(request, context)
+            let id = Resource.ID(try APIRoutes.id(context))
+            var reader = FormReader(form)
+            let name = reader.text("name") ?? ""
+            var hours = 0.0
+            if let h = reader.text("hours_per_week"), let v = Double(h), v.isFinite { hours = v }
+            else { reader.fail("hours_per_week", "'\(reader.text("hours_per_week") ?? "")' is not a number of hours like 4") }
+            let first = reader.date("first_day") ?? nil
+            let last = reader.date("last_day") ?? nil
+            let now = Timestamp(millisecondsSinceEpoch: 0)
+            let outcome: Result<BackgroundLoad, FormFailure>
+            if reader.problems.isEmpty {
+                let load = BackgroundLoad(resourceId: id, name: name, hoursPerWeek: hours, firstDay: first, lastDay: last,
+                                          createdAt: now, updatedAt: now)
+                outcome = try await RecordForms.attempt(lead: "The background load was not saved:") {
+                    try await backend.catalog.create(load, auth.caller)
+                }
+            } else {
+                outcome = .failure(FormFailure(reader.problems))
+            }
+            switch outcome {
+            case .success: return RecordForms.redirect("/resources/\(id)#background")
+            case .failure(let failure):
+                return Self.resourcePage(try await backend.records.resourceUse(id, auth.caller), auth, failure: failure)
+            }
+        }
+        router.post("resources/:id/background/:load/delete") { request, context in
+            let (auth, _) = try await UIRoutes.postedForm(request, context)
+            let id = Resource.ID(try APIRoutes.id(context))
+            let load = BackgroundLoad.ID(try APIRoutes.id(context, "load"))
+            try await backend.catalog.delete(BackgroundLoad.self, load, auth.caller, ifVersion: nil)
+            return RecordForms.redirect("/resources/\(id)#background")
+        }
     }
 }

@@ -16,6 +16,7 @@ public struct Backend: Sendable {
     public var reports: StatusReports
     public var interchange: Interchange
     public var records: Records
+    public var capacity: CapacityPlanner
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -37,6 +38,7 @@ public struct Backend: Sendable {
         reports = StatusReports(store: store, clock: clock)
         interchange = Interchange(store: store, clock: clock, secrets: secrets)
         records = Records(store: store, clock: clock)
+        capacity = CapacityPlanner(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }
