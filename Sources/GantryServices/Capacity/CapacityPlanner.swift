@@ -1,5 +1,7 @@
 public import GantryModel
 public import GantryPortfolio
+import GantryInterchange
+import Foundation
 import GantryScheduling
 import GantryGovernance
 
@@ -45,8 +47,9 @@ public struct CapacitySnapshot: Sendable {
 /// - **Supply.** Every resource of the pool (the pool is shared by all portfolios): its calendar's working minutes
 ///   per day — a resource without a calendar works on the organisation's default, the calendar most projects use
 ///   (Monday to Friday 08:00–17:00 with an hour's lunch when there is none) — less its absences (whole days, or
-///   hours a day), times max units and the weekly capacity (hours a week, or % of the calendar). People, generic
-///   roles and equipment bring supply; a team's is its members'.
+///   hours a day), times max units and the weekly capacity (hours a week, or % of the calendar). People and
+///   equipment bring supply; a team's is its members'. A generic resource ("Generic developer") brings none: it is
+///   a placeholder for demand still to be staffed, so the work assigned to it counts against its role's people.
 /// - **Background load**: each resource's recurring non-project work, between its dates.
 /// - **Committed demand**: active and on-hold projects of the chosen portfolios — their assignments, spread over
 ///   each activity's planned days on the resource's available time (MS Project spreads assignment work on the
@@ -210,10 +213,14 @@ public struct CapacityPlanner: Sendable {
             case .equipment: .nonHuman
             case .team: .team
             }
+            // A generic resource is a placeholder for demand still to be staffed: it brings no supply, so the work
+            // assigned to it counts against its role's people (and shows as over-allocated in a view by person).
+            let weekly: WeeklyCapacity = r.kind == .role ? .percentOfCalendar(0)
+                : r.capacityHoursPerWeek.map { .hoursPerWeek($0) } ?? .percentOfCalendar(r.capacityPercent)
             capacityResources.append(CapacityResource(
                 id: r.id, name: r.name, kind: kind, role: r.role, skills: r.skills, orgUnit: r.orgUnit,
                 team: r.kind == .team ? nil : r.teamId, maxUnits: r.maxUnits,
-                weeklyCapacity: r.capacityHoursPerWeek.map { .hoursPerWeek($0) } ?? .percentOfCalendar(r.capacityPercent),
+                weeklyCapacity: weekly,
                 regularWeekMinutes: max(weekMinutes, 1), availableMinutes: minutes,
                 backgroundPeriods: (loadsByResource[r.id] ?? []).map {
                     BackgroundPeriod(hoursPerWeek: $0.hoursPerWeek, first: $0.firstDay, last: $0.lastDay)
@@ -408,4 +415,46 @@ extension CapacityGrouping {
     }
 
     public static let choices = "person, role, skill (or skill:N for level N and above), team, org_unit"
+}
+
+extension CapacityPlanner {
+    public enum ExportFormat: String, Sendable, CaseIterable { case csv, xlsx }
+
+    /// The forecast table as a file: one line per group and period, with hours, utilisation and band.
+    public func export(_ scope: CapacityScope, by grouping: CapacityGrouping, per period: CapacityPeriodKind,
+                       as format: ExportFormat, _ caller: Caller) async throws -> ExportedFile {
+        let (snapshot, table) = try await forecast(scope, by: grouping, per: period, caller)
+        let report = CapacityReport(snapshot, table)
+        var sheet = Sheet(name: "Capacity", columns: [
+            .init("Group kind", width: 12), .init("Key", width: 14), .init("Group", width: 28), .init("Period", width: 10),
+            .init("From", width: 12), .init("To", width: 12), .init("Supply h", width: 10), .init("Committed h", width: 12),
+            .init("Background h", width: 12), .init("Pipeline h (weighted)", width: 14), .init("Free h", width: 10),
+            .init("Over h", width: 10), .init("Utilisation %", width: 13), .init("Band", width: 15),
+        ])
+        for group in report.groups {
+            for c in group.periods {
+                sheet.rows.append([
+                    .text(group.kind), .text(group.key), .text(group.name), .text(c.period),
+                    CalendarDate(iso: c.first).map { .date($0) } ?? .empty, CalendarDate(iso: c.last).map { .date($0) } ?? .empty,
+                    .number(c.supplyHours), .number(c.demandHours), .number(c.backgroundHours), .number(c.pipelineHours),
+                    .number(c.freeHours), .number(c.overHours), c.utilisationPct.map { .percent($0) } ?? .empty,
+                    .text(c.band.replacingUnderscores),
+                ])
+            }
+        }
+        let name = "capacity-\(report.by.replacingUnderscores)-\(report.from)-\(report.to)"
+        switch format {
+        case .csv:
+            return ExportedFile(fileName: name + ".csv", contentType: "text/csv; charset=utf-8",
+                                data: Data(CSVWriter.write(sheet, neutralizingFormulas: true).utf8))
+        case .xlsx:
+            return ExportedFile(fileName: name + ".xlsx",
+                                contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                data: try Interchange.workbook([sheet]))
+        }
+    }
+}
+
+extension String {
+    fileprivate var replacingUnderscores: String { split(separator: "_", omittingEmptySubsequences: false).joined(separator: " ") }
 }

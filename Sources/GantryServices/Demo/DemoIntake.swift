@@ -26,7 +26,7 @@ enum DemoIntake {
                  problem: "Forty percent of calls to the service desk ask for the status of an order.",
                  goal: "Customers see their orders, invoices and tickets online; calls drop by a third.",
                  flows: [(420_000, 0), (180_000, 150_000), (60_000, 380_000), (60_000, 420_000)], ratings: [5, 5, 3, 2],
-                 demand: [RoleDemand(role: "Developer", fte: 3, months: 9), RoleDemand(role: "Designer", fte: 1, months: 4)],
+                 demand: [RoleDemand(role: "Developer", fte: 3, months: 9), RoleDemand(role: "UX designer", fte: 1, months: 4)],
                  status: .submitted, reason: nil),
         Proposal(title: "Data warehouse modernisation", requester: "ray.requester", sponsor: "dana.director",
                  problem: "Month-end reports take four days and disagree with finance's figures.",

@@ -126,6 +126,12 @@ public struct DemoLoader: Sendable {
             progress("project \(n + 1)/\(data.projects.count): \(p.code) \(p.name) (\(p.activities.count) activities)")
         }
         try await store.write { s in
+            try await DemoCapacity.load(in: s, today: now.date, at: now)
+            try await DemoCapacity.loadUnplannedProjects(in: s, portfolios: portfolioIds, managers: users, calendar: calendarId,
+                                                         today: now.date, at: now)
+        }
+        progress("capacity: catalogues, teams, absences, background load, two projects staffed by allocations")
+        try await store.write { s in
             try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now)
             try await DemoGlossary.load(in: s, at: now)
         }

@@ -17,6 +17,7 @@ struct CapacityRoutes: Sendable {
                 try await query.scope(backend, caller), by: query.grouping, per: query.period, caller)
             return try Wire.response(CapacityReport(snapshot, table))
         }
+        api.get("capacity/export") { request, context in try await Self.export(backend, request, context) }
         api.get("capacity/cell") { request, context in
             let caller = try context.caller()
             let params = request.uri.queryParameters
@@ -27,6 +28,19 @@ struct CapacityRoutes: Sendable {
                 periodLabel: label, caller)
             return try Wire.response(CapacityDrillDownReport(snapshot, drill))
         }
+    }
+
+    /// The same table as CSV or an Excel workbook, for `GET /api/v1/capacity/export?format=csv|xlsx`.
+    static func export(_ backend: Backend, _ request: Request, _ context: GantryContext) async throws -> Response {
+        let caller = try context.caller()
+        let query = try CapacityQuery(request.uri.queryParameters, today: today(), defaultPeriod: .week)
+        let formatText = request.uri.queryParameters.get("format") ?? "csv"
+        guard let format = CapacityPlanner.ExportFormat(rawValue: formatText) else {
+            throw ServiceError(.badRequest, "format: '\(formatText)' is not csv or xlsx", problems: [FieldProblem(field: "format", message: "csv or xlsx")])
+        }
+        let file = try await backend.capacity.export(try await query.scope(backend, caller), by: query.grouping, per: query.period,
+                                                     as: format, caller)
+        return InterchangeRoutes.download(file)
     }
 
     static func today() -> CalendarDate { SystemClock().now().date }
@@ -103,6 +117,18 @@ struct CapacityRoutes: Sendable {
                 "operationId": "capacity_forecast", "parameters": .array(common),
                 "responses": .object(["200": OpenAPI.response("The forecast", report), "400": bad, "422": invalid,
                                       "404": OpenAPI.problemResponse("A portfolio named does not exist")]),
+            ])]),
+            "/api/v1/capacity/export": .object(["get": .object([
+                "summary": "The capacity table as CSV or an Excel workbook: one line per group and period",
+                "operationId": "capacity_export",
+                "parameters": .array(common + [OpenAPI.parameter("format", "query", "csv (default) or xlsx")]),
+                "responses": .object([
+                    "200": .object(["description": "The file", "content": .object([
+                        "text/csv": .object(["schema": ["type": "string"]]),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": .object(["schema": ["type": "string", "format": "binary"]]),
+                    ])]),
+                    "400": bad, "422": invalid, "404": OpenAPI.problemResponse("A portfolio named does not exist"),
+                ]),
             ])]),
             "/api/v1/capacity/cell": .object(["get": .object([
                 "summary": "One cell's drill-down: the assignments, allocations and pipeline items that make its demand, with their hours",

@@ -17,7 +17,7 @@ enum Pages {
             // A page whose body Gantry rendered itself, every value escaped where it was put together.
             ("raw", "{{{html}}}"),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
-            + InterchangeTemplates.all + AccountTemplates.all + RecordTemplates.all
+            + InterchangeTemplates.all + AccountTemplates.all + RecordTemplates.all + CapacityTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -44,6 +44,7 @@ enum Pages {
             if nav == "lessons" { user["navLessons"] = true }
             if nav == "training" { user["navTraining"] = true }
             if nav == "templates" { user["navTemplates"] = true }
+            if nav == "capacity" { user["navCapacity"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             AccountPages.nav(auth, nav, into: &user)
             page["user"] = user

@@ -21,6 +21,7 @@ enum Templates {
             <a href="/my-work"{{#navWork}} aria-current="page"{{/navWork}} id="nav-my-work">My work</a>
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/resources"{{#navResources}} aria-current="page"{{/navResources}}>Resources</a>
+            <a href="/capacity"{{#navCapacity}} aria-current="page"{{/navCapacity}} id="nav-capacity">Capacity</a>
             <a href="/calendars"{{#navCalendars}} aria-current="page"{{/navCalendars}}>Calendars</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>

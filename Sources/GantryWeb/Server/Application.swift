@@ -57,6 +57,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     PortfolioRecordRoutes(backend: backend).register(on: router)
     ProjectRecordRoutes(backend: backend).register(on: router)
     ResourcePoolPages(backend: backend).register(on: router)
+    CapacityPages(backend: backend).register(on: router)
     CalendarPages(backend: backend).register(on: router)
     return router
 }

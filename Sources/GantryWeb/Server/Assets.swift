@@ -107,6 +107,14 @@ enum Assets {
           background: var(--accent); color: #fff; font: inherit; font-weight: 600; text-decoration: none; cursor: pointer; }
         a.button.secondary, .record-action button.secondary { background: #fff; color: var(--accent); }
         .record-action { margin: .75rem 0; } .record-action button.danger { background: #fff; color: var(--red); border-color: var(--red); }
+        .filters { display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: center; margin: .75rem 0; }
+        .filters fieldset { flex-basis: 100%; border: 1px solid var(--line); border-radius: 4px; padding: .3rem .6rem; }
+        .check { white-space: nowrap; } .legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: .5rem 0; }
+        .legend-item svg { vertical-align: -2px; } .heatmap-wrap { overflow-x: auto; max-width: 100%; }
+        .heatmap a:focus rect, .heatmap a:hover rect { stroke: #1d3557; stroke-width: 2; }
+        .inline-form { display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: center; margin: .6rem 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        button.small { padding: .15rem .5rem; font-size: .85rem; }
         @media print { .top, .foot, .skip, .actions, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; } .grid tbody tr:hover { background: none; } section { break-inside: avoid; } }
         """
