@@ -141,6 +141,7 @@ let package = Package(
             name: "GantryStorageTests",
             dependencies: [
                 "GantryModel", "GantryServices", "GantryStorage", "GantryInterchange", "GantryGovernance", "GantryScheduling",
+                "GantryPortfolio",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
