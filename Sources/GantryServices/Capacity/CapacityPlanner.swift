@@ -458,3 +458,70 @@ extension CapacityPlanner {
 extension String {
     fileprivate var replacingUnderscores: String { split(separator: "_", omittingEmptySubsequences: false).joined(separator: " ") }
 }
+
+extension CapacityPlanner {
+    /// The catalogues with their use: how many resources hold each skill (and at which levels) and each role, and
+    /// the names in use that the catalogues do not list (imports bring roles of their own).
+    public struct CatalogueUse: Sendable {
+        public var skills: [(skill: Skill, holders: Int, levels: [Int])]
+        public var roles: [(role: JobRole, resources: Int, allocations: Int)]
+        public var unlistedSkills: [(name: String, holders: Int)]
+        public var unlistedRoles: [(name: String, resources: Int)]
+    }
+
+    public func catalogueUse(_ caller: Caller) async throws -> CatalogueUse {
+        try caller.require(.view, Skill.listSubject)
+        return try await store.read { session in
+            let skills = try await session.list(Skill.self, ListQuery()).sorted { ($0.category, $0.name) < ($1.category, $1.name) }
+            let roles = try await session.list(JobRole.self, ListQuery()).sorted { $0.name < $1.name }
+            let resources = try await session.list(Resource.self, ListQuery())
+            let allocations = try await session.list(ProjectAllocation.self, ListQuery())
+            var holders: [String: [Int]] = [:]
+            for r in resources { for s in r.skills { holders[s.skill, default: []].append(s.level) } }
+            var roleCount: [String: Int] = [:]
+            for r in resources where !r.role.isEmpty { roleCount[r.role, default: 0] += 1 }
+            let skillNames = Set(skills.map(\.name)), roleNames = Set(roles.map(\.name))
+            return CatalogueUse(
+                skills: skills.map { ($0, holders[$0.name]?.count ?? 0, (holders[$0.name] ?? []).sorted()) },
+                roles: roles.map { role in (role, roleCount[role.name] ?? 0, allocations.filter { $0.role == role.name }.count) },
+                unlistedSkills: holders.filter { !skillNames.contains($0.key) }.map { ($0.key, $0.value.count) }.sorted { $0.name < $1.name },
+                unlistedRoles: roleCount.filter { !roleNames.contains($0.key) }.map { ($0.key, $0.value) }.sorted { $0.name < $1.name })
+        }
+    }
+
+    /// Renames a catalogue role and, in the same transaction, every resource and allocation that names it: the
+    /// role is managed in one place. Audited as one update of the role and one of each record it changed.
+    public func renameRole(_ id: JobRole.ID, to name: String, _ caller: Caller) async throws -> JobRole {
+        let now = clock.now()
+        return try await store.write { session in
+            guard let role = try await session.get(JobRole.self, id) else { throw ServiceError.notFound(JobRole.self, id) }
+            let old = role.name
+            let renamed = try await Catalog.apply({ $0.name = name }, to: role, by: caller, at: now, in: session)
+            guard old != renamed.name else { return renamed }
+            for r in try await session.list(Resource.self, ListQuery(filters: ["role": .text(old)])) {
+                _ = try await Catalog.apply({ $0.role = renamed.name }, to: r, by: caller, at: now, in: session)
+            }
+            for a in try await session.list(ProjectAllocation.self, ListQuery(filters: ["role": .text(old)])) {
+                _ = try await Catalog.apply({ $0.role = renamed.name }, to: a, by: caller, at: now, in: session)
+            }
+            return renamed
+        }
+    }
+
+    /// Renames a catalogue skill and every resource's holding of it, in one transaction.
+    public func renameSkill(_ id: Skill.ID, to name: String, _ caller: Caller) async throws -> Skill {
+        let now = clock.now()
+        return try await store.write { session in
+            guard let skill = try await session.get(Skill.self, id) else { throw ServiceError.notFound(Skill.self, id) }
+            let old = skill.name
+            let renamed = try await Catalog.apply({ $0.name = name }, to: skill, by: caller, at: now, in: session)
+            guard old != renamed.name else { return renamed }
+            for r in try await session.list(Resource.self, ListQuery()) where r.skills.contains(where: { $0.skill == old }) {
+                _ = try await Catalog.apply({
+                    $0.skills = $0.skills.map { $0.skill == old ? SkillLevel(renamed.name, level: $0.level) : $0 }
+                }, to: r, by: caller, at: now, in: session)
+            }
+            return renamed
+        }
+    }
+}

@@ -1,6 +1,81 @@
 /// The capacity pages' templates. `{{x}}` escapes; `{{{x}}}` only for the SVG Gantry rendered and escaped itself.
 enum CapacityTemplates {
-    static let all: [(String, String)] = [("capacity", capacity), ("capacityCell", capacityCell)]
+    static let all: [(String, String)] = [
+        ("capacity", capacity), ("capacityCell", capacityCell), ("capacityCatalogue", catalogue),
+        ("capacitySettings", settings), ("capacityAllocations", allocations),
+    ]
+
+    static let catalogue = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/capacity">Capacity</a> › <span aria-current="page">Skills and roles</span></nav>
+        <h1>Skills and roles</h1>
+        <p class="lede">The PMO's central catalogue: resources, generic needs and allocations choose from it. Renaming a role or a skill renames it on every resource and allocation at once.</p>
+        {{#formError}}<div class="alert" role="alert" id="form-errors"><p>{{formError}}</p></div>{{/formError}}
+        <section aria-labelledby="roles-title" id="roles">
+          <h2 id="roles-title">Job roles</h2>
+          <table class="grid" id="role-list"><thead><tr><th scope="col">Role</th><th scope="col">Description</th><th scope="col" class="num">Resources</th><th scope="col" class="num">Allocations</th>{{#mayManage}}<th scope="col">Rename</th><th scope="col"><span class="visually-hidden">Remove</span></th>{{/mayManage}}</tr></thead><tbody>
+          {{#roles}}<tr><td>{{name}}</td><td>{{description}}</td><td class="num">{{resources}}</td><td class="num">{{allocations}}</td>{{#mayManage}}<td><form method="post" action="/capacity/catalogue/roles/{{id}}/rename" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><label class="visually-hidden" for="role-rename-{{id}}">New name for {{name}}</label><input id="role-rename-{{id}}" name="name" value="{{name}}" size="18"> <button type="submit" class="secondary small">Rename</button></form></td><td><form method="post" action="/capacity/catalogue/roles/{{id}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form></td>{{/mayManage}}</tr>{{/roles}}
+          {{^roles}}<tr><td colspan="6">No roles in the catalogue yet.</td></tr>{{/roles}}
+          </tbody></table>
+          {{#unlistedRoles}}{{#-first}}<p class="notice" id="unlisted-roles">In use but not in the catalogue (imported, or typed before it existed): {{/-first}}<strong>{{uName}}</strong> ({{uCount}}){{^-last}}, {{/-last}}{{#-last}}. Add them to manage them here.</p>{{/-last}}{{/unlistedRoles}}
+          {{#mayManage}}<form method="post" action="/capacity/catalogue/roles" class="inline-form" id="role-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
+            <label for="role-name">Role</label> <input id="role-name" name="name" required>
+            <label for="role-description">Description</label> <input id="role-description" name="description" size="40">
+            <button type="submit" id="add-role">Add role</button></form>{{/mayManage}}
+        </section>
+        <section aria-labelledby="skills-title" id="skills">
+          <h2 id="skills-title">Skills</h2>
+          <table class="grid" id="skill-list"><thead><tr><th scope="col">Skill</th><th scope="col">Category</th><th scope="col" class="num">Held by</th><th scope="col">Levels (1 aware … 5 expert)</th>{{#mayManage}}<th scope="col">Rename</th><th scope="col"><span class="visually-hidden">Remove</span></th>{{/mayManage}}</tr></thead><tbody>
+          {{#skills}}<tr><td>{{name}}</td><td>{{category}}</td><td class="num">{{holders}}</td><td>{{levels}}</td>{{#mayManage}}<td><form method="post" action="/capacity/catalogue/skills/{{id}}/rename" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><label class="visually-hidden" for="skill-rename-{{id}}">New name for {{name}}</label><input id="skill-rename-{{id}}" name="name" value="{{name}}" size="16"> <button type="submit" class="secondary small">Rename</button></form></td><td><form method="post" action="/capacity/catalogue/skills/{{id}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form></td>{{/mayManage}}</tr>{{/skills}}
+          {{^skills}}<tr><td colspan="6">No skills in the catalogue yet.</td></tr>{{/skills}}
+          </tbody></table>
+          {{#unlistedSkills}}{{#-first}}<p class="notice" id="unlisted-skills">Held but not in the catalogue: {{/-first}}<strong>{{uName}}</strong> ({{uCount}}){{^-last}}, {{/-last}}{{#-last}}.</p>{{/-last}}{{/unlistedSkills}}
+          {{#mayManage}}<form method="post" action="/capacity/catalogue/skills" class="inline-form" id="skill-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
+            <label for="skill-name">Skill</label> <input id="skill-name" name="name" required>
+            <label for="skill-category">Category</label> <input id="skill-category" name="category">
+            <button type="submit" id="add-skill">Add skill</button></form>{{/mayManage}}
+        </section>
+        """
+
+    static let settings = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/capacity">Capacity</a> › <span aria-current="page">Settings</span></nav>
+        <h1>Capacity settings</h1>
+        {{#formError}}<div class="alert" role="alert" id="form-errors"><p>{{formError}}</p></div>{{/formError}}
+        <form method="post" action="/capacity/settings" class="stack record-form" id="capacity-settings">
+          <input type="hidden" name="csrf_token" value="{{csrf}}">
+          <fieldset><legend>Pipeline: the probability that demand in each state becomes real (%)</legend>
+          {{#weights}}<div class="field"><label for="weight_{{state}}">{{label}}</label><input id="weight_{{state}}" name="weight_{{state}}" value="{{percent}}"{{^mayManage}} disabled{{/mayManage}}></div>{{/weights}}
+          </fieldset>
+          <fieldset><legend>Heatmap bands (utilisation %)</legend>
+          <div class="field"><label for="healthy_from">Healthy from</label><input id="healthy_from" name="healthy_from" value="{{healthyFrom}}"{{^mayManage}} disabled{{/mayManage}}><span class="hint">Below this a group is under-used</span></div>
+          <div class="field"><label for="healthy_through">Healthy up to</label><input id="healthy_through" name="healthy_through" value="{{healthyThrough}}"{{^mayManage}} disabled{{/mayManage}}></div>
+          <div class="field"><label for="at_risk_through">At risk up to</label><input id="at_risk_through" name="at_risk_through" value="{{atRiskThrough}}"{{^mayManage}} disabled{{/mayManage}}><span class="hint">Above this a group is over-allocated</span></div>
+          </fieldset>
+          <div class="field"><label for="hours_per_day">Hours in a full-time day</label><input id="hours_per_day" name="hours_per_day" value="{{hoursPerDay}}"{{^mayManage}} disabled{{/mayManage}}><span class="hint">Turns an intake request's FTE × months into hours</span></div>
+          {{#mayManage}}<button type="submit" id="save-settings">Save settings</button>{{/mayManage}}
+        </form>
+        """
+
+    static let allocations = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <a href="/projects/{{projectId}}">{{projectCode}}</a> › <span aria-current="page">Allocations</span></nav>
+        <h1>{{projectCode}} {{projectName}}: allocations</h1>
+        <p class="lede">Demand at project level, before (or beside) a plan: a role or a person, hours or % over dates.</p>
+        <p class="muted" id="plan-wins">{{rule}}</p>
+        {{#formError}}<div class="alert" role="alert" id="form-errors"><p>{{formError}}</p></div>{{/formError}}
+        <table class="grid" id="allocation-list"><thead><tr><th scope="col">For</th><th scope="col">Amount</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Note</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{who}}</td><td>{{amount}}</td><td class="date">{{from}}</td><td class="date">{{to}}</td><td>{{note}}</td><td>{{#mayDelete}}<form method="post" action="/projects/{{projectId}}/allocations/{{id}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{/rows}}
+        {{^rows}}<tr><td colspan="6">No allocations.</td></tr>{{/rows}}
+        </tbody></table>
+        {{#mayEdit}}<form method="post" action="/projects/{{projectId}}/allocations" class="inline-form" id="allocation-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
+          <label for="alloc-role">Role</label> <select id="alloc-role" name="role"><option value="">—</option>{{#roles}}<option value="{{role}}">{{role}}</option>{{/roles}}</select>
+          <label for="alloc-resource">or person</label> <select id="alloc-resource" name="resource_id"><option value="">—</option>{{#people}}<option value="{{rid}}">{{rname}} ({{rrole}})</option>{{/people}}</select>
+          <label for="alloc-amount">Amount</label> <input id="alloc-amount" name="amount" size="5" required>
+          <select id="alloc-unit" name="unit" aria-label="Unit">{{#units}}<option value="{{unit}}">{{unitLabel}}</option>{{/units}}</select>
+          <label for="alloc-first">From</label> <input id="alloc-first" name="first_day" type="date" required>
+          <label for="alloc-last">To</label> <input id="alloc-last" name="last_day" type="date" required>
+          <label for="alloc-note">Note</label> <input id="alloc-note" name="note">
+          <button type="submit" id="add-allocation">Add allocation</button>
+        </form>{{/mayEdit}}
+        """
 
     static let capacity = """
         <h1>Capacity</h1>

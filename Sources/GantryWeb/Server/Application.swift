@@ -58,6 +58,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     ProjectRecordRoutes(backend: backend).register(on: router)
     ResourcePoolPages(backend: backend).register(on: router)
     CapacityPages(backend: backend).register(on: router)
+    CapacityAdminPages(backend: backend).register(on: router)
     CalendarPages(backend: backend).register(on: router)
     return router
 }
