@@ -158,7 +158,9 @@ extension RoleWeeklyCapacity {
         let last = min(weekIndex(of: request.latestStart), lastCheckable)
         var attempts: [EarliestStart.Attempt] = []
         var start: CalendarDate?
-        if first <= last {
+        if profile.isEmpty {
+            start = request.earliest  // nothing to fit, even past the capacity's weeks
+        } else if first <= last {
             for s in first...last {
                 let short = shortfalls(s)
                 if short.isEmpty { start = monday(ofWeek: s); break }
