@@ -47,6 +47,22 @@ public enum CapacityBenchmark {
         public var assignments: Int
         public var cells: Int
         public var drillDownParts: Int
+        /// When can we start? for one request (``startRequest(_:)``): the forecast's remaining capacity by role and
+        /// week (computed once, then shared by every request), and the search itself.
+        public var roleCapacityNanoseconds: UInt64 = 0
+        public var earliestStartNanoseconds: UInt64 = 0
+        /// The whole answer for one request: role capacity + search.
+        public var startRequestNanoseconds: UInt64 { roleCapacityNanoseconds + earliestStartNanoseconds }
+        /// The answer's start (`nil`: none within the horizon) and the number of starts tried before it.
+        public var earliestStart: CalendarDate?
+        public var startsTried: Int = 0
+        /// Portfolio leveling of every project (``levelingProjects(_:)``) against the capacity left by everything
+        /// else (allocations, background): just the leveling, not building its input.
+        public var levelingNanoseconds: UInt64 = 0
+        public var levelingProjects: Int = 0
+        public var levelingMoves: Int = 0
+        public var overHoursBefore: Double = 0
+        public var overHoursAfter: Double = 0
     }
 
     /// The first day of a generated organisation's range: Monday 4 January 2027.
@@ -145,8 +161,10 @@ public enum CapacityBenchmark {
                              allocations: allocations, pipeline: pipeline)
     }
 
-    /// Builds the organisation of `size` (not timed), then times the forecast by role, weekly, and a drill-down of
-    /// its busiest cell. `now` is the caller's monotonic clock in nanoseconds.
+    /// Builds the organisation of `size` (not timed), then times the forecast by role, weekly, a drill-down of its
+    /// busiest cell, when can we start? for ``startRequest(_:)`` (the role capacity and the search), and portfolio
+    /// leveling of every project (``levelingProjects(_:)``; building its input is not timed). `now` is the
+    /// caller's monotonic clock in nanoseconds.
     public static func run(_ size: Size = .issue, seed: UInt64 = 14,
                            now: () -> UInt64) throws(PortfolioError) -> Timing {
         let input = organisation(size, seed: seed)
@@ -162,8 +180,81 @@ public enum CapacityBenchmark {
         let t3 = now()
         let drill = try forecast.drillDown(table.groups[best.0], in: table.periods[best.1], grouping: .role)
         let t4 = now()
-        return Timing(compileNanoseconds: t1 - t0, tableNanoseconds: t2 - t1, drillDownNanoseconds: t4 - t3,
-                      assignments: input.assignments.count, cells: table.groups.count * table.periods.count,
-                      drillDownParts: drill.committed.count + drill.pipeline.count)
+        var timing = Timing(compileNanoseconds: t1 - t0, tableNanoseconds: t2 - t1, drillDownNanoseconds: t4 - t3,
+                            assignments: input.assignments.count, cells: table.groups.count * table.periods.count,
+                            drillDownParts: drill.committed.count + drill.pipeline.count)
+
+        // When can we start? One request against everything committed.
+        let t5 = now()
+        let capacity = forecast.roleWeeklyCapacity()
+        let t6 = now()
+        let answer = try capacity.earliestStart(startRequest(capacity))
+        let t7 = now()
+        timing.roleCapacityNanoseconds = t6 - t5
+        timing.earliestStartNanoseconds = t7 - t6
+        timing.earliestStart = answer.start
+        timing.startsTried = answer.attempts.count + (answer.start == nil ? 0 : 1)
+
+        // Portfolio leveling: every project as a role profile, against what the allocations and background leave.
+        var rest = input
+        rest.assignments = []
+        let remaining = try CapacityForecast(rest).roleWeeklyCapacity()
+        let projects = levelingProjects(input)
+        let t8 = now()
+        let plan = try remaining.leveling(projects)
+        let t9 = now()
+        timing.levelingNanoseconds = t9 - t8
+        timing.levelingProjects = projects.count
+        timing.levelingMoves = plan.moves.count
+        timing.overHoursBefore = plan.overHoursBefore
+        timing.overHoursAfter = plan.overHoursAfter
+        return timing
+    }
+
+    /// The benchmark's intake request: 2 FTE of the first role for 26 weeks, 1 FTE of the second in weeks 4 to 16,
+    /// half an FTE of the third for 26 weeks (40 h a week each); asked for the first week, tried up to the last.
+    public static func startRequest(_ capacity: RoleWeeklyCapacity) -> EarliestStart.Request {
+        let roles = capacity.roles.filter { !$0.isEmpty }.sorted()
+        func role(_ k: Int) -> String { roles.isEmpty ? "Role \(k + 1)" : roles[k % roles.count] }
+        let profile = RoleWeekDemand.steady(role: role(0), fte: 2, weeks: 26)
+            + RoleWeekDemand.steady(role: role(1), fte: 1, weeks: 13, fromWeek: 4)
+            + RoleWeekDemand.steady(role: role(2), fte: 0.5, weeks: 26)
+        let first = capacity.periods.first?.first ?? firstDay
+        let earliest = CalendarDate(daysSinceEpoch: RoleWeeklyCapacity.mondayOnOrBefore(first.daysSinceEpoch + 6))
+        return EarliestStart.Request(profile: profile, earliest: earliest, requested: earliest,
+                                     latestStart: capacity.monday(ofWeek: max(0, capacity.weekCount - 1)))
+    }
+
+    /// Every project of a generated organisation as a leveling project: its role demand per week from its
+    /// assignments (units × 480 minutes on each weekday of an assignment, under the role of the resource it is
+    /// assigned to), starting the Monday of its first assignment; priorities a fixed shuffle of the ids; every
+    /// fifth project started (it may not move).
+    public static func levelingProjects(_ input: CapacityInput) -> [LevelingProject] {
+        var roleOf: [Resource.ID: String] = [:]
+        for r in input.resources { roleOf[r.id] = r.role }
+        var byProject: [Project.ID: [Int]] = [:]
+        for (k, a) in input.assignments.enumerated() { byProject[a.project, default: []].append(k) }
+        return byProject.keys.sorted().map { project in
+            let indices = byProject[project]!
+            let first = indices.map { input.assignments[$0].first.daysSinceEpoch }.min()!
+            let monday = RoleWeeklyCapacity.mondayOnOrBefore(first)
+            var demand: [String: [Int: Int64]] = [:]
+            for k in indices {
+                let a = input.assignments[k]
+                let role = roleOf[a.resource] ?? ""
+                let perDay = Int64((480 * a.units / 100).rounded())
+                for d in a.first.daysSinceEpoch...a.last.daysSinceEpoch
+                where !CalendarDate(daysSinceEpoch: d).weekday.isWeekend {
+                    demand[role, default: [:]][(d - monday) / 7, default: 0] += perDay
+                }
+            }
+            let profile = demand.keys.sorted().flatMap { role in
+                demand[role]!.keys.sorted().map { RoleWeekDemand(role: role, weekOffset: $0, minutes: demand[role]![$0]!) }
+            }
+            let id = project.rawValue
+            return LevelingProject(id: project, name: "Project \(id)", profile: profile,
+                                   plannedStart: CalendarDate(daysSinceEpoch: monday),
+                                   priority: Int((id * 7_919) % 1_009), mayMove: id % 5 != 0)
+        }
     }
 }
