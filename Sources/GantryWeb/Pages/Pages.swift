@@ -18,6 +18,7 @@ enum Pages {
             ("raw", "{{{html}}}"),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
             + InterchangeTemplates.all + AccountTemplates.all + RecordTemplates.all + CapacityTemplates.all
+            + StaffingTemplates.all + ScenarioTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
