@@ -90,13 +90,13 @@ enum DemoCapacity {
         }
         let projects: [(portfolio: Int, code: String, name: String, manager: String,
                         asks: [(role: String, unit: AllocationUnit, amount: Double, from: Int, months: Int, note: String)])] = [
-            (0, "DIG-130", "Open banking APIs", "priya.pm", [
+            (0, DemoData.unplannedProjectCodes[0], "Open banking APIs", "priya.pm", [
                 ("Developer", .hoursPerWeek, 120, 1, 6, "Three developers on the API gateway and consent service"),
                 ("Tester", .hoursPerWeek, 80, 2, 5, "Two testers from the second month"),
                 ("Solution architect", .percent, 50, 1, 3, "Half the architects while the design settles"),
                 ("Business analyst", .hoursPerMonth, 160, 1, 4, "One analyst's month on the regulatory requirements"),
             ]),
-            (1, "INF-131", "Zero-trust network", "lena.pm", [
+            (1, DemoData.unplannedProjectCodes[1], "Zero-trust network", "lena.pm", [
                 ("Infrastructure engineer", .hoursPerWeek, 120, 1, 8, "Three engineers on segmentation and identity-aware access"),
                 ("Developer", .hoursPerWeek, 40, 3, 4, "One developer for the policy automation"),
             ]),

@@ -5,6 +5,9 @@ import GantryScheduling
 /// summaries, milestones and all four link types, dated by the critical path on a working calendar, a resource
 /// pool with roles and skills, and a user for every role. Pure: the same seed and day give the same data.
 public struct DemoData: Sendable {
+    /// The two active projects the loader adds without a plan, staffed by allocations (DemoCapacity).
+    public static let unplannedProjectCodes = ["DIG-130", "INF-131"]
+
     /// The pool resource that stands for the demo's team member (`tom.team`).
     public static let teamMemberResource = "Tom Team"
 

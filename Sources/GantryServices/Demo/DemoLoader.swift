@@ -139,7 +139,8 @@ public struct DemoLoader: Sendable {
         try await DemoGates.load(in: store, today: now.date, at: now)
         try await RAIDDemo(store: store, clock: clock).load()
         try await DemoStatusReports(store: store, clock: clock).load(users: Array(users.values))
-        return Result(password: password, users: data.users.compactMap { users[$0.username] }, projects: data.projects.count,
+        return Result(password: password, users: data.users.compactMap { users[$0.username] },
+                      projects: data.projects.count + DemoData.unplannedProjectCodes.count,
                       activities: activityTotal, dependencies: linkTotal)
     }
 }

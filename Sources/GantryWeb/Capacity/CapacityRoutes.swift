@@ -17,6 +17,41 @@ struct CapacityRoutes: Sendable {
                 try await query.scope(backend, caller), by: query.grouping, per: query.period, caller)
             return try Wire.response(CapacityReport(snapshot, table))
         }
+        api.get("scenarios/:id/forecast") { request, context in
+            let caller = try context.caller()
+            let query = try CapacityQuery(request.uri.queryParameters, today: Self.today(), defaultPeriod: .week)
+            let view = try await backend.capacity.scenarioView(CapacityScenario.ID(try APIRoutes.id(context)),
+                                                               scope: try await query.scope(backend, caller),
+                                                               by: query.grouping, per: query.period, caller)
+            return try Wire.response(ScenarioDocument(
+                scenario: view.scenario, changes: view.changes,
+                overHoursBefore: CapacityCell.hours(view.overMinutesBefore), overHoursAfter: CapacityCell.hours(view.overMinutesAfter),
+                before: CapacityReport(view.snapshot, view.before), after: CapacityReport(view.snapshot, view.after)))
+        }
+        api.post("scenarios/:id/commit") { _, context in
+            let result = try await backend.capacity.commit(CapacityScenario.ID(try APIRoutes.id(context)), try context.caller())
+            return try Wire.response(CommitDocument(scenario: result.scenario, applied: result.applied, notApplied: result.notApplied))
+        }
+        api.post("scenarios/:id/discard") { _, context in
+            try Wire.response(try await backend.capacity.discard(CapacityScenario.ID(try APIRoutes.id(context)), try context.caller()))
+        }
+        api.get("capacity/leveling") { request, context in
+            let caller = try context.caller()
+            let query = try CapacityQuery(request.uri.queryParameters, today: Self.today(), defaultPeriod: .week)
+            let view = try await backend.capacity.leveling(try await query.scope(backend, caller), caller)
+            let l = view.leveling
+            return try Wire.response(LevelingDocument(
+                priorityRule: view.priorityRule, overHoursBefore: CapacityCell.hours(l.overMinutesBefore),
+                overHoursAfter: CapacityCell.hours(l.overMinutesAfter),
+                moves: l.moves.map { .init(projectId: $0.project, name: $0.name, from: $0.from.description, to: $0.to.description,
+                                           shiftWeeks: $0.shiftWeeks, fits: $0.fits, reason: $0.reason) }))
+        }
+        api.post("capacity/leveling/scenario") { request, context in
+            let caller = try context.caller()
+            let query = try CapacityQuery(request.uri.queryParameters, today: Self.today(), defaultPeriod: .week)
+            let scenario = try await backend.capacity.levelingScenario(try await query.scope(backend, caller), caller)
+            return try Wire.response(scenario, status: .created)
+        }
         api.get("capacity/export") { request, context in try await Self.export(backend, request, context) }
         api.get("capacity/cell") { request, context in
             let caller = try context.caller()
@@ -41,6 +76,37 @@ struct CapacityRoutes: Sendable {
         let file = try await backend.capacity.export(try await query.scope(backend, caller), by: query.grouping, per: query.period,
                                                      as: format, caller)
         return InterchangeRoutes.download(file)
+    }
+
+    struct ScenarioDocument: Encodable {
+        var scenario: CapacityScenario
+        var changes: [String]
+        var overHoursBefore: Double
+        var overHoursAfter: Double
+        var before: CapacityReport
+        var after: CapacityReport
+    }
+
+    struct CommitDocument: Encodable {
+        var scenario: CapacityScenario
+        var applied: [String]
+        var notApplied: [String]
+    }
+
+    struct LevelingDocument: Encodable {
+        struct Move: Encodable {
+            var projectId: Project.ID
+            var name: String
+            var from: String
+            var to: String
+            var shiftWeeks: Int
+            var fits: Bool
+            var reason: String
+        }
+        var priorityRule: String
+        var overHoursBefore: Double
+        var overHoursAfter: Double
+        var moves: [Move]
     }
 
     static func today() -> CalendarDate { SystemClock().now().date }
@@ -117,6 +183,57 @@ struct CapacityRoutes: Sendable {
                 "operationId": "capacity_forecast", "parameters": .array(common),
                 "responses": .object(["200": OpenAPI.response("The forecast", report), "400": bad, "422": invalid,
                                       "404": OpenAPI.problemResponse("A portfolio named does not exist")]),
+            ])]),
+            "/api/v1/scenarios/{id}/forecast": .object([
+                "parameters": .array([OpenAPI.parameter("id", "path", "The scenario's id", type: "integer", required: true)]),
+                "get": .object([
+                    "summary": "A scenario's forecast: the live table and the table with its changes applied, and the over-allocated hours of each",
+                    "operationId": "scenario_forecast", "parameters": .array(common),
+                    "responses": .object(["200": OpenAPI.response("Before and after", .object(["type": "object", "properties": .object([
+                        "scenario": ["$ref": "#/components/schemas/CapacityScenario"], "changes": ["type": "array", "items": ["type": "string"]],
+                        "over_hours_before": hours, "over_hours_after": hours, "before": report, "after": report])])),
+                        "400": bad, "404": OpenAPI.problemResponse("No such scenario"), "422": invalid]),
+                ]),
+            ]),
+            "/api/v1/scenarios/{id}/commit": .object([
+                "parameters": .array([OpenAPI.parameter("id", "path", "The scenario's id", type: "integer", required: true)]),
+                "post": .object([
+                    "summary": "Commits a draft scenario: its changes become live in one transaction, each audited (the PMO)",
+                    "operationId": "scenario_commit",
+                    "responses": .object(["200": OpenAPI.response("What was applied", .object(["type": "object", "properties": .object([
+                        "scenario": ["$ref": "#/components/schemas/CapacityScenario"],
+                        "applied": ["type": "array", "items": ["type": "string"]],
+                        "not_applied": ["type": "array", "items": ["type": "string"]]])])),
+                        "403": OpenAPI.problemResponse("Only the PMO commits scenarios"), "404": OpenAPI.problemResponse("No such scenario"),
+                        "409": OpenAPI.problemResponse("The scenario is not a draft"), "422": invalid]),
+                ]),
+            ]),
+            "/api/v1/scenarios/{id}/discard": .object([
+                "parameters": .array([OpenAPI.parameter("id", "path", "The scenario's id", type: "integer", required: true)]),
+                "post": .object([
+                    "summary": "Discards a draft scenario; nothing live changes", "operationId": "scenario_discard",
+                    "responses": .object(["200": OpenAPI.response("The scenario, discarded", ["$ref": "#/components/schemas/CapacityScenario"]),
+                                          "403": OpenAPI.problemResponse("Only the PMO discards scenarios"),
+                                          "404": OpenAPI.problemResponse("No such scenario"),
+                                          "409": OpenAPI.problemResponse("The scenario is not a draft")]),
+                ]),
+            ]),
+            "/api/v1/capacity/leveling": .object(["get": .object([
+                "summary": "Portfolio leveling: proposed start shifts for projects not started yet, each with its reason, and the over-allocated hours before and after",
+                "operationId": "capacity_leveling", "parameters": .array(common),
+                "responses": .object(["200": OpenAPI.response("The proposal", .object(["type": "object", "properties": .object([
+                    "priority_rule": ["type": "string"], "over_hours_before": hours, "over_hours_after": hours,
+                    "moves": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
+                        "project_id": ["type": "integer"], "name": ["type": "string"], "from": ["type": "string", "format": "date"],
+                        "to": ["type": "string", "format": "date"], "shift_weeks": ["type": "integer"], "fits": ["type": "boolean"],
+                        "reason": ["type": "string"]])])])])])),
+                    "400": bad, "422": invalid]),
+            ])]),
+            "/api/v1/capacity/leveling/scenario": .object(["post": .object([
+                "summary": "Makes a draft scenario of the leveling proposal's moves, to preview and commit",
+                "operationId": "capacity_leveling_scenario", "parameters": .array(common),
+                "responses": .object(["201": OpenAPI.response("The draft scenario", ["$ref": "#/components/schemas/CapacityScenario"]),
+                                      "400": bad, "403": OpenAPI.problemResponse("Only the PMO makes scenarios"), "422": invalid]),
             ])]),
             "/api/v1/capacity/export": .object(["get": .object([
                 "summary": "The capacity table as CSV or an Excel workbook: one line per group and period",

@@ -216,13 +216,13 @@ struct ScenarioPages: Sendable {
             "unmoved": l.unmoved.map { ["name": $0.name, "start": $0.start.description, "reason": $0.reason] },
         ]
         if auth.caller.refusal(standards: .create) == nil && !l.moves.isEmpty { values["mayPropose"] = true }
-        return Pages.html("leveling", values, title: "Portfolio leveling", auth: auth, nav: "capacity")
+        return Pages.html("portfolioLeveling", values, title: "Portfolio leveling", auth: auth, nav: "capacity")
     }
 }
 
 /// The scenario pages' templates.
 enum ScenarioTemplates {
-    static let all: [(String, String)] = [("scenarioList", list), ("scenarioPage", page), ("leveling", leveling)]
+    static let all: [(String, String)] = [("scenarioList", list), ("scenarioPage", page), ("portfolioLeveling", leveling)]
 
     static let list = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/capacity">Capacity</a> › <span aria-current="page">What-if scenarios</span></nav>
