@@ -152,8 +152,8 @@ struct CapacityAdminPages: Sendable {
                 if mayManage { row["mayManage"] = true }
                 return row
             },
-            "unlistedSkills": use.unlistedSkills.map { ["uName": $0.name, "uCount": String($0.holders)] },
-            "unlistedRoles": use.unlistedRoles.map { ["uName": $0.name, "uCount": String($0.resources)] },
+            "unlistedSkills": use.unlistedSkills.map { "\($0.name) (\($0.holders))" }.joined(separator: ", "),
+            "unlistedRoles": use.unlistedRoles.map { "\($0.name) (\($0.resources))" }.joined(separator: ", "),
         ]
         if mayManage { values["mayManage"] = true }
         if let failure { values["formError"] = failure.message }

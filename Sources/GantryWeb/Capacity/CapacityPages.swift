@@ -57,7 +57,8 @@ struct CapacityPages: Sendable {
                 "underBelow": Pages.number(bands.healthyFrom), "healthyThrough": Pages.number(bands.healthyThrough),
                 "atRiskThrough": Pages.number(bands.atRiskThrough),
                 "weights": snapshot.input.pipelineWeights.weights.sorted { $0.key < $1.key }
-                    .map { ["state": $0.key.replacingOccurrences(of: "_", with: " "), "weight": Pages.number($0.value * 100) + " %"] },
+                    .map { "\($0.key.replacingOccurrences(of: "_", with: " ")) \(Pages.number(($0.value * 1000).rounded() / 10)) %" }
+                    .joined(separator: ", "),
                 "over": over, "rowCount": String(table.groups.count),
                 "exportQuery": query.queryString(), "scopeText": snapshot.portfolios.isEmpty ? "no portfolio"
                     : snapshot.portfolios.map(\.code).sorted().joined(separator: ", "),

@@ -16,7 +16,7 @@ enum CapacityTemplates {
           {{#roles}}<tr><td>{{name}}</td><td>{{description}}</td><td class="num">{{resources}}</td><td class="num">{{allocations}}</td>{{#mayManage}}<td><form method="post" action="/capacity/catalogue/roles/{{id}}/rename" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><label class="visually-hidden" for="role-rename-{{id}}">New name for {{name}}</label><input id="role-rename-{{id}}" name="name" value="{{name}}" size="18"> <button type="submit" class="secondary small">Rename</button></form></td><td><form method="post" action="/capacity/catalogue/roles/{{id}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form></td>{{/mayManage}}</tr>{{/roles}}
           {{^roles}}<tr><td colspan="6">No roles in the catalogue yet.</td></tr>{{/roles}}
           </tbody></table>
-          {{#unlistedRoles}}{{#-first}}<p class="notice" id="unlisted-roles">In use but not in the catalogue (imported, or typed before it existed): {{/-first}}<strong>{{uName}}</strong> ({{uCount}}){{^-last}}, {{/-last}}{{#-last}}. Add them to manage them here.</p>{{/-last}}{{/unlistedRoles}}
+          {{#unlistedRoles}}<p class="notice" id="unlisted-roles">In use but not in the catalogue (imported, or typed before it existed): {{unlistedRoles}}. Add them to manage them here.</p>{{/unlistedRoles}}
           {{#mayManage}}<form method="post" action="/capacity/catalogue/roles" class="inline-form" id="role-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
             <label for="role-name">Role</label> <input id="role-name" name="name" required>
             <label for="role-description">Description</label> <input id="role-description" name="description" size="40">
@@ -28,7 +28,7 @@ enum CapacityTemplates {
           {{#skills}}<tr><td>{{name}}</td><td>{{category}}</td><td class="num">{{holders}}</td><td>{{levels}}</td>{{#mayManage}}<td><form method="post" action="/capacity/catalogue/skills/{{id}}/rename" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><label class="visually-hidden" for="skill-rename-{{id}}">New name for {{name}}</label><input id="skill-rename-{{id}}" name="name" value="{{name}}" size="16"> <button type="submit" class="secondary small">Rename</button></form></td><td><form method="post" action="/capacity/catalogue/skills/{{id}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form></td>{{/mayManage}}</tr>{{/skills}}
           {{^skills}}<tr><td colspan="6">No skills in the catalogue yet.</td></tr>{{/skills}}
           </tbody></table>
-          {{#unlistedSkills}}{{#-first}}<p class="notice" id="unlisted-skills">Held but not in the catalogue: {{/-first}}<strong>{{uName}}</strong> ({{uCount}}){{^-last}}, {{/-last}}{{#-last}}.</p>{{/-last}}{{/unlistedSkills}}
+          {{#unlistedSkills}}<p class="notice" id="unlisted-skills">Held but not in the catalogue: {{unlistedSkills}}.</p>{{/unlistedSkills}}
           {{#mayManage}}<form method="post" action="/capacity/catalogue/skills" class="inline-form" id="skill-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
             <label for="skill-name">Skill</label> <input id="skill-name" name="name" required>
             <label for="skill-category">Category</label> <input id="skill-category" name="category">
@@ -94,12 +94,12 @@ enum CapacityTemplates {
         </form>
         {{#withPipeline}}<p class="notice" id="pipeline-note">Utilisation here includes the pipeline, weighted by probability: it is what may come, not what is committed.</p>{{/withPipeline}}
         <div class="legend" id="legend" aria-label="Bands">{{#legend}}<span class="legend-item"><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" rx="2" fill="{{bandFill}}"/></svg> {{bandName}} (“{{bandWord}}”)</span> {{/legend}}</div>
-        <p class="muted" id="bands">Under-used below {{underBelow}} %, healthy up to {{healthyThrough}} %, at risk up to {{atRiskThrough}} %, over-allocated above. Pipeline weights: {{#weights}}{{state}} {{weight}}{{^-last}}, {{/-last}}{{/weights}}.</p>
+        <p class="muted" id="bands">Under-used below {{underBelow}} %, healthy up to {{healthyThrough}} %, at risk up to {{atRiskThrough}} %, over-allocated above. Pipeline weights: {{weights}}.</p>
         <div class="scroll heatmap-wrap">{{{heatmap}}}</div>
         {{^rowCount}}<p>No resources and no demand in this range.</p>{{/rowCount}}
         <section aria-labelledby="over-title" id="over-allocated">
           <h2 id="over-title">Over-allocated</h2>
-          {{#over}}{{#-first}}<ul>{{/-first}}<li><strong>{{overName}}</strong>: over in {{overCount}} periods, most in {{overWorst}} ({{overHours}} h over)</li>{{#-last}}</ul>{{/-last}}{{/over}}
+          {{#over}}{{#first()}}<ul>{{/first()}}<li><strong>{{overName}}</strong>: over in {{overCount}} periods, most in {{overWorst}} ({{overHours}} h over)</li>{{#last()}}</ul>{{/last()}}{{/over}}
           {{^over}}<p id="none-over">No group is over-allocated in this range.</p>{{/over}}
         </section>
         <p class="muted" id="plan-wins">{{rule}}</p>
@@ -120,14 +120,14 @@ enum CapacityTemplates {
         </dl>
         <section aria-labelledby="projects-title">
           <h2 id="projects-title">By project</h2>
-          {{#byProject}}{{#-first}}<table class="grid narrow" id="cell-projects"><thead><tr><th scope="col">Project</th><th scope="col" class="num">Hours</th><th scope="col" class="num">Share</th></tr></thead><tbody>{{/-first}}<tr><td><a href="/projects/{{projectId}}"><span class="code">{{projectCode}}</span> {{projectName}}</a></td><td class="num">{{hours}}</td><td class="num">{{share}}</td></tr>{{#-last}}</tbody></table>{{/-last}}{{/byProject}}
+          {{#byProject}}{{#first()}}<table class="grid narrow" id="cell-projects"><thead><tr><th scope="col">Project</th><th scope="col" class="num">Hours</th><th scope="col" class="num">Share</th></tr></thead><tbody>{{/first()}}<tr><td><a href="/projects/{{projectId}}"><span class="code">{{projectCode}}</span> {{projectName}}</a></td><td class="num">{{hours}}</td><td class="num">{{share}}</td></tr>{{#last()}}</tbody></table>{{/last()}}{{/byProject}}
           {{^byProject}}<p>No committed demand in this cell.</p>{{/byProject}}
         </section>
         <section aria-labelledby="parts-title">
           <h2 id="parts-title">Activities and allocations</h2>
-          {{#committedParts}}{{#-first}}<table class="grid" id="cell-parts"><thead><tr><th scope="col">Project</th><th scope="col">Activity or allocation</th><th scope="col">For</th><th scope="col" class="num">Hours</th></tr></thead><tbody>{{/-first}}<tr class="part-{{source}}"><td>{{#projectId}}<a href="/projects/{{projectId}}">{{projectCode}}</a>{{/projectId}}</td><td>{{name}}</td><td>{{target}}</td><td class="num">{{hours}}</td></tr>{{#-last}}</tbody></table>{{/-last}}{{/committedParts}}
+          {{#committedParts}}{{#first()}}<table class="grid" id="cell-parts"><thead><tr><th scope="col">Project</th><th scope="col">Activity or allocation</th><th scope="col">For</th><th scope="col" class="num">Hours</th></tr></thead><tbody>{{/first()}}<tr class="part-{{source}}"><td>{{#projectId}}<a href="/projects/{{projectId}}">{{projectCode}}</a>{{/projectId}}</td><td>{{name}}</td><td>{{target}}</td><td class="num">{{hours}}</td></tr>{{#last()}}</tbody></table>{{/last()}}{{/committedParts}}
         </section>
-        {{#pipelineParts}}{{#-first}}<section aria-labelledby="pipeline-title"><h2 id="pipeline-title">Pipeline (weighted)</h2><table class="grid" id="cell-pipeline"><thead><tr><th scope="col">Project or request</th><th scope="col">What</th><th scope="col">For</th><th scope="col" class="num">Hours</th></tr></thead><tbody>{{/-first}}<tr><td>{{#projectId}}<a href="/projects/{{projectId}}">{{projectCode}}</a>{{/projectId}}{{^projectId}}request{{/projectId}}</td><td>{{name}}</td><td>{{target}}</td><td class="num">{{hours}}</td></tr>{{#-last}}</tbody></table></section>{{/-last}}{{/pipelineParts}}
+        {{#pipelineParts}}{{#first()}}<section aria-labelledby="pipeline-title"><h2 id="pipeline-title">Pipeline (weighted)</h2><table class="grid" id="cell-pipeline"><thead><tr><th scope="col">Project or request</th><th scope="col">What</th><th scope="col">For</th><th scope="col" class="num">Hours</th></tr></thead><tbody>{{/first()}}<tr><td>{{#projectId}}<a href="/projects/{{projectId}}">{{projectCode}}</a>{{/projectId}}{{^projectId}}request{{/projectId}}</td><td>{{name}}</td><td>{{target}}</td><td class="num">{{hours}}</td></tr>{{#last()}}</tbody></table></section>{{/last()}}{{/pipelineParts}}
         <p class="muted">{{rule}}</p>
         """
 }

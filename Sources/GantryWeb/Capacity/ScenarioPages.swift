@@ -250,7 +250,7 @@ enum ScenarioTemplates {
         <p id="over-summary">Over-allocated hours in {{from}} to {{to}}: <strong id="over-before">{{overBefore}} h</strong> live, <strong id="over-after">{{overAfter}} h</strong> with this scenario.</p>
         <section aria-labelledby="changes-title" id="changes">
           <h2 id="changes-title">Changes</h2>
-          {{#changes}}{{#-first}}<ol id="change-list">{{/-first}}<li>{{text}}{{#mayRemove}} <form method="post" action="/capacity/scenarios/{{id}}/changes/{{n}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayRemove}}</li>{{#-last}}</ol>{{/-last}}{{/changes}}
+          {{#changes}}{{#first()}}<ol id="change-list">{{/first()}}<li>{{text}}{{#mayRemove}} <form method="post" action="/capacity/scenarios/{{id}}/changes/{{n}}/delete" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayRemove}}</li>{{#last()}}</ol>{{/last()}}{{/changes}}
           {{^changes}}<p>No changes yet: the scenario's forecast is the live one.</p>{{/changes}}
           {{#mayEdit}}
           <form method="post" action="/capacity/scenarios/{{id}}/changes" class="inline-form" id="shift-form"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="kind" value="shift_project">
@@ -269,14 +269,14 @@ enum ScenarioTemplates {
             <label for="remove-first">from</label> <input id="remove-first" name="first_day" type="date" required>
             <label for="remove-last">until</label> <input id="remove-last" name="last_day" type="date">
             <button type="submit" id="add-remove">Add</button></form>
-          {{#allocations}}{{#-first}}<form method="post" action="/capacity/scenarios/{{id}}/changes" class="inline-form" id="allocation-change-form"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="kind" value="change_allocation">
-            <label for="change-allocation">Set allocation</label> <select id="change-allocation" name="allocation_id">{{/-first}}<option value="{{aid}}">{{alabel}}</option>{{#-last}}</select>
+          {{#allocations}}{{#first()}}<form method="post" action="/capacity/scenarios/{{id}}/changes" class="inline-form" id="allocation-change-form"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="kind" value="change_allocation">
+            <label for="change-allocation">Set allocation</label> <select id="change-allocation" name="allocation_id">{{/first()}}<option value="{{aid}}">{{alabel}}</option>{{#last()}}</select>
             <label for="change-amount">to</label> <input id="change-amount" name="amount" size="5" required>
-            <button type="submit" id="add-allocation-change">Add</button></form>{{/-last}}{{/allocations}}
-          {{#requests}}{{#-first}}<form method="post" action="/capacity/scenarios/{{id}}/changes" class="inline-form" id="request-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
+            <button type="submit" id="add-allocation-change">Add</button></form>{{/last()}}{{/allocations}}
+          {{#requests}}{{#first()}}<form method="post" action="/capacity/scenarios/{{id}}/changes" class="inline-form" id="request-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
             <label for="request-kind">Request</label> <select id="request-kind" name="kind"><option value="take_in_request">take in as committed</option><option value="drop_request">leave out</option></select>
-            <select id="request-id" name="request_id" aria-label="Request">{{/-first}}<option value="{{qid}}">{{qlabel}}</option>{{#-last}}</select>
-            <button type="submit" id="add-request-change">Add</button></form>{{/-last}}{{/requests}}
+            <select id="request-id" name="request_id" aria-label="Request">{{/first()}}<option value="{{qid}}">{{qlabel}}</option>{{#last()}}</select>
+            <button type="submit" id="add-request-change">Add</button></form>{{/last()}}{{/requests}}
           {{/mayEdit}}
         </section>
         <section aria-labelledby="after-title"><h2 id="after-title">With the scenario</h2><div class="scroll heatmap-wrap">{{{after}}}</div></section>
@@ -296,7 +296,7 @@ enum ScenarioTemplates {
         {{#moves}}<tr><td>{{name}}</td><td class="date">{{from}}</td><td class="date">{{to}}</td><td class="num">{{weeks}}</td><td>{{reason}} ({{fits}})</td></tr>{{/moves}}
         {{^moves}}<tr><td colspan="5">No move needed: every project fits where it is planned, or cannot be helped by moving.</td></tr>{{/moves}}
         </tbody></table>
-        {{#unmoved}}{{#-first}}<h2>Staying where planned</h2><ul id="unmoved">{{/-first}}<li>{{name}} ({{start}}): {{reason}}</li>{{#-last}}</ul>{{/-last}}{{/unmoved}}
+        {{#unmoved}}{{#first()}}<h2>Staying where planned</h2><ul id="unmoved">{{/first()}}<li>{{name}} ({{start}}): {{reason}}</li>{{#last()}}</ul>{{/last()}}{{/unmoved}}
         {{#mayPropose}}<form method="post" action="/capacity/leveling/scenario" class="record-action"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="from" value="{{from}}"><input type="hidden" name="to" value="{{to}}"><button type="submit" id="make-scenario">Make a scenario of these moves</button></form>
         <p class="muted">The scenario shows the heatmap with the moves; committing it (the PMO) moves the projects, audited. In controlling and directive portfolios only the PMO applies leveling.</p>{{/mayPropose}}
         """

@@ -34,7 +34,7 @@ enum RecordTemplates {
 
     static let recordLinks = """
         <p class="record-links">{{#newPortfolio}}<a href="/portfolios/new" class="button" id="new-portfolio">New portfolio</a>{{/newPortfolio}}{{#editPortfolio}}<a href="/portfolios/{{portfolioId}}/edit" class="button secondary" id="edit-portfolio">Edit portfolio</a> {{/editPortfolio}}{{#newProgram}}<a href="/portfolios/{{portfolioId}}/programs/new" class="button secondary" id="new-program">New program</a> {{/newProgram}}{{#newProject}}<a href="/portfolios/{{portfolioId}}/projects/new" class="button" id="new-project">New project</a>{{/newProject}}{{#editProject}}<a href="/projects/{{projectId}}/edit" class="button secondary" id="edit-project">Edit</a>{{/editProject}}
-        {{#programs}}{{#-first}}<span class="muted">Edit a program:</span>{{/-first}} <a href="/programs/{{programId}}/edit" class="program-edit-link">{{programCode}}</a>{{/programs}}</p>
+        {{#programs}}{{#first()}}<span class="muted">Edit a program:</span>{{/first()}} <a href="/programs/{{programId}}/edit" class="program-edit-link">{{programCode}}</a>{{/programs}}</p>
         """
 
     static let resourcePool = """
@@ -71,12 +71,12 @@ enum RecordTemplates {
         {{#mayEdit}}<p class="record-links"><a href="/resources/{{id}}/edit" class="button secondary" id="edit-resource">Edit</a></p>{{/mayEdit}}
         {{#isTeam}}<section aria-labelledby="members-title" id="members">
           <h2 id="members-title">Members</h2>
-          {{#members}}{{#-first}}<ul>{{/-first}}<li><a href="/resources/{{memberId}}">{{memberName}}</a> <span class="muted">{{memberRole}}</span></li>{{#-last}}</ul>{{/-last}}{{/members}}
+          {{#members}}{{#first()}}<ul>{{/first()}}<li><a href="/resources/{{memberId}}">{{memberName}}</a> <span class="muted">{{memberRole}}</span></li>{{#last()}}</ul>{{/last()}}{{/members}}
           {{^members}}<p>No members yet: a resource joins the team by naming it as its team.</p>{{/members}}
         </section>{{/isTeam}}
         <section aria-labelledby="absences-title" id="absences">
           <h2 id="absences-title">Absences</h2>
-          {{#absences}}{{#-first}}<table class="grid narrow" id="absence-list"><thead><tr><th scope="col">Why</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Time</th><th scope="col">Note</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>{{/-first}}<tr><td>{{absenceKind}}</td><td class="date">{{from}}</td><td class="date">{{to}}</td><td>{{hours}}</td><td>{{absenceNote}}</td><td>{{#mayDelete}}<form method="post" action="/resources/{{id}}/absences/{{absenceId}}/delete"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{#-last}}</tbody></table>{{/-last}}{{/absences}}
+          {{#absences}}{{#first()}}<table class="grid narrow" id="absence-list"><thead><tr><th scope="col">Why</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Time</th><th scope="col">Note</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>{{/first()}}<tr><td>{{absenceKind}}</td><td class="date">{{from}}</td><td class="date">{{to}}</td><td>{{hours}}</td><td>{{absenceNote}}</td><td>{{#mayDelete}}<form method="post" action="/resources/{{id}}/absences/{{absenceId}}/delete"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{#last()}}</tbody></table>{{/last()}}{{/absences}}
           {{^absences}}<p id="no-absences">No absences entered.</p>{{/absences}}
           {{#mayAddAbsence}}<form method="post" action="/resources/{{id}}/absences" class="inline-form" id="absence-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
@@ -91,7 +91,7 @@ enum RecordTemplates {
         <section aria-labelledby="background-title" id="background">
           <h2 id="background-title">Background load</h2>
           <p class="muted">Recurring non-project work, taken from capacity every week before any project's.</p>
-          {{#loads}}{{#-first}}<table class="grid narrow" id="load-list"><thead><tr><th scope="col">Work</th><th scope="col" class="num">Hours</th><th scope="col">From</th><th scope="col">Until</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>{{/-first}}<tr><td>{{loadName}}</td><td class="num">{{loadHours}}</td><td class="date">{{loadFrom}}</td><td class="date">{{loadTo}}</td><td>{{#mayDelete}}<form method="post" action="/resources/{{id}}/background/{{loadId}}/delete"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{#-last}}</tbody></table>{{/-last}}{{/loads}}
+          {{#loads}}{{#first()}}<table class="grid narrow" id="load-list"><thead><tr><th scope="col">Work</th><th scope="col" class="num">Hours</th><th scope="col">From</th><th scope="col">Until</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>{{/first()}}<tr><td>{{loadName}}</td><td class="num">{{loadHours}}</td><td class="date">{{loadFrom}}</td><td class="date">{{loadTo}}</td><td>{{#mayDelete}}<form method="post" action="/resources/{{id}}/background/{{loadId}}/delete"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small">Remove</button></form>{{/mayDelete}}</td></tr>{{#last()}}</tbody></table>{{/last()}}{{/loads}}
           {{^loads}}<p id="no-loads">No background load.</p>{{/loads}}
           {{#mayAddLoad}}<form method="post" action="/resources/{{id}}/background" class="inline-form" id="load-form">
             <input type="hidden" name="csrf_token" value="{{csrf}}">
@@ -102,7 +102,7 @@ enum RecordTemplates {
             <button type="submit" id="add-load">Add background load</button>
           </form>{{/mayAddLoad}}
         </section>
-        {{#allocations}}{{#-first}}<section aria-labelledby="alloc-title" id="allocations"><h2 id="alloc-title">Allocated to projects</h2><table class="grid narrow"><thead><tr><th scope="col">Project</th><th scope="col">Amount</th><th scope="col">From</th><th scope="col">To</th></tr></thead><tbody>{{/-first}}<tr><td><a href="/projects/{{allocProjectId}}/allocations">{{allocProjectCode}}</a></td><td>{{allocAmount}}</td><td class="date">{{allocFrom}}</td><td class="date">{{allocTo}}</td></tr>{{#-last}}</tbody></table></section>{{/-last}}{{/allocations}}
+        {{#allocations}}{{#first()}}<section aria-labelledby="alloc-title" id="allocations"><h2 id="alloc-title">Allocated to projects</h2><table class="grid narrow"><thead><tr><th scope="col">Project</th><th scope="col">Amount</th><th scope="col">From</th><th scope="col">To</th></tr></thead><tbody>{{/first()}}<tr><td><a href="/projects/{{allocProjectId}}/allocations">{{allocProjectCode}}</a></td><td>{{allocAmount}}</td><td class="date">{{allocFrom}}</td><td class="date">{{allocTo}}</td></tr>{{#last()}}</tbody></table></section>{{/last()}}{{/allocations}}
         <section aria-labelledby="assigned-title">
           <h2 id="assigned-title">Assigned to <span class="count">{{assignmentCount}}</span></h2>
           {{#projects}}
@@ -148,9 +148,9 @@ enum RecordTemplates {
         <section aria-labelledby="used-title" id="used-by">
           <h2 id="used-title">Used by</h2>
           {{^used}}<p id="unused">No project, activity or resource uses this calendar.</p>{{/used}}
-          {{#projects}}{{#-first}}<h3>Projects</h3><ul id="used-projects">{{/-first}}<li><a href="/projects/{{projectId}}"><span class="code">{{projectCode}}</span> {{projectName}}</a></li>{{#-last}}</ul>{{/-last}}{{/projects}}
-          {{#activities}}{{#-first}}<h3>Activities</h3><ul id="used-activities">{{/-first}}<li><a href="/projects/{{projectId}}">{{projectCode}}</a> <span class="code">{{activityCode}}</span> {{activityName}}</li>{{#-last}}</ul>{{/-last}}{{/activities}}
-          {{#resources}}{{#-first}}<h3>Resources</h3><ul id="used-resources">{{/-first}}<li><a href="/resources/{{resourceId}}">{{resourceName}}</a></li>{{#-last}}</ul>{{/-last}}{{/resources}}
+          {{#projects}}{{#first()}}<h3>Projects</h3><ul id="used-projects">{{/first()}}<li><a href="/projects/{{projectId}}"><span class="code">{{projectCode}}</span> {{projectName}}</a></li>{{#last()}}</ul>{{/last()}}{{/projects}}
+          {{#activities}}{{#first()}}<h3>Activities</h3><ul id="used-activities">{{/first()}}<li><a href="/projects/{{projectId}}">{{projectCode}}</a> <span class="code">{{activityCode}}</span> {{activityName}}</li>{{#last()}}</ul>{{/last()}}{{/activities}}
+          {{#resources}}{{#first()}}<h3>Resources</h3><ul id="used-resources">{{/first()}}<li><a href="/resources/{{resourceId}}">{{resourceName}}</a></li>{{#last()}}</ul>{{/last()}}{{/resources}}
         </section>
         """
 }
