@@ -74,7 +74,21 @@ def pages(server, token):
         ("/admin/users", r"/admin/users$"),
         ("/account", r"/account$"),
         ("/my-work", r"/my-work$"),
+        ("/capacity", r"/capacity$"),
+        ("/capacity/cell?by=role&per=month&key=Developer&period=" + next_month(), r"/capacity/cell\?"),
+        ("/capacity/catalogue", r"/capacity/catalogue$"),
+        ("/capacity/scenarios", r"/capacity/scenarios$"),
+        ("/capacity/leveling", r"/capacity/leveling$"),
+        ("/resources", r"/resources$"),
     ]
+
+
+def next_month():
+    """The label of next month, like 2027-01: the capacity demo's allocations start then."""
+    import datetime
+    today = datetime.date.today()
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return f"{year:04d}-{month:02d}"
 
 
 def test_pages_have_no_serious_or_critical_axe_violations(server, browser, pages):
