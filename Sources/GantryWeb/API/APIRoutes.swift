@@ -53,6 +53,7 @@ struct APIRoutes: Sendable {
         StatusReportRoutes(backend: backend).register(on: api)
         InterchangeRoutes(backend: backend).register(on: api)
         CapacityRoutes(backend: backend).register(on: api)
+        StaffingRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))

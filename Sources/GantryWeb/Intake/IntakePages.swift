@@ -89,6 +89,13 @@ extension Templates {
           <tbody>{{#demand}}<tr><td>{{role}}</td><td class="num">{{fte}}</td><td class="num">{{months}}</td></tr>{{/demand}}</tbody></table>
         </section>
         {{/hasDemand}}
+        {{#whenStart}}
+        <section aria-labelledby="h-start" id="when-start"><h2 id="h-start">When could it start?</h2>
+        \(StaffingTemplates.startSection)
+        <p><a href="/requests/{{requestId}}/start" id="start-details">Every start tried, and why</a></p>
+        </section>
+        {{/whenStart}}
+        {{#startError}}<section aria-labelledby="h-start" id="when-start"><h2 id="h-start">When could it start?</h2><p class="notice">{{startError}}</p></section>{{/startError}}
         <section aria-labelledby="h-actions" class="actions-panel"><h2 id="h-actions">Actions</h2>
           {{#canEdit}}<p><a href="/requests/{{id}}/edit" id="edit-request">Edit the request</a></p>{{/canEdit}}
           <div class="actions" role="group" aria-label="Request actions">
@@ -252,7 +259,7 @@ extension Pages {
 
     static func request(_ a: Intake.Assessment, portfolio: Portfolio, project: Project?, templates: [(id: Int64, name: String)],
                         names: [User.ID: String], managers: [User], glossary: GlossaryMarkup, error: String? = nil, status: HTTPResponse.Status = .ok,
-                        auth: Authenticated) -> Response {
+                        start: Result<StartView, ServiceError>? = nil, auth: Authenticated) -> Response {
         let r = a.request
         let f = a.businessCase
         var values: [String: Any] = [
@@ -285,6 +292,11 @@ extension Pages {
             if let w = s.warning { values["ahpWarning"] = w }
         }
         if let project { values["projectId"] = project.id.description; values["projectCode"] = project.code }
+        switch start {
+        case .success(let view)?: values["whenStart"] = StaffingPages.startValues(view, attempts: 3)
+        case .failure(let refusal)?: values["startError"] = "The earliest start cannot be computed: \(refusal.message)"
+        case nil: break
+        }
         if let error { values["error"] = error }
         if case .session(_, let csrf) = auth.via { values["csrf"] = csrf }
         // The buttons are the actions the service says the viewer may take.

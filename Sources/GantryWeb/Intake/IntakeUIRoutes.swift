@@ -180,12 +180,19 @@ struct IntakeUIRoutes: Sendable {
         var project: Project?
         if let pid = r.projectId { project = try await backend.catalog.get(Project.self, pid, auth.caller) }
         let people = try await backend.views.directory(auth.caller)
+        // When it could start: for a request with role demand, when the viewer may see the capacity.
+        var start: Result<StartView, ServiceError>?
+        if r.demand.contains(where: { $0.fte > 0 && $0.months > 0 && !$0.role.isEmpty }), r.projectId == nil {
+            do { start = .success(try await backend.capacity.whenCanWeStart(request: id, auth.caller)) } catch let refusal as ServiceError {
+                if refusal.code != .forbidden { start = .failure(refusal) }
+            }
+        }
         return Pages.request(assessment, portfolio: portfolio, project: project,
                              templates: try await backend.gates.activeTemplates(auth.caller).map { ($0.id.rawValue, $0.name) },
                              names: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.displayName) }),
                              managers: people.filter { $0.role == .projectManager },
                              glossary: try await backend.glossary(auth.caller),
-                             error: error, status: status, auth: auth)
+                             error: error, status: status, start: start, auth: auth)
     }
 
     // MARK: reading the forms
