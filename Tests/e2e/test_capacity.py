@@ -102,3 +102,41 @@ def test_heatmap_drill_down_and_a_scenario_that_removes_the_over_allocation(serv
     moves = api(server, token, f"/api/v1/audit?kind=project&limit=20")["items"]
     assert any(entry["record_id"] == dig["id"] and entry["action"] == "update" for entry in moves), \
         "the project's move is in the audit trail"
+
+
+def test_staffing_a_generic_assignment_and_when_a_request_could_start(server, browser, token):
+    """The demo assigns some activities to generic resources ("Generic developer"): the PMO director opens the
+    staffing list, asks who could take one, and assigns the first-ranked person; the assignment then names them.
+    An intake request with role demand says when it could start."""
+    sign_in(browser, server, "dana.director")
+    browser.get(server["base"] + "/capacity")
+    browser.find_element(By.ID, "staffing-link").click()
+    arrive(browser, r"/capacity/staffing$")
+    assert_healthy_page(browser)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#unstaffed tbody tr")
+    assert rows and rows[0].find_elements(By.TAG_NAME, "a"), "the demo has generic work waiting for a person"
+    rows[0].find_element(By.LINK_TEXT, "Who could take it?").click()
+    arrive(browser, r"/capacity/staffing/(assignments|allocations)/\d+$")
+    assert_healthy_page(browser)
+    shot(browser, "capacity-4-staffing")
+    kind, ident = browser.current_url.rsplit("/", 2)[-2:]
+    ranked = browser.find_elements(By.CSS_SELECTOR, "#suggestions tbody tr")
+    assert ranked, "someone is suggested"
+    cells_of_first = ranked[0].find_elements(By.TAG_NAME, "td")
+    assert cells_of_first[0].text == "1" and cells_of_first[7].text.strip(), "the first rank is explained in words"
+    button = ranked[0].find_element(By.CSS_SELECTOR, "button[id^=assign-]")
+    person = int(button.get_attribute("id").split("-")[1])
+    press(browser, button.get_attribute("id"), r"/capacity/staffing\?staffed=")
+    assert_healthy_page(browser)
+    assert browser.find_element(By.ID, "staffed").text
+    if kind == "assignments":
+        assert api(server, token, f"/api/v1/assignments/{ident}")["resource_id"] == person
+    else:
+        assert api(server, token, f"/api/v1/allocations/{ident}")["resource_id"] == person
+
+    # A pending request with role demand: its page says when it could start, and which role binds.
+    requests = api(server, token, "/api/v1/requests?limit=100")["items"]
+    pending = next(r for r in requests if r["status"] in ("submitted", "in_review") and r["demand"])
+    browser.get(server["base"] + f"/requests/{pending['id']}")
+    assert_healthy_page(browser)
+    assert browser.find_element(By.ID, "earliest-start").text.strip()
