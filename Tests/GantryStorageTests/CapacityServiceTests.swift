@@ -174,4 +174,38 @@ struct CapacityServiceTests {
             #expect(try await catalog.all(ProjectAllocation.self, .system, [:]).count == 2)
         }
     }
+
+    @Test("a proposed project starts when its weeks fit what the others leave: the binding weeks and role are named", arguments: Backend.available)
+    func projectStart(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            // Saturday 28 November 2026: the first Monday tried is 30 November.
+            let clock = FixedClock(time: Self.t)
+            let catalog = Catalog(store: store, clock: clock)
+            let office = try await catalog.create(WorkCalendar(name: "Office", createdAt: Self.t, updatedAt: Self.t), .system)
+            let pf = try await catalog.create(Portfolio(code: "PF", name: "P", createdAt: Self.t, updatedAt: Self.t), .system)
+            _ = try await catalog.create(Resource(name: "Ann", role: "Developer", calendarId: office.id, createdAt: Self.t, updatedAt: Self.t), .system)
+            // Ann (40 h a week) is taken whole by P1 in the weeks of 30 November and 7 December.
+            let p1 = try await catalog.create(Project(portfolioId: pf.id, code: "P1", name: "Busy", state: .active,
+                                                      calendarId: office.id, createdAt: Self.t, updatedAt: Self.t), .system)
+            _ = try await catalog.create(ProjectAllocation(projectId: p1.id, role: "Developer", unit: .hoursPerWeek, amount: 40,
+                                                           firstDay: Self.d("2026-11-30"), lastDay: Self.d("2026-12-13"),
+                                                           createdAt: Self.t, updatedAt: Self.t), .system)
+            // P2, proposed, asks 40 h a week of a developer for two weeks from 28 December: 40 × 10 weekdays / 5 = 80 h,
+            // 40 h in each of its two weeks.
+            let p2 = try await catalog.create(Project(portfolioId: pf.id, code: "P2", name: "Next", state: .proposed,
+                                                      createdAt: Self.t, updatedAt: Self.t), .system)
+            _ = try await catalog.create(ProjectAllocation(projectId: p2.id, role: "Developer", unit: .hoursPerWeek, amount: 40,
+                                                           firstDay: Self.d("2026-12-28"), lastDay: Self.d("2027-01-08"),
+                                                           createdAt: Self.t, updatedAt: Self.t), .system)
+            let view = try await CapacityPlanner(store: store, clock: clock).whenCanWeStart(project: p2.id, .system)
+            #expect(view.planned == Self.d("2026-12-28"))
+            #expect(view.profile.map(\.weekOffset).sorted() == [0, 1] && view.profile.allSatisfy { $0.minutes == 40 * 60 })
+            // Starting 30 November its first week has no developer left (40 h short); starting 7 December likewise;
+            // from 14 December both its weeks find Ann free.
+            #expect(view.answer.start == Self.d("2026-12-14"))
+            #expect(view.answer.attempts.map(\.start) == [Self.d("2026-11-30"), Self.d("2026-12-07")])
+            #expect(view.answer.attempts.allSatisfy { $0.binding.role == "Developer" && $0.binding.shortMinutes == 40 * 60 })
+            #expect(view.answer.requested?.fits == true)
+        }
+    }
 }

@@ -324,29 +324,8 @@ extension CapacityPlanner {
             throw ServiceError(.invalid, "the capacity cannot be computed: \(error.message)")
         }
         var candidates: [LevelingProject] = []
-        var full = input.pipelineWeights
-        for key in full.weights.keys { full.weights[key] = 1 }
         for (rank, p) in movable.enumerated() {
-            var own = CapacityInput(first: input.first, last: input.last, resources: input.resources,
-                                    assignments: input.assignments.filter { $0.project == p.id },
-                                    allocations: input.allocations.filter { $0.project == p.id },
-                                    pipeline: input.pipeline.filter { $0.source == .project(p.id) }, pipelineWeights: full,
-                                    workingWeekdays: input.workingWeekdays)
-            own.resources = input.resources
-            let table = try Self.forecast(own).table(by: .role, per: .week, bands: snapshot.bands)
-            guard let start = firstDay[p.id] else { continue }
-            let startMonday = start.adding(days: -(Weekday.allCases.firstIndex(of: start.weekday) ?? 0))
-            var profile: [RoleWeekDemand] = []
-            for (g, group) in table.groups.enumerated() where group.kind == .role {
-                for (k, period) in table.periods.enumerated() {
-                    let minutes = table.cells[g][k].demandMinutes + table.cells[g][k].pipelineMinutes
-                    guard minutes > 0 else { continue }
-                    let monday = period.first.adding(days: -(Weekday.allCases.firstIndex(of: period.first.weekday) ?? 0))
-                    profile.append(RoleWeekDemand(role: group.key, weekOffset: (monday.daysSinceEpoch - startMonday.daysSinceEpoch) / 7,
-                                                  minutes: minutes))
-                }
-            }
-            guard !profile.isEmpty else { continue }
+            guard let (startMonday, profile) = try Self.profile(of: p.id, in: input, bands: snapshot.bands) else { continue }
             candidates.append(LevelingProject(id: p.id, name: "\(p.code) \(p.name)", profile: profile,
                                               plannedStart: startMonday, priority: rank + 1, mayMove: true))
         }
@@ -355,6 +334,62 @@ extension CapacityPlanner {
             return LevelingView(snapshot: snapshot, leveling: result, candidates: candidates, priorityRule: Self.levelingPriorityRule)
         } catch {
             throw ServiceError(.invalid, "leveling failed: \(error.message)")
+        }
+    }
+
+    /// A project's own demand by role and ISO week, relative to the Monday of its first week with demand, at full
+    /// weight (its assignments, allocations and, for a proposed or approved project, its pipeline items), spread
+    /// exactly as the forecast spreads them. Nil when it has no demand in the input's range.
+    static func profile(of project: Project.ID, in input: CapacityInput,
+                        bands: CapacityBands) throws(ServiceError) -> (CalendarDate, [RoleWeekDemand])? {
+        var full = input.pipelineWeights
+        for key in full.weights.keys { full.weights[key] = 1 }
+        let own = CapacityInput(first: input.first, last: input.last, resources: input.resources,
+                                assignments: input.assignments.filter { $0.project == project },
+                                allocations: input.allocations.filter { $0.project == project },
+                                pipeline: input.pipeline.filter { $0.source == .project(project) }, pipelineWeights: full,
+                                workingWeekdays: input.workingWeekdays)
+        let table = try forecast(own).table(by: .role, per: .week, bands: bands)
+        var weekly: [(role: String, monday: CalendarDate, minutes: Int64)] = []
+        for (g, group) in table.groups.enumerated() where group.kind == .role {
+            for (k, period) in table.periods.enumerated() {
+                let minutes = table.cells[g][k].demandMinutes + table.cells[g][k].pipelineMinutes
+                if minutes > 0 { weekly.append((group.key, mondayOnOrBefore(period.first), minutes)) }
+            }
+        }
+        guard let start = weekly.map(\.monday).min() else { return nil }
+        return (start, weekly.map { RoleWeekDemand(role: $0.role, weekOffset: ($0.monday.daysSinceEpoch - start.daysSinceEpoch) / 7,
+                                                    minutes: $0.minutes) })
+    }
+
+    /// When could a project not started yet begin? Its own demand by role and week (``profile(of:in:bands:)``)
+    /// against the capacity everything else leaves, from the Monday on or after today; the requested start is its
+    /// planned one.
+    public func whenCanWeStart(project id: Project.ID, _ caller: Caller) async throws -> ProjectStartView {
+        let today = clock.now().date
+        let earliest = Self.mondayOnOrAfter(today)
+        let snapshot = try await snapshot(CapacityScope(first: earliest, last: earliest.adding(days: CapacityScope.maxDays - 1)), caller)
+        guard let project = snapshot.projects[id] else {
+            throw ServiceError(.notFound, "project \(id) is not open (closed or cancelled projects do not start), or does not exist")
+        }
+        guard let (planned, profile) = try Self.profile(of: id, in: snapshot.input, bands: snapshot.bands) else {
+            throw ServiceError(.invalid, "project \(project.code) asks for no work from \(earliest) on: assign its activities or allocate roles first",
+                               problems: [FieldProblem(field: "project", message: "no demand")])
+        }
+        var rest = snapshot.input
+        rest.assignments.removeAll { $0.project == id }
+        rest.allocations.removeAll { $0.project == id }
+        rest.pipeline.removeAll { $0.source == .project(id) }
+        let capacity = try Self.forecast(rest).roleWeeklyCapacity()
+        let length = (profile.map(\.weekOffset).max() ?? 0) + 1
+        let latest = min(Self.mondayOnOrBefore(Self.adding(months: Self.startHorizonMonths, to: earliest)),
+                         Self.mondayOnOrBefore(snapshot.scope.last.adding(days: -7 * length + 1)))
+        do {
+            let answer = try capacity.earliestStart(EarliestStart.Request(
+                profile: profile, earliest: earliest, requested: planned >= earliest ? planned : nil, latestStart: max(earliest, latest)))
+            return ProjectStartView(project: project, profile: profile, planned: planned, earliest: earliest, answer: answer)
+        } catch {
+            throw ServiceError(.invalid, "the earliest start cannot be computed: \(error.message)")
         }
     }
 
@@ -369,4 +404,14 @@ extension CapacityPlanner {
             name: "Leveling \(now.date)", description: "Proposed by portfolio leveling: \(view.leveling.moves.count) moves. \(Self.levelingPriorityRule)",
             changes: changes, createdAt: now, updatedAt: now), caller)
     }
+}
+
+/// "When could it start?" for a project not started yet.
+public struct ProjectStartView: Sendable {
+    public var project: Project
+    public var profile: [RoleWeekDemand]
+    /// The Monday of its first week with demand, as planned.
+    public var planned: CalendarDate
+    public var earliest: CalendarDate
+    public var answer: EarliestStart
 }

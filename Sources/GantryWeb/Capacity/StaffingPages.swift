@@ -57,6 +57,12 @@ struct StaffingPages: Sendable {
                 return Self.suggestionsPage(view, auth, failure: failure)
             }
         }
+        router.get("projects/:id/start") { _, context in
+            let auth = try UIRoutes.signedIn(context)
+            let view = try await backend.capacity.whenCanWeStart(project: Project.ID(try APIRoutes.id(context)), auth.caller)
+            return Pages.html("projectStart", Self.projectStartValues(view, attempts: 12),
+                              title: "When could \(view.project.code) start?", auth: auth, nav: "portfolios")
+        }
         router.get("requests/:id/start") { _, context in
             let auth = try UIRoutes.signedIn(context)
             let view = try await backend.capacity.whenCanWeStart(request: IntakeRequest.ID(try APIRoutes.id(context)), auth.caller)
@@ -147,12 +153,35 @@ struct StaffingPages: Sendable {
     /// The values of a "when can we start?" answer, for its page and the request page's section (the first
     /// `attempts` starts tried).
     static func startValues(_ view: StartView, attempts: Int) -> [String: Any] {
-        let a = view.answer
+        var values = answerValues(view.answer, roles: view.roles, earliest: view.earliest, latestStart: view.latestStart,
+                                  attempts: attempts)
+        values["requestId"] = view.request.id.description
+        values["requestTitle"] = view.request.title
+        return values
+    }
+
+    /// A project not started yet: its demand summed per role (hours a week on average over its weeks with work).
+    static func projectStartValues(_ view: ProjectStartView, attempts: Int) -> [String: Any] {
+        var roles: [(role: String, hoursPerWeek: Double, weeks: Int)] = []
+        for (role, items) in Dictionary(grouping: view.profile, by: \.role).sorted(by: { $0.key < $1.key }) {
+            let weeks = Set(items.map(\.weekOffset)).count
+            roles.append((role, Double(items.reduce(0) { $0 + $1.minutes }) / 60 / Double(max(weeks, 1)), weeks))
+        }
+        var values = answerValues(view.answer, roles: roles, earliest: view.earliest,
+                                  latestStart: view.answer.latestChecked ?? view.earliest, attempts: attempts)
+        values["projectId"] = view.project.id.description
+        values["projectCode"] = view.project.code
+        values["projectName"] = view.project.name
+        values["planned"] = view.planned.description
+        return values
+    }
+
+    static func answerValues(_ a: EarliestStart, roles: [(role: String, hoursPerWeek: Double, weeks: Int)], earliest: CalendarDate,
+                             latestStart: CalendarDate, attempts: Int) -> [String: Any] {
         var values: [String: Any] = [
-            "requestId": view.request.id.description, "requestTitle": view.request.title,
-            "summary": a.summary, "earliest": view.earliest.description,
-            "latestStart": view.latestStart.description,
-            "roles": view.roles.map { ["role": $0.role, "hours": Pages.number(StaffingDocument.tenth($0.hoursPerWeek)), "weeks": String($0.weeks)] },
+            "summary": a.summary, "earliest": earliest.description,
+            "latestStart": latestStart.description,
+            "roles": roles.map { ["role": $0.role, "hours": Pages.number(StaffingDocument.tenth($0.hoursPerWeek)), "weeks": String($0.weeks)] },
             "attempts": a.attempts.prefix(attempts).map { t -> [String: Any] in
                 ["tried": t.start.description, "binding": t.binding.role, "week": t.binding.week.description,
                  "short": Pages.number(StaffingDocument.tenth(t.binding.shortHours)), "sentence": t.binding.phrase]
@@ -175,8 +204,16 @@ struct StaffingPages: Sendable {
 /// The staffing pages' templates.
 enum StaffingTemplates {
     static let all: [(String, String)] = [
-        ("staffing", list), ("staffingSuggestions", suggestions), ("requestStart", start),
+        ("staffing", list), ("staffingSuggestions", suggestions), ("requestStart", start), ("projectStart", projectStart),
     ]
+
+    static let projectStart = """
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="/projects/{{projectId}}">{{projectCode}}</a> › <span aria-current="page">When could it start?</span></nav>
+        <h1>When could {{projectCode}} {{projectName}} start?</h1>
+        <p class="lede">Its own work by role and week, as planned from {{planned}}, against what everything else leaves.</p>
+        \(startSection)
+        <p class="muted">Starts are Mondays, tried from {{earliest}} to {{latestStart}}. A role's remaining capacity in a week is its supply less committed work and background load of every other project.</p>
+        """
 
     static let list = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/capacity">Capacity</a> › <span aria-current="page">Staffing</span></nav>

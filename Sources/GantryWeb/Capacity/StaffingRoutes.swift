@@ -31,6 +31,10 @@ struct StaffingRoutes: Sendable {
             let saved = try await backend.capacity.staff(allocation: ProjectAllocation.ID(try APIRoutes.id(context)), with: person, caller)
             return try Wire.response(saved)
         }
+        api.get("projects/:id/start") { _, context in
+            let view = try await backend.capacity.whenCanWeStart(project: Project.ID(try APIRoutes.id(context)), try context.caller())
+            return try Wire.response(ProjectStartDocument(view))
+        }
         api.get("requests/:id/start") { _, context in
             let view = try await backend.capacity.whenCanWeStart(request: IntakeRequest.ID(try APIRoutes.id(context)), try context.caller())
             return try Wire.response(StartDocument(view))
@@ -127,7 +131,43 @@ struct StaffingRoutes: Sendable {
                                       "404": OpenAPI.problemResponse("No such request"),
                                       "422": OpenAPI.problemResponse("The request asks for no role")]),
             ])]),
+            "/api/v1/projects/{id}/start": .object(["parameters": .array([id]), "get": .object([
+                "summary": "When could this project, not started yet, start? Its own demand by role and week against what every other project leaves: the earliest Monday that fits, the role that binds before then, and what its planned start would need",
+                "operationId": "project_start",
+                "responses": .object(["200": OpenAPI.response("The earliest start and why", .object(["type": "object", "properties": .object([
+                    "project_id": ["type": "integer"], "code": ["type": "string"], "planned": ["type": "string", "format": "date"],
+                    "start": ["type": ["string", "null"], "format": "date"], "summary": ["type": "string"],
+                    "attempts": ["type": "array", "items": ["type": "object"]]])])),
+                                      "404": OpenAPI.problemResponse("No such open project"),
+                                      "422": OpenAPI.problemResponse("The project asks for no work")]),
+            ])]),
         ]
+    }
+}
+
+/// "When could it start?" for a project, as JSON.
+struct ProjectStartDocument: Encodable {
+    var projectId: Int64
+    var code: String
+    var planned: String
+    var start: String?
+    var summary: String
+    var attempts: [StartDocument.Attempt]
+    var requestedStart: StartDocument.Requested?
+
+    init(_ view: ProjectStartView) {
+        let a = view.answer
+        projectId = view.project.id.rawValue; code = view.project.code; planned = view.planned.description
+        start = a.start?.description; summary = a.summary
+        attempts = a.attempts.map {
+            StartDocument.Attempt(start: $0.start.description, bindingRole: $0.binding.role, week: $0.binding.week.description,
+                                  shortHours: StaffingDocument.tenth($0.binding.shortHours), sentence: $0.sentence)
+        }
+        requestedStart = a.requested.map { r in
+            StartDocument.Requested(date: r.date.description, checkable: r.isCheckable, fits: r.fits,
+                                    extras: r.extras.map { StartDocument.Extra(role: $0.role, extraHoursPerWeek: StaffingDocument.tenth($0.extraHoursPerWeek)) },
+                                    sentence: r.sentence)
+        }
     }
 }
 

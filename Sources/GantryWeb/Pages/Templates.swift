@@ -125,7 +125,7 @@ enum Templates {
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{recordLinks}}}
         {{{phases}}}
-        <p class="subnav"><a href="/projects/{{projectId}}/plan" id="plan-link"><strong>Edit the plan</strong></a> · <a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a> · <a href="/projects/{{projectId}}/allocations" id="allocations-link">Allocations</a></p>
+        <p class="subnav"><a href="/projects/{{projectId}}/plan" id="plan-link"><strong>Edit the plan</strong></a> · <a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a> · <a href="/projects/{{projectId}}/allocations" id="allocations-link">Allocations</a> · <a href="/projects/{{projectId}}/start" id="start-link">When could it start?</a></p>
         <p class="subnav" id="downloads">Download: <a href="/api/v1/projects/{{projectId}}/export?format=mspdi" id="export-mspdi">MS Project XML</a> · <a href="/api/v1/projects/{{projectId}}/export?format=xlsx" id="export-xlsx">Excel</a> · <a href="/api/v1/projects/{{projectId}}/export?format=csv" id="export-csv">CSV</a> · <form method="post" action="/projects/{{projectId}}/calendar-feed" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="project-feed">Calendar feed</button></form></p>
         {{{actions}}}
         {{{schedule}}}
