@@ -159,15 +159,8 @@ struct ProjectStartDocument: Encodable {
         let a = view.answer
         projectId = view.project.id.rawValue; code = view.project.code; planned = view.planned.description
         start = a.start?.description; summary = a.summary
-        attempts = a.attempts.map {
-            StartDocument.Attempt(start: $0.start.description, bindingRole: $0.binding.role, week: $0.binding.week.description,
-                                  shortHours: StaffingDocument.tenth($0.binding.shortHours), sentence: $0.sentence)
-        }
-        requestedStart = a.requested.map { r in
-            StartDocument.Requested(date: r.date.description, checkable: r.isCheckable, fits: r.fits,
-                                    extras: r.extras.map { StartDocument.Extra(role: $0.role, extraHoursPerWeek: StaffingDocument.tenth($0.extraHoursPerWeek)) },
-                                    sentence: r.sentence)
-        }
+        attempts = StartDocument.attempts(a)
+        requestedStart = StartDocument.requested(a)
     }
 }
 
@@ -266,14 +259,23 @@ struct StartDocument: Encodable {
         earliest = view.earliest.description; latestStart = view.latestStart.description
         requested = view.requested?.description; start = a.start?.description; summary = a.summary
         roles = view.roles.map { Role(role: $0.role, hoursPerWeek: StaffingDocument.tenth($0.hoursPerWeek), weeks: $0.weeks) }
-        attempts = a.attempts.map {
+        attempts = Self.attempts(a)
+        requestedStart = Self.requested(a)
+    }
+
+    static func attempts(_ a: EarliestStart) -> [Attempt] {
+        a.attempts.map {
             Attempt(start: $0.start.description, bindingRole: $0.binding.role, week: $0.binding.week.description,
                     shortHours: StaffingDocument.tenth($0.binding.shortHours), sentence: $0.sentence)
         }
-        requestedStart = a.requested.map { r in
+    }
+
+    static func requested(_ a: EarliestStart) -> Requested? {
+        a.requested.map { r in
             Requested(date: r.date.description, checkable: r.isCheckable, fits: r.fits,
                       extras: r.extras.map { Extra(role: $0.role, extraHoursPerWeek: StaffingDocument.tenth($0.extraHoursPerWeek)) },
                       sentence: r.sentence)
         }
     }
+}
 }
