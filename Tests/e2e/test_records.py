@@ -73,13 +73,15 @@ def test_admin_creates_records_through_the_forms(server, browser):
     browser.find_element(By.ID, "new-resource").click()
     arrive(browser, r"/resources/new$")
     fill(browser, "name", "Erin Endtoend")
-    fill(browser, "role", "Test engineer")
-    fill(browser, "skills", "selenium, pytest")
+    # The role comes from the PMO's catalogue; skills carry levels (3 when none is written).
+    Select(browser.find_element(By.ID, "role")).select_by_value("Tester")
+    fill(browser, "skills", "selenium 4, pytest")
     fill(browser, "cost_rate", "85.50")
     fill(browser, "currency", "EUR")
     press(browser, "save-record", r"/resources/\d+$")
     assert_healthy_page(browser)
     assert browser.find_element(By.ID, "cost-rate").text == "85.50 EUR/h"
+    assert browser.find_element(By.ID, "skills").text == "selenium 4, pytest 3"
     browser.find_element(By.LINK_TEXT, "Resources").click()
     arrive(browser, r"/resources$")
     row = [r for r in browser.find_elements(By.CSS_SELECTOR, "#resources tbody tr") if "Erin Endtoend" in r.text]
