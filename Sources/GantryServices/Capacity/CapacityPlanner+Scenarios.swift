@@ -84,7 +84,7 @@ extension CapacityPlanner {
     }
 
     /// The snapshot's input with the scenario's changes applied, each change checked for the fields its kind needs.
-    static func apply(_ changes: [ScenarioChange], to snapshot: CapacitySnapshot) throws(ServiceError) -> CapacityInput {
+    static func apply(_ changes: [ScenarioChange], to snapshot: CapacitySnapshot) throws -> CapacityInput {
         var engine: [CapacityChange] = []
         var nextResource: Int64 = -1_000_000
         var nextAllocation: Int64 = -1_000_000
@@ -341,7 +341,7 @@ extension CapacityPlanner {
     /// weight (its assignments, allocations and, for a proposed or approved project, its pipeline items), spread
     /// exactly as the forecast spreads them. Nil when it has no demand in the input's range.
     static func profile(of project: Project.ID, in input: CapacityInput,
-                        bands: CapacityBands) throws(ServiceError) -> (CalendarDate, [RoleWeekDemand])? {
+                        bands: CapacityBands) throws -> (CalendarDate, [RoleWeekDemand])? {
         var full = input.pipelineWeights
         for key in full.weights.keys { full.weights[key] = 1 }
         let own = CapacityInput(first: input.first, last: input.last, resources: input.resources,

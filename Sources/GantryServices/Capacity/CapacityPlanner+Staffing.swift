@@ -285,7 +285,7 @@ extension CapacityPlanner {
         return (activity, resource, project)
     }
 
-    static func checkRoleAllocation(_ allocation: ProjectAllocation) throws(ServiceError) {
+    static func checkRoleAllocation(_ allocation: ProjectAllocation) throws {
         guard allocation.resourceId == nil, !allocation.role.isEmpty else {
             throw ServiceError(.conflict, "allocation \(allocation.id) names resource \(allocation.resourceId.map(String.init(describing:)) ?? "none") "
                 + "already: only allocations to a role are staffed")
@@ -313,7 +313,7 @@ extension CapacityPlanner {
     }
 
     static func view(_ subject: StaffingView.Work, project: Project, need: StaffingNeed,
-                     snapshot: CapacitySnapshot) throws(ServiceError) -> StaffingView {
+                     snapshot: CapacitySnapshot) throws -> StaffingView {
         let forecast = try forecast(snapshot.input)
         let people = snapshot.resources.values.filter { $0.kind == .person }
         // A rate of 0 is a rate nobody entered: unknown, ranked last among equals.

@@ -99,7 +99,7 @@ public struct CapacityPlanner: Sendable {
         return try await store.read { session in try await Self.snapshot(scope, in: session) }
     }
 
-    static func check(_ scope: CapacityScope) throws(ServiceError) {
+    static func check(_ scope: CapacityScope) throws {
         if scope.last < scope.first {
             throw ServiceError(.invalid, "the range ends (\(scope.last)) before it starts (\(scope.first))",
                                problems: [FieldProblem(field: "to", message: "\(scope.last) is before \(scope.first)")])
@@ -165,7 +165,7 @@ public struct CapacityPlanner: Sendable {
     static func input(scope: CapacityScope, settings: CapacitySettings, resources: [Resource], calendars: [WorkCalendar],
                       defaultCalendar: WorkCalendar?, absences: [Absence], loads: [BackgroundLoad],
                       projects: [Project.ID: Project], activities: [Activity.ID: Activity], assignments: [Assignment],
-                      allocations: [ProjectAllocation], requests: [IntakeRequest]) throws(ServiceError) -> CapacityInput {
+                      allocations: [ProjectAllocation], requests: [IntakeRequest]) throws -> CapacityInput {
         let first = scope.first, last = scope.last
         let days = last.daysSinceEpoch - first.daysSinceEpoch + 1
         let calendarById = Dictionary(uniqueKeysWithValues: calendars.map { ($0.id, $0) })
@@ -173,7 +173,7 @@ public struct CapacityPlanner: Sendable {
         // Each calendar's working minutes per day, computed once.
         var minutesByCalendar: [WorkCalendar.ID?: [Int32]] = [:]
         var weekByCalendar: [WorkCalendar.ID?: Int64] = [:]
-        func calendarMinutes(_ id: WorkCalendar.ID?) throws(ServiceError) -> ([Int32], Int64) {
+        func calendarMinutes(_ id: WorkCalendar.ID?) throws -> ([Int32], Int64) {
             if let known = minutesByCalendar[id], let week = weekByCalendar[id] { return (known, week) }
             let calendar = id.flatMap { calendarById[$0] } ?? defaultCalendar
             let week = calendar?.week ?? .standard
@@ -379,7 +379,7 @@ public struct CapacityPlanner: Sendable {
         }
     }
 
-    static func forecast(_ input: CapacityInput) throws(ServiceError) -> CapacityForecast {
+    static func forecast(_ input: CapacityInput) throws -> CapacityForecast {
         do { return try CapacityForecast(input) } catch {
             throw ServiceError(.invalid, "the forecast cannot be computed: \(error.message)")
         }
