@@ -85,26 +85,48 @@ extension CapacityPlanner {
     public func staffing(assignment id: Assignment.ID, _ caller: Caller) async throws -> StaffingView {
         try caller.require(.view, Resource.listSubject)
         try caller.require(.view, Project.listSubject)
-        return try await store.read { session in
-            guard let assignment = try await session.get(Assignment.self, id) else { throw ServiceError.notFound(Assignment.self, id) }
-            try await caller.requireView(Assignment.listSubject) { try await Assignment.subject(of: assignment, in: session) }
-            let (activity, generic, project) = try await Self.genericParts(of: assignment, in: session)
-            guard let first = activity.plannedStart, let last = activity.plannedFinish, first <= last else {
-                throw ServiceError(.invalid, "activity \(activity.code) \(activity.name) has no planned dates yet; schedule the project first",
-                                   problems: [FieldProblem(field: "activity_id", message: "no planned dates")])
-            }
-            let scope = CapacityScope(first: first, last: last)
-            try Self.check(scope)
-            let snapshot = try await Self.snapshot(scope, in: session)
-            // The minutes the assignment asks: units / 100 × the generic resource's available minutes on each day.
-            let available = snapshot.input.resources.first { $0.id == generic.id }?.availableMinutes ?? []
-            let minutes = Int64((Double(available.reduce(Int64(0)) { $0 + Int64($1) }) * assignment.units / 100).rounded())
-            let onActivity = try await session.list(Assignment.self, ListQuery(filters: ["activity_id": .int(activity.id.rawValue)]))
-            let need = StaffingNeed(role: generic.role, skills: generic.skills, first: first, last: last, minutes: minutes,
-                                    excluding: Set(onActivity.map(\.resourceId)))
-            return try Self.view(.assignment(assignment, activity: activity, generic: generic), project: project, need: need,
-                                 snapshot: snapshot)
+        return try await store.read { session in try await Self.staffingView(assignment: id, caller, in: session) }
+    }
+
+    /// The body of ``staffing(assignment:_:)``, not optimized: optimized, Swift 6.3's release compiler crashed on it
+    /// (signal 11 in LLVM's coroutine splitting, emitSetAndGetSwiftErrorValueAround), inside the read's closure or
+    /// out of it. It runs once per staffing page, so optimization buys nothing here.
+    @_optimize(none)
+    static func staffingView(assignment id: Assignment.ID, _ caller: Caller, in session: any StoreSession) async throws -> StaffingView {
+        guard let assignment = try await session.get(Assignment.self, id) else { throw ServiceError.notFound(Assignment.self, id) }
+        try await caller.requireView(Assignment.listSubject) { try await Assignment.subject(of: assignment, in: session) }
+        let parts = try await Self.genericParts(of: assignment, in: session)
+        let activity = parts.0, generic = parts.1, project = parts.2
+        let scope = try Self.plannedScope(of: activity)
+        let snapshot = try await Self.snapshot(scope, in: session)
+        let first = scope.first, last = scope.last
+        // The minutes the assignment asks: units / 100 × the generic resource's available minutes on each day.
+        let minutes = Self.askedMinutes(of: generic.id, units: assignment.units, in: snapshot.input)
+        let onActivity = try await session.list(Assignment.self, ListQuery(filters: ["activity_id": .int(activity.id.rawValue)]))
+        let need = StaffingNeed(role: generic.role, skills: generic.skills, first: first, last: last, minutes: minutes,
+                                excluding: Set(onActivity.map(\.resourceId)))
+        return try Self.view(.assignment(assignment, activity: activity, generic: generic), project: project, need: need,
+                             snapshot: snapshot)
+    }
+
+    /// The activity's planned days as a forecast's range, refused when it has none.
+    static func plannedScope(of activity: Activity) throws -> CapacityScope {
+        guard let first = activity.plannedStart, let last = activity.plannedFinish, first <= last else {
+            throw ServiceError(.invalid, "activity \(activity.code) \(activity.name) has no planned dates yet; schedule the project first",
+                               problems: [FieldProblem(field: "activity_id", message: "no planned dates")])
         }
+        let scope = CapacityScope(first: first, last: last)
+        try check(scope)
+        return scope
+    }
+
+    /// `units / 100 ×` a resource's available minutes over the input's days.
+    static func askedMinutes(of resource: Resource.ID, units: Double, in input: CapacityInput) -> Int64 {
+        var total: Int64 = 0
+        for r in input.resources where r.id == resource {
+            for m in r.availableMinutes { total += Int64(m) }
+        }
+        return Int64((Double(total) * units / 100).rounded())
     }
 
     /// The people who could take a role allocation, best first: the need is the role (no skills), the allocation's
