@@ -208,4 +208,44 @@ struct CapacityServiceTests {
             #expect(view.answer.requested?.fits == true)
         }
     }
+
+    @Test("leveling places the approved project first, or the PMO's set order, and moves the other after it; an unknown code is refused by name",
+          arguments: Backend.available)
+    func leveling(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let clock = FixedClock(time: Self.t)
+            let catalog = Catalog(store: store, clock: clock)
+            let office = try await catalog.create(WorkCalendar(name: "Office", createdAt: Self.t, updatedAt: Self.t), .system)
+            let pf = try await catalog.create(Portfolio(code: "PF", name: "P", createdAt: Self.t, updatedAt: Self.t), .system)
+            _ = try await catalog.create(Resource(name: "Ann", role: "Developer", calendarId: office.id, createdAt: Self.t, updatedAt: Self.t), .system)
+            // Two projects each ask Ann's whole 40 h a week in the weeks of 28 December and 4 January: both cannot
+            // be there. Q is approved, R proposed.
+            var ids: [String: Project.ID] = [:]
+            for (code, state) in [("Q", LifecycleState.approved), ("R", .proposed)] {
+                let p = try await catalog.create(Project(portfolioId: pf.id, code: code, name: code, state: state,
+                                                         createdAt: Self.t, updatedAt: Self.t), .system)
+                ids[code] = p.id
+                _ = try await catalog.create(ProjectAllocation(projectId: p.id, role: "Developer", unit: .hoursPerWeek, amount: 40,
+                                                               firstDay: Self.d("2026-12-28"), lastDay: Self.d("2027-01-08"),
+                                                               createdAt: Self.t, updatedAt: Self.t), .system)
+            }
+            let planner = CapacityPlanner(store: store, clock: clock)
+            let scope = CapacityScope(first: Self.d("2026-11-30"), last: Self.d("2027-03-28"))
+            // Approved first: Q keeps its weeks, R moves two weeks, to the first Monday after Q's (11 January).
+            let byDefault = try await planner.leveling(scope, .system)
+            #expect(byDefault.leveling.moves.map(\.project) == [ids["R"]!])
+            #expect(byDefault.leveling.moves.first?.to == Self.d("2027-01-11") && byDefault.leveling.moves.first?.shiftWeeks == 2)
+            // Before: 80 h over (each of the two weeks has 80 h asked of 40 h); after: none.
+            #expect(byDefault.leveling.overMinutesBefore == 80 * 60 && byDefault.leveling.overMinutesAfter == 0)
+            // The PMO's order puts R first: now Q moves.
+            let ordered = try await planner.leveling(scope, order: ["R"], .system)
+            #expect(ordered.leveling.moves.map(\.project) == [ids["Q"]!])
+            await #expect { try await planner.leveling(scope, order: ["NOPE"], .system) } throws: {
+                ($0 as? ServiceError)?.problems.map(\.field) == ["order"]
+            }
+            // The proposal as a scenario: one shift of 14 days, a draft.
+            let scenario = try await planner.levelingScenario(scope, .system)
+            #expect(scenario.state == .draft && scenario.changes.map(\.days) == [14] && scenario.changes.map(\.projectId) == [ids["R"]!])
+        }
+    }
 }

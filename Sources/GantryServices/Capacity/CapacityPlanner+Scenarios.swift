@@ -280,12 +280,17 @@ extension CapacityPlanner {
         public var priorityRule: String
     }
 
-    public static let levelingPriorityRule = "Projects not started yet may move later: approved before proposed, then "
-        + "the earlier planned start, then the lower id. Running projects, and projects with progress, keep their dates."
+    public static let levelingPriorityRule = "Projects not started yet may move later, the most important placed first: "
+        + "those named in the priority order in that order, then approved before proposed, then the earlier planned "
+        + "start, then the lower id. Running projects, and projects with progress, keep their dates."
 
     /// Proposes start shifts for the projects not yet started so that no role is over its capacity, or as little
     /// as possible, week by week over `scope`. Nothing is stored; ``levelingScenario`` turns the moves into a draft.
-    public func leveling(_ scope: CapacityScope, maxShiftWeeks: Int? = nil, _ caller: Caller) async throws -> LevelingView {
+    ///
+    /// `order` is the PMO's set order of project codes, most important first (unknown codes are refused, naming
+    /// them); the projects it does not name follow by the default rule.
+    public func leveling(_ scope: CapacityScope, maxShiftWeeks: Int? = nil, order: [String] = [],
+                         _ caller: Caller) async throws -> LevelingView {
         let snapshot = try await snapshot(scope, caller)
         let input = snapshot.input
         let progressed = try await store.read { session -> Set<Project.ID> in
@@ -303,10 +308,20 @@ extension CapacityPlanner {
         for a in input.allocations { note(a.project, a.first) }
         for item in input.pipeline { if case .project(let p) = item.source { note(p, item.first) } }
         let today = clock.now().date
+        var rank: [Project.ID: Int] = [:]
+        for (k, code) in order.enumerated() {
+            guard let p = snapshot.projects.values.first(where: { $0.code.lowercased() == code.lowercased() }) else {
+                throw ServiceError(.invalid, "the priority order names '\(code)', which is no open project of the chosen portfolios",
+                                   problems: [FieldProblem(field: "order", message: "'\(code)' is not an open project")])
+            }
+            if rank[p.id] == nil { rank[p.id] = k }
+        }
         let movable = snapshot.projects.values.filter { p in
             [.proposed, .approved, .active].contains(p.state) && !progressed.contains(p.id)
                 && (firstDay[p.id].map { $0 >= today } ?? false)
         }.sorted { a, b in
+            let oa = rank[a.id] ?? Int.max, ob = rank[b.id] ?? Int.max
+            if oa != ob { return oa < ob }
             let ra = a.state == .approved || a.state == .active ? 0 : 1, rb = b.state == .approved || b.state == .active ? 0 : 1
             if ra != rb { return ra < rb }
             if firstDay[a.id]! != firstDay[b.id]! { return firstDay[a.id]! < firstDay[b.id]! }
@@ -394,8 +409,9 @@ extension CapacityPlanner {
     }
 
     /// Turns a leveling proposal into a draft scenario of project shifts, to preview on the heatmap and commit.
-    public func levelingScenario(_ scope: CapacityScope, maxShiftWeeks: Int? = nil, _ caller: Caller) async throws -> CapacityScenario {
-        let view = try await leveling(scope, maxShiftWeeks: maxShiftWeeks, caller)
+    public func levelingScenario(_ scope: CapacityScope, maxShiftWeeks: Int? = nil, order: [String] = [],
+                                 _ caller: Caller) async throws -> CapacityScenario {
+        let view = try await leveling(scope, maxShiftWeeks: maxShiftWeeks, order: order, caller)
         let changes = view.leveling.moves.map {
             ScenarioChange(kind: .shiftProject, projectId: $0.project, days: $0.shiftWeeks * 7, note: $0.reason)
         }

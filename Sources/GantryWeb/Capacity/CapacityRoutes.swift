@@ -38,7 +38,8 @@ struct CapacityRoutes: Sendable {
         api.get("capacity/leveling") { request, context in
             let caller = try context.caller()
             let query = try CapacityQuery(request.uri.queryParameters, today: Self.today(), defaultPeriod: .week)
-            let view = try await backend.capacity.leveling(try await query.scope(backend, caller), caller)
+            let view = try await backend.capacity.leveling(try await query.scope(backend, caller),
+                                                           order: ScenarioPages.order(request.uri.queryParameters.get("order")), caller)
             let l = view.leveling
             return try Wire.response(LevelingDocument(
                 priorityRule: view.priorityRule, overHoursBefore: CapacityCell.hours(l.overMinutesBefore),
@@ -49,7 +50,8 @@ struct CapacityRoutes: Sendable {
         api.post("capacity/leveling/scenario") { request, context in
             let caller = try context.caller()
             let query = try CapacityQuery(request.uri.queryParameters, today: Self.today(), defaultPeriod: .week)
-            let scenario = try await backend.capacity.levelingScenario(try await query.scope(backend, caller), caller)
+            let scenario = try await backend.capacity.levelingScenario(
+                try await query.scope(backend, caller), order: ScenarioPages.order(request.uri.queryParameters.get("order")), caller)
             return try Wire.response(scenario, status: .created)
         }
         api.get("capacity/export") { request, context in try await Self.export(backend, request, context) }
@@ -220,7 +222,8 @@ struct CapacityRoutes: Sendable {
             ]),
             "/api/v1/capacity/leveling": .object(["get": .object([
                 "summary": "Portfolio leveling: proposed start shifts for projects not started yet, each with its reason, and the over-allocated hours before and after",
-                "operationId": "capacity_leveling", "parameters": .array(common),
+                "operationId": "capacity_leveling",
+                "parameters": .array(common + [OpenAPI.parameter("order", "query", "Project codes, most important first, separated by commas; the rest follow approved before proposed, then by planned start")]),
                 "responses": .object(["200": OpenAPI.response("The proposal", .object(["type": "object", "properties": .object([
                     "priority_rule": ["type": "string"], "over_hours_before": hours, "over_hours_after": hours,
                     "moves": .object(["type": "array", "items": .object(["type": "object", "properties": .object([
@@ -231,7 +234,8 @@ struct CapacityRoutes: Sendable {
             ])]),
             "/api/v1/capacity/leveling/scenario": .object(["post": .object([
                 "summary": "Makes a draft scenario of the leveling proposal's moves, to preview and commit",
-                "operationId": "capacity_leveling_scenario", "parameters": .array(common),
+                "operationId": "capacity_leveling_scenario",
+                "parameters": .array(common + [OpenAPI.parameter("order", "query", "Project codes, most important first, separated by commas")]),
                 "responses": .object(["201": OpenAPI.response("The draft scenario", ["$ref": "#/components/schemas/CapacityScenario"]),
                                       "400": bad, "403": OpenAPI.problemResponse("Only the PMO makes scenarios"), "422": invalid]),
             ])]),

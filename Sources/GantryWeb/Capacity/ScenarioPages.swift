@@ -71,17 +71,24 @@ struct ScenarioPages: Sendable {
         router.get("capacity/leveling") { request, context in
             let auth = try UIRoutes.signedIn(context)
             let query = try CapacityQuery(request.uri.queryParameters, today: CapacityRoutes.today(), defaultPeriod: .month)
-            let view = try await backend.capacity.leveling(try await query.scope(backend, auth.caller), auth.caller)
-            return Self.levelingPage(view, query, auth)
+            let order = Self.order(request.uri.queryParameters.get("order"))
+            let view = try await backend.capacity.leveling(try await query.scope(backend, auth.caller), order: order, auth.caller)
+            return Self.levelingPage(view, query, order: order, auth)
         }
         router.post("capacity/leveling/scenario") { request, context in
             let (auth, form) = try await UIRoutes.postedForm(request, context)
             var params = Parameters()
             for key in ["from", "to"] { if let v = form[key] { params[Substring(key)] = Substring(v) } }
             let query = try CapacityQuery(params, today: CapacityRoutes.today(), defaultPeriod: .month)
-            let scenario = try await backend.capacity.levelingScenario(try await query.scope(backend, auth.caller), auth.caller)
+            let scenario = try await backend.capacity.levelingScenario(try await query.scope(backend, auth.caller),
+                                                                       order: Self.order(form["order"]), auth.caller)
             return RecordForms.redirect("/capacity/scenarios/\(scenario.id)")
         }
+    }
+
+    /// Project codes separated by commas or spaces, most important first.
+    static func order(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init).filter { !$0.isEmpty }
     }
 
     /// A change from the add-change form: `kind` and the fields that kind needs.
@@ -203,11 +210,13 @@ struct ScenarioPages: Sendable {
                           status: failure == nil ? .ok : .unprocessableContent, nav: "capacity")
     }
 
-    static func levelingPage(_ view: CapacityPlanner.LevelingView, _ query: CapacityQuery, _ auth: Authenticated) -> Response {
+    static func levelingPage(_ view: CapacityPlanner.LevelingView, _ query: CapacityQuery, order: [String],
+                             _ auth: Authenticated) -> Response {
         let l = view.leveling
         var values: [String: Any] = [
             "csrf": RecordForms.csrf(auth), "from": query.first.description, "to": query.last.description,
-            "rule": view.priorityRule, "candidates": String(view.candidates.count),
+            "rule": view.priorityRule, "candidates": String(view.candidates.count), "order": order.joined(separator: ", "),
+            "priorities": view.candidates.map { "\($0.priority). \($0.name)" }.joined(separator: "; "),
             "overBefore": CapacityHeatmap.hours(l.overMinutesBefore), "overAfter": CapacityHeatmap.hours(l.overMinutesAfter),
             "moves": l.moves.map { m -> [String: Any] in
                 ["name": m.name, "from": m.from.description, "to": m.to.description, "weeks": String(m.shiftWeeks),
@@ -291,13 +300,17 @@ enum ScenarioTemplates {
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/capacity">Capacity</a> › <span aria-current="page">Portfolio leveling</span></nav>
         <h1>Portfolio leveling</h1>
         <p class="lede">Start shifts for the projects not started yet, so that no role is over its capacity week by week ({{from}} to {{to}}), or is over as little as possible. {{rule}}</p>
+        <form method="get" action="/capacity/leveling" class="inline-form" id="order-form"><input type="hidden" name="from" value="{{from}}"><input type="hidden" name="to" value="{{to}}">
+          <label for="order">Priority order (project codes, most important first)</label> <input id="order" name="order" value="{{order}}" size="40" placeholder="DIG-130, INF-131">
+          <button type="submit" id="reorder">Level in this order</button></form>
+        {{#priorities}}<p class="muted" id="priorities">Placed in this order: {{priorities}}.</p>{{/priorities}}
         <p id="leveling-summary">{{candidates}} projects may move. Over-allocated hours: <strong id="level-before">{{overBefore}} h</strong> as planned, <strong id="level-after">{{overAfter}} h</strong> with these moves.</p>
         <table class="grid" id="moves"><thead><tr><th scope="col">Project</th><th scope="col">Planned start</th><th scope="col">Proposed start</th><th scope="col" class="num">Weeks later</th><th scope="col">Why</th></tr></thead><tbody>
         {{#moves}}<tr><td>{{name}}</td><td class="date">{{from}}</td><td class="date">{{to}}</td><td class="num">{{weeks}}</td><td>{{reason}} ({{fits}})</td></tr>{{/moves}}
         {{^moves}}<tr><td colspan="5">No move needed: every project fits where it is planned, or cannot be helped by moving.</td></tr>{{/moves}}
         </tbody></table>
         {{#unmoved}}{{#first()}}<h2>Staying where planned</h2><ul id="unmoved">{{/first()}}<li>{{name}} ({{start}}): {{reason}}</li>{{#last()}}</ul>{{/last()}}{{/unmoved}}
-        {{#mayPropose}}<form method="post" action="/capacity/leveling/scenario" class="record-action"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="from" value="{{from}}"><input type="hidden" name="to" value="{{to}}"><button type="submit" id="make-scenario">Make a scenario of these moves</button></form>
+        {{#mayPropose}}<form method="post" action="/capacity/leveling/scenario" class="record-action"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="from" value="{{from}}"><input type="hidden" name="to" value="{{to}}"><input type="hidden" name="order" value="{{order}}"><button type="submit" id="make-scenario">Make a scenario of these moves</button></form>
         <p class="muted">The scenario shows the heatmap with the moves; committing it (the PMO) moves the projects, audited. In controlling and directive portfolios only the PMO applies leveling.</p>{{/mayPropose}}
         """
 }
