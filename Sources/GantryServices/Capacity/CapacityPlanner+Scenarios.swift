@@ -27,6 +27,8 @@ extension CapacityPlanner {
         public var overMinutesAfter: Int64
         /// Each change in words, in order.
         public var changes: [String]
+        /// Why the changes could not be applied (then `after` is the live forecast), or nil.
+        public var problem: String?
 
         public init(scenario: CapacityScenario, snapshot: CapacitySnapshot, before: CapacityTable, after: CapacityTable,
                     overMinutesBefore: Int64, overMinutesAfter: Int64, changes: [String]) {
@@ -39,12 +41,21 @@ extension CapacityPlanner {
                              per period: CapacityPeriodKind, _ caller: Caller) async throws -> ScenarioView {
         let scenario = try await Catalog(store: store, clock: clock).get(CapacityScenario.self, id, caller)
         let snapshot = try await snapshot(scope, caller)
-        let changed = try Self.apply(scenario.changes, to: snapshot)
         let before = try Self.forecast(snapshot.input).table(by: grouping, per: period, bands: snapshot.bands)
-        let after = try Self.forecast(changed).table(by: grouping, per: period, bands: snapshot.bands)
-        return ScenarioView(scenario: scenario, snapshot: snapshot, before: before, after: after,
-                            overMinutesBefore: Self.overMinutes(before), overMinutesAfter: Self.overMinutes(after),
-                            changes: scenario.changes.map { Self.describe($0, snapshot) })
+        var after = before
+        var problem: String?
+        // A change that no longer applies (its project was deleted since) leaves the scenario readable: the live
+        // forecast on both sides, and the reason.
+        do {
+            after = try Self.forecast(try Self.apply(scenario.changes, to: snapshot)).table(by: grouping, per: period, bands: snapshot.bands)
+        } catch let e as ServiceError where e.code == .invalid {
+            problem = e.message
+        }
+        var view = ScenarioView(scenario: scenario, snapshot: snapshot, before: before, after: after,
+                                overMinutesBefore: Self.overMinutes(before), overMinutesAfter: Self.overMinutes(after),
+                                changes: scenario.changes.map { Self.describe($0, snapshot) })
+        view.problem = problem
+        return view
     }
 
     static func overMinutes(_ table: CapacityTable) -> Int64 {

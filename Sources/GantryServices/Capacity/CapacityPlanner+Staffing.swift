@@ -147,7 +147,8 @@ extension CapacityPlanner {
             let scope = CapacityScope(first: allocation.firstDay, last: allocation.lastDay)
             try Self.check(scope)
             let snapshot = try await Self.snapshot(scope, in: session)
-            let hours = Self.allocationHours(allocation, hoursPerDay: snapshot.settings.hoursPerDay)
+            let hours = Self.allocationHours(allocation.unit, allocation.amount, from: allocation.firstDay,
+                                             through: allocation.lastDay, hoursPerDay: snapshot.settings.hoursPerDay)
             let need = StaffingNeed(role: allocation.role, first: allocation.firstDay, last: allocation.lastDay,
                                     minutes: Int64((hours * 60).rounded()))
             return try Self.view(.allocation(allocation), project: project, need: need, snapshot: snapshot)
@@ -321,16 +322,6 @@ extension CapacityPlanner {
         }
         guard person.kind == .person else {
             throw ServiceError.invalid(field: "resource_id", "\(person.name) is a \(person.kind.rawValue), not a person: work is staffed with people")
-        }
-    }
-
-    /// An allocation's hours over its dates, as the forecast counts a pipeline allocation.
-    static func allocationHours(_ al: ProjectAllocation, hoursPerDay: Double) -> Double {
-        let weekdays = Double(weekdays(al.firstDay, al.lastDay))
-        return switch al.unit {
-        case .hoursPerWeek: al.amount * weekdays / 5
-        case .hoursPerMonth: monthShare(al.firstDay, al.lastDay) * al.amount
-        case .percent: al.amount / 100 * hoursPerDay * weekdays
         }
     }
 

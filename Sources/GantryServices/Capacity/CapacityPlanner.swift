@@ -271,12 +271,7 @@ public struct CapacityPlanner: Sendable {
             if case .resource(let id) = target, !resourceIds.contains(id) { continue }
             if let state = pipelineState(project) {
                 let lo = max(al.firstDay, first), hi = min(al.lastDay, last)
-                let weekdays = Self.weekdays(lo, hi)
-                let hours: Double = switch al.unit {
-                case .hoursPerWeek: al.amount * Double(weekdays) / 5
-                case .hoursPerMonth: Self.monthShare(lo, hi) * al.amount
-                case .percent: al.amount / 100 * settings.hoursPerDay * Double(weekdays)
-                }
+                let hours = Self.allocationHours(al.unit, al.amount, from: lo, through: hi, hoursPerDay: settings.hoursPerDay)
                 addPipeline(.project(project.id), "\(project.code) allocation", target, hours: hours, lo, hi, state)
             } else {
                 let rate: CapacityAllocation.Rate = switch al.unit {
@@ -308,6 +303,18 @@ public struct CapacityPlanner: Sendable {
         for (state, weight) in settings.pipelineWeights { weights[state] = weight }
         return CapacityInput(first: first, last: last, resources: capacityResources, assignments: capacityAssignments,
                              allocations: capacityAllocations, pipeline: pipeline, pipelineWeights: PipelineWeights(weights))
+    }
+
+    /// The hours an allocation asks from `from` through `through`: hours a week × weekdays / 5, hours a month × the
+    /// months' share of weekdays, or a percentage of a full-time day on each weekday.
+    static func allocationHours(_ unit: AllocationUnit, _ amount: Double, from: CalendarDate, through: CalendarDate,
+                                hoursPerDay: Double) -> Double {
+        let weekdays = Double(weekdays(from, through))
+        return switch unit {
+        case .hoursPerWeek: amount * weekdays / 5
+        case .hoursPerMonth: monthShare(from, through) * amount
+        case .percent: amount / 100 * hoursPerDay * weekdays
+        }
     }
 
     /// Monday-to-Friday days from `a` to `b`, both included.

@@ -84,10 +84,7 @@ enum DemoCapacity {
     static func loadUnplannedProjects(in s: any StoreSession, portfolios: [Portfolio.ID], managers: [String: User],
                                       calendar: WorkCalendar.ID, today: CalendarDate, at now: Timestamp) async throws {
         let monthStart = CalendarDate(year: today.year, month: today.month, day: 1)!
-        func month(_ n: Int) -> CalendarDate {
-            let total = monthStart.year * 12 + monthStart.month - 1 + n
-            return CalendarDate(year: total / 12, month: total % 12 + 1, day: 1)!
-        }
+        func month(_ n: Int) -> CalendarDate { CapacityPlanner.adding(months: Double(n), to: monthStart) }
         let projects: [(portfolio: Int, code: String, name: String, manager: String,
                         asks: [(role: String, unit: AllocationUnit, amount: Double, from: Int, months: Int, note: String)])] = [
             (0, DemoData.unplannedProjectCodes[0], "Open banking APIs", "priya.pm", [

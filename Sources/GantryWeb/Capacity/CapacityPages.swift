@@ -21,10 +21,7 @@ struct CapacityPages: Sendable {
             let (snapshot, table) = try await backend.capacity.forecast(scope, by: query.grouping, per: query.period, auth.caller)
             let allPortfolios = try await backend.catalog.all(Portfolio.self, auth.caller, [:]).sorted { $0.code < $1.code }
             let chosen = Set(scope.portfolios)
-            let base = query.queryString() + (withPipeline ? "&pipeline=1" : "")
-            let svg = CapacityHeatmap.svg(table, withPipeline: withPipeline) { group, period in
-                "/capacity/cell?\(base)&group=\(group.kind.rawValue)&key=\(CapacityQuery.escape(group.key))&period=\(CapacityQuery.escape(period.label))"
-            }
+            let svg = CapacityHeatmap.svg(table, withPipeline: withPipeline) { query.cellLink($0, $1, pipeline: withPipeline) }
             var over: [[String: Any]] = []
             for (g, group) in table.groups.enumerated() {
                 let overPeriods = table.periods.indices.filter { table.cells[g][$0].band == .overAllocated }

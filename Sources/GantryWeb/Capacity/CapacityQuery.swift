@@ -66,19 +66,13 @@ struct CapacityQuery: Sendable {
         return items.joined(separator: "&")
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-            }
-        }
-        return out
+    /// A query value percent-encoded (RFC 3986's unreserved characters kept), as the plan editor writes its own.
+    static func escape(_ text: String) -> String { PlanEditorUIRoutes.query(text) }
+
+    /// The drill-down address of a heatmap cell of this forecast.
+    func cellLink(_ group: CapacityGroup, _ period: CapacityPeriod, pipeline: Bool = false) -> String {
+        "/capacity/cell?\(queryString())\(pipeline ? "&pipeline=1" : "")&group=\(group.kind.rawValue)"
+            + "&key=\(Self.escape(group.key))&period=\(Self.escape(period.label))"
     }
 }
 

@@ -152,32 +152,16 @@ struct ScenarioPages: Sendable {
                              failure: FormFailure? = nil) async throws -> Response {
         let query = try CapacityQuery(request.uri.queryParameters, today: CapacityRoutes.today(), defaultPeriod: .month)
         let scope = try await query.scope(backend, auth.caller)
-        let view: CapacityPlanner.ScenarioView
-        var problem: String?
-        do {
-            view = try await backend.capacity.scenarioView(id, scope: scope, by: query.grouping, per: query.period, auth.caller)
-        } catch let e as ServiceError where e.code == .invalid {
-            // A change that no longer applies (its project was deleted): show the scenario without its forecast.
-            problem = e.message
-            let scenario = try await backend.catalog.get(CapacityScenario.self, id, auth.caller)
-            let snapshot = try await backend.capacity.snapshot(scope, auth.caller)
-            let table = try CapacityForecast(snapshot.input).table(by: query.grouping, per: query.period, bands: snapshot.bands)
-            view = CapacityPlanner.ScenarioView(scenario: scenario, snapshot: snapshot, before: table, after: table,
-                                                overMinutesBefore: 0, overMinutesAfter: 0,
-                                                changes: scenario.changes.map { CapacityPlanner.describe($0, snapshot) })
-        }
+        let view = try await backend.capacity.scenarioView(id, scope: scope, by: query.grouping, per: query.period, auth.caller)
         let s = view.scenario
         let isDraft = s.state == .draft
         let mayManage = auth.caller.refusal(standards: .update) == nil
-        let base = query.queryString()
-        let link: (CapacityGroup, CapacityPeriod) -> String = { group, period in
-            "/capacity/cell?\(base)&group=\(group.kind.rawValue)&key=\(CapacityQuery.escape(group.key))&period=\(CapacityQuery.escape(period.label))"
-        }
+        let link: (CapacityGroup, CapacityPeriod) -> String = { query.cellLink($0, $1) }
         let snapshot = view.snapshot
         let projects = snapshot.projects.values.sorted { $0.code < $1.code }
         var values: [String: Any] = [
             "id": s.id.description, "name": s.name, "description": s.description, "state": s.state.rawValue,
-            "csrf": RecordForms.csrf(auth), "query": base,
+            "csrf": RecordForms.csrf(auth), "query": query.queryString(),
             "after": CapacityHeatmap.svg(view.after, withPipeline: false, link: link)
                 .replacingOccurrences(of: "id=\"heatmap\"", with: "id=\"heatmap-after\"")
                 .replacingOccurrences(of: "heatmap-title", with: "heatmap-after-title"),
@@ -203,7 +187,7 @@ struct ScenarioPages: Sendable {
             "from": query.first.description, "to": query.last.description,
         ]
         if isDraft && mayManage { values["mayEdit"] = true }
-        if let problem { values["problem"] = problem }
+        if let problem = view.problem { values["problem"] = problem }
         if request.uri.queryParameters.get("committed") == "1" { values["committed"] = true }
         if let failure { values["formError"] = failure.message }
         return Pages.html("scenarioPage", values, title: "Scenario: \(s.name)", auth: auth,
