@@ -169,10 +169,18 @@ public struct ProjectFile: Sendable, Hashable {
         /// dates no earlier, late dates no later — and links may still move the activity (negative float), where a
         /// mandatory one holds the date.
         public var softConstraint: Bool = false
-        /// A second constraint the file gives (P6's secondary constraint); Gantry keeps one per task.
-        public var secondaryConstraint: Bool = false
-        /// P6's suspend (and resume) dates: work under way paused for a while; Gantry does not model the pause.
-        public var suspended: Bool = false
+        /// P6's secondary constraint and its date: a second limit beside `constraint` (start or finish on or before
+        /// limits the late dates, on or after the early dates).
+        public var secondaryConstraint: SchedulingConstraint? = nil
+        public var secondaryConstraintDate: LocalDateTime? = nil
+        /// The constraints P6 takes as a secondary constraint.
+        public static let secondaryConstraintKinds: Set<SchedulingConstraint> = [
+            .startNoEarlierThan, .startNoLaterThan, .finishNoEarlierThan, .finishNoLaterThan]
+        /// P6's suspend and resume dates: work under way paused; its remaining work starts no earlier than the
+        /// resume date.
+        public var suspendDate: LocalDateTime? = nil
+        public var resumeDate: LocalDateTime? = nil
+        public var suspended: Bool { suspendDate != nil }
         /// P6's expected finish: when the work under way is expected to end (P6's scheduler can take its remaining
         /// duration from it; the task then has no free float).
         public var expectedFinish: LocalDateTime? = nil
@@ -395,6 +403,27 @@ extension ProjectFile {
         schedulingOptions["sched_progress_override"] == "Y"
             || schedulingOptions["OutOfSequenceScheduleType"]?.lowercased().contains("override") == true
     }
+
+    /// Whether the P6 project uses expected finish dates (XER `sched_use_expect_end_flag`, P6 XML
+    /// `UseExpectedFinishDates`).
+    public var useExpectedFinish: Bool { isPrimavera && (Self.yes(schedulingOptions["sched_use_expect_end_flag"])
+        || Self.yes(schedulingOptions["UseExpectedFinishDates"])) }
+
+    /// Whether the P6 project makes open-ended activities (nothing follows them) critical (XER
+    /// `sched_open_critical_flag`, P6 XML `MakeOpenEndedActivitiesCritical`).
+    public var openEndsCritical: Bool { isPrimavera && (Self.yes(schedulingOptions["sched_open_critical_flag"])
+        || Self.yes(schedulingOptions["MakeOpenEndedActivitiesCritical"])) }
+
+    /// How the P6 project computes total float: `start`, `finish` (P6's default) or `smallest` (XER
+    /// `sched_float_type` FT_SF, FT_FF, FT_SM; P6 XML `ComputeTotalFloatType`).
+    public var totalFloatType: String {
+        let xer = schedulingOptions["sched_float_type"], xml = schedulingOptions["ComputeTotalFloatType"]?.lowercased() ?? ""
+        if xer == "FT_SF" || xml.hasPrefix("start float") { return "start" }
+        if xer == "FT_SM" || xml.hasPrefix("smallest") { return "smallest" }
+        return "finish"
+    }
+
+    static func yes(_ v: String?) -> Bool { v == "Y" || v == "1" || v?.lowercased() == "true" }
 
     /// Whose rules the file's dates were computed by: P6's (with its out-of-sequence option) or MS Project's.
     public var schedulingRules: SchedulingRules {

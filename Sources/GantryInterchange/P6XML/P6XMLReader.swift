@@ -329,11 +329,18 @@ private struct P6Reader {
                 notice("\(what) / PrimaryConstraintType", a.child("PrimaryConstraintType")?.line, "constraint '\(kind)' has no equivalent; read as as-soon-as-possible")
             }
         }
-        task.suspended = date(a, "SuspendDate", what) != nil
+        task.suspendDate = date(a, "SuspendDate", what)
+        task.resumeDate = date(a, "ResumeDate", what)
         if let kind = a.text(of: "SecondaryConstraintType") {
-            task.secondaryConstraint = true
-            notice("\(what) / SecondaryConstraintType", a.child("SecondaryConstraintType")?.line, "secondary constraint '\(kind)' is not modelled (one constraint per task); it was not applied")
-            file.unmodelled["secondary constraints", default: 0] += 1
+            let d = date(a, "SecondaryConstraintDate", what)
+            if let c = Self.constraints[kind], ProjectFile.Task.secondaryConstraintKinds.contains(c), let d {
+                task.secondaryConstraint = c
+                task.secondaryConstraintDate = d
+            } else {
+                notice("\(what) / SecondaryConstraintType", a.child("SecondaryConstraintType")?.line,
+                       d == nil ? "secondary constraint '\(kind)' has no SecondaryConstraintDate; it is not applied"
+                       : "secondary constraint '\(kind)' is not one P6 allows (start or finish on or before, on or after); it is not applied")
+            }
         }
         task.priority = switch a.text(of: "LevelingPriority") {
         case "Top": 900

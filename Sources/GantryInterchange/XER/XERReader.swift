@@ -401,13 +401,18 @@ private struct Reader {
                 notice("\(element) / cstr_type", row.line, "constraint '\(kind)' has no equivalent; read as as-soon-as-possible")
             }
         }
-        task.suspended = row["suspend_date"] != nil
+        task.suspendDate = date(row, "TASK", "suspend_date")
+        task.resumeDate = date(row, "TASK", "resume_date")
         if let kind = row["cstr_type2"] {
-            task.secondaryConstraint = true
-            // Gantry keeps one constraint per task; P6's secondary constraint is reported, not applied.
-            let when = row["cstr_date2"].map { " on \($0)" } ?? ""
-            notice("\(element) / cstr_type2", row.line, "secondary constraint \(kind)\(when) is not modelled (one constraint per task); it was not applied")
-            file.unmodelled["secondary constraints", default: 0] += 1
+            // P6's secondary constraints are the four "on or before / on or after" ones.
+            let d = date(row, "TASK", "cstr_date2")
+            if let c = Self.constraint(kind), ProjectFile.Task.secondaryConstraintKinds.contains(c), let d {
+                task.secondaryConstraint = c
+                task.secondaryConstraintDate = d
+            } else {
+                notice("\(element) / cstr_type2", row.line, d == nil ? "secondary constraint \(kind) has no date (cstr_date2); it is not applied"
+                       : "secondary constraint '\(kind)' is not one P6 allows (start or finish on or before, on or after); it is not applied")
+            }
         }
 
         task.priority = switch row["priority_type"] {

@@ -17,6 +17,12 @@ struct ActivityRules {
         var actualStart: Int64 = ActivityRules.none
         var actualFinish: Int64 = ActivityRules.none
         var remaining: Int64 = ActivityRules.none
+        /// `ScheduleInput.Activity.secondaryConstraint` and its date on the axis.
+        var secondary: ScheduleInput.ConstraintKind = .asap
+        var secondaryValue: Int64 = ActivityRules.none
+        /// `ScheduleInput.Activity.expectedFinish` and `resume` on the axis.
+        var expectedFinish: Int64 = ActivityRules.none
+        var resume: Int64 = ActivityRules.none
 
         var isStarted: Bool { actualStart != ActivityRules.none }
         var isFinished: Bool { actualFinish != ActivityRules.none }

@@ -58,7 +58,9 @@ struct BackwardPass<Axis: TimeAxis> {
         return lag
     }
 
-    func run(earlyStart es: [Int64], earlyFinish ef: [Int64], projectFinish: Int64) -> Output {
+    /// `expectedLength`: `ForwardPass.Output.expectedLength`, the length an expected finish gave.
+    func run(earlyStart es: [Int64], earlyFinish ef: [Int64], projectFinish: Int64,
+             expectedLength: [Int64] = []) -> Output {
         let n = network.count
         var ls = [Int64](repeating: 0, count: n)
         var lf = [Int64](repeating: 0, count: n)
@@ -73,7 +75,9 @@ struct BackwardPass<Axis: TimeAxis> {
 
         for jj in network.order.reversed() {
             let j = Int(jj)
-            let d = network.duration[j]
+            var d = network.duration[j]
+            let expected = expectedLength.isEmpty ? ActivityRules.none : expectedLength[j]
+            if expected != ActivityRules.none && !(rules.rule(j)?.isStarted ?? false) { d = expected }
             var finishLimit = projectFinish
             var startLimit = Int64.max
             // A manually scheduled activity's late dates follow from its late finish alone: links that hang off its
@@ -128,7 +132,8 @@ struct BackwardPass<Axis: TimeAxis> {
             // the status date as the forward pass has it.
             var remaining = d
             if progressedLogic, let rule = own, rule.isUnderWay {
-                remaining = rule.left(j, duration: d, resume: statusDate ?? rule.actualStart, axis: axis)
+                remaining = expected != ActivityRules.none ? expected
+                    : rule.left(j, duration: d, resume: statusDate ?? rule.actualStart, axis: axis)
             }
             var finish = finishLimit
             if startLimit != .max { finish = min(finish, axis.finish(j, start: startLimit, duration: remaining)) }
@@ -190,6 +195,14 @@ struct BackwardPass<Axis: TimeAxis> {
                         finish = min(finish, constraintsBeatLinks ? date : max(date, ef[j]))
                     case .mustStartOn, .mustFinishOn:
                         finish = min(finish, constraintsBeatLinks ? date : max(date, ef[j]))
+                    default: break
+                    }
+                }
+                // Primavera's secondary constraint on the late dates: start or finish on or before its date.
+                if rule.secondaryValue != ActivityRules.none && (!rule.isStarted || progressedLogic) && !rule.isManual {
+                    switch rule.secondary {
+                    case .startNoLaterThan: finish = min(finish, axis.finish(j, start: rule.secondaryValue, duration: d))
+                    case .finishNoLaterThan: finish = min(finish, rule.secondaryValue)
                     default: break
                     }
                 }

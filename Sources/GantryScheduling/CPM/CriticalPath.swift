@@ -4,6 +4,7 @@ extension ScheduleInput {
     /// The critical-path schedule: forward pass, backward pass, floats, criticality, drivers and the longest
     /// path. Throws only for a dependency cycle (nothing can be scheduled); every other problem is a diagnostic.
     public func criticalPath() throws(ScheduleFailure) -> CriticalPathSchedule {
+        if activities.contains(where: { $0.derived != nil }) { return try withDerivedActivities() }
         let network = try CompiledNetwork(self)
         return criticalPath(compiled: network)
     }
@@ -133,6 +134,10 @@ extension ScheduleInput {
                 }
             }
             if let d = a.deadline { r.deadline = toAxis(d); any = true }
+            if let date = a.secondaryConstraintDate, a.secondaryConstraint.isDated {
+                r.secondary = a.secondaryConstraint; r.secondaryValue = toAxis(date); any = true
+            }
+            if let f = a.expectedFinish, a.constraint != .alap { r.expectedFinish = toAxis(f); any = true }
             if let s = a.manualStart { r.manualStart = toAxis(s); any = true }
             if let f = a.manualFinish { r.manualFinish = toAxis(f); any = true }
             if a.actualFinish != nil, a.actualStart == nil {
@@ -151,6 +156,7 @@ extension ScheduleInput {
                     }
                 }
                 if let rem = a.remaining { r.remaining = max(0, rem) }
+                if let resume = a.resume { r.resume = toAxis(resume) }
             }
             if any {
                 index[i] = Int32(list.count)
@@ -197,7 +203,8 @@ extension ScheduleInput {
             earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: t.totalFloat,
             freeFloat: t.freeFloat, critical: t.critical, driver: t.driver, longestPath: path,
             projectStart: projectStart, projectFinish: finishWall, diagnostics: t.diagnostics, makespan: makespan,
-            completedLogic: logic)
+            completedLogic: logic,
+            remainingStart: t.remainingStart.enumerated().map { j, v in v == ActivityRules.none ? nil : startOut(j, v) })
     }
 
     /// The passes on the network's own time axis: no dates are made.
@@ -240,7 +247,8 @@ extension ScheduleInput {
         // The date late dates work back from: the must-finish-by date, else the early finish or the later end
         // floats are computed from.
         func lateFrom(_ finish: Int64) -> Int64 { finishBy ?? max(finish, floatFrom ?? finish) }
-        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish))
+        var late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish),
+                                expectedLength: early.expectedLength)
 
         if rules.hasALAP {
             // As late as possible: pinned at the late start (MS Project: successors follow it), or under P6's
@@ -274,12 +282,14 @@ extension ScheduleInput {
             }
             early = forward.run(pinned: pinned)
             finish = projectFinish(early)
-            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish))
+            late = backward.run(earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, projectFinish: lateFrom(finish),
+                                expectedLength: early.expectedLength)
         }
         notes += early.conflicts
 
         let floats = FloatCalculator(network: network, axis: axis, rules: rules, rule: options.freeFloat, statusDate: status,
-                                     completedUntilStatusDate: options.completedUntilStatusDate)
+                                     completedUntilStatusDate: options.completedUntilStatusDate,
+                                     totalRule: options.totalFloat)
             .run(es: early.earlyStart, ef: early.earlyFinish, ls: late.lateStart, lf: late.lateFinish, projectFinish: finish,
                  logic: early.logic, remainingStart: early.remainingStart)
         let n = network.count
@@ -287,13 +297,15 @@ extension ScheduleInput {
         var negative: [Int] = []
         var missed: [Int] = []
         let threshold = options.criticalFloat
+        // P6's "make open-ended activities critical": nothing follows it (a summary's own links aside).
+        func openEnd(_ j: Int) -> Bool { options.openEndsCritical && !network.isSummary[j] && network.outgoing(j).isEmpty }
         for j in 0..<n {
             let total = floats.total[j]
             if let r = rules.rule(j) {
-                critical[j] = !r.isFinished && total <= threshold
+                critical[j] = !r.isFinished && (total <= threshold || openEnd(j))
                 if r.deadline != ActivityRules.none && early.earlyFinish[j] > r.deadline { missed.append(j) }
             } else {
-                critical[j] = total <= threshold
+                critical[j] = total <= threshold || openEnd(j)
             }
             if total < 0 && !network.isSummary[j] { negative.append(j) }
         }
@@ -312,7 +324,7 @@ extension ScheduleInput {
             earlyStart: early.earlyStart, earlyFinish: early.earlyFinish, lateStart: late.lateStart,
             lateFinish: late.lateFinish, totalFloat: floats.total, freeFloat: floats.free, critical: critical,
             driver: early.driver, start: start, finish: finish, length: finish - start, diagnostics: notes,
-            completedLogic: early.logic)
+            completedLogic: early.logic, remainingStart: early.remainingStart)
     }
 
     /// The latest early finish; never before the project start when `floor` (without the floor, MS Project's rule

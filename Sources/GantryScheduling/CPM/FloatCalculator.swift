@@ -2,7 +2,8 @@ import GantryModel
 
 /// Total and free float of every activity, in working minutes of its own calendar.
 ///
-/// Total float is late start − early start (late finish − early finish for started work). Free float is the
+/// Total float is late start − early start (late finish − early finish for started work), or Primavera's choice
+/// (`ScheduleInput.TotalFloatRule`). Free float is the
 /// least slack on any outgoing link before the successor's early date would move, or the slack to the project
 /// finish without successors; it is kept within [0, total float] — MS Project stores 1d, not 2d, for A under an
 /// FF −1d link (DOMAIN.md §2.6) and 0, not a negative number, when total float is negative (case 16, SNLT).
@@ -18,6 +19,8 @@ struct FloatCalculator<Axis: TimeAxis> {
     /// `ScheduleInput.Options.completedUntilStatusDate` (P6's progress override): completed successors, and
     /// started ones across a link to their start, leave free float alone.
     var completedUntilStatusDate = false
+    /// `ScheduleInput.Options.totalFloat`.
+    var totalRule: ScheduleInput.TotalFloatRule = .msProject
 
     /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), and `remainingStart`: where the
     /// remaining work of activities under way starts (`ForwardPass.Output.remainingStart`); Primavera's free
@@ -28,10 +31,19 @@ struct FloatCalculator<Axis: TimeAxis> {
         var total = [Int64](repeating: 0, count: n)
         var free = [Int64](repeating: 0, count: n)
         for j in 0..<n where !network.isSummary[j] {
-            if let rule = rules.rule(j), rule.isStarted {
-                total[j] = rule.isFinished ? 0 : axis.span(j, from: ef[j], to: lf[j])
+            let started = rules.rule(j)?.isStarted ?? false
+            if rules.rule(j)?.isFinished ?? false {
+                total[j] = 0
             } else {
-                total[j] = axis.span(j, from: es[j], to: ls[j])
+                let finishFloat = axis.span(j, from: ef[j], to: lf[j])
+                // Start float of work under way runs from where its remaining work starts.
+                let from = started && j < remainingStart.count && remainingStart[j] != ActivityRules.none ? remainingStart[j] : es[j]
+                switch totalRule {
+                case .msProject: total[j] = started ? finishFloat : axis.span(j, from: es[j], to: ls[j])
+                case .finish: total[j] = finishFloat
+                case .start: total[j] = axis.span(j, from: from, to: ls[j])
+                case .smallest: total[j] = started ? finishFloat : min(finishFloat, axis.span(j, from: es[j], to: ls[j]))
+                }
             }
             if rule == .primavera {
                 free[j] = primaveraFree(j, es: es, ef: ef, projectFinish: projectFinish, logic: logic,

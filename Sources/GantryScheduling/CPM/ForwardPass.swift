@@ -33,6 +33,9 @@ struct ForwardPass<Axis: TimeAxis> {
         /// Where the remaining work of each activity under way starts (`ActivityRules.none` for the others);
         /// empty when no activity is under way.
         var remainingStart: [Int64]
+        /// Where an expected finish set the early finish, the working time from the (remaining) early start to it,
+        /// which the late dates keep (`ActivityRules.none` for the others); empty when none did.
+        var expectedLength: [Int64] = []
     }
 
     /// `pinned[j]` (when not `ActivityRules.none`) fixes an activity's start: ALAP activities at their late start.
@@ -45,6 +48,18 @@ struct ForwardPass<Axis: TimeAxis> {
         let lowerFromStatus = statusDate.map { max($0, projectStart) } ?? projectStart
         var logic = progressedLogic ? [Int64](repeating: ActivityRules.none, count: n) : []
         var remainingStart: [Int64] = []
+        var expectedLength: [Int64] = []
+        /// Primavera's expected finish (`ScheduleInput.Activity.expectedFinish`): the early finish moves to it
+        /// when it is after both the early start and the status date and no finish link sets the finish.
+        func expect(_ j: Int, _ rule: ActivityRules.Rule?, start: Int64) {
+            guard let rule, rule.expectedFinish != ActivityRules.none, !rule.isFinished, rule.expectedFinish >= start,
+                  rule.expectedFinish >= (statusDate ?? rule.expectedFinish), !hasFinishLink(j) else { return }
+            let length = axis.span(j, from: start, to: rule.expectedFinish)
+            guard axis.span(j, from: ef[j], to: rule.expectedFinish) != 0 else { return }
+            ef[j] = rule.expectedFinish
+            if expectedLength.isEmpty { expectedLength = [Int64](repeating: ActivityRules.none, count: n) }
+            expectedLength[j] = max(0, length)
+        }
 
         for jj in network.order {
             let j = Int(jj)
@@ -84,10 +99,13 @@ struct ForwardPass<Axis: TimeAxis> {
                             let (held, _) = linkBound(j, duration: left, es, ef, logic, remainingStart)
                             resume = max(resume, held)
                         }
+                        // Suspended work resumes no earlier than its resume date.
+                        if rule.resume != ActivityRules.none { resume = max(resume, rule.resume) }
                         let restart = axis.normalizeStart(j, resume)
                         ef[j] = axis.finish(j, start: restart, duration: left)
                         if remainingStart.isEmpty { remainingStart = [Int64](repeating: ActivityRules.none, count: n) }
                         remainingStart[j] = restart
+                        expect(j, rule, start: restart)
                     }
                     driver[j] = .actualStart
                 } else {
@@ -172,15 +190,35 @@ struct ForwardPass<Axis: TimeAxis> {
                 case .asap, .alap: break
                 }
             }
+            // Primavera's secondary constraint on the early dates: start or finish on or after its date.
+            if let rule, rule.secondaryValue != ActivityRules.none {
+                switch rule.secondary {
+                case .startNoEarlierThan where rule.secondaryValue > start:
+                    start = axis.normalizeStart(j, rule.secondaryValue); why = .constraint
+                case .finishNoEarlierThan:
+                    let date = axis.start(j, finish: rule.secondaryValue, duration: d)
+                    if date > start { start = date; why = .constraint }
+                default: break
+                }
+            }
             if let pinned, pinned[j] != ActivityRules.none {
                 start = pinned[j]; why = .asLateAsPossible
             }
             es[j] = start
             ef[j] = axis.finish(j, start: start, duration: d)
             driver[j] = why
+            if pinned?[j] ?? ActivityRules.none == ActivityRules.none { expect(j, rule, start: start) }
         }
         return Output(earlyStart: es, earlyFinish: ef, driver: driver, conflicts: conflicts, logic: logic,
-                      remainingStart: remainingStart)
+                      remainingStart: remainingStart, expectedLength: expectedLength)
+    }
+
+    /// Whether a finish-to-finish or start-to-finish link leads to activity `j` (its finish is set by a link).
+    func hasFinishLink(_ j: Int) -> Bool {
+        network.incoming(j).contains { k in
+            let t = network.linkType[Int(network.inLinks[k])]
+            return t == .finishToFinish || t == .startToFinish
+        }
     }
 
     /// The latest start activity `j` (of `duration` working minutes) may have by its incoming links, and the link

@@ -70,6 +70,12 @@ public struct ScheduleInput: Sendable {
         /// milestone done at 17:00 on the data date, whose successors P6 starts at the data date, 09:40; an
         /// activity not started before work done in January, which P6 late-finishes in July.)
         public var completedUntilStatusDate = false
+        /// How total float is counted: MS Project's (start float until work starts, then finish float), or
+        /// Primavera's project option (`sched_float_type`): start float, finish float, or the smaller of the two.
+        public var totalFloat: TotalFloatRule = .msProject
+        /// P6's "make open-ended activities critical": an activity that nothing follows is critical, whatever its
+        /// float.
+        public var openEndsCritical = false
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
@@ -91,6 +97,29 @@ public struct ScheduleInput: Sendable {
     /// float).
     public enum FreeFloatRule: String, Sendable, Hashable, CaseIterable {
         case withinTotal, primavera
+    }
+
+    /// How total float is counted (see `Options.totalFloat`); completed work has none.
+    public enum TotalFloatRule: String, Sendable, Hashable, CaseIterable {
+        /// Start float (late start less early start) until work starts, then finish float.
+        case msProject
+        /// P6's start float: late start less early start (of the remaining work, once under way).
+        case start
+        /// P6's finish float: late finish less early finish.
+        case finish
+        /// P6's smallest of start and finish float (finish float once work has started).
+        case smallest
+    }
+
+    /// An activity whose dates are not scheduled by its links but derived from other activities' once they are
+    /// (Primavera's level-of-effort and WBS-summary activities). Nothing is scheduled from it: links to and from
+    /// it only shape its own dates.
+    public enum Derived: String, Sendable, Hashable, CaseIterable {
+        /// Spans its links: starts at the earliest start its predecessors' start links and its successors' start
+        /// links allow, finishes at the latest finish its finish links allow.
+        case levelOfEffort
+        /// Spans the activities under its `parent` summary (the WBS node it belongs to) that are not finished.
+        case wbsSummary
     }
 
     /// The calendar a working lag is counted on. A 24-hour lag calendar is an elapsed lag (`Lag.elapsed`).
@@ -129,6 +158,19 @@ public struct ScheduleInput: Sendable {
         /// Working minutes still to do at the status date for a started activity (default: all of `duration`
         /// less the working time from its actual start to the status date).
         public var remaining: Int64?
+        /// Primavera's secondary constraint: a second limit beside `constraint`. Start- or finish-no-earlier-than
+        /// limits the early dates; start- or finish-no-later-than the late dates (P6's "on or before"); other kinds
+        /// are not secondary constraints P6 has and are ignored.
+        public var secondaryConstraint: ConstraintKind = .asap
+        public var secondaryConstraintDate: WallMinute?
+        /// Primavera's expected finish (used when the project uses expected finish dates): the early finish of
+        /// work not finished becomes this date when it is after the status date and the early start, and no
+        /// finish-to-finish or start-to-finish link sets the finish; the duration follows.
+        public var expectedFinish: WallMinute?
+        /// Primavera's resume date of work under way that was suspended: its remaining work starts no earlier.
+        public var resume: WallMinute?
+        /// A level-of-effort or WBS-summary activity (`Derived`): its dates come from other activities'.
+        public var derived: Derived?
 
         public init(name: String, duration: Int64, kind: ActivityKind = .leaf, elapsed: Bool = false, calendar: Int = 0,
                     parent: Int? = nil, constraint: ConstraintKind = .asap, constraintDate: WallMinute? = nil,

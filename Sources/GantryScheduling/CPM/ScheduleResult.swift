@@ -85,6 +85,10 @@ public struct CriticalPathSchedule: Sendable, Hashable {
     /// With `ScheduleInput.Options.progressedLogic`: each completed activity's logic date (what P6
     /// stores as its early start and finish), nil for the others; empty without the option.
     public var completedLogic: [WallMinute?] = []
+    /// Where the remaining work of each activity under way starts at the status date (the data date, or later
+    /// behind links under retained logic), nil for the others; empty when no activity is under way. A derived
+    /// activity (`ScheduleInput.Derived`) has its remaining early start here while its `earlyStart` is its start.
+    public var remainingStart: [WallMinute?] = []
 }
 
 /// The passes' results on the network's own time axis (see `ScheduleInput.times(compiled:)`): no dates.
@@ -105,4 +109,6 @@ public struct NetworkTimes: Sendable, Hashable {
     public var diagnostics: [ScheduleDiagnostic]
     /// `CriticalPathSchedule.completedLogic` on the axis (`ActivityRules.none` where there is none).
     var completedLogic: [Int64] = []
+    /// `CriticalPathSchedule.remainingStart` on the axis (empty, or `ActivityRules.none` where there is none).
+    var remainingStart: [Int64] = []
 }

@@ -262,6 +262,7 @@ public enum ScheduleVerification {
                 deadline: task.deadline?.minutesSinceEpoch)
             a.softConstraint = task.softConstraint
             a.finishMilestone = task.type == "TT_FinMile"
+            if isPrimavera { Self.primavera(task, into: &a, file: file) }
             if file.format == .ganttProject, !task.summary, task.constraint == .asap, let s = task.start {
                 // GanttProject has no scheduler from a project start: a task starts where its user put it, and its
                 // dependencies only push it later. Its own start is therefore a start-no-earlier-than.
@@ -290,7 +291,7 @@ public enum ScheduleVerification {
             if task.resourceDriven { cases.append(.resourceDriven) }
             if task.timephased { cases.append(.timephased) }
             if task.type == "TT_LOE" || task.type == "TT_WBS" { cases.append(.levelOfEffort) }
-            if task.secondaryConstraint { cases.append(.secondaryConstraint) }
+            if task.secondaryConstraint != nil { cases.append(.secondaryConstraint) }
             if task.suspended { cases.append(.suspended) }
             hard[t] = cases
             if sideBySide {
@@ -372,6 +373,10 @@ public enum ScheduleVerification {
             floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
                 ? file.finish?.minutesSinceEpoch : nil)
         options.follow(file.schedulingRules)
+        if isPrimavera {
+            options.totalFloat = file.totalFloatRule
+            options.openEndsCritical = file.openEndsCritical
+        }
         let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
             statusDate: isPrimavera ? file.statusDate.map { max($0.minutesSinceEpoch, projectStart) } : nil,
@@ -432,13 +437,16 @@ public enum ScheduleVerification {
             // work (P6's ALAP moves the early dates themselves, as late as the successors' early dates allow).
             let alap = activity.constraint == .alap && !started && !task.summary && !isPrimavera
             let shownStart = alap ? ls : es, shownFinish = alap ? lf : ef
-            if isPrimavera && !task.summary && started && !finished, let left = activity.remaining, !activity.elapsed {
+            if activity.derived != nil {
+                // A level-of-effort or WBS-summary activity: its early start is where its remaining work starts.
+                if !finished, !schedule.remainingStart.isEmpty, let r = schedule.remainingStart[i] { es = r }
+            } else if isPrimavera && !task.summary && started && !finished, let left = activity.remaining, !activity.elapsed {
                 // P6 stores an activity under way with the early and late start of its remaining work: where that
                 // work resumes (the data date, or later under retained logic), and its late finish less it.
                 es = Self.start(of: left, finishingAt: ef, on: cal)
                 ls = Self.start(of: left, finishingAt: lf, on: cal)
             }
-            if isPrimavera && !task.summary && finished, let dataDate = file.statusDate?.minutesSinceEpoch {
+            if isPrimavera && !task.summary && finished && activity.derived == nil, let dataDate = file.statusDate?.minutesSinceEpoch {
                 // P6 stores a completed activity's early dates at its logic date: the data date, or later behind
                 // a predecessor not yet done; its late start and finish are one date, what its successors allow,
                 // or without successors the project's finish (`ScheduleInput.Options.progressedLogic`).
@@ -459,8 +467,20 @@ public enum ScheduleVerification {
             // started or when the task is manually scheduled (its dates need not sit in working time: a manual
             // task from 07:00 to 16:00 on an 08:00–17:00 calendar stores its finish slack); Primavera's (by
             // default) is finish float.
-            let total: Int64 = finished ? 0
-                : (started || task.manual || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
+            let total: Int64
+            if finished {
+                total = 0
+            } else if isPrimavera {
+                // P6's project option: finish float (its default), start float, or the smaller (finish float
+                // once work has started).
+                switch input.options.totalFloat {
+                case .start: total = startSlack
+                case .smallest, .msProject: total = started ? finishSlack : min(startSlack, finishSlack)
+                case .finish: total = finishSlack
+                }
+            } else {
+                total = (started || task.manual || !isMSProject) ? finishSlack : min(startSlack, finishSlack)
+            }
             // Free slack: the engine's, over the task's successors; without successors, MS Project (and MPXJ)
             // store the total slack.
             // Primavera's is the engine's (`FreeFloatRule.primavera`), none where an expected finish is set.
@@ -470,7 +490,7 @@ public enum ScheduleVerification {
             // MS Project leaves a manually scheduled task without links or resources off the critical path,
             // whatever its slack (all 250 such tasks with zero slack in the corpus store Critical 0; the 3 that
             // store 1 have resources).
-            let critical = !finished && total <= input.options.criticalFloat
+            let critical = !finished && (total <= input.options.criticalFloat || (input.options.openEndsCritical && !hasSuccessor[i]))
                 && !(task.manual && !linked.contains(task.uid) && !assigned.contains(task.uid))
 
             let role: Mismatch.Role = task.summary ? .summary : task.manual ? .manual : .leaf
@@ -528,6 +548,25 @@ public enum ScheduleVerification {
     }
 
     // MARK: Helpers
+
+    /// What P6 adds to an activity: a secondary constraint, an expected finish (when the project uses them), a
+    /// resume date after the data date for suspended work, and the level-of-effort and WBS-summary types.
+    static func primavera(_ task: ProjectFile.Task, into a: inout ScheduleInput.Activity, file: ProjectFile) {
+        if let c = task.secondaryConstraint, let d = task.secondaryConstraintDate {
+            a.secondaryConstraint = c
+            a.secondaryConstraintDate = d.minutesSinceEpoch
+        }
+        if file.useExpectedFinish { a.expectedFinish = task.expectedFinish?.minutesSinceEpoch }
+        if let suspended = task.suspendDate, let resume = task.resumeDate, resume > suspended,
+           let status = file.statusDate, suspended <= status, resume > status {
+            a.resume = resume.minutesSinceEpoch
+        }
+        switch task.type {
+        case "TT_LOE": a.derived = .levelOfEffort
+        case "TT_WBS": a.derived = .wbsSummary
+        default: break
+        }
+    }
 
     /// Where `remaining` working minutes that finish at `finish` start on `calendar`.
     static func start(of remaining: Int64, finishingAt finish: Int64, on calendar: CompiledCalendar) -> Int64 {
@@ -731,5 +770,12 @@ public enum ScheduleVerification {
         }
         let rounded = (value * 100).rounded() / 100
         return "\(rounded)\(d.elapsed ? "e" : "")\(unit)"
+    }
+}
+
+extension ProjectFile {
+    /// The engine's total float rule for the file's P6 option (`totalFloatType`).
+    public var totalFloatRule: ScheduleInput.TotalFloatRule {
+        ScheduleInput.TotalFloatRule(rawValue: totalFloatType) ?? .finish
     }
 }
