@@ -206,10 +206,11 @@ class Network:
     pass
 
 
-def generate(seed, override_share, lag_calendars):
+def generate(seed, override_share, lag_calendars, features=()):
     rng = random.Random(seed)
     net = Network()
     net.seed = seed
+    net.features = tuple(features)
 
     # Project start: a Monday between 2024 and 2026.
     first = dt.date(2024, 1, 1) + dt.timedelta(weeks=rng.randrange(0, 150))
@@ -399,7 +400,227 @@ def generate(seed, override_share, lag_calendars):
     net.override = rng.random() < override_share
     names, weights = zip(*lag_calendars)
     net.lag_calendar = rng.choices(names, weights=weights)[0]
+    for t in tasks:
+        t.wbs = WBS_ID
+        t.cstr2 = t.cstr_date2 = t.suspend = t.resume = t.expect_end = None
+    net.wbs_nodes = [(WBS_ID, None, "P6DIFF-%d" % seed, "Differential network, seed %d" % seed)]
+    net.float_type = "FT_FF"
+    net.use_expect = True
+    net.pending = []
+    if net.features:
+        add_features(net, net.features)
     return net
+
+
+# ----------------------------------------------------------------------------------------------------------
+# --features: the P6 features the plain networks leave out
+# ----------------------------------------------------------------------------------------------------------
+
+FEATURES = ("loe", "wbs", "secondary", "suspend", "expected", "float")
+# P6's XER codes for SCHEDOPTIONS.sched_float_type (MPXJ's TotalSlackCalculationTypeHelper reads and writes
+# these): finish float, start float, the smaller of the two.
+FLOAT_TYPES = [("FT_FF", 34), ("FT_SS", 33), ("FT_Min", 33)]
+
+
+def add_features(net, features):
+    """Mix the --features into a network made as without them. Each feature draws from its own
+    random.Random("<feature>-<seed>"), so the ordinary network (and every other feature) is the same whichever
+    features are asked for: `--features loe,wbs` and plain runs of a seed can be compared activity by activity.
+    Dates that depend on MPXJ's answer (secondary constraint dates, expected finishes) are left in net.pending
+    and set after MPXJ's first pass (see resolve_pending)."""
+    seed = net.seed
+    tasks = net.tasks
+    ordinary = list(tasks)
+    cals = net.calendars
+    proj_cal = cals[0]
+    dd = net.data_date
+
+    def subtree(node_id):
+        ids = {node_id}
+        grew = True
+        while grew:
+            grew = False
+            for nid, parent, _, _ in net.wbs_nodes:
+                if parent in ids and nid not in ids:
+                    ids.add(nid)
+                    grew = True
+        return ids
+
+    def new_task(kind, name):
+        t = Network()
+        t.id = 1000 + len(tasks)
+        t.code = "A%d" % (1000 + 10 * len(tasks))
+        t.type = kind
+        t.name = name
+        t.target = t.remain = 0
+        t.cal = proj_cal
+        t.cstr = t.cstr_date = t.cstr2 = t.cstr_date2 = None
+        t.suspend = t.resume = t.expect_end = None
+        t.preds, t.succs = [], []
+        t.status = "TK_NotStart"
+        t.act_start = t.act_end = None
+        t.stored = {}
+        t.wbs = WBS_ID
+        tasks.append(t)
+        return t
+
+    def link(p, s, kind, lag):
+        net.links.append((p, s, kind, lag))
+        s.preds.append(net.links[-1])
+        p.succs.append(net.links[-1])
+
+    # WBS: 2-4 nodes under the project node, maybe one a level deeper; the activities in contiguous blocks
+    # (in node order, a deeper node's block right after its parent's), sometimes the first one left in the
+    # project node.
+    if "wbs" in features:
+        r = random.Random("wbs-%d" % seed)
+        k = r.randint(2, 4)
+        level1 = [(WBS_ID + 1 + i, WBS_ID, "P%d" % (i + 1), "Phase %d" % (i + 1)) for i in range(k)]
+        order = list(level1)
+        if r.random() < 0.5:
+            at = r.randrange(k)
+            parent = level1[at]
+            deep = (WBS_ID + 1 + k, parent[0], "D1", parent[3] + " detail")
+            order.insert(order.index(parent) + 1, deep)
+        net.wbs_nodes += order
+        first = 1 if r.random() < 0.3 else 0
+        cuts = sorted(r.sample(range(first + 1, len(ordinary)), len(order) - 1))
+        bounds = [first] + cuts + [len(ordinary)]
+        for i, node in enumerate(order):
+            for t in ordinary[bounds[i]:bounds[i + 1]]:
+                t.wbs = node[0]
+
+    # Level of effort: 0-3, each with 1-3 predecessors (SS/FS mostly) among the ordinary activities just before
+    # its earliest successor, and 1-3 successors (FS/FF mostly) among the not-started ordinary activities (an
+    # LOE whose successor has started would be finished by MPXJ as soon as that start is before the data date).
+    # Durations and progress are MPXJ's: written back after each pass (see apply_summary_results).
+    if "loe" in features:
+        r = random.Random("loe-%d" % seed)
+        for j in range(r.choices([0, 1, 2, 3], weights=[15, 40, 30, 15])[0]):
+            succ_cands = [t for t in ordinary[1:] if t.status == "TK_NotStart"]
+            if not succ_cands:
+                break
+            succs = r.sample(succ_cands, min(len(succ_cands), r.choice([1, 1, 2, 2, 3])))
+            m = min(ordinary.index(t) for t in succs)
+            pool = ordinary[max(0, m - 10):m]
+            preds = r.sample(pool, min(len(pool), r.choice([1, 1, 2, 3])))
+            t = new_task("TT_LOE", "Level of effort %d" % j)
+            t.cal = cals[1] if len(cals) > 1 and r.random() < 0.2 else proj_cal
+            t.target = t.remain = 8  # a placeholder until MPXJ's first pass
+            t.wbs = r.choice(net.wbs_nodes)[0]
+            for p in sorted(preds, key=ordinary.index):
+                kind = r.choices(["PR_SS", "PR_FS", "PR_FF", "PR_SF"], weights=[50, 35, 10, 5])[0]
+                lag = 0 if r.random() < 0.8 else 8 * r.randint(1, 5)
+                link(p, t, kind, lag)
+            for s in sorted(succs, key=ordinary.index):
+                kind = r.choices(["PR_FS", "PR_FF", "PR_SS", "PR_SF"], weights=[55, 35, 5, 5])[0]
+                lag = 0 if r.random() < 0.8 else 8 * r.randint(1, 5)
+                link(t, s, kind, lag)
+
+    # WBS summary: 0-2, each in a (non-project) node with unfinished ordinary activities below it; no links.
+    if "wbs" in features:
+        r = random.Random("wbs-summary-%d" % seed)
+        nodes = [nd for nd in net.wbs_nodes[1:]
+                 if any(t.wbs in subtree(nd[0]) and t.status != "TK_Complete" for t in ordinary)]
+        for j, nd in enumerate(r.sample(nodes, min(len(nodes), r.choices([0, 1, 2], weights=[25, 45, 30])[0]))):
+            t = new_task("TT_WBS", "WBS summary %s" % nd[2])
+            t.wbs = nd[0]
+
+    # Secondary constraints: on 0-3 not-started ordinary activities, a primary start/finish on or after (the
+    # one they have, or a new one dated like the others) and a secondary start/finish on or before, dated from
+    # MPXJ's early start/finish of the first pass, -4..+8 working days of the activity's calendar (so it binds
+    # sometimes), never before the primary date when both are start or both are finish constraints.
+    if "secondary" in features:
+        r = random.Random("secondary-%d" % seed)
+        cands = [t for t in ordinary if t.status == "TK_NotStart"]
+        for t in r.sample(cands, min(len(cands), r.choices([0, 1, 2, 3], weights=[30, 35, 25, 10])[0])):
+            if t.cstr not in ("CS_MSOA", "CS_MEOA"):
+                t.cstr = r.choice(["CS_MSOA", "CS_MEOA"])
+                shift = 8 * 60 * r.randint(-3, 5)
+                if t.cstr == "CS_MSOA":
+                    t.cstr_date = dt.datetime.combine(t.cal.add(t.es, shift).date(), dt.time(8, 0))
+                else:
+                    t.cstr_date = dt.datetime.combine(t.cal.add(t.ef, shift).date(), dt.time(17, 0))
+            t.cstr2 = r.choice(["CS_MSOB", "CS_MEOB"])
+            net.pending.append(("secondary", t, 8 * r.randint(-4, 8)))
+
+    # Suspend / resume: on 0-2 activities under way with at least 16 h of work from their actual start to the
+    # data date: suspended after s h of work, resumed g h of working time later, with work left before the
+    # data date. The remaining duration follows the work actually done (the time worked less the suspension),
+    # a multiple of 4 h strictly between 0 and the target, as for the other activities under way.
+    if "suspend" in features:
+        r = random.Random("suspend-%d" % seed)
+        cands = [t for t in ordinary if t.status == "TK_Active" and t.type == "TT_Task" and t.target >= 8
+                 and t.cal.work(t.act_start, dd) >= 16 * 60]
+        for t in r.sample(cands, min(len(cands), r.choices([0, 1, 2], weights=[40, 45, 15])[0])):
+            cal = t.cal
+            worked = cal.work(t.act_start, dd) // 60
+            s = 4 * r.randint(1, (worked - 12) // 4)
+            g = 8 * r.randint(1, max(1, min(5, (worked - s - 4) // 8)))
+            t.suspend = cal.add(t.act_start, s * 60)
+            t.resume = cal.next_work_start(cal.add(t.suspend, g * 60))
+            done = cal.work(t.act_start, t.suspend) // 60 + cal.work(t.resume, dd) // 60
+            remain = 4 * ((t.target - done + 3) // 4) + 4 * r.randint(-1, 1)
+            t.remain = min(max(4, remain), t.target - 4)
+            rs = cal.next_work_start(max(dd, t.act_start))
+            t.stored["restart_date"] = rs
+            t.stored["reend_date"] = cal.add(rs, t.remain * 60)
+
+    # Expected finish: SCHEDOPTIONS.sched_use_expect_end_flag Y on about half the networks, and there 0-3
+    # expect_end_date on not-started activities or activities under way that have a predecessor (MPXJ takes an
+    # activity under way without one at its stored finish), 1-10 working days after the activity's early
+    # finish in MPXJ's first pass. Not on the activities given a secondary constraint.
+    if "expected" in features:
+        r = random.Random("expected-%d" % seed)
+        net.use_expect = r.random() < 0.5
+        if net.use_expect:
+            cands = [t for t in ordinary if t.type == "TT_Task" and t.cstr2 is None
+                     and (t.status == "TK_NotStart" or (t.status == "TK_Active" and t.preds))]
+            for t in r.sample(cands, min(len(cands), r.choices([0, 1, 2, 3], weights=[15, 40, 30, 15])[0])):
+                net.pending.append(("expected", t, 8 * r.randint(1, 10)))
+        else:
+            net.use_expect = False
+
+    if "float" in features:
+        r = random.Random("float-%d" % seed)
+        names, weights = zip(*FLOAT_TYPES)
+        net.float_type = r.choices(names, weights=weights)[0]
+
+
+def resolve_pending(net, result):
+    """Date the secondary constraints and expected finishes from MPXJ's first answer (before they apply)."""
+    for what, t, shift in net.pending:
+        d = result[t.id]
+        cal = t.cal
+        if what == "secondary":
+            if t.cstr2 == "CS_MSOB":
+                date = dt.datetime.combine(cal.add(d["early_start_date"], shift * 60).date(), dt.time(8, 0))
+                if t.cstr == "CS_MSOA":
+                    date = max(date, t.cstr_date)
+            else:
+                date = cal.add(d["early_end_date"], shift * 60)
+                date = dt.datetime.combine(cal.prev_work_finish(date).date(), dt.time(17, 0))
+                if t.cstr == "CS_MEOA":
+                    date = max(date, t.cstr_date)
+            t.cstr_date2 = date
+        else:
+            t.expect_end = cal.add(d["early_end_date"], shift * 60)
+    net.pending = []
+
+
+def apply_summary_results(net, result):
+    """Level-of-effort and WBS-summary activities take their progress and durations from MPXJ: an actual start
+    (and finish) when MPXJ sets one, target_drtn_hr_cnt = the span from start to finish, remain_drtn_hr_cnt =
+    the span from the remaining early start to the remaining early finish, on the activity's calendar."""
+    for t in net.tasks:
+        if t.type not in ("TT_LOE", "TT_WBS"):
+            continue
+        d = result[t.id]
+        t.act_start = d.get("_act_start")
+        t.act_end = d.get("_act_end")
+        t.status = "TK_Complete" if t.act_end else "TK_Active" if t.act_start else "TK_NotStart"
+        t.target = d.get("_duration", 0) or 0
+        t.remain = 0 if t.act_end else (d.get("_remaining", 0) or 0)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -420,6 +641,10 @@ TASK_FIELDS = [
     "late_start_date", "late_end_date", "early_start_date", "early_end_date", "restart_date", "reend_date",
     "rem_late_start_date", "rem_late_end_date", "cstr_type",
 ]
+# With --features: the columns those need, where P6 puts them (expect_end_date after late_end_date,
+# suspend_date/resume_date after cstr_type, cstr_date2/cstr_type2 later still).
+FEATURE_TASK_FIELDS = TASK_FIELDS[:TASK_FIELDS.index("late_end_date") + 1] + ["expect_end_date"] + \
+    TASK_FIELDS[TASK_FIELDS.index("late_end_date") + 1:] + ["suspend_date", "resume_date", "cstr_date2", "cstr_type2"]
 
 
 def table(name, fields, rows):
@@ -459,35 +684,38 @@ def xer_text(net):
         "schedoptions_id": 1, "proj_id": PROJ_ID, "sched_outer_depend_type": "SD_Both",
         "sched_open_critical_flag": "N", "sched_lag_early_start_flag": "Y",
         "sched_retained_logic": "N" if net.override else "Y", "sched_setplantoforecast": "N",
-        "sched_float_type": "FT_FF", "sched_calendar_on_relationship_lag": net.lag_calendar,
-        "sched_use_expect_end_flag": "Y", "sched_progress_override": "Y" if net.override else "N",
+        "sched_float_type": net.float_type, "sched_calendar_on_relationship_lag": net.lag_calendar,
+        "sched_use_expect_end_flag": "Y" if net.use_expect else "N",
+        "sched_progress_override": "Y" if net.override else "N",
         "sched_use_project_end_date_for_float": "N",
     }])
     lines += table("PROJWBS", [
         "wbs_id", "proj_id", "obs_id", "seq_num", "proj_node_flag", "sum_data_flag", "status_code",
         "wbs_short_name", "wbs_name", "parent_wbs_id",
     ], [{
-        "wbs_id": WBS_ID, "proj_id": PROJ_ID, "obs_id": 1, "seq_num": 1, "proj_node_flag": "Y",
-        "sum_data_flag": "N", "status_code": "WS_Open", "wbs_short_name": "P6DIFF-%d" % net.seed,
-        "wbs_name": "Differential network, seed %d" % net.seed,
-    }])
+        "wbs_id": wbs_id, "proj_id": PROJ_ID, "obs_id": 1, "seq_num": k + 1,
+        "proj_node_flag": "Y" if parent is None else "N", "sum_data_flag": "N", "status_code": "WS_Open",
+        "wbs_short_name": short, "wbs_name": name, "parent_wbs_id": "" if parent is None else parent,
+    } for k, (wbs_id, parent, short, name) in enumerate(net.wbs_nodes)])
+    fields = FEATURE_TASK_FIELDS if net.features else TASK_FIELDS
     rows = []
     for t in net.tasks:
         pct = 100 if t.status == "TK_Complete" else 0 if t.status == "TK_NotStart" or not t.target \
             else (t.target - t.remain) * 100.0 / t.target
         row = {
-            "task_id": t.id, "proj_id": PROJ_ID, "wbs_id": WBS_ID, "clndr_id": t.cal.id,
+            "task_id": t.id, "proj_id": PROJ_ID, "wbs_id": t.wbs, "clndr_id": t.cal.id,
             "phys_complete_pct": hours(pct), "complete_pct_type": "CP_Drtn", "task_type": t.type,
             "status_code": t.status, "task_code": t.code, "task_name": t.name,
             "remain_drtn_hr_cnt": hours(t.remain), "target_drtn_hr_cnt": hours(t.target),
             "cstr_type": t.cstr or "", "cstr_date": fmt(t.cstr_date), "act_start_date": fmt(t.act_start),
-            "act_end_date": fmt(t.act_end),
+            "act_end_date": fmt(t.act_end), "expect_end_date": fmt(t.expect_end), "suspend_date": fmt(t.suspend),
+            "resume_date": fmt(t.resume), "cstr_type2": t.cstr2 if t.cstr_date2 else "", "cstr_date2": fmt(t.cstr_date2),
         }
         for k, v in t.stored.items():
-            if k in TASK_FIELDS:
+            if k in fields:
                 row[k] = hours(v) if k.endswith("_hr_cnt") else fmt(v)
         rows.append(row)
-    lines += table("TASK", TASK_FIELDS, rows)
+    lines += table("TASK", fields, rows)
     lines += table("TASKPRED", ["task_pred_id", "task_id", "pred_task_id", "proj_id", "pred_proj_id", "pred_type",
                                 "lag_hr_cnt"],
                    [{"task_pred_id": 5000 + k, "task_id": s.id, "pred_task_id": p.id, "proj_id": PROJ_ID,
@@ -506,7 +734,8 @@ class Mpxj:
         import jpype
         import mpxj  # noqa: F401  (puts the bundled jars on the class path)
         jpype.startJVM("-Xmx1g", "-Djava.awt.headless=true")
-        from org.mpxj import TimeUnit
+        from org.mpxj import ActivityType, TimeUnit
+        self.summary_types = (ActivityType.LEVEL_OF_EFFORT, ActivityType.WBS_SUMMARY)
         from org.mpxj.cpm import PrimaveraScheduler
         from org.mpxj.primavera import PrimaveraXERFileReader
         self.TimeUnit = TimeUnit
@@ -549,6 +778,16 @@ class Mpxj:
                 "total_float_hr_cnt": None if done else self.hours(task.getTotalSlack(), props),
                 "free_float_hr_cnt": None if done else self.hours(task.getFreeSlack(), props),
             }
+            if task.getActivityType() in self.summary_types:
+                # Level of effort / WBS summary: MPXJ's progress and spans too (see apply_summary_results).
+                cal = task.getEffectiveCalendar()
+                d["_act_start"] = self.date(task.getActualStart())
+                d["_act_end"] = self.date(task.getActualFinish())
+                s, f = task.getStart(), task.getFinish()
+                d["_duration"] = self.hours(cal.getWork(s, f, self.TimeUnit.HOURS), props) if s and f else None
+                rs, rf = task.getRemainingEarlyStart(), task.getRemainingEarlyFinish()
+                d["_remaining"] = self.hours(cal.getWork(rs, rf, self.TimeUnit.HOURS), props) \
+                    if rs and rf and not done else None
             out[int(task.getUniqueID())] = {k: v for k, v in d.items() if v is not None}
         return out, self.date(props.getScheduledFinish())
 
@@ -557,6 +796,8 @@ def settle(mpxj, net, path, passes):
     """Rewrite the file with MPXJ's dates until MPXJ, reading it, computes the dates it stores.
     Returns the number of passes, or raises with the reason."""
     stored = None
+    if net.pending:
+        passes += 1  # the first pass only dates the secondary constraints and expected finishes
     for k in range(1, passes + 1):
         with open(path, "w", newline="") as fh:
             fh.write(xer_text(net))
@@ -569,6 +810,11 @@ def settle(mpxj, net, path, passes):
                 raise RuntimeError("MPXJ lost activity %d" % t.id)
             t.stored = result[t.id]
         net.scd_end = finish
+        if net.features:
+            apply_summary_results(net, result)
+        if net.pending:
+            resolve_pending(net, result)
+            stored = None
     raise RuntimeError("MPXJ's dates did not settle in %d passes" % passes)
 
 
@@ -607,6 +853,120 @@ Measure with:
 """
 
 
+def count_features(fmix, net, name):
+    """Tally the --features of one written network (ints, and lists of file names)."""
+    def add(key, n=1):
+        fmix[key] = fmix.get(key, 0) + n
+
+    def listed(key):
+        fmix.setdefault(key, []).append(name)
+
+    for key in ("LOE activities", "LOE not started", "LOE under way", "LOE complete", "LOE links",
+                "WBS nodes below the project node", "WBS-summary activities", "WBS summary not started",
+                "WBS summary under way", "WBS summary complete", "secondary constraints",
+                "suspended activities", "expected finishes", "expected finishes MPXJ applies"):
+        fmix.setdefault(key, 0)
+    state = {"TK_NotStart": "not started", "TK_Active": "under way", "TK_Complete": "complete"}
+    for t in net.tasks:
+        if t.type == "TT_LOE":
+            add("LOE activities")
+            add("LOE %s" % state[t.status])
+            add("LOE links", len(t.preds) + len(t.succs))
+        elif t.type == "TT_WBS":
+            add("WBS-summary activities")
+            add("WBS summary %s" % state[t.status])
+        if t.cstr2:
+            add("secondary constraints")
+            add("secondary %s + %s" % (t.cstr, t.cstr2))
+        if t.suspend:
+            add("suspended activities")
+        if t.expect_end:
+            add("expected finishes")
+            if t.stored.get("early_end_date") == t.expect_end:
+                add("expected finishes MPXJ applies")
+    add("WBS nodes below the project node", len(net.wbs_nodes) - 1)
+    if any(t.type == "TT_LOE" for t in net.tasks):
+        listed("files with LOE")
+    if any(t.type == "TT_WBS" for t in net.tasks):
+        listed("files with WBS summary")
+    if net.use_expect:
+        listed("sched_use_expect_end_flag Y")
+    listed("sched_float_type %s" % net.float_type)
+
+
+FEATURE_README = """# P6 differential fixture with the harder P6 features (Gantry vs MPXJ)
+
+{count} seeded, randomly generated, progressed Primavera P6 networks (`net-0001.xer` ...) like those of
+`../p6-differential/`, with the P6 features that fixture leaves out mixed in: level-of-effort activities,
+a WBS tree with WBS-summary activities, secondary constraints, suspended activities, expected finishes and the
+three total float types. Each is scheduled by MPXJ's `org.mpxj.cpm.PrimaveraScheduler`, with MPXJ's dates
+written back into the file as its stored dates (early/late start and finish, remaining early/late dates, total
+and free float, the project's scheduled finish; for LOE and WBS-summary activities also the actual start/finish,
+status and durations MPXJ gives them). `gantry verify` on this folder measures how often Gantry's P6
+scheduling agrees with MPXJ's on these features, activity by activity.
+
+Generated by `scripts/p6-differential.py --features` (see its `--help` and the comments of `add_features` for
+how each feature is drawn):
+
+    {command}
+
+- MPXJ {mpxj_version} (Python package `mpxj`, `pip show mpxj`), JPype1 {jpype_version}, {java}
+- generated {date}
+- seeds {first_seed}-{last_seed}; file `net-NNNN.xer` holds project `P6DIFF-<seed>`; its ordinary activities
+  and links are those the plain generator makes for the same seed (each feature draws from its own random
+  stream), so a file can be compared with `--features` off or with fewer features
+- skipped seeds ({skipped_count}): {skipped}
+
+Each file is a fixpoint: MPXJ, reading the file, computes exactly the dates the file stores. The activity mix
+over the fixture (LOE and WBS-summary activities included): {mix}.
+
+Every file schedules with retained logic and no progress override. The features over the fixture:
+
+{features}
+
+How the features are written (the XER columns are P6's, in P6's column order):
+
+- Level of effort: `task_type` TT_LOE, 1-3 predecessors (SS/FS mostly, some FF/SF) and 1-3 successors
+  (FS/FF mostly, some SS/SF) among the ordinary activities, never another LOE or a WBS summary; the successors
+  are activities not yet started. MPXJ schedules them after the forward and backward passes and sets an actual
+  start on an LOE whose earliest driver is before the data date: that is written as `act_start_date`,
+  `status_code` TK_Active. `target_drtn_hr_cnt` is the LOE's span from start to finish and
+  `remain_drtn_hr_cnt` the span from its remaining early start to its remaining early finish, on its calendar.
+- WBS: `PROJWBS` has the project node (`proj_node_flag` Y) and 2-4 nodes below it (`parent_wbs_id` the
+  project node's), sometimes one more a level deeper; activities sit in them (`TASK.wbs_id`) in contiguous
+  blocks. WBS-summary activities (`task_type` TT_WBS, no links) sit in a node with unfinished activities below
+  it; their actual start/finish, status and durations are MPXJ's, like an LOE's.
+- Secondary constraints: `cstr_type` CS_MSOA or CS_MEOA with `cstr_date`, and `cstr_type2` CS_MSOB or
+  CS_MEOB with `cstr_date2`, on activities not started; the secondary date is -4..+8 working days from the
+  activity's early start (CS_MSOB, 08:00) or early finish (CS_MEOB, 17:00) without it, never before a primary
+  date of the same kind.
+- Suspend/resume: `suspend_date` and `resume_date` on activities under way, both between the actual start and
+  the data date; `remain_drtn_hr_cnt` follows the work done outside the suspension.
+- Expected finish: `SCHEDOPTIONS.sched_use_expect_end_flag` Y on the files listed, N on the others; there,
+  `expect_end_date` on a few activities not started, or under way with a predecessor, 1-10 working days after
+  the early finish they have without it. `remain_drtn_hr_cnt` stays the activity's own (P6 would stretch it
+  to the expected finish): a scheduler has to apply the expected finish to agree. MPXJ does not apply one on an
+  activity with an FF or SF predecessor (the count of those it applies is above).
+- Float type: `SCHEDOPTIONS.sched_float_type` FT_FF (finish float), FT_SS (start float) or FT_Min (the smaller
+  of the two; MPXJ takes finish float for an activity under way), the codes MPXJ's XER reader and writer use.
+
+Measure with:
+
+    gantry verify {out} --json > /tmp/features.json
+"""
+
+
+def feature_readme(fmix, features, **kw):
+    lines = []
+    for k, v in fmix.items():
+        if isinstance(v, int):
+            lines.append("- %s: %d" % (k, v))
+        else:
+            lines.append("- %s (%d): %s" % (k, len(v), ", ".join(v)))
+    kw["features"] = "features asked for: %s\n\n" % ", ".join(features) + "\n".join(lines)
+    return FEATURE_README.format(**kw)
+
+
 def tool_versions():
     def pkg(name):
         try:
@@ -636,7 +996,17 @@ def main():
     ap.add_argument("--passes", type=int, default=4, help="rewrite passes before a seed is given up (default 4)")
     ap.add_argument("--max-skips", type=int, default=1000, help="stop after this many skipped seeds")
     ap.add_argument("--no-readme", action="store_true", help="do not write README.md")
+    ap.add_argument("--features", nargs="?", const="all", default="",
+                    help="also mix in the P6 features the plain networks lack: level of effort (loe), a WBS tree "
+                         "with WBS-summary activities (wbs), secondary constraints (secondary), suspend/resume "
+                         "(suspend), expected finishes (expected), start/smallest float types (float); "
+                         "--features alone means all of them, or a comma list (--features loe,wbs). The ordinary "
+                         "network of a seed is the one made without --features")
     ns = ap.parse_args()
+    features = FEATURES if ns.features == "all" else tuple(f for f in ns.features.split(",") if f)
+    unknown = [f for f in features if f not in FEATURES]
+    if unknown:
+        ap.error("unknown --features %s (known: %s)" % (",".join(unknown), ",".join(FEATURES)))
 
     lag_calendars = [(kv.split(":")[0], float(kv.split(":")[1]) if ":" in kv else 1.0)
                      for kv in ns.lag_calendars.split(",") if kv]
@@ -654,10 +1024,11 @@ def main():
     by_option = {}
     mix = {"activities": 0, "links": 0, "TK_Complete": 0, "TK_Active": 0, "TK_NotStart": 0, "constrained": 0,
            "override files": 0, "two-calendar files": 0}
+    fmix = {}
     while written < ns.count:
         if len(skipped) > ns.max_skips:
             sys.exit("too many skipped seeds (%d); last: %s" % (len(skipped), skipped[-1]))
-        net = generate(seed, ns.override_share, lag_calendars)
+        net = generate(seed, ns.override_share, lag_calendars, features)
         path = os.path.join(ns.out, "net-%04d.xer" % (written + 1))
         try:
             k = settle(mpxj, net, path, ns.passes)
@@ -677,6 +1048,8 @@ def main():
             mix["constrained"] += 1 if t.cstr else 0
         mix["override files"] += 1 if net.override else 0
         name = "net-%04d" % written
+        if features:
+            count_features(fmix, net, name)
         if net.override:
             by_option.setdefault("progress override (sched_progress_override Y)", []).append(name)
         if net.lag_calendar != "rcal_Predecessor":
@@ -693,10 +1066,21 @@ def main():
           % (written, size / 1024, time.time() - t0, ns.seed, seed - 1, len(skipped),
              (": " + "; ".join(skipped)) if skipped else "",
              ", ".join("%d passes: %d files" % kv for kv in sorted(passes.items())), mix_text), file=sys.stderr)
+    if features:
+        print("features: " + "; ".join("%s %s" % (k, v if isinstance(v, int) else len(v))
+                                       for k, v in fmix.items()), file=sys.stderr)
     if not ns.no_readme:
         mv, jv, java = tool_versions()
         command = "python3 scripts/p6-differential.py " + " ".join(
             a if " " not in a else repr(a) for a in sys.argv[1:])
+        if features:
+            with open(os.path.join(ns.out, "README.md"), "w") as fh:
+                fh.write(feature_readme(fmix, features, count=written, command=command, mpxj_version=mv,
+                                        jpype_version=jv, java=java, date=dt.date.today().isoformat(),
+                                        first_seed=ns.seed, last_seed=seed - 1, skipped_count=len(skipped),
+                                        skipped="; ".join(skipped) or "none", mix=mix_text,
+                                        out=ns.out.rstrip("/")))
+            return
         with open(os.path.join(ns.out, "README.md"), "w") as fh:
             fh.write(README.format(count=written, command=command, mpxj_version=mv, jpype_version=jv, java=java,
                                    date=dt.date.today().isoformat(), first_seed=ns.seed, last_seed=seed - 1,
