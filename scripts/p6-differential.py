@@ -30,6 +30,19 @@ How one network is made (seed = --seed + i, Python random.Random(seed), so a fil
     MPXJ's PrimaveraScheduler reads the progress-override option but schedules every file with retained
     logic, so on the override files its answer is not P6's: the README lists them apart.
 
+With --features (the second fixture, Tests/GantryServicesTests/p6-differential-features)
+  The same network (same ordinary activities, links, calendars and progress for a seed) with, each drawn from its
+  own random stream (see add_features): 0-3 level-of-effort activities (TT_LOE) linked to ordinary activities
+  only; a PROJWBS tree of 2-4 nodes (maybe one deeper) holding the activities, and 0-2 WBS-summary activities
+  (TT_WBS, no links); 0-3 secondary constraints (CS_MSOA/CS_MEOA with cstr_type2 CS_MSOB/CS_MEOB) on
+  not-started activities; 0-2 suspended activities under way (suspend_date, resume_date before the data date);
+  sched_use_expect_end_flag Y on about half the networks with 0-3 expect_end_date there; sched_float_type
+  FT_FF, FT_SS or FT_Min. Secondary-constraint dates and expected finishes are dated from MPXJ's first pass
+  (so they are near the dates they act on), then the file is settled as usual. LOE and WBS-summary activities
+  get MPXJ's actual start/finish, status and spans written back with their dates (apply_summary_results). The
+  extra TASK columns are written in P6's column order. Without --features the output is byte for byte what it
+  was before the option existed.
+
 How MPXJ's answer is written back (the XER columns and the MPXJ fields MPXJ's own XER reader maps them to)
   early_start_date/early_end_date      EarlyStart/EarlyFinish
   late_start_date/late_end_date        LateStart/LateFinish
@@ -61,6 +74,8 @@ Keeping the two readers on the same network (why some fields are written the way
 Usage
   python3 scripts/p6-differential.py --count 500 --seed 1 --out Tests/GantryServicesTests/p6-differential
   python3 scripts/p6-differential.py --count 5 --seed 40 --out /tmp/p6d --no-readme    # a quick look
+  python3 scripts/p6-differential.py --features --count 200 --seed 1001 --override-share 0 \
+      --out Tests/GantryServicesTests/p6-differential-features
   gantry verify Tests/GantryServicesTests/p6-differential --json > /tmp/diff.json     # then measure
 
 Needs: pip install mpxj JPype1 (mpxj bundles its jars) and a Java 11+ runtime. Progress goes to stderr every
@@ -424,8 +439,10 @@ FLOAT_TYPES = [("FT_FF", 34), ("FT_SS", 33), ("FT_Min", 33)]
 
 def add_features(net, features):
     """Mix the --features into a network made as without them. Each feature draws from its own
-    random.Random("<feature>-<seed>"), so the ordinary network (and every other feature) is the same whichever
-    features are asked for: `--features loe,wbs` and plain runs of a seed can be compared activity by activity.
+    random.Random("<feature>-<seed>"), so the ordinary network is the same whichever features are asked for
+    (`--features loe,wbs` and plain runs of a seed can be compared activity by activity), and so is each
+    feature, except that an LOE's WBS node is drawn from the tree there is and expected finishes avoid the
+    activities given a secondary constraint.
     Dates that depend on MPXJ's answer (secondary constraint dates, expected finishes) are left in net.pending
     and set after MPXJ's first pass (see resolve_pending)."""
     seed = net.seed
@@ -512,8 +529,11 @@ def add_features(net, features):
                 kind = r.choices(["PR_SS", "PR_FS", "PR_FF", "PR_SF"], weights=[50, 35, 10, 5])[0]
                 lag = 0 if r.random() < 0.8 else 8 * r.randint(1, 5)
                 link(p, t, kind, lag)
-            for s in sorted(succs, key=ordinary.index):
-                kind = r.choices(["PR_FS", "PR_FF", "PR_SS", "PR_SF"], weights=[55, 35, 5, 5])[0]
+            for k, s in enumerate(sorted(succs, key=ordinary.index)):
+                # The first is FS or FF: an LOE with no finish driver (no FS/FF successor, no FF/SF predecessor)
+                # gets MPXJ's finish = its start, and is finished at once when that start is an actual date.
+                kinds = ["PR_FS", "PR_FF"] if k == 0 else ["PR_FS", "PR_FF", "PR_SS", "PR_SF"]
+                kind = r.choices(kinds, weights=[55, 35, 5, 5][:len(kinds)])[0]
                 lag = 0 if r.random() < 0.8 else 8 * r.randint(1, 5)
                 link(t, s, kind, lag)
 
@@ -882,7 +902,7 @@ def count_features(fmix, net, name):
             add("suspended activities")
         if t.expect_end:
             add("expected finishes")
-            if t.stored.get("early_end_date") == t.expect_end:
+            if t.stored.get("early_end_date") == t.expect_end or t.stored.get("reend_date") == t.expect_end:
                 add("expected finishes MPXJ applies")
     add("WBS nodes below the project node", len(net.wbs_nodes) - 1)
     if any(t.type == "TT_LOE" for t in net.tasks):
@@ -950,6 +970,40 @@ How the features are written (the XER columns are P6's, in P6's column order):
 - Float type: `SCHEDOPTIONS.sched_float_type` FT_FF (finish float), FT_SS (start float) or FT_Min (the smaller
   of the two; MPXJ takes finish float for an activity under way), the codes MPXJ's XER reader and writer use.
 
+What MPXJ's PrimaveraScheduler does with them (what a scheduler must do to agree; read from its source and
+checked on these files):
+
+- Level of effort is scheduled after the forward and backward passes: links to and from an LOE never move an
+  ordinary activity, an ordinary activity's free float ignores LOE successors, the project's finish ignores
+  LOE, and an LOE's own free float is 0. Its early start is the earliest of its start drivers (SS
+  predecessor: start + lag; FS predecessor: finish + lag; SS successor: start - lag; SF successor:
+  finish - lag; actual dates where the other activity has them), else the data date; its early finish the
+  latest of its finish drivers (FF/SF predecessors, FS/FF successors, moved back to a working-time finish),
+  else its early start. Its late finish is the latest finish driver on late dates (none: the project's
+  finish), its late start the earliest start driver on late dates (a finished FS predecessor gives its actual
+  finish) or, with none, the late finish itself.
+- An LOE whose earliest start driver is before the data date is under way: its actual start is that driver's
+  date (a finished predecessor's actual finish, 17:00 say) and its early start the data date's next working
+  time; an early finish before the data date moves to the data date; an early finish that comes from an actual
+  date at or before the data date finishes the LOE. Start float can therefore be far below finish float.
+- A WBS summary takes its start, finish and actual start from its WBS node's roll-up of every activity below
+  it (finished ones and LOE included: an LOE's actual start can be the summary's actual start); its
+  early/late/remaining dates are the earliest start and latest finish of the unfinished activities below the
+  node at any depth (LOE included, WBS summaries not). It is never finished by MPXJ while it has no
+  act_end_date itself (the node counts it among its children).
+- A secondary constraint acts on the late dates only, after the primary one: CS_MEOB caps the late finish;
+  CS_MSOB caps the late finish at its date plus the duration, and the late start becomes the date itself when
+  a successor link set it. (MPXJ's CS_MSOA also pulls the early start back to the constraint date when logic
+  puts it later on the same day, as in the plain fixture.)
+- With sched_use_expect_end_flag Y, an unfinished activity with no FF or SF predecessor whose expected finish
+  is not before its early start or the data date gets that early finish, and its remaining duration becomes
+  the work from its remaining early start to it (which the backward pass then uses). Its free float is 0.
+- Suspend and resume only change the actual duration (the work from the actual start to the suspension plus
+  from the resumption to the data date); the dates follow remain_drtn_hr_cnt as for any activity under way.
+- Start float and finish float differ for few ordinary activities (3 of 3,523 on these seeds without the other
+  features): the float type mostly changes LOE and WBS-summary floats. FT_Min takes finish float for an
+  activity under way.
+
 Measure with:
 
     gantry verify {out} --json > /tmp/features.json
@@ -958,11 +1012,14 @@ Measure with:
 
 def feature_readme(fmix, features, **kw):
     lines = []
-    for k, v in fmix.items():
-        if isinstance(v, int):
-            lines.append("- %s: %d" % (k, v))
-        else:
-            lines.append("- %s (%d): %s" % (k, len(v), ", ".join(v)))
+    counts = [k for k, v in fmix.items() if isinstance(v, int)]
+    for k in counts:  # in count_features' order, then the combinations of secondary constraints
+        if not k.startswith("secondary CS_"):
+            lines.append("- %s: %d" % (k, fmix[k]))
+    for k in sorted(k for k in counts if k.startswith("secondary CS_")):
+        lines.append("- %s: %d" % (k, fmix[k]))
+    for k in sorted(k for k, v in fmix.items() if not isinstance(v, int)):
+        lines.append("- %s (%d): %s" % (k, len(fmix[k]), ", ".join(fmix[k])))
     kw["features"] = "features asked for: %s\n\n" % ", ".join(features) + "\n".join(lines)
     return FEATURE_README.format(**kw)
 
