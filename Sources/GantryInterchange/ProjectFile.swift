@@ -415,11 +415,11 @@ extension ProjectFile {
         || Self.yes(schedulingOptions["MakeOpenEndedActivitiesCritical"])) }
 
     /// How the P6 project computes total float: `start`, `finish` (P6's default) or `smallest` (XER
-    /// `sched_float_type` FT_SF, FT_FF, FT_SM; P6 XML `ComputeTotalFloatType`).
+    /// `sched_float_type` FT_SS, FT_FF, FT_Min; P6 XML `ComputeTotalFloatType`).
     public var totalFloatType: String {
         let xer = schedulingOptions["sched_float_type"], xml = schedulingOptions["ComputeTotalFloatType"]?.lowercased() ?? ""
-        if xer == "FT_SF" || xml.hasPrefix("start float") { return "start" }
-        if xer == "FT_SM" || xml.hasPrefix("smallest") { return "smallest" }
+        if xer == "FT_SS" || xml.hasPrefix("start float") { return "start" }
+        if xer == "FT_Min" || xml.hasPrefix("smallest") { return "smallest" }
         return "finish"
     }
 

@@ -14,7 +14,8 @@ import GantryModel
 ///   project's finish;
 /// - a start before the data date is its actual start, and its remaining work starts at the data date; when
 ///   every finish link comes from work done before the data date, it is done too;
-/// - it has no free float, and its total float follows the project's rule from its remaining dates.
+/// - it has no free float, and its total float follows the project's rule from its remaining dates (a WBS summary
+///   has the slack from its early finish to the project's as free float).
 /// A WBS-summary activity spans the activities under the WBS node it belongs to (its `parent`) that are not
 /// finished, level-of-effort ones included: its early and late start the earliest of theirs (the start of the
 /// remaining work for work under way), its early and late finish the latest; its start is the node's.
@@ -218,10 +219,11 @@ extension ScheduleInput {
         // WBS summaries: the span of the unfinished activities under their node.
         var children = [[Int]](repeating: [], count: n)
         for (i, a) in activities.enumerated() { if let p = a.parent, p >= 0, p < n { children[p].append(i) } }
-        func under(_ node: Int, into list: inout [Int]) {
+        /// The activities under a node at any depth, WBS summaries aside: all of them, or the unfinished ones.
+        func under(_ node: Int, into list: inout [Int], unfinished: Bool) {
             for c in children[node] {
-                if activities[c].kind == .summary { under(c, into: &list) }
-                else if activities[c].derived != .wbsSummary && !done[c] { list.append(c) }
+                if activities[c].kind == .summary { under(c, into: &list, unfinished: unfinished) }
+                else if activities[c].derived != .wbsSummary && !(unfinished && done[c]) { list.append(c) }
             }
         }
         for (i, a) in activities.enumerated() where a.derived == .wbsSummary {
@@ -229,9 +231,12 @@ extension ScheduleInput {
                 notes.append(ScheduleDiagnostic(.invalidLink, .warning, "\(a.name) is a WBS summary outside any WBS node; it is not scheduled", activities: [i]))
                 continue
             }
-            var list: [Int] = []
-            under(node, into: &list)
-            es[i] = es[node]; ef[i] = ef[node]; ls[i] = ls[node]; lf[i] = lf[node]
+            var all: [Int] = [], list: [Int] = []
+            under(node, into: &all, unfinished: false)
+            under(node, into: &list, unfinished: true)
+            // Its start is the node's: the earliest start of everything under it, done or not.
+            es[i] = all.map { es[$0] }.min() ?? es[node]
+            ef[i] = all.map { ef[$0] }.max() ?? ef[node]; ls[i] = ls[node]; lf[i] = lf[node]
             guard !list.isEmpty else { done[i] = true; continue }
             let start = list.map { remainingStart[$0] ?? es[$0] }.min()!
             ef[i] = list.map { ef[$0] }.max()!
@@ -250,7 +255,9 @@ extension ScheduleInput {
             case .start: total[i] = startFloat
             case .msProject, .smallest: total[i] = isStarted ? finishFloat : min(startFloat, finishFloat)
             }
-            free[i] = 0
+            // A level of effort has no free float; a WBS summary, which nothing follows, has the slack to the
+            // project's early finish.
+            free[i] = a.derived == .wbsSummary ? max(0, span(i, ef[i], s.projectFinish)) : 0
             critical[i] = total[i] <= options.criticalFloat || (options.openEndsCritical && outgoing[i].isEmpty)
             driver[i] = .rollup
         }

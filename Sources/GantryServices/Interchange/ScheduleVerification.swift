@@ -443,8 +443,12 @@ public enum ScheduleVerification {
             } else if isPrimavera && !task.summary && started && !finished, let left = activity.remaining, !activity.elapsed {
                 // P6 stores an activity under way with the early and late start of its remaining work: where that
                 // work resumes (the data date, or later under retained logic), and its late finish less it.
-                es = Self.start(of: left, finishingAt: ef, on: cal)
-                ls = Self.start(of: left, finishingAt: lf, on: cal)
+                // An expected finish sets the early finish, and the length of the remaining work is from where it
+                // resumes to there.
+                let length = activity.expectedFinish != nil && !schedule.remainingStart.isEmpty
+                    ? schedule.remainingStart[i].map { max(0, cal.working(at: ef) - cal.working(at: $0)) } ?? left : left
+                es = Self.start(of: length, finishingAt: ef, on: cal)
+                ls = Self.start(of: length, finishingAt: lf, on: cal)
             }
             if isPrimavera && !task.summary && finished && activity.derived == nil, let dataDate = file.statusDate?.minutesSinceEpoch {
                 // P6 stores a completed activity's early dates at its logic date: the data date, or later behind
@@ -453,7 +457,7 @@ public enum ScheduleVerification {
                 let logic = schedule.completedLogic.isEmpty ? nil : schedule.completedLogic[i]
                 es = logic ?? dataDate; ef = es
             }
-            if activity.kind == .leaf, activity.duration == 0, !finished {
+            if activity.kind == .leaf, activity.duration == 0, !finished, activity.derived == nil {
                 // A milestone shows its late date where its early one is shown when they are the same instant.
                 if cal.working(at: ls) == cal.working(at: es) { ls = es; lf = es }
             }
