@@ -243,7 +243,10 @@ import Testing
         let t1 = try #require(file.tasks.first { $0.uid == "1" })
         #expect(t1.constraint == .finishNoLaterThan)  // CS_MEOB
         #expect(t1.constraintDate == (try LocalDateTime(iso: "2024-01-31T17:00")))
-        #expect(file.notices.contains { $0.element == "TASK task_id 1 / cstr_type2" })
+        // A secondary constraint (CS_MSOA, start on or after) is kept beside the primary one.
+        #expect(t1.secondaryConstraint == .startNoEarlierThan)
+        #expect(t1.secondaryConstraintDate == (try LocalDateTime(iso: "2024-01-09T08:00")))
+        #expect(!file.notices.contains { $0.element == "TASK task_id 1 / cstr_type2" })
         #expect(t1.stored.critical == true)  // total float 0 ≤ critical_drtn_hr_cnt 0
         let t2 = try #require(file.tasks.first { $0.uid == "2" })
         #expect(t2.milestone)
