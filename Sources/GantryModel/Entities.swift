@@ -116,6 +116,18 @@ public struct Project: Entity, Hashable {
     /// Whose scheduling rules the project's schedule follows: MS Project's (the default) or Primavera P6's (a
     /// project imported from P6 keeps them, so its schedule is the one P6 computed).
     public var schedulingRules: SchedulingRules
+    /// Whose calendar counts a link's lag; nil: the rules' own (the successor's in MS Project, the predecessor's in
+    /// P6). P6 projects choose it (`sched_calendar_on_relationship_lag`).
+    public var lagCalendar: LagCalendar?
+    /// How total float is counted; nil: the rules' own (MS Project's start float until work starts, P6's finish
+    /// float). P6 projects choose it (`sched_float_type`).
+    public var totalFloat: TotalFloatRule?
+    /// P6's "make open-ended activities critical": an activity nothing follows is critical whatever its float.
+    public var openEndsCritical: Bool
+    /// P6's "use expected finish dates": an activity's expected finish sets its early finish.
+    public var useExpectedFinish: Bool
+    /// P6's "must finish by": late dates work back from it rather than from the early finish.
+    public var mustFinishBy: LocalDateTime?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -125,14 +137,72 @@ public struct Project: Entity, Hashable {
                 finishDate: CalendarDate? = nil, calendarId: WorkCalendar.ID? = nil, statusDate: CalendarDate? = nil,
                 honorConstraints: Bool = true, criticalFloat: WorkDuration = .zero,
                 reportCadence: ReportCadence = .monthly, schedulingRules: SchedulingRules = .msProject,
+                lagCalendar: LagCalendar? = nil, totalFloat: TotalFloatRule? = nil, openEndsCritical: Bool = false,
+                useExpectedFinish: Bool = false, mustFinishBy: LocalDateTime? = nil,
                 createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
         self.code = code; self.name = name; self.description = description; self.managerId = managerId
         self.state = state; self.health = health; self.startDate = startDate; self.finishDate = finishDate
         self.calendarId = calendarId; self.statusDate = statusDate; self.honorConstraints = honorConstraints
         self.criticalFloat = criticalFloat; self.reportCadence = reportCadence; self.schedulingRules = schedulingRules
+        self.lagCalendar = lagCalendar; self.totalFloat = totalFloat; self.openEndsCritical = openEndsCritical
+        self.useExpectedFinish = useExpectedFinish; self.mustFinishBy = mustFinishBy
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
+}
+
+/// Whose calendar counts a link's working lag.
+public enum LagCalendar: String, CaseIterable, Sendable, Codable {
+    case predecessor, successor, project
+    /// Lags run on a 24-hour calendar: nights, weekends and holidays count.
+    case twentyFourHour = "24_hour"
+
+    public var label: String {
+        switch self {
+        case .predecessor: "The predecessor's calendar"
+        case .successor: "The successor's calendar"
+        case .project: "The project's calendar"
+        case .twentyFourHour: "A 24-hour calendar"
+        }
+    }
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
+}
+
+/// How total float is counted.
+public enum TotalFloatRule: String, CaseIterable, Sendable, Codable {
+    /// Late start less early start (late finish less early finish once work has started): MS Project's.
+    case startThenFinish = "start_then_finish"
+    /// P6's start float, finish float, or the smallest of the two.
+    case start, finish, smallest
+
+    public var label: String {
+        switch self {
+        case .startThenFinish: "Start float, finish float once started (MS Project)"
+        case .start: "Start float"
+        case .finish: "Finish float"
+        case .smallest: "The smaller of start and finish float"
+        }
+    }
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
+}
+
+/// An activity whose dates are derived from other activities' rather than scheduled (Primavera P6's types).
+public enum DerivedDates: String, CaseIterable, Sendable, Codable {
+    /// Level of effort: spans its links (from what its start links allow to what its finish links need).
+    case levelOfEffort = "level_of_effort"
+    /// WBS summary: spans the unfinished activities of the WBS node it sits in.
+    case wbsSummary = "wbs_summary"
+
+    public var label: String {
+        switch self {
+        case .levelOfEffort: "Level of effort"
+        case .wbsSummary: "WBS summary"
+        }
+    }
+
+    public init(from decoder: any Decoder) throws { self = try decodeCase(from: decoder) }
 }
 
 /// Whose rules a project's schedule follows.
@@ -201,6 +271,23 @@ public struct Activity: Entity, Hashable {
     public var manuallyScheduled: Bool
     /// Free text the plan's people keep on the activity (the plan editor's Notes column).
     public var notes: String?
+    /// P6's Start On / Finish On: a must-start-on or must-finish-on date that bounds the dates each way (early no
+    /// earlier, late no later) while links may still move the activity; a mandatory one holds the date.
+    public var softConstraint: Bool = false
+    /// A milestone that marks a finish (P6's finish milestone): at the end of working time, where a start
+    /// milestone sits at its beginning.
+    public var finishMilestone: Bool = false
+    /// P6's secondary constraint: a second limit beside `constraintType` (start or finish on or before, which
+    /// limits the late dates, or on or after, which limits the early dates).
+    public var secondaryConstraintType: SchedulingConstraint? = nil
+    public var secondaryConstraintDate: LocalDateTime? = nil
+    /// P6's expected finish: where the project uses expected finish dates, the early finish of unfinished work.
+    public var expectedFinish: LocalDateTime? = nil
+    /// P6's suspend and resume dates of work under way: its remaining work starts no earlier than the resume date.
+    public var suspendDate: LocalDateTime? = nil
+    public var resumeDate: LocalDateTime? = nil
+    /// Level of effort or WBS summary: dates derived from other activities, not scheduled (nothing follows from them).
+    public var derivedDates: DerivedDates? = nil
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -222,6 +309,47 @@ public struct Activity: Entity, Hashable {
         self.priority = priority; self.doNotLevel = doNotLevel; self.leveledStart = leveledStart
         self.manuallyScheduled = manuallyScheduled; self.notes = notes
         self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+
+    /// Decoded field by field so that a record written before the P6 fields existed (an audit entry's snapshot
+    /// that undo reads back) still reads, with their defaults.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(ID.self, forKey: .id)
+        version = try c.decode(Int.self, forKey: .version)
+        projectId = try c.decode(Project.ID.self, forKey: .projectId)
+        parentId = try c.decodeIfPresent(Activity.ID.self, forKey: .parentId)
+        position = try c.decode(Int.self, forKey: .position)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        kind = try c.decode(ActivityKind.self, forKey: .kind)
+        duration = try c.decode(WorkDuration.self, forKey: .duration)
+        percentComplete = try c.decode(Double.self, forKey: .percentComplete)
+        plannedStart = try c.decodeIfPresent(CalendarDate.self, forKey: .plannedStart)
+        plannedFinish = try c.decodeIfPresent(CalendarDate.self, forKey: .plannedFinish)
+        calendarId = try c.decodeIfPresent(WorkCalendar.ID.self, forKey: .calendarId)
+        constraintType = try c.decode(SchedulingConstraint.self, forKey: .constraintType)
+        constraintDate = try c.decodeIfPresent(LocalDateTime.self, forKey: .constraintDate)
+        deadline = try c.decodeIfPresent(LocalDateTime.self, forKey: .deadline)
+        actualStart = try c.decodeIfPresent(LocalDateTime.self, forKey: .actualStart)
+        actualFinish = try c.decodeIfPresent(LocalDateTime.self, forKey: .actualFinish)
+        optimisticDuration = try c.decodeIfPresent(WorkDuration.self, forKey: .optimisticDuration)
+        pessimisticDuration = try c.decodeIfPresent(WorkDuration.self, forKey: .pessimisticDuration)
+        priority = try c.decode(Int.self, forKey: .priority)
+        doNotLevel = try c.decode(Bool.self, forKey: .doNotLevel)
+        leveledStart = try c.decodeIfPresent(LocalDateTime.self, forKey: .leveledStart)
+        manuallyScheduled = try c.decode(Bool.self, forKey: .manuallyScheduled)
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        softConstraint = try c.decodeIfPresent(Bool.self, forKey: .softConstraint) ?? false
+        finishMilestone = try c.decodeIfPresent(Bool.self, forKey: .finishMilestone) ?? false
+        secondaryConstraintType = try c.decodeIfPresent(SchedulingConstraint.self, forKey: .secondaryConstraintType)
+        secondaryConstraintDate = try c.decodeIfPresent(LocalDateTime.self, forKey: .secondaryConstraintDate)
+        expectedFinish = try c.decodeIfPresent(LocalDateTime.self, forKey: .expectedFinish)
+        suspendDate = try c.decodeIfPresent(LocalDateTime.self, forKey: .suspendDate)
+        resumeDate = try c.decodeIfPresent(LocalDateTime.self, forKey: .resumeDate)
+        derivedDates = try c.decodeIfPresent(DerivedDates.self, forKey: .derivedDates)
+        createdAt = try c.decode(Timestamp.self, forKey: .createdAt)
+        updatedAt = try c.decode(Timestamp.self, forKey: .updatedAt)
     }
 }
 

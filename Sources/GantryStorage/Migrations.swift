@@ -187,5 +187,22 @@ enum Migrations {
                 "CREATE INDEX resources_team_id_idx ON resources (team_id)",
             ] + Table.capacity.flatMap { dialect.create($0) }
         },
+        Migration(name: "0016_p6_rules") { dialect in
+            // Primavera P6's scheduling options on projects (lag calendar, total float, open-ended activities
+            // critical, expected finish dates, must finish by) and its activity fields (Start On / Finish On, finish
+            // milestones, secondary constraints, expected finish, suspend and resume, level of effort and WBS
+            // summary), so that an imported P6 project keeps them and its schedule stays P6's.
+            let no = dialect == .sqlite ? "0" : "false"
+            return [
+                "ALTER TABLE projects ADD COLUMN lag_calendar TEXT",
+                "ALTER TABLE projects ADD COLUMN total_float TEXT",
+                "ALTER TABLE projects ADD COLUMN open_ends_critical BOOLEAN NOT NULL DEFAULT \(no)",
+                "ALTER TABLE projects ADD COLUMN use_expected_finish BOOLEAN NOT NULL DEFAULT \(no)",
+                "ALTER TABLE projects ADD COLUMN must_finish_by TEXT",
+                "ALTER TABLE activities ADD COLUMN soft_constraint BOOLEAN NOT NULL DEFAULT \(no)",
+                "ALTER TABLE activities ADD COLUMN finish_milestone BOOLEAN NOT NULL DEFAULT \(no)",
+            ] + ["secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date", "resume_date",
+                 "derived_dates"].map { "ALTER TABLE activities ADD COLUMN \($0) TEXT" }
+        },
     ]
 }

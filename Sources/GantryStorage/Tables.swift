@@ -53,7 +53,9 @@ struct Table: Sendable {
                   .text("description"), .int("manager_id", null: true), .text("state"), .text("health"),
                   .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true),
                   .text("status_date", null: true), .bool("honor_constraints"), .text("critical_float"),
-                  .text("report_cadence"), .text("scheduling_rules")]
+                  .text("report_cadence"), .text("scheduling_rules"), .text("lag_calendar", null: true),
+                  .text("total_float", null: true), .bool("open_ends_critical"), .bool("use_expected_finish"),
+                  .text("must_finish_by", null: true)]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
     static let activities = Table(
@@ -64,7 +66,11 @@ struct Table: Sendable {
                   .text("constraint_date", null: true), .text("deadline", null: true), .text("actual_start", null: true),
                   .text("actual_finish", null: true), .text("optimistic_duration", null: true),
                   .text("pessimistic_duration", null: true), .int("priority"), .bool("do_not_level"),
-                  .text("leveled_start", null: true), .bool("manually_scheduled"), .text("notes", null: true)] + stamps,
+                  .text("leveled_start", null: true), .bool("manually_scheduled"), .text("notes", null: true),
+                  .bool("soft_constraint"), .bool("finish_milestone"), .text("secondary_constraint_type", null: true),
+                  .text("secondary_constraint_date", null: true), .text("expected_finish", null: true),
+                  .text("suspend_date", null: true), .text("resume_date", null: true),
+                  .text("derived_dates", null: true)] + stamps,
         uniques: [["project_id", "code"]], indexes: [["parent_id"], ["calendar_id"]])
     static let dependencies = Table(
         name: "dependencies",
@@ -120,10 +126,13 @@ struct Table: Sendable {
             "portfolios": ["change_cost_threshold_minor", "change_schedule_threshold_days", "rag_green_minimum",
                            "rag_amber_minimum", "rag_overdue_milestones_amber_at", "rag_overdue_milestones_red_at",
                            "rag_open_high_risks_amber_at", "rag_open_high_risks_red_at"],
-            "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence", "scheduling_rules"],
+            "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence", "scheduling_rules",
+                         "lag_calendar", "total_float", "open_ends_critical", "use_expected_finish", "must_finish_by"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
-                           "manually_scheduled", "notes"],
+                           "manually_scheduled", "notes", "soft_constraint", "finish_milestone",
+                           "secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date",
+                           "resume_date", "derived_dates"],
             "resources": ["org_unit", "team_id", "capacity_hours_per_week", "capacity_percent"],
         ]
         return [users, portfolios, programs, projects, activities, dependencies, calendars, resources].map { t in

@@ -197,6 +197,20 @@ extension ImportPlan {
                 warnings.append("Task '\(name)' (UID \(t.uid)): \(t.constraint.rawValue) constraint without a date, made ASAP")
                 a.constraintType = .asap
             }
+            // P6's own: Start On / Finish On, finish milestones, secondary constraints, expected finish, suspend and
+            // resume, level of effort and WBS summary.
+            a.softConstraint = t.softConstraint && a.constraintType.isDated
+            a.finishMilestone = primavera && kind == .milestone && t.type == "TT_FinMile"
+            if let c = t.secondaryConstraint, let d = t.secondaryConstraintDate {
+                a.secondaryConstraintType = c
+                a.secondaryConstraintDate = d
+            }
+            a.expectedFinish = t.expectedFinish
+            a.suspendDate = t.suspendDate
+            a.resumeDate = t.resumeDate
+            if primavera, kind == .leaf {
+                a.derivedDates = t.type == "TT_LOE" ? .levelOfEffort : t.type == "TT_WBS" ? .wbsSummary : nil
+            }
             if let s = a.plannedStart, let f = a.plannedFinish, f < s { a.plannedFinish = s }
             if let s = a.actualStart, let f = a.actualFinish, f < s {
                 warnings.append("Task '\(name)' (UID \(t.uid)): actual finish before actual start, actual finish dropped")
@@ -300,10 +314,24 @@ extension ImportPlan {
                 portfolioId: portfolio, code: code, name: String(projectName.prefix(200)), managerId: manager,
                 state: .active, startDate: start?.date, finishDate: nil, statusDate: file.statusDate?.date,
                 // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
-                honorConstraints: file.honorConstraints, schedulingRules: file.schedulingRules, createdAt: now, updatedAt: now),
+                honorConstraints: file.honorConstraints, schedulingRules: file.schedulingRules,
+                lagCalendar: primavera ? Self.lagCalendar(file.lagCalendar) : nil,
+                totalFloat: primavera ? TotalFloatRule(rawValue: file.totalFloatType) : nil,
+                openEndsCritical: file.openEndsCritical, useExpectedFinish: file.useExpectedFinish,
+                mustFinishBy: primavera ? file.mustFinishBy : nil, createdAt: now, updatedAt: now),
             projectCalendarUID: projectCalendarUID, calendars: calendars, activities: activities, parents: parents,
             activityCalendars: activityCalendars, links: links, resources: resources, assignments: assignments,
             baselines: baselines, warnings: warnings, unmodelled: unmodelled)
+    }
+
+    /// The model's lag calendar for a file's.
+    static func lagCalendar(_ c: ProjectFile.LagCalendar) -> LagCalendar {
+        switch c {
+        case .predecessor: .predecessor
+        case .successor: .successor
+        case .project: .project
+        case .twentyFourHour: .twentyFourHour
+        }
     }
 
     /// A code Gantry accepts (letters, digits, and `.` `_` `-` after the first), or nil when nothing is left.

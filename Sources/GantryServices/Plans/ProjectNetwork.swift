@@ -64,14 +64,16 @@ public struct ProjectNetwork: Sendable {
         for a in self.activities {
             let own = a.calendarId ?? resourceCalendars[a.id]
             let calendar = own == nil || own == project.calendarId ? 0 : try compile(own)
-            inputs.append(Self.input(a, calendar: calendar, index: index, perDay: perDay))
+            inputs.append(Self.input(a, calendar: calendar, index: index, perDay: perDay, project: project))
         }
         var links: [ScheduleInput.Link] = []
         var linkDependency: [Dependency.ID] = []
         for d in dependencies {
             guard let p = index[d.predecessorId], let s = index[d.successorId] else { continue }
             let minutes = Int64(d.lag.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded())
-            links.append(.init(from: p, to: s, type: d.type, lag: d.lag.isElapsed ? .elapsed(minutes) : .working(minutes)))
+            // Lags on a 24-hour calendar run on the clock: nights, weekends and holidays count.
+            let elapsed = d.lag.isElapsed || project.lagCalendar == .twentyFourHour
+            links.append(.init(from: p, to: s, type: d.type, lag: elapsed ? .elapsed(minutes) : .working(minutes)))
             linkDependency.append(d.id)
         }
         self.linkDependency = linkDependency
@@ -84,13 +86,37 @@ public struct ProjectNetwork: Sendable {
             constraintsBeatLinks: project.honorConstraints,
             criticalFloat: Int64(project.criticalFloat.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()))
         options.follow(project.schedulingRules)
+        Self.apply(project, to: &options)
         input = ScheduleInput(activities: inputs, links: links, calendars: compiled, projectStart: projectStart,
                               statusDate: status, options: options)
     }
 
+    /// The project's own scheduling options over its rules' defaults: whose calendar counts lags (MS Project's is
+    /// the successor's, P6's the predecessor's), how total float is counted, open-ended activities critical, and
+    /// the date late dates work back from.
+    static func apply(_ project: Project, to options: inout ScheduleInput.Options) {
+        let p6 = project.schedulingRules.isPrimavera
+        switch project.lagCalendar ?? (p6 ? .predecessor : .successor) {
+        case .predecessor, .twentyFourHour: options.lagCalendar = .predecessor
+        case .successor: options.lagCalendar = .successor
+        case .project: options.lagCalendar = .project
+        }
+        switch project.totalFloat ?? (p6 ? .finish : .startThenFinish) {
+        case .startThenFinish: options.totalFloat = .msProject
+        case .start: options.totalFloat = .start
+        case .finish: options.totalFloat = .finish
+        case .smallest: options.totalFloat = .smallest
+        }
+        options.openEndsCritical = project.openEndsCritical
+        options.finishBy = project.mustFinishBy?.minutesSinceEpoch
+    }
+
     /// The engine's view of one activity: its duration in working minutes of the project calendar's day, its
-    /// constraint (a leveled start counts as start-no-earlier-than), a manual schedule, and its progress.
-    static func input(_ a: Activity, calendar: Int, index: [Activity.ID: Int], perDay: Int64) -> ScheduleInput.Activity {
+    /// constraint (a leveled start counts as start-no-earlier-than), a manual schedule, and its progress; and P6's
+    /// own: Start On / Finish On, finish milestones, a secondary constraint, an expected finish (where the project
+    /// uses them), the resume date of suspended work, level of effort and WBS summary.
+    static func input(_ a: Activity, calendar: Int, index: [Activity.ID: Int], perDay: Int64,
+                      project: Project) -> ScheduleInput.Activity {
         var x = ScheduleInput.Activity(
             name: a.code.isEmpty ? "activity \(a.id)" : a.code,
             duration: Int64(a.duration.minutes(perDay: Int(perDay), perWeek: Int(perDay) * 5).rounded()),
@@ -112,6 +138,23 @@ public struct ProjectNetwork: Sendable {
                 x.remaining = Int64((Double(x.duration) * (1 - min(100, max(0, a.percentComplete)) / 100)).rounded())
             }
         }
+        x.softConstraint = a.softConstraint && (a.constraintType == .mustStartOn || a.constraintType == .mustFinishOn)
+        x.finishMilestone = a.finishMilestone && a.kind == .milestone
+        if let c = a.secondaryConstraintType, let d = a.secondaryConstraintDate {
+            x.secondaryConstraint = c
+            x.secondaryConstraintDate = d.minutesSinceEpoch
+        }
+        if project.useExpectedFinish { x.expectedFinish = a.expectedFinish?.minutesSinceEpoch }
+        // Suspended work resumes at its resume date when that is after the status date (the data date).
+        if let suspended = a.suspendDate, let resume = a.resumeDate, resume > suspended, a.actualStart != nil,
+           a.actualFinish == nil, let status = project.statusDate, suspended.date <= status, resume.date >= status {
+            x.resume = resume.minutesSinceEpoch
+        }
+        switch a.derivedDates {
+        case .levelOfEffort?: x.derived = .levelOfEffort
+        case .wbsSummary?: x.derived = .wbsSummary
+        case nil: break
+        }
         return x
     }
 
@@ -126,7 +169,8 @@ public struct ProjectNetwork: Sendable {
               (old.kind == .summary) == (a.kind == .summary), old.manuallyScheduled == a.manuallyScheduled,
               old.projectId == a.projectId else { return false }
         activities[i] = a
-        input.activities[i] = Self.input(a, calendar: input.activities[i].calendar, index: index, perDay: minutesPerDay)
+        input.activities[i] = Self.input(a, calendar: input.activities[i].calendar, index: index, perDay: minutesPerDay,
+                                         project: project)
         return true
     }
 
