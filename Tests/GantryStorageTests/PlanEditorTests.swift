@@ -243,6 +243,61 @@ struct PlanEditorTests {
         }
     }
 
+    /// P6's own in the plan editor: a level of effort typed as a row spans its links (Design's start, SS, to
+    /// Build's finish, FF: 02-26 08:00 to 03-16 17:00, the dates of the rows above), and as a task the same row is
+    /// one day that finishes with Build; a Start On date (SO) starts Build no earlier than Wednesday 03-07 and links
+    /// may still move it; a secondary finish-on-or-before 03-16 then leaves Build (03-07 to 03-20) two days of
+    /// negative float. Wrong P6 cells are refused by name and change nothing.
+    @Test("P6's level of effort, Start On and secondary constraints are typed in the plan", arguments: Backend.available)
+    func primaveraCells(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let f = try await Fixture(store)
+            let ids = try await f.type([
+                ["name": "Design", "duration": "5d"],
+                ["name": "Build", "duration": "2w", "predecessors": "1"],
+                ["name": "Management", "duration": "1d", "predecessors": "1SS, 2FF", "activity_type": "level of effort"],
+            ])
+            var g = try await f.grid()
+            #expect(g.rows[2].activityType == "level_of_effort")
+            #expect(g.rows[2].start == Self.at("2018-02-26T08:00") && g.rows[2].finish == Self.at("2018-03-16T17:00"))
+
+            _ = try await f.plans.edit(ids[2], cells: ["activity_type": "task"], ifVersion: nil, f.pm)
+            g = try await f.grid()
+            #expect(g.rows[2].start == Self.at("2018-03-16T08:00") && g.rows[2].finish == Self.at("2018-03-16T17:00"))
+
+            _ = try await f.plans.edit(ids[1], cells: ["constraint_type": "SO", "constraint_date": "2018-03-07"], ifVersion: nil, f.pm)
+            g = try await f.grid()
+            #expect(g.rows[1].constraintType == .mustStartOn && g.rows[1].softConstraint)
+            #expect(g.rows[1].start == Self.at("2018-03-07T08:00") && g.rows[1].finish == Self.at("2018-03-20T17:00"))
+
+            _ = try await f.plans.edit(ids[1], cells: ["secondary_constraint_type": "FNLT", "secondary_constraint_date": "2018-03-16"],
+                                       ifVersion: nil, f.pm)
+            g = try await f.grid()
+            #expect(g.rows[1].secondaryConstraintType == .finishNoLaterThan)
+            #expect(g.rows[1].secondaryConstraintDate == Self.at("2018-03-16T17:00"))
+            #expect(g.rows[1].totalFloatDays == -2)
+
+            let before = try await f.grid()
+            for (cells, field, words) in [
+                (["secondary_constraint_type": "MSO"], "secondary_constraint_type", "use SNET, SNLT, FNET or FNLT"),
+                (["activity_type": "hammock"], "activity_type", "is not an activity type"),
+                (["suspend_date": "2018-03-01"], "suspend_date", "only work that has started can be suspended"),
+            ] {
+                let refused = await #expect(throws: ServiceError.self) {
+                    _ = try await f.plans.edit(ids[0], cells: cells, ifVersion: nil, f.pm)
+                }
+                #expect(refused?.problems.first?.field == field)
+                #expect(refused?.problems.first?.message.contains(words) == true, "\(refused?.problems ?? [])")
+            }
+            let resume = await #expect(throws: ServiceError.self) {
+                _ = try await f.plans.edit(ids[0], cells: ["actual_start": "2018-02-26", "suspend_date": "2018-02-28",
+                                                           "resume_date": "2018-02-27"], ifVersion: nil, f.pm)
+            }
+            #expect(resume?.problems.first?.field == "resume_date")
+            #expect(try await f.grid().rows == before.rows)
+        }
+    }
+
     @Test("predecessors by code with leads and lags, and resources with units become links and assignments",
           arguments: Backend.available)
     func notation(backend: Backend) async throws {

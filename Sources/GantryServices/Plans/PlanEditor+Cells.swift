@@ -26,7 +26,8 @@ extension PlanEditor {
                       permitted: Bool = false, current: Bool = false) async throws -> Activity {
         // A date typed without a time needs the activity's calendar (where its day starts and ends); only then is
         // the network compiled.
-        let dated: Set<String> = ["start", "finish", "constraint_date", "deadline", "actual_start", "actual_finish"]
+        let dated: Set<String> = ["start", "finish", "constraint_date", "deadline", "actual_start", "actual_finish",
+                                  "secondary_constraint_date", "expected_finish", "suspend_date", "resume_date"]
         var calendar: CompiledCalendar? = nil
         if !dated.isDisjoint(with: cells.keys) {
             var network = known
@@ -146,6 +147,50 @@ extension PlanEditor {
     }
 
     /// `SNET`, `snet`, or the words MS Project shows (`Start No Earlier Than`).
+    /// A constraint as typed, with whether it is P6's Start On or Finish On (`SO`, `FO`, "start on", "finish on"),
+    /// which links may move, rather than a mandatory one.
+    static func constraintWithSoftness(_ text: String) -> (SchedulingConstraint, Bool)? {
+        let key = text.uppercased().filter { $0.isLetter }
+        switch key {
+        case "SO", "STARTON": return (.mustStartOn, true)
+        case "FO", "FINISHON": return (.mustFinishOn, true)
+        default: return constraint(text).map { ($0, false) }
+        }
+    }
+
+    /// The kinds of activity the plan editor's type column names.
+    enum ActivityType: String, CaseIterable {
+        case task, startMilestone = "start_milestone", finishMilestone = "finish_milestone"
+        case levelOfEffort = "level_of_effort", wbsSummary = "wbs_summary"
+
+        var derived: DerivedDates? {
+            switch self {
+            case .levelOfEffort: .levelOfEffort
+            case .wbsSummary: .wbsSummary
+            default: nil
+            }
+        }
+    }
+
+    static func activityType(_ text: String) -> ActivityType? {
+        let key = text.lowercased().filter { $0.isLetter }
+        switch key {
+        case "task", "": return .task
+        case "milestone", "startmilestone": return .startMilestone
+        case "finishmilestone": return .finishMilestone
+        case "levelofeffort", "loe": return .levelOfEffort
+        case "wbssummary", "wbs": return .wbsSummary
+        default: return nil
+        }
+    }
+
+    /// The type column's text for an activity.
+    static func activityTypeText(_ a: Activity) -> String {
+        if let d = a.derivedDates { return d.rawValue }
+        if a.kind == .milestone { return a.finishMilestone ? "finish_milestone" : "start_milestone" }
+        return a.kind == .summary ? "summary" : "task"
+    }
+
     static func constraint(_ text: String) -> SchedulingConstraint? {
         let key = text.uppercased().filter { $0.isLetter }
         if let c = SchedulingConstraint(rawValue: key) { return c }
@@ -168,8 +213,10 @@ struct ParsedCells {
     var resources: [PlanNotation.ResourceUnits]? = nil
     var messages: [String] = []
 
-    static let order = ["name", "code", "notes", "duration", "remaining", "constraint_type", "constraint_date", "start", "finish",
-                        "deadline", "actual_start", "percent_complete", "actual_finish", "predecessors", "resources"]
+    static let order = ["name", "code", "notes", "activity_type", "duration", "remaining", "constraint_type", "constraint_date",
+                        "start", "finish", "deadline", "secondary_constraint_type", "secondary_constraint_date",
+                        "expected_finish", "actual_start", "percent_complete", "actual_finish", "suspend_date", "resume_date",
+                        "predecessors", "resources"]
 
     init(activity: Activity, row: PlanRow?) { self.activity = activity; self.row = row }
 
@@ -227,13 +274,70 @@ struct ParsedCells {
             activity.percentComplete = ((1 - left / total) * 1000).rounded() / 10
             started()
             if activity.percentComplete >= 100 && activity.actualFinish == nil { activity.actualFinish = row?.finish }
+        case "activity_type":
+            guard let t = PlanEditor.activityType(text) else {
+                fail(field, "'\(text)' is not an activity type; use task, start milestone, finish milestone, level of effort or WBS summary")
+                return
+            }
+            if activity.kind == .summary {
+                fail(field, "\(activity.code) is a summary: its dates are its activities'; its type cannot change"); return
+            }
+            activity.derivedDates = t.derived
+            switch t {
+            case .startMilestone, .finishMilestone:
+                activity.kind = .milestone
+                activity.duration = WorkDuration(0, activity.duration.unit)
+                activity.finishMilestone = t == .finishMilestone
+            case .task, .levelOfEffort, .wbsSummary:
+                if activity.kind == .milestone && cells["duration"] == nil && t == .task {
+                    fail("duration", "a task needs a duration; type it in the duration column"); return
+                }
+                if t != .task { activity.kind = .leaf }
+                activity.finishMilestone = false
+            }
+        case "secondary_constraint_type":
+            let t = text.trimmingSpaces()
+            if t.isEmpty { activity.secondaryConstraintType = nil; activity.secondaryConstraintDate = nil; return }
+            guard let c = PlanEditor.constraint(t), [.startNoEarlierThan, .startNoLaterThan, .finishNoEarlierThan, .finishNoLaterThan].contains(c) else {
+                fail(field, "'\(text)' is not a secondary constraint; use SNET, SNLT, FNET or FNLT (start or finish on or after, on or before)")
+                return
+            }
+            activity.secondaryConstraintType = c
+            if activity.secondaryConstraintDate == nil && cells["secondary_constraint_date"] == nil {
+                fail("secondary_constraint_date", "a secondary \(c.rawValue) constraint needs a date; type it in the secondary constraint date column")
+            }
+        case "secondary_constraint_date":
+            let isFinish = [.finishNoEarlierThan, .finishNoLaterThan].contains(activity.secondaryConstraintType)
+            activity.secondaryConstraintDate = Self.at(try PlanNotation.dateTime(text)) { isFinish ? bounds($0).end : bounds($0).start }
+            if activity.secondaryConstraintDate == nil { activity.secondaryConstraintType = nil }
+            else if activity.secondaryConstraintType == nil {
+                fail("secondary_constraint_type", "a secondary constraint date needs its type (SNET, SNLT, FNET or FNLT)")
+            }
+        case "expected_finish":
+            activity.expectedFinish = Self.at(try PlanNotation.dateTime(text)) { bounds($0).end }
+        case "suspend_date":
+            activity.suspendDate = Self.at(try PlanNotation.dateTime(text)) { bounds($0).end }
+            if activity.suspendDate != nil && activity.actualStart == nil {
+                fail(field, "only work that has started can be suspended; give \(activity.code) an actual start first")
+            }
+            if activity.suspendDate == nil { activity.resumeDate = nil }
+        case "resume_date":
+            activity.resumeDate = Self.at(try PlanNotation.dateTime(text)) { bounds($0).start }
+            if let r = activity.resumeDate {
+                if let s = activity.suspendDate, r <= s {
+                    fail(field, "work resumes after it is suspended: \(r) is not after the suspend date \(s)")
+                } else if activity.suspendDate == nil {
+                    fail("suspend_date", "a resume date needs the date the work was suspended")
+                }
+            }
         case "constraint_type":
             let t = text.trimmingSpaces()
-            if t.isEmpty { activity.constraintType = .asap; activity.constraintDate = nil; return }
-            guard let c = PlanEditor.constraint(t) else {
-                fail(field, "'\(text)' is not a constraint; use ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO"); return
+            if t.isEmpty { activity.constraintType = .asap; activity.constraintDate = nil; activity.softConstraint = false; return }
+            guard let (c, soft) = PlanEditor.constraintWithSoftness(t) else {
+                fail(field, "'\(text)' is not a constraint; use ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO, MFO, or P6's SO and FO (start on, finish on)"); return
             }
             activity.constraintType = c
+            activity.softConstraint = soft
             if !c.isDated {
                 activity.constraintDate = nil
             } else if activity.constraintDate == nil && cells["constraint_date"] == nil {

@@ -23,6 +23,8 @@ public struct PlanEditor: Sendable {
     public static let columns = [
         "name", "duration", "start", "finish", "predecessors", "constraint_type", "constraint_date", "deadline",
         "resources", "percent_complete", "remaining", "actual_start", "actual_finish", "notes", "code",
+        "activity_type", "secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date",
+        "resume_date",
     ]
 
     /// What a paste fills when it names no columns: the entry table's first columns.

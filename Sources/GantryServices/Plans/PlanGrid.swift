@@ -31,6 +31,15 @@ public struct PlanRow: Codable, Sendable, Hashable {
     public var totalFloatDays: Double?
     public var manuallyScheduled: Bool
     public var lastChangedAt: Timestamp
+    /// task, start_milestone, finish_milestone, level_of_effort, wbs_summary (or summary).
+    public var activityType: String = "task"
+    /// P6's Start On / Finish On rather than a mandatory date (`Activity.softConstraint`).
+    public var softConstraint = false
+    public var secondaryConstraintType: SchedulingConstraint? = nil
+    public var secondaryConstraintDate: LocalDateTime? = nil
+    public var expectedFinish: LocalDateTime? = nil
+    public var suspendDate: LocalDateTime? = nil
+    public var resumeDate: LocalDateTime? = nil
 }
 
 /// A project's plan as the editor shows it: every row in WBS order with the schedule computed from the records
@@ -144,7 +153,7 @@ extension PlanGrid {
     static func row(_ i: Int, _ network: ProjectNetwork, _ result: CriticalPathSchedule?, predecessors: String,
                     resources: String) -> PlanRow {
         let a = network.activities[i]
-        return PlanRow(
+        var row = PlanRow(
             activityId: a.id, version: a.version, row: i + 1, code: a.code, name: a.name, kind: a.kind,
             depth: network.depths[i], parentId: a.parentId,
             duration: a.kind == .summary ? Self.span(network, result, i) ?? a.duration.description : a.duration.description,
@@ -158,6 +167,14 @@ extension PlanGrid {
             notes: a.notes ?? "", critical: result?.critical[i] ?? false,
             totalFloatDays: result.map { (network.days($0.totalFloat[i]) * 100).rounded() / 100 },
             manuallyScheduled: a.manuallyScheduled, lastChangedAt: a.updatedAt)
+        row.activityType = PlanEditor.activityTypeText(a)
+        row.softConstraint = a.softConstraint
+        row.secondaryConstraintType = a.secondaryConstraintType
+        row.secondaryConstraintDate = a.secondaryConstraintDate
+        row.expectedFinish = a.expectedFinish
+        row.suspendDate = a.suspendDate
+        row.resumeDate = a.resumeDate
+        return row
     }
 
     private init(network: ProjectNetwork, result: CriticalPathSchedule?, revision: Int64, rows: [PlanRow]) {

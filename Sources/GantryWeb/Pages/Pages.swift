@@ -128,10 +128,21 @@ enum Pages {
             "program": header.program.map { "\($0.code) \($0.name)" } ?? "", "code": p.code, "name": p.name,
             "state": p.state.rawValue.replacingOccurrences(of: "_", with: " "), "health": p.health.rawValue,
             "manager": header.manager?.displayName ?? "—", "start": dash(p.startDate), "finish": dash(p.finishDate),
-            "schedulingRules": p.schedulingRules.label,
+            "schedulingRules": Self.rulesText(p),
             "description": p.description, "schedule": schedule.html, "phases": phases, "activityCount": schedule.activities,
             "milestoneCount": schedule.milestones, "csrf": csrf(auth), "recordLinks": RecordLinks.project(header, auth),
         ], title: "\(p.code) \(p.name)", auth: auth, nav: "portfolios")
+    }
+
+    /// The project's scheduling rules in words, with the options it sets apart from the rules' own.
+    static func rulesText(_ p: Project) -> String {
+        var parts = [p.schedulingRules.label]
+        if let c = p.lagCalendar { parts.append("lags on " + c.label.lowercased()) }
+        if let f = p.totalFloat { parts.append("total float: " + f.label.lowercased()) }
+        if p.openEndsCritical { parts.append("open-ended activities critical") }
+        if p.useExpectedFinish { parts.append("expected finish dates used") }
+        if let m = p.mustFinishBy { parts.append("must finish by " + m.formatted().replacingOccurrences(of: "T", with: " ")) }
+        return parts.joined(separator: "; ")
     }
 
     static func typeTitle(_ t: DependencyType) -> String {

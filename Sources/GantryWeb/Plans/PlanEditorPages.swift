@@ -42,7 +42,10 @@ enum PlanEditorPages {
         case "predecessors": return (r.predecessors, r.predecessors)
         case "resources": return (r.resources, r.resources)
         case "percent_complete": return (percent(r.percentComplete), percent(r.percentComplete) + "%")
-        case "constraint_type": return (r.constraintType.rawValue, r.constraintType.rawValue)
+        case "constraint_type":
+            let c = r.softConstraint && r.constraintType == .mustStartOn ? "SO"
+                : r.softConstraint && r.constraintType == .mustFinishOn ? "FO" : r.constraintType.rawValue
+            return (c, c)
         case "constraint_date":
             let finish = [.finishNoEarlierThan, .finishNoLaterThan, .mustFinishOn].contains(r.constraintType)
             return (moment(r.constraintDate, finish: finish), moment(r.constraintDate, finish: finish))
@@ -51,6 +54,16 @@ enum PlanEditorPages {
             let f = r.totalFloatDays.map { Pages.days($0) } ?? ""
             return (f, r.critical ? "\(f) · critical" : f)
         case "notes": return (r.notes, r.notes)
+        case "activity_type": return (r.activityType, r.activityType.replacingOccurrences(of: "_", with: " "))
+        case "secondary_constraint_type":
+            let c = r.secondaryConstraintType?.rawValue ?? ""
+            return (c, c)
+        case "secondary_constraint_date":
+            let t = moment(r.secondaryConstraintDate, finish: [.finishNoEarlierThan, .finishNoLaterThan].contains(r.secondaryConstraintType))
+            return (t, t)
+        case "expected_finish": return (moment(r.expectedFinish, finish: true), moment(r.expectedFinish, finish: true))
+        case "suspend_date": return (moment(r.suspendDate, finish: true), moment(r.suspendDate, finish: true))
+        case "resume_date": return (moment(r.resumeDate), moment(r.resumeDate))
         default: return ("", "")
         }
     }
@@ -249,12 +262,28 @@ enum PlanEditorPages {
             body += field("finish", "Finish (sets finish no earlier than)", day(r.finish, finish: true))
             body += field("predecessors", "Predecessors", r.predecessors, hint: "3FS+2d, 5SS-1d, 7FF")
             if r.kind != .summary { body += field("resources", "Resources", r.resources, hint: "Dana Director[50%], Developer") }
-            body += field("constraint_type", "Constraint", r.constraintType.rawValue, hint: "ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO, MFO")
+            if r.kind != .summary {
+                body += field("activity_type", "Type", r.activityType,
+                              hint: "task, start milestone, finish milestone, level of effort, WBS summary")
+            }
+            body += field("constraint_type", "Constraint", cell("constraint_type", r).value,
+                          hint: "ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO, MFO; P6's SO, FO (start on, finish on)")
             body += field("constraint_date", "Constraint date", cell("constraint_date", r).value)
             body += field("deadline", "Deadline", day(r.deadline, finish: true))
+            if r.kind != .summary {
+                body += field("secondary_constraint_type", "Secondary constraint", cell("secondary_constraint_type", r).value,
+                              hint: "SNET, SNLT, FNET, FNLT (P6)")
+                body += field("secondary_constraint_date", "Secondary constraint date", cell("secondary_constraint_date", r).value)
+                body += field("expected_finish", "Expected finish", cell("expected_finish", r).value,
+                              hint: "used where the project uses expected finish dates")
+            }
             body += field("percent_complete", "% complete", percent(r.percentComplete))
             body += field("actual_start", "Actual start", moment(r.actualStart))
             body += field("actual_finish", "Actual finish", moment(r.actualFinish, finish: true))
+            if r.kind != .summary {
+                body += field("suspend_date", "Suspended on", cell("suspend_date", r).value)
+                body += field("resume_date", "Resumes on", cell("resume_date", r).value, hint: "the remaining work starts no earlier")
+            }
             body += field("notes", "Notes", r.notes)
             body += #"<button type="submit" id="save-activity">Save</button></form>"#
             body += #"<h2>Outline</h2><form method="post" action="/projects/\#(p.id)/plan/activities/\#(r.activityId)/outline" class="outline-form" id="outline-form"><input type="hidden" name="csrf_token" value="\#(esc(csrf))">"#

@@ -114,6 +114,30 @@ struct ProjectRecordRoutes: Sendable {
         if let v = r.date("finish_date") { p.finishDate = v }
         if let v = r.oneOf("state", LifecycleState.self) { p.state = v }
         if let v = r.oneOf("scheduling_rules", SchedulingRules.self) { p.schedulingRules = v }
+        if let v = r.text("lag_calendar") {
+            if v.isEmpty { p.lagCalendar = nil } else if let c = r.oneOf("lag_calendar", LagCalendar.self) { p.lagCalendar = c }
+        }
+        if let v = r.text("total_float") {
+            if v.isEmpty { p.totalFloat = nil } else if let c = r.oneOf("total_float", TotalFloatRule.self) { p.totalFloat = c }
+        }
+        if let v = r.text("open_ends_critical") { p.openEndsCritical = v == "yes" }
+        if let v = r.text("use_expected_finish") { p.useExpectedFinish = v == "yes" }
+        if let v = r.text("must_finish_by") {
+            if v.isEmpty {
+                p.mustFinishBy = nil
+            } else if let t = Self.moment(v) {
+                p.mustFinishBy = t
+            } else {
+                r.fail("must_finish_by", "'\(v)' is not a date: write 2027-06-30, or 2027-06-30 17:00 with a time")
+            }
+        }
+    }
+
+    /// A date, with a time or at 17:00 (the end of a standard working day) without one.
+    static func moment(_ text: String) -> LocalDateTime? {
+        let t = text.replacingOccurrences(of: " ", with: "T")
+        if let d = CalendarDate(iso: t) { return LocalDateTime(date: d, minuteOfDay: 17 * 60) }
+        return try? LocalDateTime(iso: t)
     }
 
     /// The choices the project forms offer.
@@ -143,6 +167,19 @@ struct ProjectRecordRoutes: Sendable {
             FormField(name: "scheduling_rules", label: "Scheduling rules", value: p.schedulingRules.rawValue,
                       input: .select(SchedulingRules.allCases.map { ($0.rawValue, $0.label) }),
                       hint: "Whose rules the schedule follows: MS Project's, or Primavera P6's (a project imported from P6 keeps them)"),
+            FormField(name: "lag_calendar", label: "Lags counted on", value: p.lagCalendar?.rawValue ?? "",
+                      input: .select([("", "— the rules' own (MS Project: the successor's; P6: the predecessor's) —")]
+                                     + LagCalendar.allCases.map { ($0.rawValue, $0.label) })),
+            FormField(name: "total_float", label: "Total float", value: p.totalFloat?.rawValue ?? "",
+                      input: .select([("", "— the rules' own (MS Project: start float; P6: finish float) —")]
+                                     + TotalFloatRule.allCases.map { ($0.rawValue, $0.label) })),
+            FormField(name: "open_ends_critical", label: "Open-ended activities critical (P6)", value: p.openEndsCritical ? "yes" : "no",
+                      input: .select([("no", "No"), ("yes", "Yes: an activity nothing follows is critical")])),
+            FormField(name: "use_expected_finish", label: "Use expected finish dates (P6)", value: p.useExpectedFinish ? "yes" : "no",
+                      input: .select([("no", "No"), ("yes", "Yes: an activity's expected finish sets its finish")])),
+            FormField(name: "must_finish_by", label: "Must finish by (optional)",
+                      value: p.mustFinishBy.map { $0.formatted().replacingOccurrences(of: "T", with: " ") } ?? "",
+                      hint: "Late dates work back from this date: 2027-06-30 or 2027-06-30 17:00"),
         ]
     }
 
