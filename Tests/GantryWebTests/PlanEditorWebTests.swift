@@ -107,6 +107,9 @@ struct PlanEditorWebTests {
             let b = try await Self.addRow(c, p, #"{"name":"Build","duration":"1.5d","predecessors":"2FS+0.25d","percent_complete":"33.3","actual_start":"2018-03-05"}"#)
             _ = try await Self.addRow(c, p, #"{"name":"Side","duration":"2.25d","start":"2018-02-27T10:00"}"#)
             let done = try await Self.addRow(c, p, #"{"name":"Done","duration":"0","predecessors":"3"}"#)
+            // P6's own fields: a level of effort with a secondary constraint and an expected finish, a Start On date.
+            _ = try await Self.addRow(c, p, #"{"name":"Oversight","duration":"1d","predecessors":"2SS, 3FF","activity_type":"level of effort","secondary_constraint_type":"FNLT","secondary_constraint_date":"2018-03-20","expected_finish":"2018-03-09"}"#)
+            _ = try await Self.addRow(c, p, #"{"name":"Review","duration":"1d","constraint_type":"SO","constraint_date":"2018-03-06"}"#)
             let indent = try await c.send(.post, "/api/v1/activities/\(a)/outline", json: #"{"action":"indent"}"#)
             #expect(indent.status == .ok, "\(indent.text)")
             var answered = "", moves = 0
