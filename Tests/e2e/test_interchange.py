@@ -177,3 +177,76 @@ def test_calendar_feed_reads_without_signing_in(server, token):
         raise AssertionError("a wrong token was served")
     except urllib.error.HTTPError as e:
         assert e.code == 404
+
+
+FEATURES = os.path.join(HERE, "..", "GantryServicesTests", "p6-differential-features", "net-0017.xer")
+
+
+def stored_task(path, name):
+    """A TASK row of an XER file by its name, read here (not by Gantry): the dates P6's scheduler stored."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    table, fields = None, []
+    for line in lines:
+        cells = line.rstrip("\r").split("\t")
+        if cells[0] == "%T":
+            table = cells[1]
+        elif cells[0] == "%F":
+            fields = cells[1:]
+        elif cells[0] == "%R" and table == "TASK":
+            row = dict(zip(fields, cells[1:]))
+            if row["task_name"] == name:
+                return row
+    raise KeyError(name)
+
+
+def test_a_p6_project_with_level_of_effort_keeps_p6s_dates_and_options(server, browser, token):
+    """A PMO imports a P6 schedule that uses level of effort, WBS summaries, expected finish dates and start float:
+    the project keeps P6's options (shown on its page, changed on its form), and a level-of-effort row's dates in
+    the plan are those the file stores; its activity form shows its type, which a planner can change."""
+    sign_in(browser, server, "dana.director")
+    browser.find_element(By.LINK_TEXT, "Digital Transformation").click()
+    arrive(browser, r"/portfolios/\d+$")
+    browser.find_element(By.ID, "import-file").send_keys(os.path.abspath(FEATURES))
+    browser.find_element(By.ID, "import-code").send_keys("P6LOE")
+    press(browser, "import-submit", then=r"/imports/\d+$")
+    assert "Primavera" in browser.find_element(By.ID, "import-summary").text
+    browser.find_element(By.ID, "imported-project").click()
+    arrive(browser, r"/projects/\d+$")
+    project = re.search(r"/projects/(\d+)$", browser.current_url).group(1)
+    rules = browser.find_element(By.ID, "scheduling-rules").text
+    assert "Primavera P6" in rules and "start float" in rules and "expected finish dates used" in rules, rules
+    shot(browser, "p6-1-project")
+
+    # The level of effort's dates are the file's.
+    status, _, body = api(server, token, "GET", f"/api/v1/projects/{project}/grid")
+    assert status == 200
+    rows = json.loads(body)["rows"]
+    loe = [r for r in rows if r["activity_type"] == "level_of_effort"]
+    assert len(loe) == 3 and any(r["activity_type"] == "wbs_summary" for r in rows)
+    for r in loe:
+        stored = stored_task(FEATURES, r["name"])
+        start = stored["act_start_date"] or stored["restart_date"]
+        finish = stored["act_end_date"] or stored["reend_date"]
+        assert r["finish"].replace("T", " ")[:16] == finish, (r["name"], r["finish"], finish)
+        assert r["start"].replace("T", " ")[:16] == start or r["start"][11:16] == "08:00" and start[11:] == "17:00", (r["name"], r["start"], start)
+
+    # The activity form shows the type; a planner makes the level of effort a task and back.
+    row = loe[0]
+    browser.get(f"{server['base']}/projects/{project}/plan/activities/{row['activity_id']}")
+    field = browser.find_element(By.ID, "f-activity_type")
+    assert field.get_attribute("value") == "level_of_effort"
+    field.clear()
+    field.send_keys("task")
+    press(browser, "save-activity", then=rf"/projects/{project}/plan")
+    status, _, body = api(server, token, "GET", f"/api/v1/projects/{project}/grid")
+    assert [r for r in json.loads(body)["rows"] if r["activity_id"] == row["activity_id"]][0]["activity_type"] == "task"
+
+    # The project form changes the P6 options.
+    browser.get(f"{server['base']}/projects/{project}/edit")
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "total_float")).select_by_value("finish")
+    Select(browser.find_element(By.ID, "open_ends_critical")).select_by_value("yes")
+    press(browser, "save-record", then=rf"/projects/{project}$")
+    rules = browser.find_element(By.ID, "scheduling-rules").text
+    assert "finish float" in rules and "open-ended activities critical" in rules, rules
+    shot(browser, "p6-2-options")

@@ -66,6 +66,9 @@ struct ProjectRecordRoutes: Sendable {
                     $0.programId = change.programId; $0.managerId = change.managerId; $0.calendarId = change.calendarId
                     $0.startDate = change.startDate; $0.finishDate = change.finishDate; $0.state = change.state
                     $0.schedulingRules = change.schedulingRules
+                    $0.lagCalendar = change.lagCalendar; $0.totalFloat = change.totalFloat
+                    $0.openEndsCritical = change.openEndsCritical; $0.useExpectedFinish = change.useExpectedFinish
+                    $0.mustFinishBy = change.mustFinishBy
                 }
             }) {
             case .success: return RecordForms.redirect("/projects/\(change.id)")
