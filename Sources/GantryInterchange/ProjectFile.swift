@@ -181,6 +181,9 @@ public struct ProjectFile: Sendable, Hashable {
         public var suspendDate: LocalDateTime? = nil
         public var resumeDate: LocalDateTime? = nil
         public var suspended: Bool { suspendDate != nil }
+        /// P6's external early start and external late finish: what links to activities of other projects allow.
+        public var externalEarlyStart: LocalDateTime? = nil
+        public var externalLateFinish: LocalDateTime? = nil
         /// P6's expected finish: when the work under way is expected to end (P6's scheduler can take its remaining
         /// duration from it; the task then has no free float).
         public var expectedFinish: LocalDateTime? = nil
@@ -421,6 +424,13 @@ extension ProjectFile {
         if xer == "FT_SS" || xml.hasPrefix("start float") { return "start" }
         if xer == "FT_Min" || xml.hasPrefix("smallest") { return "smallest" }
         return "finish"
+    }
+
+    /// Whether the P6 project calls the activities on the longest path critical (XER `critical_path_type`
+    /// CT_DrivPath, P6 XML `CriticalActivityPathType` "Longest Path") rather than those within a float threshold.
+    public var criticalByLongestPath: Bool {
+        isPrimavera && (schedulingOptions["critical_path_type"] == "CT_DrivPath"
+            || schedulingOptions["CriticalActivityPathType"]?.lowercased() == "longest path")
     }
 
     static func yes(_ v: String?) -> Bool { v == "Y" || v == "1" || v?.lowercased() == "true" }

@@ -124,6 +124,8 @@ public struct Project: Entity, Hashable {
     public var totalFloat: TotalFloatRule?
     /// P6's "make open-ended activities critical": an activity nothing follows is critical whatever its float.
     public var openEndsCritical: Bool
+    /// P6's "critical activities are on the longest path" rather than within a float threshold.
+    public var criticalByLongestPath: Bool
     /// P6's "use expected finish dates": an activity's expected finish sets its early finish.
     public var useExpectedFinish: Bool
     /// P6's "must finish by": late dates work back from it rather than from the early finish.
@@ -138,6 +140,7 @@ public struct Project: Entity, Hashable {
                 honorConstraints: Bool = true, criticalFloat: WorkDuration = .zero,
                 reportCadence: ReportCadence = .monthly, schedulingRules: SchedulingRules = .msProject,
                 lagCalendar: LagCalendar? = nil, totalFloat: TotalFloatRule? = nil, openEndsCritical: Bool = false,
+                criticalByLongestPath: Bool = false,
                 useExpectedFinish: Bool = false, mustFinishBy: LocalDateTime? = nil,
                 createdAt: Timestamp, updatedAt: Timestamp) {
         self.id = id; self.version = version; self.portfolioId = portfolioId; self.programId = programId
@@ -146,6 +149,7 @@ public struct Project: Entity, Hashable {
         self.calendarId = calendarId; self.statusDate = statusDate; self.honorConstraints = honorConstraints
         self.criticalFloat = criticalFloat; self.reportCadence = reportCadence; self.schedulingRules = schedulingRules
         self.lagCalendar = lagCalendar; self.totalFloat = totalFloat; self.openEndsCritical = openEndsCritical
+        self.criticalByLongestPath = criticalByLongestPath
         self.useExpectedFinish = useExpectedFinish; self.mustFinishBy = mustFinishBy
         self.createdAt = createdAt; self.updatedAt = updatedAt
     }
@@ -288,6 +292,10 @@ public struct Activity: Entity, Hashable {
     public var resumeDate: LocalDateTime? = nil
     /// Level of effort or WBS summary: dates derived from other activities, not scheduled (nothing follows from them).
     public var derivedDates: DerivedDates? = nil
+    /// What links to activities of other projects allow (P6's external early start and late finish): the activity
+    /// starts no earlier, and its late finish is no later.
+    public var externalEarlyStart: LocalDateTime? = nil
+    public var externalLateFinish: LocalDateTime? = nil
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -348,6 +356,8 @@ public struct Activity: Entity, Hashable {
         suspendDate = try c.decodeIfPresent(LocalDateTime.self, forKey: .suspendDate)
         resumeDate = try c.decodeIfPresent(LocalDateTime.self, forKey: .resumeDate)
         derivedDates = try c.decodeIfPresent(DerivedDates.self, forKey: .derivedDates)
+        externalEarlyStart = try c.decodeIfPresent(LocalDateTime.self, forKey: .externalEarlyStart)
+        externalLateFinish = try c.decodeIfPresent(LocalDateTime.self, forKey: .externalLateFinish)
         createdAt = try c.decode(Timestamp.self, forKey: .createdAt)
         updatedAt = try c.decode(Timestamp.self, forKey: .updatedAt)
     }

@@ -189,20 +189,21 @@ enum Migrations {
         },
         Migration(name: "0016_p6_rules") { dialect in
             // Primavera P6's scheduling options on projects (lag calendar, total float, open-ended activities
-            // critical, expected finish dates, must finish by) and its activity fields (Start On / Finish On, finish
+            // critical, critical on the longest path, expected finish dates, must finish by) and its activity fields (Start On / Finish On, finish
             // milestones, secondary constraints, expected finish, suspend and resume, level of effort and WBS
-            // summary), so that an imported P6 project keeps them and its schedule stays P6's.
+            // summary, the external early start and late finish that stand for links to other projects), so that an imported P6 project keeps them and its schedule stays P6's.
             let no = dialect == .sqlite ? "0" : "false"
             return [
                 "ALTER TABLE projects ADD COLUMN lag_calendar TEXT",
                 "ALTER TABLE projects ADD COLUMN total_float TEXT",
                 "ALTER TABLE projects ADD COLUMN open_ends_critical BOOLEAN NOT NULL DEFAULT \(no)",
+                "ALTER TABLE projects ADD COLUMN critical_by_longest_path BOOLEAN NOT NULL DEFAULT \(no)",
                 "ALTER TABLE projects ADD COLUMN use_expected_finish BOOLEAN NOT NULL DEFAULT \(no)",
                 "ALTER TABLE projects ADD COLUMN must_finish_by TEXT",
                 "ALTER TABLE activities ADD COLUMN soft_constraint BOOLEAN NOT NULL DEFAULT \(no)",
                 "ALTER TABLE activities ADD COLUMN finish_milestone BOOLEAN NOT NULL DEFAULT \(no)",
             ] + ["secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date", "resume_date",
-                 "derived_dates"].map { "ALTER TABLE activities ADD COLUMN \($0) TEXT" }
+                 "derived_dates", "external_early_start", "external_late_finish"].map { "ALTER TABLE activities ADD COLUMN \($0) TEXT" }
         },
     ]
 }

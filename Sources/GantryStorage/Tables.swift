@@ -54,7 +54,8 @@ struct Table: Sendable {
                   .text("start_date", null: true), .text("finish_date", null: true), .int("calendar_id", null: true),
                   .text("status_date", null: true), .bool("honor_constraints"), .text("critical_float"),
                   .text("report_cadence"), .text("scheduling_rules"), .text("lag_calendar", null: true),
-                  .text("total_float", null: true), .bool("open_ends_critical"), .bool("use_expected_finish"),
+                  .text("total_float", null: true), .bool("open_ends_critical"), .bool("critical_by_longest_path"),
+                  .bool("use_expected_finish"),
                   .text("must_finish_by", null: true)]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
@@ -70,7 +71,8 @@ struct Table: Sendable {
                   .bool("soft_constraint"), .bool("finish_milestone"), .text("secondary_constraint_type", null: true),
                   .text("secondary_constraint_date", null: true), .text("expected_finish", null: true),
                   .text("suspend_date", null: true), .text("resume_date", null: true),
-                  .text("derived_dates", null: true)] + stamps,
+                  .text("derived_dates", null: true), .text("external_early_start", null: true),
+                  .text("external_late_finish", null: true)] + stamps,
         uniques: [["project_id", "code"]], indexes: [["parent_id"], ["calendar_id"]])
     static let dependencies = Table(
         name: "dependencies",
@@ -127,12 +129,13 @@ struct Table: Sendable {
                            "rag_amber_minimum", "rag_overdue_milestones_amber_at", "rag_overdue_milestones_red_at",
                            "rag_open_high_risks_amber_at", "rag_open_high_risks_red_at"],
             "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence", "scheduling_rules",
-                         "lag_calendar", "total_float", "open_ends_critical", "use_expected_finish", "must_finish_by"],
+                         "lag_calendar", "total_float", "open_ends_critical", "critical_by_longest_path", "use_expected_finish",
+                         "must_finish_by"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
                            "manually_scheduled", "notes", "soft_constraint", "finish_milestone",
                            "secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date",
-                           "resume_date", "derived_dates"],
+                           "resume_date", "derived_dates", "external_early_start", "external_late_finish"],
             "resources": ["org_unit", "team_id", "capacity_hours_per_week", "capacity_percent"],
         ]
         return [users, portfolios, programs, projects, activities, dependencies, calendars, resources].map { t in

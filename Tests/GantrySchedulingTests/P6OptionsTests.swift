@@ -126,3 +126,31 @@ struct P6OptionsTests {
         #expect(try input.criticalPath().critical == [true, true, true])
     }
 }
+
+extension P6OptionsTests {
+    /// A (5) → B (3) and C (8) alone both end at 8, and D (2) after A ends at 7. By float A, B and C are critical
+    /// (none has float) and D is not (1 of float); on the longest paths the same, both chains being longest (a tie is
+    /// two longest paths). With a critical float of 1, D is critical by float but still not on a longest path.
+    @Test("critical on the longest paths, ties included, rather than by a float threshold")
+    func longestPath() throws {
+        var input = Self.p6([A(name: "A", duration: 5), A(name: "B", duration: 3), A(name: "C", duration: 8), A(name: "D", duration: 2)],
+                            [.init(from: 0, to: 1), .init(from: 0, to: 3)])
+        input.options.criticalFloat = 1
+        #expect(try input.criticalPath().critical == [true, true, true, true])
+        input.options.criticalByLongestPath = true
+        #expect(try input.criticalPath().critical == [true, true, true, false])
+    }
+}
+
+extension P6OptionsTests {
+    /// A (4) → B (6); B's predecessor in another project allows it to start at 6 at the earliest, and A's successor
+    /// there needs A finished by 3: B runs 6–12, and A's late finish is 3 (−1 of float) rather than B's late start 6.
+    @Test("external early start and late finish stand for links to other projects")
+    func external() throws {
+        var a = A(name: "A", duration: 4); a.externalLateFinish = 3
+        var b = A(name: "B", duration: 6); b.externalEarlyStart = 6
+        let s = try Self.p6([a, b], [.init(from: 0, to: 1)]).criticalPath()
+        #expect(s.earlyStart[1] == 6 && s.earlyFinish[1] == 12)
+        #expect(s.lateFinish[0] == 3 && s.totalFloat[0] == -1)
+    }
+}

@@ -331,6 +331,8 @@ private struct P6Reader {
         }
         task.suspendDate = date(a, "SuspendDate", what)
         task.resumeDate = date(a, "ResumeDate", what)
+        task.externalEarlyStart = date(a, "ExternalEarlyStartDate", what)
+        task.externalLateFinish = date(a, "ExternalLateFinishDate", what)
         if let kind = a.text(of: "SecondaryConstraintType") {
             let d = date(a, "SecondaryConstraintDate", what)
             if let c = Self.constraints[kind], ProjectFile.Task.secondaryConstraintKinds.contains(c), let d {

@@ -403,6 +403,8 @@ private struct Reader {
         }
         task.suspendDate = date(row, "TASK", "suspend_date")
         task.resumeDate = date(row, "TASK", "resume_date")
+        task.externalEarlyStart = date(row, "TASK", "external_early_start_date")
+        task.externalLateFinish = date(row, "TASK", "external_late_end_date")
         if let kind = row["cstr_type2"] {
             // P6's secondary constraints are the four "on or before / on or after" ones.
             let d = date(row, "TASK", "cstr_date2")

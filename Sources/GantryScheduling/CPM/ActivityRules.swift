@@ -23,6 +23,9 @@ struct ActivityRules {
         /// `ScheduleInput.Activity.expectedFinish` and `resume` on the axis.
         var expectedFinish: Int64 = ActivityRules.none
         var resume: Int64 = ActivityRules.none
+        /// `ScheduleInput.Activity.externalEarlyStart` and `externalLateFinish` on the axis.
+        var externalStart: Int64 = ActivityRules.none
+        var externalFinish: Int64 = ActivityRules.none
 
         var isStarted: Bool { actualStart != ActivityRules.none }
         var isFinished: Bool { actualFinish != ActivityRules.none }

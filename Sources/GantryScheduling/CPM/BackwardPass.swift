@@ -207,6 +207,8 @@ struct BackwardPass<Axis: TimeAxis> {
                     }
                 }
                 if rule.deadline != ActivityRules.none { finish = min(finish, rule.deadline) }
+                // Successors in other projects, as the external late finish stands for them.
+                if rule.externalFinish != ActivityRules.none { finish = min(finish, rule.externalFinish) }
             }
             if progressedLogic { finish = endOfWork(j, finish, duration: d) }
             lf[j] = finish

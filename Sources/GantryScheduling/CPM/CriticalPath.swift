@@ -138,6 +138,8 @@ extension ScheduleInput {
                 r.secondary = a.secondaryConstraint; r.secondaryValue = toAxis(date); any = true
             }
             if let f = a.expectedFinish, a.constraint != .alap { r.expectedFinish = toAxis(f); any = true }
+            if let s = a.externalEarlyStart { r.externalStart = toAxis(s); any = true }
+            if let f = a.externalLateFinish { r.externalFinish = toAxis(f); any = true }
             if let s = a.manualStart { r.manualStart = toAxis(s); any = true }
             if let f = a.manualFinish { r.manualFinish = toAxis(f); any = true }
             if a.actualFinish != nil, a.actualStart == nil {
@@ -199,9 +201,14 @@ extension ScheduleInput {
         let logic = t.completedLogic.enumerated().map { j, v in
             v == ActivityRules.none ? nil : (v <= start ? startOut(j, v) : finishOut(j, v))
         }
+        var critical = t.critical
+        if options.criticalByLongestPath {
+            critical = Self.onLongestPaths(network, axis, t)
+            for j in 0..<min(n, activities.count) where activities[j].actualFinish != nil { critical[j] = false }
+        }
         return CriticalPathSchedule(
             earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf, totalFloat: t.totalFloat,
-            freeFloat: t.freeFloat, critical: t.critical, driver: t.driver, longestPath: path,
+            freeFloat: t.freeFloat, critical: critical, driver: t.driver, longestPath: path,
             projectStart: projectStart, projectFinish: finishWall, diagnostics: t.diagnostics, makespan: makespan,
             completedLogic: logic,
             remainingStart: t.remainingStart.enumerated().map { j, v in v == ActivityRules.none ? nil : startOut(j, v) })
@@ -333,6 +340,34 @@ extension ScheduleInput {
         var t = floor ? otherwise : Int64.min
         for j in 0..<network.count where !network.isSummary[j] { t = max(t, ef[j]) }
         return t == Int64.min ? otherwise : t
+    }
+
+    /// Every activity on a longest path (P6's): those that finish when the project does, and back from each the
+    /// links that drive it — the one its start was taken from and every other that gives the same date (a tie is
+    /// two longest paths).
+    private static func onLongestPaths<Axis: TimeAxis>(_ network: CompiledNetwork, _ axis: Axis, _ t: NetworkTimes) -> [Bool] {
+        let n = network.count
+        var on = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        for j in 0..<n where !network.isSummary[j] && t.earlyFinish[j] == t.finish { on[j] = true; stack.append(j) }
+        while let j = stack.popLast() {
+            guard case .link(let source) = t.driver[j] else { continue }
+            for k in network.incoming(j) {
+                let l = Int(network.inLinks[k])
+                let p = Int(network.linkFrom[l])
+                guard !on[p], !network.isSummary[p] else { continue }
+                let type = network.linkType[l]
+                let fromFinish = type == .finishToStart || type == .finishToFinish
+                let toStart = type == .finishToStart || type == .startToStart
+                let date = axis.after(fromFinish ? t.earlyFinish[p] : t.earlyStart[p], lag: network.linkLag[l],
+                                      elapsed: network.linkElapsed[l], anchor: Int(network.linkLagAnchor[l]))
+                let drives = Int(network.linkSource[l]) == source
+                    || (toStart ? axis.normalizeStart(j, date) == axis.normalizeStart(j, t.earlyStart[j])
+                                : axis.normalizeFinish(j, date) == axis.normalizeFinish(j, t.earlyFinish[j]))
+                if drives { on[p] = true; stack.append(p) }
+            }
+        }
+        return on
     }
 
     /// From the activity that finishes last (one without successors first, then the smallest index), back along

@@ -258,7 +258,8 @@ extension ScheduleInput {
             // A level of effort has no free float; a WBS summary, which nothing follows, has the slack to the
             // project's early finish.
             free[i] = a.derived == .wbsSummary ? max(0, span(i, ef[i], s.projectFinish)) : 0
-            critical[i] = total[i] <= options.criticalFloat || (options.openEndsCritical && outgoing[i].isEmpty)
+            critical[i] = options.criticalByLongestPath ? a.derived == .wbsSummary && ef[i] == s.projectFinish
+                : total[i] <= options.criticalFloat || (options.openEndsCritical && outgoing[i].isEmpty)
             driver[i] = .rollup
         }
         return CriticalPathSchedule(

@@ -101,6 +101,7 @@ struct ForwardPass<Axis: TimeAxis> {
                         }
                         // Suspended work resumes no earlier than its resume date.
                         if rule.resume != ActivityRules.none { resume = max(resume, rule.resume) }
+                        if rule.externalStart != ActivityRules.none { resume = max(resume, rule.externalStart) }
                         let restart = axis.normalizeStart(j, resume)
                         ef[j] = axis.finish(j, start: restart, duration: left)
                         if remainingStart.isEmpty { remainingStart = [Int64](repeating: ActivityRules.none, count: n) }
@@ -200,6 +201,10 @@ struct ForwardPass<Axis: TimeAxis> {
                     if date > start { start = date; why = .constraint }
                 default: break
                 }
+            }
+            // Links to other projects, as the external early start stands for them.
+            if let rule, rule.externalStart != ActivityRules.none, rule.externalStart > start {
+                start = axis.normalizeStart(j, rule.externalStart); why = .constraint
             }
             if let pinned, pinned[j] != ActivityRules.none {
                 start = pinned[j]; why = .asLateAsPossible

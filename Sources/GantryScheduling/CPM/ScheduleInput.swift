@@ -76,6 +76,9 @@ public struct ScheduleInput: Sendable {
         /// P6's "make open-ended activities critical": an activity that nothing follows is critical, whatever its
         /// float.
         public var openEndsCritical = false
+        /// P6's "critical activities are those on the longest path": critical is the chain of driving links that
+        /// ends at the project's finish (`CriticalPathSchedule.longestPath`), not a float threshold.
+        public var criticalByLongestPath = false
 
         public init(constraintsBeatLinks: Bool = true, criticalFloat: Int64 = 0, lagCalendar: LagCalendar = .predecessor,
                     constraintsBeforeProjectStart: Bool = false, retainedLogic: Bool = false, finishBy: WallMinute? = nil,
@@ -171,6 +174,10 @@ public struct ScheduleInput: Sendable {
         public var resume: WallMinute?
         /// A level-of-effort or WBS-summary activity (`Derived`): its dates come from other activities'.
         public var derived: Derived?
+        /// What links to other projects allow (P6's external early start and external late finish, which an export
+        /// keeps in place of those links): the activity starts no earlier, and finishes no later on its late dates.
+        public var externalEarlyStart: WallMinute?
+        public var externalLateFinish: WallMinute?
 
         public init(name: String, duration: Int64, kind: ActivityKind = .leaf, elapsed: Bool = false, calendar: Int = 0,
                     parent: Int? = nil, constraint: ConstraintKind = .asap, constraintDate: WallMinute? = nil,

@@ -208,6 +208,8 @@ extension ImportPlan {
             a.expectedFinish = t.expectedFinish
             a.suspendDate = t.suspendDate
             a.resumeDate = t.resumeDate
+            a.externalEarlyStart = t.externalEarlyStart
+            a.externalLateFinish = t.externalLateFinish
             if primavera, kind == .leaf {
                 a.derivedDates = t.type == "TT_LOE" ? .levelOfEffort : t.type == "TT_WBS" ? .wbsSummary : nil
             }
@@ -317,7 +319,8 @@ extension ImportPlan {
                 honorConstraints: file.honorConstraints, schedulingRules: file.schedulingRules,
                 lagCalendar: primavera ? Self.lagCalendar(file.lagCalendar) : nil,
                 totalFloat: primavera ? TotalFloatRule(rawValue: file.totalFloatType) : nil,
-                openEndsCritical: file.openEndsCritical, useExpectedFinish: file.useExpectedFinish,
+                openEndsCritical: file.openEndsCritical, criticalByLongestPath: file.criticalByLongestPath,
+                useExpectedFinish: file.useExpectedFinish,
                 mustFinishBy: primavera ? file.mustFinishBy : nil, createdAt: now, updatedAt: now),
             projectCalendarUID: projectCalendarUID, calendars: calendars, activities: activities, parents: parents,
             activityCalendars: activityCalendars, links: links, resources: resources, assignments: assignments,

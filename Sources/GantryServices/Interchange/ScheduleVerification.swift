@@ -376,6 +376,7 @@ public enum ScheduleVerification {
         if isPrimavera {
             options.totalFloat = file.totalFloatRule
             options.openEndsCritical = file.openEndsCritical
+            options.criticalByLongestPath = file.criticalByLongestPath
         }
         let input = ScheduleInput(
             activities: activities, links: links, calendars: compiled, projectStart: projectStart,
@@ -494,7 +495,8 @@ public enum ScheduleVerification {
             // MS Project leaves a manually scheduled task without links or resources off the critical path,
             // whatever its slack (all 250 such tasks with zero slack in the corpus store Critical 0; the 3 that
             // store 1 have resources).
-            let critical = !finished && (total <= input.options.criticalFloat || (input.options.openEndsCritical && !hasSuccessor[i]))
+            let critical = input.options.criticalByLongestPath ? !finished && schedule.critical[i]
+                : !finished && (total <= input.options.criticalFloat || (input.options.openEndsCritical && !hasSuccessor[i]))
                 && !(task.manual && !linked.contains(task.uid) && !assigned.contains(task.uid))
 
             let role: Mismatch.Role = task.summary ? .summary : task.manual ? .manual : .leaf
@@ -561,6 +563,8 @@ public enum ScheduleVerification {
             a.secondaryConstraintDate = d.minutesSinceEpoch
         }
         if file.useExpectedFinish { a.expectedFinish = task.expectedFinish?.minutesSinceEpoch }
+        a.externalEarlyStart = task.externalEarlyStart?.minutesSinceEpoch
+        a.externalLateFinish = task.externalLateFinish?.minutesSinceEpoch
         if let suspended = task.suspendDate, let resume = task.resumeDate, resume > suspended,
            let status = file.statusDate, suspended <= status, resume > status {
             a.resume = resume.minutesSinceEpoch

@@ -27,7 +27,8 @@ extension PlanEditor {
         // A date typed without a time needs the activity's calendar (where its day starts and ends); only then is
         // the network compiled.
         let dated: Set<String> = ["start", "finish", "constraint_date", "deadline", "actual_start", "actual_finish",
-                                  "secondary_constraint_date", "expected_finish", "suspend_date", "resume_date"]
+                                  "secondary_constraint_date", "expected_finish", "suspend_date", "resume_date",
+                                  "external_early_start", "external_late_finish"]
         var calendar: CompiledCalendar? = nil
         if !dated.isDisjoint(with: cells.keys) {
             var network = known
@@ -215,8 +216,8 @@ struct ParsedCells {
 
     static let order = ["name", "code", "notes", "activity_type", "duration", "remaining", "constraint_type", "constraint_date",
                         "start", "finish", "deadline", "secondary_constraint_type", "secondary_constraint_date",
-                        "expected_finish", "actual_start", "percent_complete", "actual_finish", "suspend_date", "resume_date",
-                        "predecessors", "resources"]
+                        "expected_finish", "external_early_start", "external_late_finish", "actual_start", "percent_complete",
+                        "actual_finish", "suspend_date", "resume_date", "predecessors", "resources"]
 
     init(activity: Activity, row: PlanRow?) { self.activity = activity; self.row = row }
 
@@ -315,6 +316,10 @@ struct ParsedCells {
             }
         case "expected_finish":
             activity.expectedFinish = Self.at(try PlanNotation.dateTime(text)) { bounds($0).end }
+        case "external_early_start":
+            activity.externalEarlyStart = Self.at(try PlanNotation.dateTime(text)) { bounds($0).start }
+        case "external_late_finish":
+            activity.externalLateFinish = Self.at(try PlanNotation.dateTime(text)) { bounds($0).end }
         case "suspend_date":
             activity.suspendDate = Self.at(try PlanNotation.dateTime(text)) { bounds($0).end }
             if activity.suspendDate != nil && activity.actualStart == nil {

@@ -40,6 +40,8 @@ public struct PlanRow: Codable, Sendable, Hashable {
     public var expectedFinish: LocalDateTime? = nil
     public var suspendDate: LocalDateTime? = nil
     public var resumeDate: LocalDateTime? = nil
+    public var externalEarlyStart: LocalDateTime? = nil
+    public var externalLateFinish: LocalDateTime? = nil
 }
 
 /// A project's plan as the editor shows it: every row in WBS order with the schedule computed from the records
@@ -174,6 +176,8 @@ extension PlanGrid {
         row.expectedFinish = a.expectedFinish
         row.suspendDate = a.suspendDate
         row.resumeDate = a.resumeDate
+        row.externalEarlyStart = a.externalEarlyStart
+        row.externalLateFinish = a.externalLateFinish
         return row
     }
 

@@ -108,6 +108,7 @@ public struct ProjectNetwork: Sendable {
         case .smallest: options.totalFloat = .smallest
         }
         options.openEndsCritical = project.openEndsCritical
+        options.criticalByLongestPath = project.criticalByLongestPath
         options.finishBy = project.mustFinishBy?.minutesSinceEpoch
     }
 
@@ -150,6 +151,8 @@ public struct ProjectNetwork: Sendable {
            a.actualFinish == nil, let status = project.statusDate, suspended.date <= status, resume.date >= status {
             x.resume = resume.minutesSinceEpoch
         }
+        x.externalEarlyStart = a.externalEarlyStart?.minutesSinceEpoch
+        x.externalLateFinish = a.externalLateFinish?.minutesSinceEpoch
         switch a.derivedDates {
         case .levelOfEffort?: x.derived = .levelOfEffort
         case .wbsSummary?: x.derived = .wbsSummary

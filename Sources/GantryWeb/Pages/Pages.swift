@@ -140,6 +140,7 @@ enum Pages {
         if let c = p.lagCalendar { parts.append("lags on " + c.label.lowercased()) }
         if let f = p.totalFloat { parts.append("total float: " + f.label.lowercased()) }
         if p.openEndsCritical { parts.append("open-ended activities critical") }
+        if p.criticalByLongestPath { parts.append("critical on the longest path") }
         if p.useExpectedFinish { parts.append("expected finish dates used") }
         if let m = p.mustFinishBy { parts.append("must finish by " + m.formatted().replacingOccurrences(of: "T", with: " ")) }
         return parts.joined(separator: "; ")

@@ -46,6 +46,8 @@ extension PlanRow {
         w.key("depth"); w.int(depth)
         w.key("duration"); w.string(duration)
         w.dateTime("expected_finish", expectedFinish)
+        w.dateTime("external_early_start", externalEarlyStart)
+        w.dateTime("external_late_finish", externalLateFinish)
         w.dateTime("finish", finish)
         w.key("kind"); w.string(kind.rawValue)
         w.key("last_changed_at"); w.timestamp(lastChangedAt)

@@ -64,6 +64,8 @@ enum PlanEditorPages {
         case "expected_finish": return (moment(r.expectedFinish, finish: true), moment(r.expectedFinish, finish: true))
         case "suspend_date": return (moment(r.suspendDate, finish: true), moment(r.suspendDate, finish: true))
         case "resume_date": return (moment(r.resumeDate), moment(r.resumeDate))
+        case "external_early_start": return (moment(r.externalEarlyStart), moment(r.externalEarlyStart))
+        case "external_late_finish": return (moment(r.externalLateFinish, finish: true), moment(r.externalLateFinish, finish: true))
         default: return ("", "")
         }
     }
@@ -276,6 +278,10 @@ enum PlanEditorPages {
                 body += field("secondary_constraint_date", "Secondary constraint date", cell("secondary_constraint_date", r).value)
                 body += field("expected_finish", "Expected finish", cell("expected_finish", r).value,
                               hint: "used where the project uses expected finish dates")
+                body += field("external_early_start", "External early start", cell("external_early_start", r).value,
+                              hint: "what links from other projects allow")
+                body += field("external_late_finish", "External late finish", cell("external_late_finish", r).value,
+                              hint: "what links to other projects allow")
             }
             body += field("percent_complete", "% complete", percent(r.percentComplete))
             body += field("actual_start", "Actual start", moment(r.actualStart))

@@ -192,6 +192,10 @@ extension PlanEditorRoutes {
             "actual_finish": dateTime, "notes": text, "critical": ["type": "boolean"],
             "total_float_days": .object(["type": .array(["number", "null"])]), "manually_scheduled": ["type": "boolean"],
             "last_changed_at": text,
+            "activity_type": .object(["type": "string", "enum": ["task", "start_milestone", "finish_milestone", "level_of_effort", "wbs_summary", "summary"]]),
+            "soft_constraint": ["type": "boolean"], "secondary_constraint_type": text, "secondary_constraint_date": dateTime,
+            "expected_finish": dateTime, "suspend_date": dateTime, "resume_date": dateTime,
+            "external_early_start": dateTime, "external_late_finish": dateTime,
         ]), "required": ["activity_id", "version", "row", "name", "kind", "duration", "predecessors", "resources"]])
         let grid: JSONValue = .object(["type": "object", "properties": .object([
             "project_id": ["type": "integer"], "project_version": ["type": "integer"], "project_code": text,

@@ -68,6 +68,7 @@ struct ProjectRecordRoutes: Sendable {
                     $0.schedulingRules = change.schedulingRules
                     $0.lagCalendar = change.lagCalendar; $0.totalFloat = change.totalFloat
                     $0.openEndsCritical = change.openEndsCritical; $0.useExpectedFinish = change.useExpectedFinish
+                    $0.criticalByLongestPath = change.criticalByLongestPath
                     $0.mustFinishBy = change.mustFinishBy
                 }
             }) {
@@ -124,6 +125,7 @@ struct ProjectRecordRoutes: Sendable {
             if v.isEmpty { p.totalFloat = nil } else if let c = r.oneOf("total_float", TotalFloatRule.self) { p.totalFloat = c }
         }
         if let v = r.text("open_ends_critical") { p.openEndsCritical = v == "yes" }
+        if let v = r.text("critical_path") { p.criticalByLongestPath = v == "longest_path" }
         if let v = r.text("use_expected_finish") { p.useExpectedFinish = v == "yes" }
         if let v = r.text("must_finish_by") {
             if v.isEmpty {
@@ -178,6 +180,8 @@ struct ProjectRecordRoutes: Sendable {
                                      + TotalFloatRule.allCases.map { ($0.rawValue, $0.label) })),
             FormField(name: "open_ends_critical", label: "Open-ended activities critical (P6)", value: p.openEndsCritical ? "yes" : "no",
                       input: .select([("no", "No"), ("yes", "Yes: an activity nothing follows is critical")])),
+            FormField(name: "critical_path", label: "Critical activities", value: p.criticalByLongestPath ? "longest_path" : "float",
+                      input: .select([("float", "Total float at or below the critical float"), ("longest_path", "On the longest path (P6)")])),
             FormField(name: "use_expected_finish", label: "Use expected finish dates (P6)", value: p.useExpectedFinish ? "yes" : "no",
                       input: .select([("no", "No"), ("yes", "Yes: an activity's expected finish sets its finish")])),
             FormField(name: "must_finish_by", label: "Must finish by (optional)",
