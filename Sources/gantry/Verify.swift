@@ -26,8 +26,10 @@ struct Verify: ParsableCommand {
             the agreement is the share of leaf tasks that agree. Summary tasks (roll-ups) and manually scheduled \
             tasks are counted apart; null, inactive and external tasks are left out. Known-hard categories are \
             counted per file: split, resource_driven, timephased, elapsed_duration, elapsed_lag, in_progress, \
-            resource_calendar, level_of_effort, external_link, secondary_constraint, suspended, stale_late_finish \
-            (the categories Gantry's engine does not yet reproduce, or not exactly). These are the rules MPXJ's own \
+            resource_calendar, level_of_effort, external_link, secondary_constraint, suspended, stale_late_finish: \
+            the kinds of task where schedulers part most often, so a report can say where misses come from (P6's \
+            level of effort, WBS summaries, secondary constraints and suspended work are scheduled by P6's rules; \
+            MS Project's splits and contoured work are not reproduced exactly). These are the rules MPXJ's own \
             comparison uses (../shared/tools/mpxj_oracle.py compare), plus Critical, which is compared only where \
             the file stores the task's slack or late dates (a file without them was not calculated).
 

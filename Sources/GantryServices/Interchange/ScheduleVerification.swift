@@ -44,13 +44,13 @@ public enum ScheduleVerification {
         case inProgress = "in_progress"
         /// Scheduled on a resource's calendar rather than its own or the project's.
         case resourceCalendar = "resource_calendar"
-        /// A Primavera level-of-effort or WBS-summary activity: its dates span its links.
+        /// A Primavera level-of-effort or WBS-summary activity: its dates span its links, or its WBS node's work.
         case levelOfEffort = "level_of_effort"
         /// A link to or from another project, left out of scheduling.
         case externalLink = "external_link"
-        /// A Primavera secondary constraint, reported and not applied (one constraint per task).
+        /// A Primavera secondary constraint: a second limit on the early or the late dates.
         case secondaryConstraint = "secondary_constraint"
-        /// Primavera suspend and resume dates: the pause in the work is not modelled.
+        /// Primavera suspend and resume dates: the remaining work starts no earlier than the resume date.
         case suspended
         /// The file contradicts itself: MS Project gives a task that nothing follows (no successor of its own or of
         /// a summary above it), with no deadline and no constraint that limits its late dates, the project's finish
