@@ -435,8 +435,15 @@ extension ProjectFile {
 
     static func yes(_ v: String?) -> Bool { v == "Y" || v == "1" || v?.lowercased() == "true" }
 
+    /// Whether the P6 project schedules out-of-sequence progress by actual dates (XER: neither retained logic nor
+    /// progress override; P6 XML `OutOfSequenceScheduleType` "Actual Dates").
+    public var actualDates: Bool {
+        (schedulingOptions["sched_retained_logic"] == "N" && schedulingOptions["sched_progress_override"] == "N")
+            || schedulingOptions["OutOfSequenceScheduleType"]?.lowercased().contains("actual") == true
+    }
+
     /// Whose rules the file's dates were computed by: P6's (with its out-of-sequence option) or MS Project's.
     public var schedulingRules: SchedulingRules {
-        !isPrimavera ? .msProject : progressOverride ? .p6ProgressOverride : .p6
+        !isPrimavera ? .msProject : progressOverride ? .p6ProgressOverride : actualDates ? .p6ActualDates : .p6
     }
 }

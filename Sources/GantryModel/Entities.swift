@@ -217,10 +217,15 @@ public enum DerivedDates: String, CaseIterable, Sendable, Codable {
 ///   (`ScheduleInput.Options.progressedLogic`); no-later-than constraints limit late dates only; P6's free float.
 /// - `p6ProgressOverride`: the same with P6's progress override: work under way resumes at the data date
 ///   whatever its predecessors, and completed work holds nothing back.
+/// - `p6ActualDates`: P6's actual dates: work under way resumes at the data date whatever its predecessors, and
+///   completed work holds its successors until its actual finish, even one after the data date.
 public enum SchedulingRules: String, CaseIterable, Sendable, Codable {
     case msProject = "ms_project"
     case p6 = "p6"
     case p6ProgressOverride = "p6_progress_override"
+    /// P6's "actual dates": as progress override, but completed work holds its successors until its actual finish,
+    /// even one recorded after the data date.
+    case p6ActualDates = "p6_actual_dates"
 
     public var isPrimavera: Bool { self != .msProject }
 
@@ -230,6 +235,7 @@ public enum SchedulingRules: String, CaseIterable, Sendable, Codable {
         case .msProject: "MS Project"
         case .p6: "Primavera P6 (retained logic)"
         case .p6ProgressOverride: "Primavera P6 (progress override)"
+        case .p6ActualDates: "Primavera P6 (actual dates)"
         }
     }
 

@@ -154,3 +154,23 @@ extension P6OptionsTests {
         #expect(s.lateFinish[0] == 3 && s.totalFloat[0] == -1)
     }
 }
+
+extension P6OptionsTests {
+    /// P6's three ways with out-of-sequence progress, on the documented example: A1 (5) → A2 (4) → A3 (3), A2 done
+    /// from 2 to 12 before A1 started, the data date 10. Retained logic: A3 waits for A1 (10–15), starting at 15.
+    /// Progress override: A3 starts at the data date, 10. Actual dates: A3 starts when A2 actually finished, 12.
+    @Test("retained logic, progress override and actual dates schedule the successor of out-of-sequence work apart")
+    func outOfSequence() throws {
+        var a2 = A(name: "A2", duration: 4); a2.actualStart = 2; a2.actualFinish = 12
+        func start(_ rules: SchedulingRules) throws -> WallMinute {
+            var options = ScheduleInput.Options()
+            options.follow(rules)
+            let input = ScheduleInput(activities: [A(name: "A1", duration: 5), a2, A(name: "A3", duration: 3)],
+                                      links: [.init(from: 0, to: 1), .init(from: 1, to: 2)], statusDate: 10, options: options)
+            return try input.criticalPath().earlyStart[2]
+        }
+        #expect(try start(.p6) == 15)
+        #expect(try start(.p6ProgressOverride) == 10)
+        #expect(try start(.p6ActualDates) == 12)
+    }
+}

@@ -215,7 +215,8 @@ extension ScheduleInput.Options {
     /// Sets the options that make the schedule follow `rules`: MS Project's (the defaults), or Primavera P6's —
     /// no-later-than constraints on late dates only and P6's free float, and under retained logic (`.p6`) logic
     /// held and carried through progressed work (`retainedLogic`, `progressedLogic`); under progress override
-    /// work under way resumes at the status date and completed work holds nothing back.
+    /// work under way resumes at the status date and completed work holds nothing back; under actual dates work
+    /// under way resumes at the status date and completed work holds its successors until its actual finish.
     public mutating func follow(_ rules: SchedulingRules) {
         let p6 = rules.isPrimavera
         retainedLogic = rules == .p6
