@@ -25,21 +25,35 @@ struct P6DifferentialTests {
 
     @Test("on 500 generated progressed networks Gantry agrees with MPXJ's P6 scheduler at least as often as it did")
     func againstMPXJ() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".xer") }.sorted()
-        #expect(names.count == 500)
-        var tasks = 0, agree = 0, full = 0
+        let t = try Self.verifyAll(in: Self.folder)
+        #expect(t.files == 500)
+        #expect(t.tasks == 9_209)
+        #expect(t.agree >= 9_049, "\(t.agree) of \(t.tasks) agree; least: \(t.worst.sorted { $0.1 * $1.2 < $1.1 * $0.2 }.prefix(5))")
+        #expect(t.full >= 481, "\(t.full) files agree fully")
+    }
+
+    /// Every XER file of a folder verified: activities, how many agree on every field, files agreeing in full, the
+    /// known-hard categories' tallies, and the files that do not agree in full (name, agreeing, activities).
+    struct Totals {
+        var files = 0, tasks = 0, agree = 0, full = 0
+        var cases: [ScheduleVerification.HardCase: ScheduleVerification.TaskTally] = [:]
         var worst: [(String, Int, Int)] = []
+    }
+
+    static func verifyAll(in folder: URL) throws -> Totals {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xer") }.sorted()
+        var t = Totals()
         for name in names {
-            let file = try XERReader.read(Data(contentsOf: Self.folder.appendingPathComponent(name)))
+            let file = try XERReader.read(Data(contentsOf: folder.appendingPathComponent(name)))
             let a = ScheduleVerification.verify(file)
             #expect(a.error == nil, "\(name): \(a.error ?? "")")
-            tasks += a.leaf.tasks
-            agree += a.leaf.agreeAll
-            if a.leaf.agreeAll == a.leaf.tasks { full += 1 } else { worst.append((name, a.leaf.agreeAll, a.leaf.tasks)) }
+            t.files += 1
+            t.tasks += a.leaf.tasks
+            t.agree += a.leaf.agreeAll
+            if a.leaf.agreeAll == a.leaf.tasks { t.full += 1 } else { t.worst.append((name, a.leaf.agreeAll, a.leaf.tasks)) }
+            for (k, v) in a.hardCases { t.cases[k, default: .init()] = t.cases[k, default: .init()] + v }
         }
-        #expect(tasks == 9_209)
-        #expect(agree >= 9_049, "\(agree) of \(tasks) agree; least: \(worst.sorted { $0.1 * $1.2 < $1.1 * $0.2 }.prefix(5))")
-        #expect(full >= 481, "\(full) files agree fully")
+        return t
     }
 }
 
@@ -61,25 +75,14 @@ struct P6FeatureDifferentialTests {
 
     @Test("on 200 generated networks with P6's own features Gantry agrees with MPXJ at least as often as it did")
     func againstMPXJ() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".xer") }.sorted()
-        #expect(names.count == 200)
-        var tasks = 0, agree = 0, full = 0
-        var cases: [ScheduleVerification.HardCase: ScheduleVerification.TaskTally] = [:]
-        for name in names {
-            let file = try XERReader.read(Data(contentsOf: Self.folder.appendingPathComponent(name)))
-            let a = ScheduleVerification.verify(file)
-            #expect(a.error == nil, "\(name): \(a.error ?? "")")
-            tasks += a.leaf.tasks
-            agree += a.leaf.agreeAll
-            if a.leaf.agreeAll == a.leaf.tasks { full += 1 }
-            for (k, v) in a.hardCases { cases[k, default: .init()] = cases[k, default: .init()] + v }
-        }
-        #expect(tasks == 4_036)
-        #expect(agree >= 3_713, "\(agree) of \(tasks) agree")
-        #expect(full >= 163, "\(full) files agree fully")
+        let t = try P6DifferentialTests.verifyAll(in: Self.folder)
+        #expect(t.files == 200)
+        #expect(t.tasks == 4_036)
+        #expect(t.agree >= 3_713, "\(t.agree) of \(t.tasks) agree")
+        #expect(t.full >= 163, "\(t.full) files agree fully")
         // Level of effort and WBS summaries (counted together), secondary constraints, suspended work.
-        #expect(cases[.levelOfEffort]?.tasks == 513 && (cases[.levelOfEffort]?.agreeAll ?? 0) >= 455)
-        #expect(cases[.secondaryConstraint]?.tasks == 229 && (cases[.secondaryConstraint]?.agreeAll ?? 0) >= 205)
-        #expect(cases[.suspended]?.tasks == 111 && (cases[.suspended]?.agreeAll ?? 0) >= 102)
+        #expect(t.cases[.levelOfEffort]?.tasks == 513 && (t.cases[.levelOfEffort]?.agreeAll ?? 0) >= 455)
+        #expect(t.cases[.secondaryConstraint]?.tasks == 229 && (t.cases[.secondaryConstraint]?.agreeAll ?? 0) >= 205)
+        #expect(t.cases[.suspended]?.tasks == 111 && (t.cases[.suspended]?.agreeAll ?? 0) >= 102)
     }
 }

@@ -54,6 +54,16 @@ struct CorpusImportTests {
         return out
     }
 
+    /// A file imported through the service into a new portfolio, as the system: the project it became, and the moment.
+    static func imported(_ url: URL, into store: SQLStore) async throws -> (Project, Timestamp) {
+        let now = Timestamp.at("2026-11-28T09:00:00.000Z")
+        let portfolio = try await Catalog(store: store, clock: FixedClock(time: now))
+            .create(Portfolio(code: "PF", name: "Portfolio", createdAt: now, updatedAt: now), .system)
+        let report = try await Interchange(store: store, clock: FixedClock(time: now), secrets: PlainSecrets())
+            .importFile(Data(contentsOf: url), fileName: url.lastPathComponent, into: portfolio.id, .system)
+        return (try #require(try await store.read { try await $0.get(Project.self, report.projectId) }), now)
+    }
+
     static func firstRange(of needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Range<Int>? {
         guard bytes.count >= needle.count else { return nil }
         var i = from
@@ -114,12 +124,7 @@ struct CorpusImportTests {
         let url = Self.root.appendingPathComponent("xer-progressed/sixterminal_colorado_update_12.xer")
         let file = try XERReader.read(Data(contentsOf: url))
         try await TestDatabase.with(.sqlite) { store, _ in
-            let now = Timestamp.at("2026-11-28T09:00:00.000Z")
-            let portfolio = try await Catalog(store: store, clock: FixedClock(time: now))
-                .create(Portfolio(code: "PF", name: "Portfolio", createdAt: now, updatedAt: now), .system)
-            let report = try await Interchange(store: store, clock: FixedClock(time: now), secrets: PlainSecrets())
-                .importFile(Data(contentsOf: url), fileName: url.lastPathComponent, into: portfolio.id, .system)
-            let project = try #require(try await store.read { try await $0.get(Project.self, report.projectId) })
+            let (project, now) = try await Self.imported(url, into: store)
             #expect(project.schedulingRules == .p6)
             #expect(project.statusDate == CalendarDate(iso: "2026-04-01"))
             let grid = try await PlanEditor(store: store, clock: FixedClock(time: now)).grid(project.id, .system)

@@ -24,12 +24,7 @@ struct P6FeatureImportTests {
         let url = Self.folder.appendingPathComponent(name)
         let file = try XERReader.read(Data(contentsOf: url))
         try await TestDatabase.with(.sqlite) { store, _ in
-            let now = Timestamp.at("2026-12-07T09:00:00.000Z")
-            let portfolio = try await Catalog(store: store, clock: FixedClock(time: now))
-                .create(Portfolio(code: "PF", name: "Portfolio", createdAt: now, updatedAt: now), .system)
-            let report = try await Interchange(store: store, clock: FixedClock(time: now), secrets: PlainSecrets())
-                .importFile(Data(contentsOf: url), fileName: name, into: portfolio.id, .system)
-            let project = try #require(try await store.read { try await $0.get(Project.self, report.projectId) })
+            let (project, now) = try await CorpusImportTests.imported(url, into: store)
             #expect(project.schedulingRules == .p6)
             #expect(project.totalFloat == TotalFloatRule(rawValue: file.totalFloatType))
             #expect(project.useExpectedFinish == file.useExpectedFinish)
