@@ -31,16 +31,17 @@ public final class SQLStore: Store {
 
     /// Opens the database a URL names: `postgres://user:password@host:port/database` (also `postgresql://`),
     /// or a SQLite file path (`gantry.sqlite`, `sqlite:///abs/path.sqlite`, `sqlite://relative.sqlite`).
-    public static func open(url: String, logger: Logger) async throws -> SQLStore {
+    /// `connectTimeout`: how long a PostgreSQL server may take to answer before the URL is reported unreachable.
+    public static func open(url: String, logger: Logger, connectTimeout: Duration = .seconds(15)) async throws -> SQLStore {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             let store = try openPostgres(url: url, logger: logger)
             do {
-                try await store.ping(within: .seconds(15))
+                try await store.ping(within: connectTimeout)
             } catch {
                 await store.close()
                 let tlsHint = url.contains("sslmode=require") || url.contains("sslmode=verify")
                     ? " With sslmode=\(url.contains("sslmode=require") ? "require" : "verify-*") the server must also offer TLS." : ""
-                throw ServiceError(.badRequest, "cannot reach PostgreSQL at \(store.location) within 15 s; is the server running and the URL right?\(tlsHint)")
+                throw ServiceError(.badRequest, "cannot reach PostgreSQL at \(store.location) within \(connectTimeout.components.seconds) s; is the server running and the URL right?\(tlsHint)")
             }
             return store
         }

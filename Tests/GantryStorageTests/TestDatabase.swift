@@ -53,7 +53,9 @@ enum TestDatabase {
             cleanup = { try await administer(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         }
         do {
-            let store = try await SQLStore.open(url: url, logger: logger)
+            // A test server shared by many tests at once on a busy machine may be slow to answer: tests must not
+            // fail because a machine is slow.
+            let store = try await SQLStore.open(url: url, logger: logger, connectTimeout: Self.patience)
             do {
                 if migrated { try await store.migrate() }
                 let result = try await body(store, url)
@@ -70,10 +72,13 @@ enum TestDatabase {
         }
     }
 
+    /// How long a test waits for the PostgreSQL server to answer.
+    static let patience: Duration = .seconds(120)
+
     /// Runs one statement on the server `url` names, over a connection of its own (no subprocess: launching
     /// processes from many test threads at once crashed Foundation's Process.run).
     static func administer(_ url: String, _ statement: String) async throws {
-        let store = try await SQLStore.open(url: url, logger: logger)
+        let store = try await SQLStore.open(url: url, logger: logger, connectTimeout: Self.patience)
         do {
             try await store.administer(statement)
             await store.close()
