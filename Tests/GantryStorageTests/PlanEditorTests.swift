@@ -260,6 +260,8 @@ struct PlanEditorTests {
             var g = try await f.grid()
             #expect(g.rows[2].activityType == "level_of_effort")
             #expect(g.rows[2].start == Self.at("2018-02-26T08:00") && g.rows[2].finish == Self.at("2018-03-16T17:00"))
+            // Its duration is its span: three working weeks.
+            #expect(g.rows[2].duration == "15d")
 
             _ = try await f.plans.edit(ids[2], cells: ["activity_type": "task"], ifVersion: nil, f.pm)
             g = try await f.grid()

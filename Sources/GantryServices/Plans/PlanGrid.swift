@@ -158,7 +158,9 @@ extension PlanGrid {
         var row = PlanRow(
             activityId: a.id, version: a.version, row: i + 1, code: a.code, name: a.name, kind: a.kind,
             depth: network.depths[i], parentId: a.parentId,
-            duration: a.kind == .summary ? Self.span(network, result, i) ?? a.duration.description : a.duration.description,
+            // A summary's, a level of effort's and a WBS summary's duration is the span of their dates.
+            duration: a.kind == .summary || a.derivedDates != nil ? Self.span(network, result, i) ?? a.duration.description
+                : a.duration.description,
             start: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyStart[i]) }
                 ?? a.plannedStart.map { LocalDateTime(date: $0) },
             finish: result.map { LocalDateTime(minutesSinceEpoch: $0.earlyFinish[i]) }
