@@ -50,16 +50,17 @@ enum EVMCases {
 /// comments are worked by hand.
 @Suite("Exact earned value")
 struct ExactEarnedValueTests {
-    @Test("case 1 [S PRA tests]: AC from a cumulative series")
-    func case1() throws {
-        let c = try EVMCases.case(1)
+    /// A case of the simple model (BAC, cumulative planned fractions, period, % complete, actual costs) computed
+    /// exactly, with PV, EV, AC, SV, CV, SPI and CPI checked against the case; its expected values for the rest.
+    static func simpleModel(case n: Int, actualCosts key: String, cumulative: Bool) throws -> (ExactEarnedValue, [String: Any]) {
+        let c = try EVMCases.case(n)
         let input = try #require(c["input"] as? [String: Any]), want = try #require(c["expected"] as? [String: Any])
         let period = try #require(input["t"] as? Int)
         let bac = try EVMCases.decimal(input["bac"]), fractions = try EVMCases.decimals(input["schedule"])
-        let done = try EVMCases.decimal(input["pct_complete"]), costs = try EVMCases.decimals(input["ac_cumulative"])
+        let done = try EVMCases.decimal(input["pct_complete"]), costs = try EVMCases.decimals(input[key])
         let ev = try #require(ExactEarnedValue(
             budgetAtCompletion: bac, plannedFractions: fractions, period: period, percentComplete: done,
-            actualCosts: costs, actualCostsAreCumulative: true
+            actualCosts: costs, actualCostsAreCumulative: cumulative
         ))
         #expect(try EVMCases.matches(ev.plannedValue, want["pv"]))
         #expect(try EVMCases.matches(ev.earnedValue, want["ev"]))
@@ -68,28 +69,19 @@ struct ExactEarnedValueTests {
         #expect(try EVMCases.matches(ev.costVariance, want["cv"]))
         #expect(try EVMCases.matches(ev.schedulePerformanceIndex, want["spi"]))
         #expect(try EVMCases.matches(ev.costPerformanceIndex, want["cpi"]))
+        return (ev, want)
+    }
+
+    @Test("case 1 [S PRA tests]: AC from a cumulative series")
+    func case1() throws {
+        let (ev, _) = try Self.simpleModel(case: 1, actualCosts: "ac_cumulative", cumulative: true)
         // SPI = 35,000 / 40,000 = 0.875 with nothing left over: exactly 7/8.
         #expect(ev.schedulePerformanceIndex == .value(Decimal(string: "0.875")!))
     }
 
     @Test("case 2 [S PRA book]: AC from period costs, the EACs, ETC, VAC and both TCPIs")
     func case2() throws {
-        let c = try EVMCases.case(2)
-        let input = try #require(c["input"] as? [String: Any]), want = try #require(c["expected"] as? [String: Any])
-        let period = try #require(input["t"] as? Int)
-        let bac = try EVMCases.decimal(input["bac"]), fractions = try EVMCases.decimals(input["schedule"])
-        let done = try EVMCases.decimal(input["pct_complete"]), costs = try EVMCases.decimals(input["ac_period"])
-        let ev = try #require(ExactEarnedValue(
-            budgetAtCompletion: bac, plannedFractions: fractions, period: period, percentComplete: done,
-            actualCosts: costs, actualCostsAreCumulative: false
-        ))
-        #expect(try EVMCases.matches(ev.plannedValue, want["pv"]))
-        #expect(try EVMCases.matches(ev.earnedValue, want["ev"]))
-        #expect(try EVMCases.matches(ev.actualCost, want["ac"]))
-        #expect(try EVMCases.matches(ev.scheduleVariance, want["sv"]))
-        #expect(try EVMCases.matches(ev.costVariance, want["cv"]))
-        #expect(try EVMCases.matches(ev.schedulePerformanceIndex, want["spi"]))
-        #expect(try EVMCases.matches(ev.costPerformanceIndex, want["cpi"]))
+        let (ev, want) = try Self.simpleModel(case: 2, actualCosts: "ac_period", cumulative: false)
         #expect(try EVMCases.matches(ev.estimateAtCompletion(.typical), want["eac_bac_over_cpi"]))
         #expect(try EVMCases.matches(ev.estimateAtCompletion(.atypical), want["eac_ac_plus_bac_minus_ev"]))
         #expect(try EVMCases.matches(ev.estimateAtCompletion(.costAndSchedule), want["eac_cpi_spi"]))
