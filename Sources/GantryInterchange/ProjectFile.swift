@@ -78,9 +78,8 @@ public struct ProjectFile: Sendable, Hashable {
 
     /// Which calendar counts a working-time lag. MS Project counts it on the successor's calendar; P6 lets the
     /// project choose (`SCHEDOPTIONS.sched_calendar_on_relationship_lag`).
-    public enum LagCalendar: String, Sendable, Hashable, Codable, CaseIterable {
-        case predecessor, successor, project, twentyFourHour
-    }
+    /// Whose calendar counts a link's lag (the model's choices).
+    public typealias LagCalendar = GantryModel.LagCalendar
 
     // MARK: Durations
 
@@ -165,6 +164,10 @@ public struct ProjectFile: Sendable, Hashable {
         public var ignoreResourceCalendar: Bool
         /// P6's activity type (`TT_Task`, `TT_LOE`, `TT_Rsrc`, …) or MS Project's task type, as data.
         public var type: String
+        /// A level-of-effort or WBS-summary activity (P6's `TT_LOE`, `TT_WBS`): dates derived, not scheduled.
+        public var derivedDates: DerivedDates? {
+            type == "TT_LOE" ? .levelOfEffort : type == "TT_WBS" ? .wbsSummary : nil
+        }
         /// P6's "Start On" and "Finish On" (not mandatory): the constraint date bounds the dates each way — early
         /// dates no earlier, late dates no later — and links may still move the activity (negative float), where a
         /// mandatory one holds the date.
@@ -417,13 +420,13 @@ extension ProjectFile {
     public var openEndsCritical: Bool { isPrimavera && (Self.yes(schedulingOptions["sched_open_critical_flag"])
         || Self.yes(schedulingOptions["MakeOpenEndedActivitiesCritical"])) }
 
-    /// How the P6 project computes total float: `start`, `finish` (P6's default) or `smallest` (XER
+    /// How the P6 project computes total float: start float, finish float (P6's default) or the smallest (XER
     /// `sched_float_type` FT_SS, FT_FF, FT_Min; P6 XML `ComputeTotalFloatType`).
-    public var totalFloatType: String {
+    public var totalFloat: TotalFloatRule {
         let xer = schedulingOptions["sched_float_type"], xml = schedulingOptions["ComputeTotalFloatType"]?.lowercased() ?? ""
-        if xer == "FT_SS" || xml.hasPrefix("start float") { return "start" }
-        if xer == "FT_Min" || xml.hasPrefix("smallest") { return "smallest" }
-        return "finish"
+        if xer == "FT_SS" || xml.hasPrefix("start float") { return .start }
+        if xer == "FT_Min" || xml.hasPrefix("smallest") { return .smallest }
+        return .finish
     }
 
     /// Whether the P6 project calls the activities on the longest path critical (XER `critical_path_type`

@@ -11,6 +11,14 @@ struct TimePhasedCostTests {
     /// Monday 2026-06-29 to Friday 2026-07-03, and the next Monday and Tuesday.
     static let week = ["2026-06-29", "2026-06-30", "2026-07-01", "2026-07-02", "2026-07-03"].map(day)
 
+    /// A (EUR 400.00 over Monday 06-29 to Thursday 07-02) and a milestone M (EUR 50.00 on Friday 07-03).
+    static func activityAndMilestone() throws -> TimePhasedCost {
+        try TimePhasedCost([
+            .init(budget: eur(40_000), workingDays: Array(week.prefix(4))),
+            .init(budget: eur(5_000), workingDays: [week[4]]),
+        ], currency: .eur)
+    }
+
     /// EUR 1,000.00 over three days is 100,000 cents: 33,333 a day and one cent left, which goes to the first day:
     /// 333.34, 333.33, 333.33, adding up to 1,000.00 exactly.
     @Test("a budget spread over working days adds up to the budget exactly, the remainder on the first days")
@@ -25,10 +33,7 @@ struct TimePhasedCostTests {
     /// (two days of A and M); cumulative 200.00, 450.00.
     @Test("planned value through a day, by month and cumulative by month")
     func months() throws {
-        let plan = try TimePhasedCost([
-            .init(budget: Self.eur(40_000), workingDays: Array(Self.week.prefix(4))),
-            .init(budget: Self.eur(5_000), workingDays: [Self.week[4]]),
-        ], currency: .eur)
+        let plan = try Self.activityAndMilestone()
         #expect(plan.cumulative(through: Self.day("2026-06-30")) == Self.eur(20_000))
         #expect(plan.cumulative(through: Self.day("2026-07-03")) == Self.eur(45_000))
         #expect(plan.cumulative(through: Self.day("2026-06-28")) == Self.eur(0))
@@ -41,10 +46,7 @@ struct TimePhasedCostTests {
     /// (period 1) and 450.00 at the end of July, so ES = 1 + (200 − 200) / (450 − 200) = 1 month, one month behind.
     @Test("its monthly series feeds earned schedule")
     func earnedSchedule() throws {
-        let plan = try TimePhasedCost([
-            .init(budget: Self.eur(40_000), workingDays: Array(Self.week.prefix(4))),
-            .init(budget: Self.eur(5_000), workingDays: [Self.week[4]]),
-        ], currency: .eur)
+        let plan = try Self.activityAndMilestone()
         let es = try #require(try ExactEarnedSchedule(cumulativePlannedValue: plan.cumulativeByMonth, earnedValue: Self.eur(20_000), actualTime: 2))
         #expect(es.earnedSchedule == 1)
         #expect(es.scheduleVariance == -1)

@@ -26,7 +26,9 @@ struct P6FeatureImportTests {
         try await TestDatabase.with(.sqlite) { store, _ in
             let (project, now) = try await CorpusImportTests.imported(url, into: store)
             #expect(project.schedulingRules == .p6)
-            #expect(project.totalFloat == TotalFloatRule(rawValue: file.totalFloatType))
+            // The float type as the file's SCHEDOPTIONS row writes it (P6's codes, as MPXJ reads them).
+            let floatType: [String: TotalFloatRule] = ["FT_FF": .finish, "FT_SS": .start, "FT_Min": .smallest]
+            #expect(project.totalFloat == floatType[file.schedulingOptions["sched_float_type"] ?? ""])
             #expect(project.useExpectedFinish == file.useExpectedFinish)
             #expect(project.lagCalendar == .predecessor)
             let activities = try await store.read { try await $0.list(Activity.self, ListQuery(filters: ["project_id": .int(project.id.rawValue)])) }

@@ -253,7 +253,7 @@ extension ScheduleInput {
             switch options.totalFloat {
             case .finish: total[i] = finishFloat
             case .start: total[i] = startFloat
-            case .msProject, .smallest: total[i] = isStarted ? finishFloat : min(startFloat, finishFloat)
+            case .startThenFinish, .smallest: total[i] = isStarted ? finishFloat : min(startFloat, finishFloat)
             }
             // A level of effort has no free float; a WBS summary, which nothing follows, has the slack to the
             // project's early finish.

@@ -20,7 +20,7 @@ struct FloatCalculator<Axis: TimeAxis> {
     /// started ones across a link to their start, leave free float alone.
     var completedUntilStatusDate = false
     /// `ScheduleInput.Options.totalFloat`.
-    var totalRule: ScheduleInput.TotalFloatRule = .msProject
+    var totalRule: ScheduleInput.TotalFloatRule = .startThenFinish
 
     /// `logic`: completed activities' logic dates (`ForwardPass.Output.logic`), and `remainingStart`: where the
     /// remaining work of activities under way starts (`ForwardPass.Output.remainingStart`); Primavera's free
@@ -39,7 +39,7 @@ struct FloatCalculator<Axis: TimeAxis> {
                 // Start float of work under way runs from where its remaining work starts.
                 let from = started && j < remainingStart.count && remainingStart[j] != ActivityRules.none ? remainingStart[j] : es[j]
                 switch totalRule {
-                case .msProject: total[j] = started ? finishFloat : axis.span(j, from: es[j], to: ls[j])
+                case .startThenFinish: total[j] = started ? finishFloat : axis.span(j, from: es[j], to: ls[j])
                 case .finish: total[j] = finishFloat
                 case .start: total[j] = axis.span(j, from: from, to: ls[j])
                 case .smallest: total[j] = started ? finishFloat : min(finishFloat, axis.span(j, from: es[j], to: ls[j]))

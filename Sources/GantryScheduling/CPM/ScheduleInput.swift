@@ -72,7 +72,7 @@ public struct ScheduleInput: Sendable {
         public var completedUntilStatusDate = false
         /// How total float is counted: MS Project's (start float until work starts, then finish float), or
         /// Primavera's project option (`sched_float_type`): start float, finish float, or the smaller of the two.
-        public var totalFloat: TotalFloatRule = .msProject
+        public var totalFloat: TotalFloatRule = .startThenFinish
         /// P6's "make open-ended activities critical": an activity that nothing follows is critical, whatever its
         /// float.
         public var openEndsCritical = false
@@ -102,28 +102,13 @@ public struct ScheduleInput: Sendable {
         case withinTotal, primavera
     }
 
-    /// How total float is counted (see `Options.totalFloat`); completed work has none.
-    public enum TotalFloatRule: String, Sendable, Hashable, CaseIterable {
-        /// Start float (late start less early start) until work starts, then finish float.
-        case msProject
-        /// P6's start float: late start less early start (of the remaining work, once under way).
-        case start
-        /// P6's finish float: late finish less early finish.
-        case finish
-        /// P6's smallest of start and finish float (finish float once work has started).
-        case smallest
-    }
+    /// How total float is counted (see `Options.totalFloat`; the model's rule); completed work has none.
+    public typealias TotalFloatRule = GantryModel.TotalFloatRule
 
     /// An activity whose dates are not scheduled by its links but derived from other activities' once they are
-    /// (Primavera's level-of-effort and WBS-summary activities). Nothing is scheduled from it: links to and from
-    /// it only shape its own dates.
-    public enum Derived: String, Sendable, Hashable, CaseIterable {
-        /// Spans its links: starts at the earliest start its predecessors' start links and its successors' start
-        /// links allow, finishes at the latest finish its finish links allow.
-        case levelOfEffort
-        /// Spans the activities under its `parent` summary (the WBS node it belongs to) that are not finished.
-        case wbsSummary
-    }
+    /// (Primavera's level-of-effort and WBS-summary activities; the model's kinds). Nothing is scheduled from it:
+    /// links to and from it only shape its own dates.
+    public typealias Derived = DerivedDates
 
     /// The calendar a working lag is counted on. A 24-hour lag calendar is an elapsed lag (`Lag.elapsed`).
     public enum LagCalendar: String, Sendable, Hashable, CaseIterable {
@@ -212,6 +197,16 @@ public struct ScheduleInput: Sendable {
 }
 
 extension ScheduleInput.Options {
+    /// Counts working lags on the calendar a project names (a 24-hour lag calendar is the predecessor's here: its
+    /// lags are elapsed ones, `Lag.elapsed`, which the caller makes).
+    public mutating func countLags(on calendar: LagCalendar) {
+        switch calendar {
+        case .predecessor, .twentyFourHour: lagCalendar = .predecessor
+        case .successor: lagCalendar = .successor
+        case .project: lagCalendar = .project
+        }
+    }
+
     /// Sets the options that make the schedule follow `rules`: MS Project's (the defaults), or Primavera P6's —
     /// no-later-than constraints on late dates only and P6's free float, and under retained logic (`.p6`) logic
     /// held and carried through progressed work (`retainedLogic`, `progressedLogic`); under progress override
@@ -224,5 +219,15 @@ extension ScheduleInput.Options {
         noLaterThanMovesEarlyDates = !p6
         freeFloat = p6 ? .primavera : .withinTotal
         completedUntilStatusDate = rules == .p6ProgressOverride
+    }
+}
+
+extension ScheduleInput.Activity {
+    /// P6's suspend and resume dates: work suspended by the status date resumes no earlier than its resume date,
+    /// when that is after the status date (before it, the pause is over and changes no date).
+    public mutating func suspend(at suspended: WallMinute?, resumingAt resume: WallMinute?, statusDate: WallMinute?) {
+        guard let suspended, let resume, let statusDate, resume > suspended, suspended <= statusDate, resume > statusDate
+        else { return }
+        self.resume = resume
     }
 }

@@ -211,7 +211,7 @@ extension ImportPlan {
             a.externalEarlyStart = t.externalEarlyStart
             a.externalLateFinish = t.externalLateFinish
             if primavera, kind == .leaf {
-                a.derivedDates = t.type == "TT_LOE" ? .levelOfEffort : t.type == "TT_WBS" ? .wbsSummary : nil
+                a.derivedDates = t.derivedDates
             }
             if let s = a.plannedStart, let f = a.plannedFinish, f < s { a.plannedFinish = s }
             if let s = a.actualStart, let f = a.actualFinish, f < s {
@@ -317,24 +317,13 @@ extension ImportPlan {
                 state: .active, startDate: start?.date, finishDate: nil, statusDate: file.statusDate?.date,
                 // A P6 project keeps P6's rules, so its schedule in Gantry is the one P6 stored.
                 honorConstraints: file.honorConstraints, schedulingRules: file.schedulingRules,
-                lagCalendar: primavera ? Self.lagCalendar(file.lagCalendar) : nil,
-                totalFloat: primavera ? TotalFloatRule(rawValue: file.totalFloatType) : nil,
+                lagCalendar: primavera ? file.lagCalendar : nil, totalFloat: primavera ? file.totalFloat : nil,
                 openEndsCritical: file.openEndsCritical, criticalByLongestPath: file.criticalByLongestPath,
                 useExpectedFinish: file.useExpectedFinish,
                 mustFinishBy: primavera ? file.mustFinishBy : nil, createdAt: now, updatedAt: now),
             projectCalendarUID: projectCalendarUID, calendars: calendars, activities: activities, parents: parents,
             activityCalendars: activityCalendars, links: links, resources: resources, assignments: assignments,
             baselines: baselines, warnings: warnings, unmodelled: unmodelled)
-    }
-
-    /// The model's lag calendar for a file's.
-    static func lagCalendar(_ c: ProjectFile.LagCalendar) -> LagCalendar {
-        switch c {
-        case .predecessor: .predecessor
-        case .successor: .successor
-        case .project: .project
-        case .twentyFourHour: .twentyFourHour
-        }
     }
 
     /// A code Gantry accepts (letters, digits, and `.` `_` `-` after the first), or nil when nothing is left.

@@ -290,7 +290,7 @@ public enum ScheduleVerification {
             if !task.splits.isEmpty { cases.append(.split) }
             if task.resourceDriven { cases.append(.resourceDriven) }
             if task.timephased { cases.append(.timephased) }
-            if task.type == "TT_LOE" || task.type == "TT_WBS" { cases.append(.levelOfEffort) }
+            if task.derivedDates != nil { cases.append(.levelOfEffort) }
             if task.secondaryConstraint != nil { cases.append(.secondaryConstraint) }
             if task.suspended { cases.append(.suspended) }
             hard[t] = cases
@@ -353,12 +353,6 @@ public enum ScheduleVerification {
             notes.append("\(dropped) link\(dropped == 1 ? "" : "s") to null, inactive, external or missing tasks left out")
         }
 
-        let lagCalendar: ScheduleInput.LagCalendar
-        switch file.lagCalendar {
-        case .predecessor, .twentyFourHour: lagCalendar = .predecessor
-        case .successor: lagCalendar = .successor
-        case .project: lagCalendar = .project
-        }
         // P6 calls an activity critical at a total float at or below the project's threshold (PROJECT
         // `critical_drtn_hr_cnt`, hours) unless it defines critical as the longest path.
         var criticalFloat: Int64 = 0
@@ -367,14 +361,15 @@ public enum ScheduleVerification {
             criticalFloat = Int64((hours * 60).rounded())
         }
         var options = ScheduleInput.Options(
-            constraintsBeatLinks: file.honorConstraints, criticalFloat: criticalFloat, lagCalendar: lagCalendar,
+            constraintsBeatLinks: file.honorConstraints, criticalFloat: criticalFloat,
             constraintsBeforeProjectStart: !isPrimavera,
             finishBy: isPrimavera ? file.mustFinishBy?.minutesSinceEpoch : nil,
             floatFrom: isPrimavera && file.schedulingOptions["sched_use_project_end_date_for_float"] == "Y"
                 ? file.finish?.minutesSinceEpoch : nil)
         options.follow(file.schedulingRules)
+        options.countLags(on: file.lagCalendar)
         if isPrimavera {
-            options.totalFloat = file.totalFloatRule
+            options.totalFloat = file.totalFloat
             options.openEndsCritical = file.openEndsCritical
             options.criticalByLongestPath = file.criticalByLongestPath
         }
@@ -480,7 +475,7 @@ public enum ScheduleVerification {
                 // once work has started).
                 switch input.options.totalFloat {
                 case .start: total = startSlack
-                case .smallest, .msProject: total = started ? finishSlack : min(startSlack, finishSlack)
+                case .smallest, .startThenFinish: total = started ? finishSlack : min(startSlack, finishSlack)
                 case .finish: total = finishSlack
                 }
             } else {
@@ -565,15 +560,9 @@ public enum ScheduleVerification {
         if file.useExpectedFinish { a.expectedFinish = task.expectedFinish?.minutesSinceEpoch }
         a.externalEarlyStart = task.externalEarlyStart?.minutesSinceEpoch
         a.externalLateFinish = task.externalLateFinish?.minutesSinceEpoch
-        if let suspended = task.suspendDate, let resume = task.resumeDate, resume > suspended,
-           let status = file.statusDate, suspended <= status, resume > status {
-            a.resume = resume.minutesSinceEpoch
-        }
-        switch task.type {
-        case "TT_LOE": a.derived = .levelOfEffort
-        case "TT_WBS": a.derived = .wbsSummary
-        default: break
-        }
+        a.suspend(at: task.suspendDate?.minutesSinceEpoch, resumingAt: task.resumeDate?.minutesSinceEpoch,
+                  statusDate: file.statusDate?.minutesSinceEpoch)
+        a.derived = task.derivedDates
     }
 
     /// Where `remaining` working minutes that finish at `finish` start on `calendar`.
@@ -778,12 +767,5 @@ public enum ScheduleVerification {
         }
         let rounded = (value * 100).rounded() / 100
         return "\(rounded)\(d.elapsed ? "e" : "")\(unit)"
-    }
-}
-
-extension ProjectFile {
-    /// The engine's total float rule for the file's P6 option (`totalFloatType`).
-    public var totalFloatRule: ScheduleInput.TotalFloatRule {
-        ScheduleInput.TotalFloatRule(rawValue: totalFloatType) ?? .finish
     }
 }

@@ -96,17 +96,8 @@ public struct ProjectNetwork: Sendable {
     /// the date late dates work back from.
     static func apply(_ project: Project, to options: inout ScheduleInput.Options) {
         let p6 = project.schedulingRules.isPrimavera
-        switch project.lagCalendar ?? (p6 ? .predecessor : .successor) {
-        case .predecessor, .twentyFourHour: options.lagCalendar = .predecessor
-        case .successor: options.lagCalendar = .successor
-        case .project: options.lagCalendar = .project
-        }
-        switch project.totalFloat ?? (p6 ? .finish : .startThenFinish) {
-        case .startThenFinish: options.totalFloat = .msProject
-        case .start: options.totalFloat = .start
-        case .finish: options.totalFloat = .finish
-        case .smallest: options.totalFloat = .smallest
-        }
+        options.countLags(on: project.lagCalendar ?? (p6 ? .predecessor : .successor))
+        options.totalFloat = project.totalFloat ?? (p6 ? .finish : .startThenFinish)
         options.openEndsCritical = project.openEndsCritical
         options.criticalByLongestPath = project.criticalByLongestPath
         options.finishBy = project.mustFinishBy?.minutesSinceEpoch
@@ -146,18 +137,12 @@ public struct ProjectNetwork: Sendable {
             x.secondaryConstraintDate = d.minutesSinceEpoch
         }
         if project.useExpectedFinish { x.expectedFinish = a.expectedFinish?.minutesSinceEpoch }
-        // Suspended work resumes at its resume date when that is after the status date (the data date).
-        if let suspended = a.suspendDate, let resume = a.resumeDate, resume > suspended, a.actualStart != nil,
-           a.actualFinish == nil, let status = project.statusDate, suspended.date <= status, resume.date >= status {
-            x.resume = resume.minutesSinceEpoch
-        }
+        // P6's data date is the start of the status day.
+        x.suspend(at: a.suspendDate?.minutesSinceEpoch, resumingAt: a.resumeDate?.minutesSinceEpoch,
+                  statusDate: project.statusDate.map { LocalDateTime(date: $0).minutesSinceEpoch })
         x.externalEarlyStart = a.externalEarlyStart?.minutesSinceEpoch
         x.externalLateFinish = a.externalLateFinish?.minutesSinceEpoch
-        switch a.derivedDates {
-        case .levelOfEffort?: x.derived = .levelOfEffort
-        case .wbsSummary?: x.derived = .wbsSummary
-        case nil: break
-        }
+        x.derived = a.derivedDates
         return x
     }
 

@@ -138,11 +138,11 @@ struct ProjectRecordRoutes: Sendable {
         }
     }
 
-    /// A date, with a time or at 17:00 (the end of a standard working day) without one.
+    /// A date as the plan editor reads one (`PlanNotation.dateTime`), at 17:00 (the end of a standard working
+    /// day) when it has no time.
     static func moment(_ text: String) -> LocalDateTime? {
-        let t = text.replacingOccurrences(of: " ", with: "T")
-        if let d = CalendarDate(iso: t) { return LocalDateTime(date: d, minuteOfDay: 17 * 60) }
-        return try? LocalDateTime(iso: t)
+        guard let parsed = try? PlanNotation.dateTime(text) else { return nil }
+        return LocalDateTime(date: parsed.date, minuteOfDay: parsed.minuteOfDay ?? 17 * 60)
     }
 
     /// The choices the project forms offer.
