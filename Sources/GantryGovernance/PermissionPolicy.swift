@@ -33,6 +33,14 @@ public enum Subject: Sendable, Hashable {
     case scoringModel(portfolioOwnerId: User.ID?)
     /// A person's absences (leave, training): kept by the PMO and by the person (the user the resource stands for).
     case absence(personId: User.ID?)
+    /// A project's money: its budget, funding and progress snapshots (kept like its schedule).
+    case finances(portfolioOwnerId: User.ID?, managerId: User.ID?)
+    /// A person's timesheets: filled in by the person (the user the resource stands for) and the PMO; approving
+    /// their lines is `CostApproval`'s to decide.
+    case timesheet(personId: User.ID?)
+    /// An expense on a project: entered by whoever spent it, or by the project's manager, its portfolio's owner or
+    /// the PMO; approving it is `CostApproval`'s to decide.
+    case expense(submitterId: User.ID?, portfolioOwnerId: User.ID?, managerId: User.ID?)
 
     public var noun: String {
         switch self {
@@ -48,6 +56,9 @@ public enum Subject: Sendable, Hashable {
         case .intakeRequest: "intake requests"
         case .scoringModel: "scoring models"
         case .absence: "absences"
+        case .finances: "project budgets and funding"
+        case .timesheet: "timesheets"
+        case .expense: "expenses"
         }
     }
 }
@@ -82,6 +93,10 @@ public enum Decision: Sendable, Equatable {
 /// | portfolio manager | their own, and every request for a portfolio they own | those of the portfolios they own |
 /// | everyone else except the executive | their own (create them for themselves, change and delete them) | none |
 /// | executive | none (read-only) | none |
+///
+/// A project's budget and funding are kept like its schedule. A person's timesheets are kept by the PMO and the
+/// person, and seen also by the portfolio and project managers who approve them; an expense by whoever spent it,
+/// the project's manager, its portfolio's owner and the PMO.
 ///
 /// A person's absences are kept by the admin, the PMO and the person themselves (the user their resource stands
 /// for); skills, job roles, the capacity settings and what-if scenarios are PMO standards.
@@ -129,7 +144,7 @@ public enum PermissionPolicy {
                 return manager == actor.userId ? .allowed
                     : .refused("a project manager may change only the projects they manage")
             }
-        case .schedule(let owner, let manager):
+        case .schedule(let owner, let manager), .finances(let owner, let manager):
             if isPMO { return .allowed }
             if role == .portfolioManager {
                 return owner == actor.userId ? .allowed
@@ -158,6 +173,17 @@ public enum PermissionPolicy {
             if isPMO { return .allowed }
             return person != nil && person == actor.userId ? .allowed
                 : .refused("only the PMO and the person themselves may \(action.rawValue) a person's absences")
+        case .timesheet(let person):
+            if isPMO { return .allowed }
+            return person != nil && person == actor.userId ? .allowed
+                : .refused("only the PMO and the person themselves may \(action.rawValue) a person's timesheets")
+        case .expense(let submitter, let owner, let manager):
+            if isPMO { return .allowed }
+            if role == .portfolioManager && owner == actor.userId { return .allowed }
+            if role == .projectManager && manager == actor.userId { return .allowed }
+            if role == .executive || role == .requester { break }
+            return submitter == actor.userId ? .allowed
+                : .refused("an expense is entered by whoever spent it (submitted_by must be you), the project's manager or the PMO")
         case .user, .auditLog:
             break
         }
@@ -165,6 +191,14 @@ public enum PermissionPolicy {
     }
 
     private static func view(_ actor: Actor, _ subject: Subject) -> Decision {
+        if case .timesheet(let person) = subject {
+            switch actor.role {
+            case .admin, .pmoDirector, .pmoAnalyst, .portfolioManager, .projectManager: return .allowed
+            default:
+                return person != nil && person == actor.userId ? .allowed
+                    : .refused("a person's timesheets are seen by the person, the managers who approve them and the PMO")
+            }
+        }
         guard case .user(let id) = subject else { return .allowed }
         switch actor.role {
         case .admin, .pmoDirector, .pmoAnalyst: return .allowed

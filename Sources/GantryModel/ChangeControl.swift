@@ -74,16 +74,33 @@ public struct BaselineActivity: Sendable, Hashable, Codable {
     public var plannedStart: CalendarDate?
     public var plannedFinish: CalendarDate?
     public var duration: WorkDuration
+    /// The planned work of its assignments, in minutes (nil in baselines saved before costs were kept).
+    public var workMinutes: Int64?
+    /// Its budget at completion in minor units of the baseline's currency, and how it is spread: planned value
+    /// by day (nil in baselines saved before costs were kept).
+    public var costMinor: Int64?
+    public var plannedValue: [DayAmount]?
 
     public init(activityId: Activity.ID, code: String, name: String, plannedStart: CalendarDate?,
-                plannedFinish: CalendarDate?, duration: WorkDuration) {
+                plannedFinish: CalendarDate?, duration: WorkDuration, workMinutes: Int64? = nil,
+                costMinor: Int64? = nil, plannedValue: [DayAmount]? = nil) {
         self.activityId = activityId; self.code = code; self.name = name; self.plannedStart = plannedStart
-        self.plannedFinish = plannedFinish; self.duration = duration
+        self.plannedFinish = plannedFinish; self.duration = duration; self.workMinutes = workMinutes
+        self.costMinor = costMinor; self.plannedValue = plannedValue
     }
 }
 
+/// An amount on a day, in minor units of a currency the record holding it names.
+public struct DayAmount: Sendable, Hashable, Codable {
+    public var day: CalendarDate
+    public var minor: Int64
+
+    public init(day: CalendarDate, minor: Int64) { self.day = day; self.minor = minor }
+}
+
 /// A named snapshot of a project's plan (its activities' planned dates and durations), against which the current
-/// plan's slips are measured. Never changed: a new plan is a new baseline.
+/// plan's slips are measured. Never changed, but for which one is the performance baseline: a new plan is a new
+/// baseline.
 public struct Baseline: Entity, Hashable {
     public typealias ID = EntityID<Baseline>
     public static let kindName = "baseline"
@@ -96,6 +113,10 @@ public struct Baseline: Entity, Hashable {
     /// The approved change request that saved it, if one did.
     public var changeRequestId: ChangeRequest.ID?
     public var activities: [BaselineActivity]
+    /// The baseline earned value is measured against (one per project at most).
+    public var performance: Bool = false
+    /// The currency of its costs (the project's when it was saved); nil in baselines saved before costs were kept.
+    public var currency: Currency? = nil
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 

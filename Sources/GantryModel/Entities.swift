@@ -44,6 +44,8 @@ public struct Portfolio: Entity, Hashable {
     public var ragOverdueMilestonesRedAt: Int
     public var ragOpenHighRisksAmberAt: Int
     public var ragOpenHighRisksRedAt: Int
+    /// The currency its programs and projects roll up in, through the PMO's exchange rates by month.
+    public var reportingCurrency: Currency = .eur
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -130,6 +132,9 @@ public struct Project: Entity, Hashable {
     public var useExpectedFinish: Bool
     /// P6's "must finish by": late dates work back from it rather than from the early finish.
     public var mustFinishBy: LocalDateTime?
+    /// The currency of the project's budget, costs and earned value (programs and portfolios roll up in a
+    /// reporting currency through the PMO's exchange rates).
+    public var currency: Currency = .eur
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -302,6 +307,12 @@ public struct Activity: Entity, Hashable {
     /// starts no earlier, and its late finish is no later.
     public var externalEarlyStart: LocalDateTime? = nil
     public var externalLateFinish: LocalDateTime? = nil
+    /// A cost of the activity beside its resources' work (materials, a supplier's fixed price), in minor units of
+    /// the project's currency: part of its budget at completion.
+    public var fixedCostMinor: Int64 = 0
+    /// The share of the work physically done (0–100), where it is measured apart from the duration's %; earned
+    /// value uses it when set.
+    public var physicalPercentComplete: Double? = nil
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -364,6 +375,8 @@ public struct Activity: Entity, Hashable {
         derivedDates = try c.decodeIfPresent(DerivedDates.self, forKey: .derivedDates)
         externalEarlyStart = try c.decodeIfPresent(LocalDateTime.self, forKey: .externalEarlyStart)
         externalLateFinish = try c.decodeIfPresent(LocalDateTime.self, forKey: .externalLateFinish)
+        fixedCostMinor = try c.decodeIfPresent(Int64.self, forKey: .fixedCostMinor) ?? 0
+        physicalPercentComplete = try c.decodeIfPresent(Double.self, forKey: .physicalPercentComplete)
         createdAt = try c.decode(Timestamp.self, forKey: .createdAt)
         updatedAt = try c.decode(Timestamp.self, forKey: .updatedAt)
     }

@@ -124,7 +124,12 @@ enum Migrations {
             [
                 "ALTER TABLE portfolios ADD COLUMN change_cost_threshold_minor BIGINT NOT NULL DEFAULT 1000000",
                 "ALTER TABLE portfolios ADD COLUMN change_schedule_threshold_days BIGINT NOT NULL DEFAULT 10",
-            ] + Table.raidAndChanges.flatMap { dialect.create($0) }
+            ] + Table.raidAndChanges.flatMap { table in
+                var table = table
+                // Migration 0017 adds these to baselines.
+                if table.name == "baselines" { table.columns.removeAll { ["performance", "currency"].contains($0.name) } }
+                return dialect.create(table)
+            }
         },
         Migration(name: "0007_status_reports") { dialect in
             // A project's reporting cadence, and its status reports. A later migration that adds a column to
@@ -204,6 +209,21 @@ enum Migrations {
                 "ALTER TABLE activities ADD COLUMN finish_milestone BOOLEAN NOT NULL DEFAULT \(no)",
             ] + ["secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date", "resume_date",
                  "derived_dates", "external_early_start", "external_late_finish"].map { "ALTER TABLE activities ADD COLUMN \($0) TEXT" }
+        },
+        Migration(name: "0017_money") { dialect in
+            // Money (issue #15): a project's currency, an activity's fixed cost and physical % complete, the
+            // performance baseline and its currency; cost rates over time, exchange rates, budgets, funding,
+            // timesheets, expenses, closed months and progress snapshots. A later migration that adds a column to
+            // one of the new tables must take it out here.
+            let no = dialect == .sqlite ? "0" : "false"
+            return [
+                "ALTER TABLE projects ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'",
+                "ALTER TABLE portfolios ADD COLUMN reporting_currency TEXT NOT NULL DEFAULT 'EUR'",
+                "ALTER TABLE activities ADD COLUMN fixed_cost_minor BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE activities ADD COLUMN physical_percent_complete DOUBLE PRECISION",
+                "ALTER TABLE baselines ADD COLUMN performance BOOLEAN NOT NULL DEFAULT \(no)",
+                "ALTER TABLE baselines ADD COLUMN currency TEXT",
+            ] + Table.finance.flatMap { dialect.create($0) }
         },
     ]
 }

@@ -36,7 +36,8 @@ extension Table {
     static let baselines = Table(
         name: "baselines",
         columns: [.int("project_id"), .text("name"), .int("created_by", null: true),
-                  .int("change_request_id", null: true), .json("activities")] + stamps,
+                  .int("change_request_id", null: true), .json("activities"), .bool("performance"),
+                  .text("currency", null: true)] + stamps,
         uniques: [["project_id", "name"]], indexes: [])
 
     /// The tables migration 0006 creates.

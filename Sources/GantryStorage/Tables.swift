@@ -39,7 +39,8 @@ struct Table: Sendable {
         columns: [.text("code"), .text("name"), .text("description"), .int("owner_id", null: true),
                   .text("governance_mode"), .int("change_cost_threshold_minor"), .int("change_schedule_threshold_days"),
                   .double("rag_green_minimum"), .double("rag_amber_minimum"), .int("rag_overdue_milestones_amber_at"),
-                  .int("rag_overdue_milestones_red_at"), .int("rag_open_high_risks_amber_at"), .int("rag_open_high_risks_red_at")]
+                  .int("rag_overdue_milestones_red_at"), .int("rag_open_high_risks_amber_at"), .int("rag_open_high_risks_red_at"),
+                  .text("reporting_currency")]
             + stamps,
         uniques: [["code"]], indexes: [["owner_id"]])
     static let programs = Table(
@@ -56,7 +57,7 @@ struct Table: Sendable {
                   .text("report_cadence"), .text("scheduling_rules"), .text("lag_calendar", null: true),
                   .text("total_float", null: true), .bool("open_ends_critical"), .bool("critical_by_longest_path"),
                   .bool("use_expected_finish"),
-                  .text("must_finish_by", null: true)]
+                  .text("must_finish_by", null: true), .text("currency")]
             + stamps,
         uniques: [["code"]], indexes: [["portfolio_id"], ["program_id"], ["manager_id"], ["calendar_id"]])
     static let activities = Table(
@@ -72,7 +73,8 @@ struct Table: Sendable {
                   .text("secondary_constraint_date", null: true), .text("expected_finish", null: true),
                   .text("suspend_date", null: true), .text("resume_date", null: true),
                   .text("derived_dates", null: true), .text("external_early_start", null: true),
-                  .text("external_late_finish", null: true)] + stamps,
+                  .text("external_late_finish", null: true), .int("fixed_cost_minor"),
+                  .double("physical_percent_complete", null: true)] + stamps,
         uniques: [["project_id", "code"]], indexes: [["parent_id"], ["calendar_id"]])
     static let dependencies = Table(
         name: "dependencies",
@@ -119,7 +121,7 @@ struct Table: Sendable {
         risks, assumptions, issues, decisions, changeRequests, baselines,
         statusReports,
         importReports, calendarFeeds,
-    ] + capacity
+    ] + capacity + finance
 
     /// The tables as migration 0001 created them: today's, less what later migrations added. A migration that
     /// adds columns or tables adds them to this list of exclusions, so 0001 keeps creating exactly what it did.
@@ -127,15 +129,16 @@ struct Table: Sendable {
         let later: [String: Set<String>] = [
             "portfolios": ["change_cost_threshold_minor", "change_schedule_threshold_days", "rag_green_minimum",
                            "rag_amber_minimum", "rag_overdue_milestones_amber_at", "rag_overdue_milestones_red_at",
-                           "rag_open_high_risks_amber_at", "rag_open_high_risks_red_at"],
+                           "rag_open_high_risks_amber_at", "rag_open_high_risks_red_at", "reporting_currency"],
             "projects": ["status_date", "honor_constraints", "critical_float", "report_cadence", "scheduling_rules",
                          "lag_calendar", "total_float", "open_ends_critical", "critical_by_longest_path", "use_expected_finish",
-                         "must_finish_by"],
+                         "must_finish_by", "currency"],
             "activities": ["constraint_type", "constraint_date", "deadline", "actual_start", "actual_finish",
                            "optimistic_duration", "pessimistic_duration", "priority", "do_not_level", "leveled_start",
                            "manually_scheduled", "notes", "soft_constraint", "finish_milestone",
                            "secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date",
-                           "resume_date", "derived_dates", "external_early_start", "external_late_finish"],
+                           "resume_date", "derived_dates", "external_early_start", "external_late_finish",
+                           "fixed_cost_minor", "physical_percent_complete"],
             "resources": ["org_unit", "team_id", "capacity_hours_per_week", "capacity_percent"],
         ]
         return [users, portfolios, programs, projects, activities, dependencies, calendars, resources].map { t in
@@ -179,6 +182,15 @@ struct Table: Sendable {
         case is ProjectAllocation.Type: allocations
         case is CapacitySettings.Type: capacitySettings
         case is CapacityScenario.Type: scenarios
+        case is CostRate.Type: costRates
+        case is ExchangeRate.Type: exchangeRates
+        case is BudgetLine.Type: budgetLines
+        case is FundingSource.Type: fundingSources
+        case is Timesheet.Type: timesheets
+        case is TimesheetLine.Type: timesheetLines
+        case is Expense.Type: expenses
+        case is ClosedPeriod.Type: closedPeriods
+        case is ProgressSnapshot.Type: progressSnapshots
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

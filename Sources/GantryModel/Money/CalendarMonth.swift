@@ -23,4 +23,55 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, Codable, CustomStri
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    /// Reads `"2026-07"`; nil for anything else.
+    public init?(parsing text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
+              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    /// The first and last day of the month.
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+    public var lastDay: CalendarDate { next.firstDay.adding(days: -1) }
+    public var dayCount: Int { next.firstDay.daysSinceEpoch - firstDay.daysSinceEpoch }
+
+    /// The month after this one (December's is January of the next year).
+    public var next: CalendarMonth {
+        month == 12 ? CalendarMonth(year: year + 1, month: 1)! : CalendarMonth(year: year, month: month + 1)!
+    }
+
+    /// Months from `self` through `last`, both included (empty when `last` is earlier).
+    public func through(_ last: CalendarMonth) -> [CalendarMonth] {
+        var months: [CalendarMonth] = []
+        var m = self
+        while m <= last { months.append(m); m = m.next }
+        return months
+    }
+
+    /// "July 2026".
+    public var longName: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+        return "\(names[month - 1]) \(year)"
+    }
+}
+
+/// Encoded as its text, `"2026-07"`.
+extension CalendarMonth {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let month = CalendarMonth(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(text)' is not a month (YYYY-MM)")
+        }
+        self = month
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
 }

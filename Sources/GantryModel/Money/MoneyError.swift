@@ -17,7 +17,7 @@ public struct MoneyError: Error, Sendable, Hashable, CustomStringConvertible {
         MoneyError(code: "currency_mismatch", message: "cannot \(doing) \(a.code) and \(b.code) without a rate")
     }
 
-    static func overflow(_ what: String) -> MoneyError {
+    public static func overflow(_ what: String) -> MoneyError {
         MoneyError(code: "overflow", message: "\(what) is beyond the range of minor units (Int64)")
     }
 }

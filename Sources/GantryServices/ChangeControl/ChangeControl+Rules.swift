@@ -86,13 +86,24 @@ extension Baseline: ManagedEntity {
         "project_id": .reference, "change_request_id": .reference, "created_by": .reference, "q": .search(["name"]),
     ]
 
-    /// A new baseline snapshots the project's activities now, by the caller, if the portfolio's mode lets them
-    /// (ModeRules.saveBaseline: in a directive portfolio only the PMO saves one). A baseline never changes.
+    /// A new baseline snapshots the project's activities now (with their cost over time), by the caller, if the
+    /// portfolio's mode lets them (ModeRules.saveBaseline: in a directive portfolio only the PMO saves one). A
+    /// project's first baseline is its performance baseline. A baseline never changes but for `performance`: marking
+    /// one unmarks the others.
     public static func prepare(_ r: inout Baseline, existing: Baseline?, by caller: Caller,
                                in session: any StoreSession) async throws {
         if let existing {
-            throw ServiceError(.conflict, "baseline \(existing.id) '\(existing.name)' is a snapshot and never changes; "
-                + "save a new baseline instead")
+            var same = r
+            same.performance = existing.performance
+            same.version = existing.version; same.updatedAt = existing.updatedAt; same.createdAt = existing.createdAt
+            guard same == existing else {
+                throw ServiceError(.conflict, "baseline \(existing.id) '\(existing.name)' is a snapshot and never changes "
+                    + "(only which one is the performance baseline); save a new baseline instead")
+            }
+            if existing.performance && !r.performance {
+                throw ServiceError.invalid(field: "performance", "mark another baseline as the performance baseline instead")
+            }
+            return
         }
         if r.changeRequestId != nil {
             throw ServiceError.invalid(field: "change_request_id",
@@ -110,12 +121,28 @@ extension Baseline: ManagedEntity {
         }
         r.createdBy = caller.userId
         r.activities = try await ChangeControl.snapshot(of: project.id, in: session)
+        r.currency = project.currency
+        if try await session.count(Baseline.self, ["project_id": .int(project.id.rawValue)]) == 0 { r.performance = true }
+    }
+
+    /// One performance baseline per project: marking one unmarks the others.
+    public static func didChange(_ r: Baseline, in session: any StoreSession) async throws {
+        guard r.performance else { return }
+        for other in try await session.list(Baseline.self, ListQuery(filters: ["project_id": .int(r.projectId.rawValue)]))
+        where other.id != r.id && other.performance {
+            var next = other
+            next.performance = false
+            _ = try await session.update(next, expectedVersion: other.version)
+        }
     }
 
     public static func validate(_ r: Baseline, existing: Baseline?, in session: any StoreSession) async throws {
         var c = Checks()
         c.text("name", r.name, max: 200)
         try await c.exists("project_id", r.projectId, Project.self, in: session)
+        if existing == nil, try await session.count(Baseline.self, ["project_id": .int(r.projectId.rawValue)]) >= 11 {
+            c.fail("name", "project \(r.projectId) already has 11 baselines, the most a project keeps; delete one first")
+        }
         try c.throwIfAny()
         try await ensureUnique(r, ["project_id": .int(r.projectId.rawValue), "name": .text(r.name)],
                                "project \(r.projectId) already has a baseline named '\(r.name)'", in: session)

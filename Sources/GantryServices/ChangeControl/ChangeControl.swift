@@ -112,21 +112,22 @@ public struct ChangeControl: Sendable {
     /// Saves the project's current plan as a baseline, in the caller's transaction, and audits it.
     static func saveBaseline(_ name: String, of projectId: Project.ID, changeRequest: ChangeRequest.ID?, by caller: Caller,
                              at now: Timestamp, in session: any StoreSession) async throws -> Baseline {
-        let draft = Baseline(projectId: projectId, name: name, createdBy: caller.userId, changeRequestId: changeRequest,
+        var draft = Baseline(projectId: projectId, name: name, createdBy: caller.userId, changeRequestId: changeRequest,
                              activities: try await snapshot(of: projectId, in: session), createdAt: now, updatedAt: now)
+        draft.currency = try await session.get(Project.self, projectId)?.currency
+        // The first baseline of a project, and one an approved change saves, is the one performance is measured against.
+        draft.performance = true
         try await Baseline.validate(draft, existing: nil, in: session)
         let baseline = try await session.insert(draft)
+        try await Baseline.didChange(baseline, in: session)
         try await Audit.record(.create, baseline, before: nil, after: baseline, by: caller, at: now, in: session)
         return baseline
     }
 
     /// The project's activities as a baseline keeps them, in WBS order.
     static func snapshot(of projectId: Project.ID, in session: any StoreSession) async throws -> [BaselineActivity] {
-        let activities = try await session.list(Activity.self, ListQuery(filters: ["project_id": .int(projectId.rawValue)]))
-        return ProjectSchedule.wbsOrder(activities).map { a, _ in
-            BaselineActivity(activityId: a.id, code: a.code, name: a.name, plannedStart: a.plannedStart,
-                             plannedFinish: a.plannedFinish, duration: a.duration)
-        }
+        guard let project = try await session.get(Project.self, projectId) else { throw ServiceError.notFound(Project.self, projectId) }
+        return try await BaselineCosting.activities(of: project, in: session)
     }
 
     // MARK: what the pages show

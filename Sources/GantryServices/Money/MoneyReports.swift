@@ -1,0 +1,255 @@
+import FoundationEssentials
+public import GantryModel
+public import GantryAnalytics
+import GantryGovernance
+
+/// Earned value, earned schedule, budget, funding and spend of projects, programs and portfolios at a status date
+/// (issue #15), from stored data: PV from the performance baseline's cost over time, EV from % complete (physical
+/// where set), AC from approved timesheet lines and expenses. Roll-ups convert each project's amounts to the
+/// portfolio's reporting currency at the status month's exchange rate; a missing rate is reported, naming it.
+public struct MoneyReports: Sendable {
+    let store: any Store
+    let clock: any Clock
+
+    public init(store: any Store, clock: any Clock) { self.store = store; self.clock = clock }
+
+    /// A project's earned value at a status date, or why there is none.
+    public struct ProjectEVM: Sendable {
+        public var project: Project
+        public var statusDate: CalendarDate
+        public var baseline: Baseline?
+        public var baselines: [Baseline]
+        /// Nil when there is no baseline with costs; `unavailable` says why.
+        public var evm: ProjectEarnedValue?
+        public var unavailable: String?
+        /// Activity rows in the baseline's WBS order, with their amounts.
+        public var rows: [(activity: BaselineActivity, amounts: EarnedValueAmounts)]
+        public var snapshots: [ProgressSnapshot]
+        public var money: ProjectMoney
+    }
+
+    /// Budget, funding and spend per month.
+    public struct ProjectMoney: Sendable {
+        public var currency: Currency
+        public var budget: [BudgetVersion: Int64]
+        public var funding: Int64
+        /// Approved actual cost to date (timesheets and expenses, all dates).
+        public var spent: Int64
+        /// Awaiting approval (submitted lines priced at nothing yet are counted by hours elsewhere; expenses here).
+        public var pendingExpenses: Int64
+        public var months: [Month]
+
+        public struct Month: Sendable, Hashable {
+            public var month: CalendarMonth
+            public var original: Int64
+            public var current: Int64
+            /// Funding available from this month on (cumulative).
+            public var fundedToDate: Int64
+            public var spent: Int64
+        }
+    }
+
+    public func project(_ id: Project.ID, asOf: CalendarDate? = nil, baselineId: Baseline.ID? = nil,
+                        _ caller: Caller) async throws -> ProjectEVM {
+        let today = clock.now().date
+        return try await store.read { s in
+            guard let project = try await s.get(Project.self, id) else { throw ServiceError.notFound(Project.self, id) }
+            try caller.require(.view, .finances(portfolioOwnerId: nil, managerId: nil))
+            return try await Self.compute(project, asOf: asOf ?? project.statusDate ?? today, baselineId: baselineId, in: s)
+        }
+    }
+
+    /// The computation behind every page, the CLI, the status report's suggestion and the benchmark.
+    public static func compute(_ project: Project, asOf: CalendarDate, baselineId: Baseline.ID? = nil,
+                               in s: any StoreSession) async throws -> ProjectEVM {
+        let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
+        let baselines = try await s.list(Baseline.self, ListQuery(filters: filter))
+        let baseline: Baseline?
+        if let baselineId {
+            guard let b = baselines.first(where: { $0.id == baselineId }) else {
+                throw ServiceError(.invalid, "baseline \(baselineId) is not one of project \(project.code)'s",
+                                   problems: [FieldProblem(field: "baseline_id", message: "not a baseline of this project")])
+            }
+            baseline = b
+        } else {
+            baseline = baselines.first { $0.performance } ?? baselines.last
+        }
+        let activities = Dictionary(uniqueKeysWithValues: try await s.list(Activity.self, ListQuery(filters: filter)).map { ($0.id, $0) })
+        let lines = try await s.list(TimesheetLine.self, ListQuery(filters: filter.merging(["state": .text(ApprovalState.approved.rawValue)]) { a, _ in a }))
+        let expenses = try await s.list(Expense.self, ListQuery(filters: filter))
+        let approved = expenses.filter { $0.state == .approved }
+        var actual: [Activity.ID?: [DayAmount]] = [:]
+        for line in lines where line.currency == project.currency { actual[line.activityId, default: []] += line.costByDay }
+        for e in approved where e.currency == project.currency { actual[e.activityId, default: []].append(DayAmount(day: e.spentOn, minor: e.amountMinor)) }
+
+        let money = try await Self.money(project, lines: lines, expenses: expenses, in: s)
+        let snapshots = try await s.list(ProgressSnapshot.self, ListQuery(filters: filter)).sorted { $0.asOf < $1.asOf }
+        var result = ProjectEVM(project: project, statusDate: asOf, baseline: baseline, baselines: baselines, evm: nil,
+                                unavailable: nil, rows: [], snapshots: snapshots, money: money)
+        guard let baseline else {
+            result.unavailable = "project \(project.code) has no baseline yet: save one to measure earned value against"
+            return result
+        }
+        guard baseline.activities.contains(where: { $0.plannedValue != nil }) else {
+            result.unavailable = "baseline '\(baseline.name)' was saved before costs were kept: save a new baseline"
+            return result
+        }
+        guard baseline.currency == nil || baseline.currency == project.currency else {
+            result.unavailable = "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline"
+            return result
+        }
+        var inputs: [ProjectEarnedValue.ActivityInput] = []
+        var rows: [BaselineActivity] = []
+        var booked: Set<Activity.ID> = []
+        for b in baseline.activities where b.plannedValue != nil {
+            let a = activities[b.activityId]
+            let percent: Double = a.map { $0.physicalPercentComplete ?? ($0.actualFinish != nil ? 100 : $0.percentComplete) } ?? 0
+            inputs.append(.init(id: b.activityId.rawValue, plannedValue: b.plannedValue ?? [],
+                                percentComplete: Decimal(string: String(percent)) ?? 0, actualCost: actual[b.activityId] ?? []))
+            rows.append(b)
+            booked.insert(b.activityId)
+        }
+        let unassigned = actual.filter { key, _ in key.map { !booked.contains($0) } ?? true }.values.flatMap { $0 }
+        do {
+            let evm = try ProjectEarnedValue(currency: project.currency, statusDate: asOf, activities: inputs,
+                                             unassignedActualCost: unassigned)
+            result.evm = evm
+            result.rows = zip(rows, evm.activities).map { ($0, $1.amounts) }
+        } catch {
+            result.unavailable = error.message
+        }
+        return result
+    }
+
+    static func money(_ project: Project, lines: [TimesheetLine], expenses: [Expense],
+                      in s: any StoreSession) async throws -> ProjectMoney {
+        let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
+        let budget = try await s.list(BudgetLine.self, ListQuery(filters: filter))
+        let funding = try await s.list(FundingSource.self, ListQuery(filters: filter))
+        var months: [CalendarMonth: ProjectMoney.Month] = [:]
+        func touch(_ m: CalendarMonth) { if months[m] == nil { months[m] = .init(month: m, original: 0, current: 0, fundedToDate: 0, spent: 0) } }
+        var totals: [BudgetVersion: Int64] = [:]
+        for b in budget {
+            touch(b.month)
+            totals[b.budgetVersion, default: 0] += b.amountMinor
+            if b.budgetVersion == .original { months[b.month]!.original += b.amountMinor } else { months[b.month]!.current += b.amountMinor }
+        }
+        var spent: Int64 = 0
+        for line in lines where line.state == .approved {
+            for d in line.costByDay { touch(CalendarMonth(d.day)); months[CalendarMonth(d.day)]!.spent += d.minor; spent += d.minor }
+        }
+        var pending: Int64 = 0
+        for e in expenses {
+            if e.state == .approved { touch(CalendarMonth(e.spentOn)); months[CalendarMonth(e.spentOn)]!.spent += e.amountMinor; spent += e.amountMinor }
+            if e.state == .submitted { pending += e.amountMinor }
+        }
+        for f in funding { touch(CalendarMonth(f.availableFrom)) }
+        var list: [ProjectMoney.Month] = []
+        if let first = months.keys.min(), let last = months.keys.max() {
+            for m in first.through(last) {
+                var row = months[m] ?? .init(month: m, original: 0, current: 0, fundedToDate: 0, spent: 0)
+                row.fundedToDate = funding.filter { CalendarMonth($0.availableFrom) <= m }.reduce(0) { $0 + $1.amountMinor }
+                list.append(row)
+            }
+        }
+        return ProjectMoney(currency: project.currency, budget: totals, funding: funding.reduce(0) { $0 + $1.amountMinor },
+                            spent: spent, pendingExpenses: pending, months: list)
+    }
+
+    /// A portfolio's (or one program's) projects with their earned value, and the roll-up in its reporting currency.
+    public struct Rollup: Sendable {
+        public var portfolio: Portfolio
+        public var program: Program?
+        public var statusDate: CalendarDate
+        public var currency: Currency
+        public var projects: [ProjectEVM]
+        /// The projects with earned value, converted and summed; nil with `problem` when a rate is missing.
+        public var total: EarnedValueAmounts?
+        public var problem: String?
+        /// Budget (current), funding and spend, converted and summed.
+        public var budget: Money?
+        public var funding: Money?
+        public var spent: Money?
+    }
+
+    public func portfolio(_ id: Portfolio.ID, program: Program.ID? = nil, asOf: CalendarDate? = nil,
+                          _ caller: Caller) async throws -> Rollup {
+        let today = clock.now().date
+        return try await store.read { s in
+            guard let portfolio = try await s.get(Portfolio.self, id) else { throw ServiceError.notFound(Portfolio.self, id) }
+            try caller.require(.view, .finances(portfolioOwnerId: nil, managerId: nil))
+            var filter: [String: FilterValue] = ["portfolio_id": .int(id.rawValue)]
+            var programRecord: Program?
+            if let program {
+                guard let p = try await s.get(Program.self, program), p.portfolioId == id else { throw ServiceError.notFound(Program.self, program) }
+                programRecord = p
+                filter["program_id"] = .int(program.rawValue)
+            }
+            let projects = try await s.list(Project.self, ListQuery(filters: filter)).filter { $0.state != .cancelled }
+            let date = asOf ?? today
+            var rows: [ProjectEVM] = []
+            for p in projects { rows.append(try await Self.compute(p, asOf: asOf ?? p.statusDate ?? date, in: s)) }
+            return try await Self.rollUp(portfolio, program: programRecord, rows, asOf: date, in: s)
+        }
+    }
+
+    static func rollUp(_ portfolio: Portfolio, program: Program?, _ rows: [ProjectEVM], asOf: CalendarDate,
+                       in s: any StoreSession) async throws -> Rollup {
+        let book = try await RateBook.load(in: s)
+        let month = CalendarMonth(asOf)
+        var out = Rollup(portfolio: portfolio, program: program, statusDate: asOf, currency: portfolio.reportingCurrency,
+                         projects: rows)
+        do {
+            out.total = try EarnedValueAmounts.rollUp(rows.compactMap { $0.evm?.total }, to: portfolio.reportingCurrency,
+                                                      in: month, rates: book.exchangeRates)
+            func convert(_ minor: Int64, _ currency: Currency) throws(MoneyError) -> Money {
+                try book.exchangeRates.convert(Money(minorUnits: minor, currency: currency), to: portfolio.reportingCurrency, in: month)
+            }
+            var budget = Money.zero(portfolio.reportingCurrency), funding = budget, spent = budget
+            for r in rows {
+                budget = try budget.adding(convert(r.money.budget[.current] ?? r.money.budget[.original] ?? 0, r.money.currency))
+                funding = try funding.adding(convert(r.money.funding, r.money.currency))
+                spent = try spent.adding(convert(r.money.spent, r.money.currency))
+            }
+            out.budget = budget; out.funding = funding; out.spent = spent
+        } catch {
+            out.problem = error.message
+        }
+        return out
+    }
+
+    /// Keeps the project's earned value at the status date, so the S-curve shows EV as reported over time.
+    @discardableResult
+    public func recordSnapshot(_ id: Project.ID, asOf: CalendarDate? = nil, _ caller: Caller) async throws -> ProgressSnapshot {
+        let now = clock.now()
+        return try await store.write { s in
+            guard let project = try await s.get(Project.self, id) else { throw ServiceError.notFound(Project.self, id) }
+            let report = try await Self.compute(project, asOf: asOf ?? project.statusDate ?? now.date, in: s)
+            guard let evm = report.evm else {
+                throw ServiceError(.conflict, report.unavailable ?? "project \(project.code) has no earned value yet")
+            }
+            let t = evm.total
+            let snap = ProgressSnapshot(projectId: id, asOf: report.statusDate, baselineId: report.baseline?.id,
+                                        currency: project.currency, bacMinor: t.budgetAtCompletion.minorUnits,
+                                        pvMinor: t.plannedValue.minorUnits, evMinor: t.earnedValue.minorUnits,
+                                        acMinor: t.actualCost.minorUnits, createdAt: now, updatedAt: now)
+            if let old = try await s.list(ProgressSnapshot.self, ListQuery(filters: [
+                "project_id": .int(id.rawValue), "as_of": .text(report.statusDate.description)])).first {
+                try caller.require(.update, try await ProgressSnapshot.subject(of: old, in: s))
+                var next = snap
+                next.id = old.id; next.version = old.version; next.createdAt = old.createdAt
+                guard let saved = try await s.update(next, expectedVersion: old.version) else {
+                    throw ServiceError(.versionMismatch, "the snapshot changed meanwhile; try again")
+                }
+                try await Audit.record(.update, saved, before: old, after: saved, by: caller, at: now, in: s)
+                return saved
+            }
+            return try await Catalog.insert(snap, by: caller, at: now, in: s)
+        }
+    }
+}
+
+extension EarnedValueAmounts {
+    /// The usual measures, exact, with undefined ratios carrying their reason.
+    public var measures: ExactEarnedValue { ExactEarnedValue(self) }
+}
