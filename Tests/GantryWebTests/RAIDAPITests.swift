@@ -239,7 +239,8 @@ struct RAIDAPITests {
                 #expect(paths["/api/v1/\(collection)"]?["post"] != nil, "\(collection)")
                 #expect(paths["/api/v1/\(collection)/{id}"]?["delete"] != nil, "\(collection)")
             }
-            #expect(paths["/api/v1/baselines/{id}"]?["patch"] == nil)  // a snapshot never changes
+            // A snapshot never changes but for which one is the performance baseline (issue #15).
+            #expect(paths["/api/v1/baselines/{id}"]?["patch"] != nil)
             for action in ["submit", "approve", "reject", "defer", "withdraw"] {
                 let responses = paths["/api/v1/change-requests/{id}/\(action)"]?["post"]?["responses"]
                 for status in ["200", "403", "404", "409", "422"] { #expect(responses?[status] != nil, "\(action) \(status)") }

@@ -54,6 +54,7 @@ struct APIRoutes: Sendable {
         InterchangeRoutes(backend: backend).register(on: api)
         CapacityRoutes(backend: backend).register(on: api)
         StaffingRoutes(backend: backend).register(on: api)
+        MoneyRoutes(backend: backend).register(on: api)
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPI.document)))

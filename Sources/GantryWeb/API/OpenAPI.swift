@@ -75,6 +75,7 @@ enum OpenAPI {
         for (path, item) in AccountRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in CapacityRoutes.openAPIPaths() { paths[path] = item }
         for (path, item) in StaffingRoutes.openAPIPaths() { paths[path] = item }
+        for (path, item) in MoneyRoutes.openAPIPaths() { paths[path] = item }
         paths["/api/v1/openapi.json"] = .object(["get": .object([
             "summary": "This document", "operationId": "openapi", "security": .array([]),
             "responses": .object(["200": .object(["description": "OpenAPI 3.1"])]),

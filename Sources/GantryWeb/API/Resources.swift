@@ -62,6 +62,7 @@ enum Specs {
         visitRAIDAndChanges(&visitor)
         visitor.visit(statusReports)
         visitCapacity(&visitor)
+        visitMoney(&visitor)
         visitor.visit(users)
     }
 

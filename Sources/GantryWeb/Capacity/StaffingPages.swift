@@ -130,7 +130,7 @@ struct StaffingPages: Sendable {
                     }.joined(separator: "; "),
                     "free": Pages.number(StaffingDocument.tenth(s.freeHours)),
                     "coverage": Pages.number(StaffingDocument.tenth(s.coveragePercent)) + " %",
-                    "rate": s.rateMinorPerHour.map { CostRate.format($0, currency: currency) + " \(currency)/h" } ?? "—",
+                    "rate": s.rateMinorPerHour.map { RateText.format($0, currency: currency) + " \(currency)/h" } ?? "—",
                     "explanation": StaffingDocument.explanation(s, currency: currency),
                 ]
             },

@@ -229,7 +229,7 @@ struct StaffingDocument: Encodable {
 
     /// The suggestion's sentences and its rate as "85.00 EUR".
     static func explanation(_ s: StaffingSuggestion, currency: String) -> String {
-        s.explanation { CostRate.format($0, currency: currency) + " " + currency }
+        s.explanation { RateText.format($0, currency: currency) + " " + currency }
     }
 
     static func tenth(_ x: Double) -> Double { (x * 10).rounded() / 10 }

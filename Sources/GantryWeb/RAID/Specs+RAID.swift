@@ -45,6 +45,6 @@ extension Specs {
         path: "baselines",
         template: Baseline(projectId: .init(0), name: "", createdAt: epoch, updatedAt: epoch),
         required: ["project_id", "name"],
-        summary: "Named snapshots of a project's plan (created by the rules of the portfolio's mode, never changed)",
-        computed: ["created_by", "change_request_id", "activities"], updatable: false)
+        summary: "Named snapshots of a project's plan with each activity's cost over time (created by the rules of the portfolio's mode, never changed but for which one is the performance baseline: PATCH performance)",
+        computed: ["created_by", "change_request_id", "activities", "currency"])
 }

@@ -65,7 +65,7 @@ struct ResourcePoolPages: Sendable {
             let auth = try UIRoutes.signedIn(context)
             let resource = try await backend.catalog.get(Resource.self, Resource.ID(try APIRoutes.id(context)), auth.caller)
             if let refusal = auth.caller.refusal(resource: .update) { throw ServiceError(.forbidden, refusal) }
-            return try await formPage(resource, rateText: CostRate.format(resource.costRateMinor, currency: resource.currency),
+            return try await formPage(resource, rateText: RateText.format(resource.costRateMinor, currency: resource.currency),
                                       skillsText: Self.skillsText(resource), isNew: false, auth)
         }
         router.post("resources/:id/edit") { request, context in
@@ -100,7 +100,7 @@ struct ResourcePoolPages: Sendable {
             }) {
             case .success: return RecordForms.redirect("/resources")
             case .failure(let failure):
-                return try await formPage(current, rateText: CostRate.format(current.costRateMinor, currency: current.currency),
+                return try await formPage(current, rateText: RateText.format(current.costRateMinor, currency: current.currency),
                                           skillsText: Self.skillsText(current), isNew: false, auth, failure: failure)
             }
         }
@@ -108,7 +108,7 @@ struct ResourcePoolPages: Sendable {
 
     static let blank = Resource(name: "", createdAt: .init(millisecondsSinceEpoch: 0), updatedAt: .init(millisecondsSinceEpoch: 0))
 
-    static func rate(_ r: Resource) -> String { "\(CostRate.format(r.costRateMinor, currency: r.currency)) \(r.currency)/h" }
+    static func rate(_ r: Resource) -> String { "\(RateText.format(r.costRateMinor, currency: r.currency)) \(r.currency)/h" }
 
     static func calendarNames(_ backend: Backend, _ auth: Authenticated) async throws -> [WorkCalendar.ID: String] {
         Dictionary(uniqueKeysWithValues: try await backend.catalog.all(WorkCalendar.self, auth.caller, [:]).map { ($0.id, $0.name) })
@@ -137,7 +137,7 @@ struct ResourcePoolPages: Sendable {
         }
         if let v = r.text("currency") { x.currency = v.uppercased() }
         if let v = r.text("cost_rate") {
-            switch CostRate.parse(v.isEmpty ? "0" : v, currency: x.currency) {
+            switch RateText.parse(v.isEmpty ? "0" : v, currency: x.currency) {
             case .minor(let minor): x.costRateMinor = minor
             case .problem(let message): r.fail("cost_rate", message)
             }

@@ -17,6 +17,8 @@ public struct Backend: Sendable {
     public var interchange: Interchange
     public var records: Records
     public var capacity: CapacityPlanner
+    public var timesheets: Timesheets
+    public var money: MoneyReports
     /// Succeeds when the database answers (`/health/ready`).
     public var ready: @Sendable () async throws -> Void
     /// Prometheus text exposition for `/metrics`.
@@ -39,6 +41,8 @@ public struct Backend: Sendable {
         interchange = Interchange(store: store, clock: clock, secrets: secrets)
         records = Records(store: store, clock: clock)
         capacity = CapacityPlanner(store: store, clock: clock)
+        timesheets = Timesheets(store: store, clock: clock)
+        money = MoneyReports(store: store, clock: clock)
         ready = { try await store.ping() }
         self.metrics = metrics
     }

@@ -1,6 +1,6 @@
 /// A cost rate as people type and read it ("85.50") and as it is stored: integer minor units of its currency
 /// (8550 cents). Read with integer arithmetic only, so "85.50" is exactly 8550 and "12.345" in euros is refused.
-enum CostRate {
+enum RateText {
     enum Parsed: Equatable {
         case minor(Int64)
         case problem(String)
