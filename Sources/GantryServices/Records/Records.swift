@@ -169,6 +169,16 @@ extension Caller {
     /// The PMO's standards: templates, the glossary, the skill and role catalogues, capacity settings, scenarios.
     public func refusal(standards change: RecordChange) -> String? { refusal(change, .standards) }
 
+    /// A project's budget, funding and progress snapshots.
+    public func refusal(financesOf project: Project, in portfolio: Portfolio?, _ change: RecordChange) -> String? {
+        refusal(change, .finances(portfolioOwnerId: portfolio?.ownerId, managerId: project.managerId))
+    }
+
+    /// An expense on a project, entered by `submitter`.
+    public func refusal(expenseOn project: Project, in portfolio: Portfolio?, by submitter: User.ID?, _ change: RecordChange) -> String? {
+        refusal(change, .expense(submitterId: submitter, portfolioOwnerId: portfolio?.ownerId, managerId: project.managerId))
+    }
+
     /// A project's schedule and allocations.
     public func refusal(scheduleOf project: Project, in portfolio: Portfolio?, _ change: RecordChange) -> String? {
         refusal(change, .schedule(portfolioOwnerId: portfolio?.ownerId, managerId: project.managerId))

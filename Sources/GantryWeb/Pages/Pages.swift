@@ -18,7 +18,7 @@ enum Pages {
             ("raw", "{{{html}}}"),
         ] + intakeTemplates + GateTemplates.all + RAIDTemplates.all + StatusReportTemplates.all
             + InterchangeTemplates.all + AccountTemplates.all + RecordTemplates.all + CapacityTemplates.all
-            + StaffingTemplates.all + ScenarioTemplates.all
+            + StaffingTemplates.all + ScenarioTemplates.all + MoneyTemplates.all
         for (name, text) in all {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
@@ -46,6 +46,10 @@ enum Pages {
             if nav == "training" { user["navTraining"] = true }
             if nav == "templates" { user["navTemplates"] = true }
             if nav == "capacity" { user["navCapacity"] = true }
+            if nav == "timesheets" { user["navTimesheets"] = true }
+            if nav == "approvals" { user["navApprovals"] = true }
+            if nav == "finance" { user["navFinance"] = true }
+            if [.admin, .pmoDirector, .pmoAnalyst, .portfolioManager, .projectManager].contains(auth.user.role) { user["canApprove"] = true }
             if [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role) { user["canAudit"] = true }
             AccountPages.nav(auth, nav, into: &user)
             page["user"] = user

@@ -22,6 +22,9 @@ enum Templates {
             <a href="/portfolios"{{#navPortfolios}} aria-current="page"{{/navPortfolios}}>Portfolios</a>
             <a href="/resources"{{#navResources}} aria-current="page"{{/navResources}}>Resources</a>
             <a href="/capacity"{{#navCapacity}} aria-current="page"{{/navCapacity}} id="nav-capacity">Capacity</a>
+            <a href="/timesheets"{{#navTimesheets}} aria-current="page"{{/navTimesheets}} id="nav-timesheets">Timesheets</a>
+            {{#canApprove}}<a href="/approvals"{{#navApprovals}} aria-current="page"{{/navApprovals}} id="nav-approvals">Approvals</a>{{/canApprove}}
+            {{#canAudit}}<a href="/finance"{{#navFinance}} aria-current="page"{{/navFinance}} id="nav-finance">Finance</a>{{/canAudit}}
             <a href="/calendars"{{#navCalendars}} aria-current="page"{{/navCalendars}}>Calendars</a>
             <a href="/requests"{{#navIntake}} aria-current="page"{{/navIntake}}>Intake</a>
             <a href="/templates"{{#navTemplates}} aria-current="page"{{/navTemplates}}>Templates</a>
@@ -92,7 +95,7 @@ enum Templates {
         </dl>
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{recordLinks}}}
-        <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a> · <a href="/portfolios/{{id}}/raid" id="raid-view-link">RAID view: risks, issues, assumptions and decisions of every project</a> · <a href="/portfolios/{{id}}/report" id="portfolio-report-link">Executive portfolio report</a> · <a href="/portfolios/{{id}}/settings" id="settings-link">Governance settings</a></nav>
+        <nav class="portfolio-links" aria-label="Portfolio governance"><a href="/requests?portfolio_id={{id}}" id="intake-link">Intake queue</a> · <a href="/portfolios/{{id}}/scoring" id="scoring-link">Scoring model</a> · <a href="/portfolios/{{id}}/raid" id="raid-view-link">RAID view: risks, issues, assumptions and decisions of every project</a> · <a href="/portfolios/{{id}}/report" id="portfolio-report-link">Executive portfolio report</a> · <a href="/portfolios/{{id}}/money" id="portfolio-money-link">Money and earned value</a> · <a href="/portfolios/{{id}}/settings" id="settings-link">Governance settings</a></nav>
         {{#groups}}
         <section aria-labelledby="group-{{anchor}}">
           <h2 id="group-{{anchor}}">{{title}}{{#state}} <span class="state">{{state}}</span>{{/state}}</h2>
@@ -125,7 +128,7 @@ enum Templates {
         {{#description}}<p class="lede">{{description}}</p>{{/description}}
         {{{recordLinks}}}
         {{{phases}}}
-        <p class="subnav"><a href="/projects/{{projectId}}/plan" id="plan-link"><strong>Edit the plan</strong></a> · <a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a> · <a href="/projects/{{projectId}}/allocations" id="allocations-link">Allocations</a> · <a href="/projects/{{projectId}}/start" id="start-link">When could it start?</a></p>
+        <p class="subnav"><a href="/projects/{{projectId}}/plan" id="plan-link"><strong>Edit the plan</strong></a> · <a href="/projects/{{projectId}}/raid" id="raid-link">RAID log</a> · <a href="/projects/{{projectId}}/changes" id="changes-link">Change requests and baselines</a> · <a href="/projects/{{projectId}}/reports" id="status-reports-link">Status reports</a> · <a href="/projects/{{projectId}}/allocations" id="allocations-link">Allocations</a> · <a href="/projects/{{projectId}}/money" id="money-link">Budget and spend</a> · <a href="/projects/{{projectId}}/evm" id="evm-link">Earned value</a> · <a href="/projects/{{projectId}}/start" id="start-link">When could it start?</a></p>
         <p class="subnav" id="downloads">Download: <a href="/api/v1/projects/{{projectId}}/export?format=mspdi" id="export-mspdi">MS Project XML</a> · <a href="/api/v1/projects/{{projectId}}/export?format=xlsx" id="export-xlsx">Excel</a> · <a href="/api/v1/projects/{{projectId}}/export?format=csv" id="export-csv">CSV</a> · <form method="post" action="/projects/{{projectId}}/calendar-feed" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" id="project-feed">Calendar feed</button></form></p>
         {{{actions}}}
         {{{schedule}}}

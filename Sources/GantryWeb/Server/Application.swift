@@ -59,6 +59,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     ResourcePoolPages(backend: backend).register(on: router)
     CapacityPages(backend: backend).register(on: router)
     CapacityAdminPages(backend: backend).register(on: router)
+    MoneyPages(backend: backend).register(on: router)
     StaffingPages(backend: backend).register(on: router)
     ScenarioPages(backend: backend).register(on: router)
     CalendarPages(backend: backend).register(on: router)
