@@ -15,7 +15,8 @@ public struct Inbox: Sendable {
 
     public struct Item: Sendable, Codable, Hashable {
         /// `request_review`, `request_decision`, `request_draft`, `request_on_hold`, `gate_decision`,
-        /// `report_due`, `report_review`, `report_returned`, `change_approval`, `change_deferred`, `lessons_due`.
+        /// `report_due`, `report_review`, `report_returned`, `change_approval`, `change_deferred`, `lessons_due`,
+        /// `timesheet_missing`, `timesheet_rejected`, `team_timesheets_missing`, `approvals_waiting`.
         public var kind: String
         public var title: String
         /// Why it is waiting for this user, in words.
@@ -43,6 +44,7 @@ public struct Inbox: Sendable {
             items += try await Self.reports(for: actor, today: today, in: session)
             items += try await Self.changes(for: actor, in: session)
             items += try await Self.lessons(for: actor, in: session)
+            items += try await Self.time(for: actor, today: today, in: session)
             return items.sorted {
                 if $0.overdue != $1.overdue { return $0.overdue }
                 switch ($0.due, $1.due) {
@@ -180,6 +182,81 @@ public struct Inbox: Sendable {
                 : "your project's change request waits for approval"
             out.append(Item(kind: "change_approval", title: "\(project.code): \(cr.title)", detail: why, href: href,
                             record: ChangeRequest.kindName, recordId: cr.id.rawValue, due: nil, overdue: false))
+        }
+        return out
+    }
+
+    /// Time and money (issue #15):
+    /// - the user's own timesheets: each of the last two complete weeks with no submitted hours while they had
+    ///   assigned work, due the Monday after (late once it passed); rejected lines to correct;
+    /// - for the managers who approve: the submitted time and expenses of each project waiting for them, and the
+    ///   people assigned to their projects with last week's timesheet missing.
+    static func time(for actor: Actor, today: CalendarDate, in session: any StoreSession) async throws -> [Item] {
+        var out: [Item] = []
+        let thisMonday = Timesheets.monday(of: today)
+        let person = try await session.list(Resource.self, ListQuery(filters: ["user_id": .int(actor.userId.rawValue)]))
+            .first { $0.kind == .person }
+        func submittedWeeks(_ r: Resource.ID) async throws -> Set<CalendarDate> {
+            let lines = try await session.list(TimesheetLine.self, ListQuery(filters: ["resource_id": .int(r.rawValue)]))
+            return Set(lines.filter { !$0.state.isOpen && $0.totalMinutes > 0 }.map(\.weekStart))
+        }
+        if let person {
+            let done = try await submittedWeeks(person.id)
+            for back in [2, 1] {
+                let week = thisMonday.adding(days: -7 * back)
+                guard !done.contains(week), try await !Timesheets.bookable(person, weekStart: week, in: session).isEmpty else { continue }
+                let due = week.adding(days: 7)
+                out.append(Item(kind: "timesheet_missing", title: "Timesheet for the week of \(week)",
+                                detail: "no hours submitted for that week yet", href: "/timesheets?week=\(week)",
+                                record: Resource.kindName, recordId: person.id.rawValue, due: due, overdue: due < today))
+            }
+            let rejected = try await session.list(TimesheetLine.self, ListQuery(filters: [
+                "resource_id": .int(person.id.rawValue), "state": .text(ApprovalState.rejected.rawValue)]))
+            for week in Set(rejected.map(\.weekStart)).sorted() {
+                let reasons = rejected.filter { $0.weekStart == week }.map(\.reason)
+                out.append(Item(kind: "timesheet_rejected", title: "Timesheet for the week of \(week) came back",
+                                detail: "rejected: \(reasons.joined(separator: "; ")); correct it and submit again",
+                                href: "/timesheets?week=\(week)", record: Resource.kindName, recordId: person.id.rawValue,
+                                due: nil, overdue: false))
+            }
+        }
+        guard [.admin, .pmoDirector, .pmoAnalyst, .portfolioManager, .projectManager].contains(actor.role) else { return out }
+        let submitted: [String: FilterValue] = ["state": .text(ApprovalState.submitted.rawValue)]
+        let lines = try await session.list(TimesheetLine.self, ListQuery(filters: submitted)).filter { $0.projectId != nil }
+        let expenses = try await session.list(Expense.self, ListQuery(filters: submitted))
+        var waiting: [Project.ID: (lines: Int, expenses: Int)] = [:]
+        for l in lines { waiting[l.projectId!, default: (0, 0)].lines += 1 }
+        for e in expenses { waiting[e.projectId, default: (0, 0)].expenses += 1 }
+        for (projectId, n) in waiting.sorted(by: { $0.key < $1.key }) {
+            guard let project = try await session.get(Project.self, projectId),
+                  let portfolio = try await session.get(Portfolio.self, project.portfolioId),
+                  CostApproval.decide(actor, portfolioOwnerId: portfolio.ownerId, managerId: project.managerId, bookedBy: nil).isAllowed,
+                  isPMO(actor) || project.managerId == actor.userId || portfolio.ownerId == actor.userId || actor.role == .admin
+            else { continue }
+            var parts: [String] = []
+            if n.lines > 0 { parts.append("\(n.lines) timesheet line\(n.lines == 1 ? "" : "s")") }
+            if n.expenses > 0 { parts.append("\(n.expenses) expense\(n.expenses == 1 ? "" : "s")") }
+            out.append(Item(kind: "approvals_waiting", title: "\(project.code): time and expenses to approve",
+                            detail: parts.joined(separator: " and ") + " wait for your decision", href: "/approvals",
+                            record: Project.kindName, recordId: project.id.rawValue, due: nil, overdue: false))
+        }
+        // Last week's missing timesheets of the people working on the projects this user manages.
+        let lastWeek = thisMonday.adding(days: -7)
+        for project in try await session.list(Project.self, ListQuery(filters: ["manager_id": .int(actor.userId.rawValue)]))
+        where project.state == .active {
+            let assigned = Set(try await session.list(Assignment.self, ListQuery(filters: ["project_id": .int(project.id.rawValue)])).map(\.resourceId))
+            var missing: [String] = []
+            for rid in assigned.sorted() {
+                guard let r = try await session.get(Resource.self, rid), r.kind == .person, r.userId != nil else { continue }
+                guard try await !Timesheets.bookable(r, weekStart: lastWeek, in: session).filter({ $0.project.id == project.id }).isEmpty else { continue }
+                if try await !submittedWeeks(rid).contains(lastWeek) { missing.append(r.name) }
+            }
+            if !missing.isEmpty {
+                out.append(Item(kind: "team_timesheets_missing", title: "\(project.code): last week's timesheets missing",
+                                detail: "no hours submitted for the week of \(lastWeek) by \(missing.joined(separator: ", "))",
+                                href: "/projects/\(project.id)/money", record: Project.kindName, recordId: project.id.rawValue,
+                                due: thisMonday, overdue: thisMonday < today))
+            }
         }
         return out
     }
