@@ -182,7 +182,7 @@ struct RAIDUITests {
             let activity = try #require(try await c.send(.get, "/api/v1/activities?project_id=\(p)").items.last?["id"]?.int)
             try await c.send(.patch, "/api/v1/activities/\(activity)", json: #"{"planned_start":"2026-12-09","planned_finish":"2026-12-15"}"#)
             let variance = try await c.send(.get, "/projects/\(p)/changes", as: nil, headers: Self.cookie(pm))
-            #expect(variance.text.contains("Variance against “Baseline 2”"))
+            #expect(variance.text.contains("Variance: “Baseline 2” against the current plan"))
             #expect(variance.text.contains(#"<td class="num slip-late">+2d</td><td class="num slip-late">+4d</td><td>moved</td>"#))
             #expect(variance.text.contains(#"href="/change-requests/\#(cr)""#))
             #expect(try await c.send(.get, "/projects/\(p)/changes?baseline=999", as: nil, headers: Self.cookie(pm)).status

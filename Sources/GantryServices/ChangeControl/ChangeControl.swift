@@ -203,6 +203,8 @@ public struct ChangeControl: Sendable {
         public var people: [User.ID: User]
         /// The baseline compared (the one asked for, else the newest), and the comparison.
         public var compared: Baseline?
+        /// The other side: another baseline, or nil for the current plan.
+        public var against: Baseline?
         public var variance: [BaselineVariance.Row]
         /// Why the caller may not raise a change request, or nil when they may.
         public var raiseRefusal: String?
@@ -210,7 +212,7 @@ public struct ChangeControl: Sendable {
         public var baselineRefusal: String?
     }
 
-    public func projectChanges(_ id: Project.ID, baseline chosen: Baseline.ID? = nil,
+    public func projectChanges(_ id: Project.ID, baseline chosen: Baseline.ID? = nil, against other: Baseline.ID? = nil,
                                _ caller: Caller) async throws -> ProjectChanges {
         try await store.read { session in
             guard let (project, portfolio) = try await Self.projectAndPortfolio(id, in: session) else {
@@ -228,6 +230,13 @@ public struct ChangeControl: Sendable {
                 }
                 compared = b
             }
+            var against: Baseline?
+            if let other {
+                guard let b = baselines.first(where: { $0.id == other }) else {
+                    throw ServiceError.invalid(field: "against", "project \(project.code) has no baseline \(other)")
+                }
+                against = b
+            }
             let activities = try await session.list(Activity.self, ListQuery(filters: mine))
             var people: [User.ID: User] = [:]
             for uid in Set(requests.flatMap { [$0.authorId, $0.decidedBy] }.compactMap { $0 } + baselines.compactMap(\.createdBy)) {
@@ -244,8 +253,11 @@ public struct ChangeControl: Sendable {
             }
             return ProjectChanges(
                 project: project, portfolio: portfolio, requests: Array(requests), baselines: Array(baselines),
-                people: people, compared: compared,
-                variance: compared.map { BaselineVariance.rows(baseline: $0, current: ProjectSchedule.wbsOrder(activities).map(\.0)) } ?? [],
+                people: people, compared: compared, against: against,
+                variance: compared.map { b in
+                    against.map { BaselineVariance.rows(baseline: b, against: $0) }
+                        ?? BaselineVariance.rows(baseline: b, current: ProjectSchedule.wbsOrder(activities).map(\.0))
+                } ?? [],
                 raiseRefusal: raiseRefusal, baselineRefusal: baselineRefusal)
         }
     }
@@ -314,6 +326,29 @@ public enum BaselineVariance {
         public var startSlipDays: Int?
         public var finishSlipDays: Int?
         public var change: Change
+        /// Each side's cost at completion (minor units of the baselines' currency) when both are baselines that
+        /// keep costs.
+        public var baselineCostMinor: Int64? = nil
+        public var currentCostMinor: Int64? = nil
+    }
+
+    /// Two baselines side by side: `baseline` is the earlier side, `other` the later (its activities in its order).
+    public static func rows(baseline: Baseline, against other: Baseline) -> [Row] {
+        let pseudo = other.activities.map { b -> Activity in
+            var a = Activity(projectId: other.projectId, code: b.code, name: b.name, plannedStart: b.plannedStart,
+                             plannedFinish: b.plannedFinish, createdAt: other.createdAt, updatedAt: other.updatedAt)
+            a.id = b.activityId
+            return a
+        }
+        let before = Dictionary(baseline.activities.map { ($0.activityId, $0.costMinor) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(other.activities.map { ($0.activityId, $0.costMinor) }, uniquingKeysWith: { a, _ in a })
+        return rows(baseline: baseline, current: pseudo).map { row in
+            var r = row
+            r.baselineCostMinor = before[row.activityId] ?? nil
+            r.currentCostMinor = after[row.activityId] ?? nil
+            if r.change == .same, r.baselineCostMinor != r.currentCostMinor { r.change = .moved }
+            return r
+        }
     }
 
     /// The current activities in their order, then those the baseline has and the plan no longer does.

@@ -13,7 +13,8 @@ enum PlanEditorPages {
         ("name", "Name", true), ("duration", "Duration", true), ("start", "Start", true), ("finish", "Finish", true),
         ("predecessors", "Predecessors", true), ("resources", "Resources", true), ("percent_complete", "% complete", true),
         ("constraint_type", "Constraint", true), ("constraint_date", "Constraint date", true), ("deadline", "Deadline", true),
-        ("float", "Total float", false), ("notes", "Notes", true),
+        ("float", "Total float", false), ("baseline_finish", "Baseline finish", false),
+        ("finish_variance", "Finish variance", false), ("notes", "Notes", true),
     ]
 
     static func esc(_ s: String) -> String { GanttRenderer.escape(s) }
@@ -33,6 +34,23 @@ enum PlanEditorPages {
     }
 
     /// A cell's text as typed (what editing starts from) and as shown.
+    /// A cell against the baseline: the baseline's finish, and the current finish less it in calendar days
+    /// ("+3d" later, "−2d" earlier); empty when either is missing.
+    static func cell(_ key: String, _ r: PlanRow, baselineFinish: CalendarDate?) -> (value: String, shown: String) {
+        switch key {
+        case "baseline_finish":
+            let b = baselineFinish?.description ?? ""
+            return (b, b)
+        case "finish_variance":
+            let finish = day(r.finish, finish: true)
+            guard let b = baselineFinish, let f = CalendarDate(iso: finish) else { return ("", "") }
+            let n = f.daysSinceEpoch - b.daysSinceEpoch
+            let text = n == 0 ? "0d" : n > 0 ? "+\(n)d" : "\u{2212}\(-n)d"
+            return (text, text)
+        default: return cell(key, r)
+        }
+    }
+
     static func cell(_ key: String, _ r: PlanRow) -> (value: String, shown: String) {
         switch key {
         case "name": return (r.name, r.name)
@@ -71,13 +89,14 @@ enum PlanEditorPages {
     }
 
     /// One row of the grid (the same markup `plan.js` draws from a `PlanRow`).
-    static func row(_ r: PlanRow, projectId: Project.ID, focusFirst: Bool, editable: Bool) -> String {
+    static func row(_ r: PlanRow, projectId: Project.ID, focusFirst: Bool, editable: Bool, baselineFinish: CalendarDate? = nil) -> String {
         var cls = "kind-\(r.kind.rawValue)"
         if r.critical { cls += " critical" }
-        var out = #"<tr role="row" id="row-\#(r.activityId)" class="\#(cls)" data-id="\#(r.activityId)" data-version="\#(r.version)" data-row="\#(r.row)" aria-rowindex="\#(r.row + 1)">"#
+        let baselineAttribute = baselineFinish.map { #" data-baseline-finish="\#($0)""# } ?? ""
+        var out = #"<tr role="row" id="row-\#(r.activityId)" class="\#(cls)" data-id="\#(r.activityId)" data-version="\#(r.version)" data-row="\#(r.row)" aria-rowindex="\#(r.row + 1)"\#(baselineAttribute)>"#
         out += #"<th role="rowheader" scope="row" class="rownum">\#(r.row)</th>"#
         for (i, c) in columns.enumerated() {
-            let (value, shown) = cell(c.key, r)
+            let (value, shown) = cell(c.key, r, baselineFinish: baselineFinish)
             let tab = focusFirst && i == 0 ? "0" : "-1"
             var attrs = #"role="gridcell" tabindex="\#(tab)" data-col="\#(c.key)" data-value="\#(esc(value))""#
             if !c.editable || !editable || (c.key == "duration" && r.kind == .summary) { attrs += #" aria-readonly="true""# }
@@ -133,7 +152,7 @@ enum PlanEditorPages {
     }
 
     static func editor(_ header: ProjectHeader, _ grid: PlanGrid, gantt: String, message: String?, window: Window = Window(from: 1, size: nil),
-                       auth: Authenticated) -> Response {
+                       baseline: [Activity.ID: BaselineActivity] = [:], auth: Authenticated) -> Response {
         let p = header.project
         let refusal = header.scheduleChangeRefusal(auth.caller)
         let editable = refusal == nil
@@ -159,7 +178,9 @@ enum PlanEditorPages {
         let shown = window.slice(grid.rows)
         let last = shown.endIndex >= grid.rows.count
         body += #"<th scope="col" class="row-edit"><span class="sr">Edit</span></th></tr></thead><tbody id="plan-rows" data-from="\#(window.from)" data-size="\#(window.size ?? 0)" data-last="\#(last)">"#
-        for (i, r) in shown.enumerated() { body += row(r, projectId: p.id, focusFirst: i == 0, editable: editable) }
+        for (i, r) in shown.enumerated() {
+            body += row(r, projectId: p.id, focusFirst: i == 0, editable: editable, baselineFinish: baseline[r.activityId]?.plannedFinish)
+        }
         body += "</tbody></table>"
         if grid.rows.isEmpty { body += #"<p id="empty-plan">This plan has no activities yet. Add the first one below.</p>"# }
         body += "</div>"

@@ -29,7 +29,7 @@ struct PlanEditorUIRoutes: Sendable {
             let query = request.uri.queryParameters
             let window = PlanEditorPages.Window.of({ query.get($0) }, rows: grid.rows.count)
             return PlanEditorPages.editor(header, grid, gantt: Self.gantt(grid, baseline: baseline, window: window),
-                                          message: query.get("msg"), window: window, auth: auth)
+                                          message: query.get("msg"), window: window, baseline: baseline, auth: auth)
         }
         router.get("projects/:id/plan/gantt") { request, context in
             let auth = try UIRoutes.signedIn(context)
@@ -209,10 +209,12 @@ struct PlanEditorUIRoutes: Sendable {
         return Response(status: .seeOther, headers: [.location: "/projects/\(id)/plan?msg=\(query(message))\(anchor)"])
     }
 
-    /// The newest baseline's bars, by activity, when the project has one the caller may see.
+    /// The performance baseline's bars (else the newest baseline's), by activity, when the project has one the
+    /// caller may see.
     static func baseline(_ id: Project.ID, _ backend: Backend, _ auth: Authenticated) async throws -> [Activity.ID: BaselineActivity] {
         guard let list = try? await backend.catalog.all(Baseline.self, auth.caller, ["project_id": .int(id.rawValue)]),
-              let newest = list.max(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) else { return [:] }
+              let newest = list.first(where: \.performance) ?? list.max(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) })
+        else { return [:] }
         return Dictionary(newest.activities.map { ($0.activityId, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

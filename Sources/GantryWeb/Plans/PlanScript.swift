@@ -70,10 +70,16 @@ enum PlanScript {
         var f = r.total_float_days === null || r.total_float_days === undefined ? '' : days(r.total_float_days);
         return [f, r.critical ? f + ' \u00b7 critical' : f];
       case 'notes': return [r.notes, r.notes];
+      case 'baseline_finish': return [r.baseline_finish || '', r.baseline_finish || ''];
+      case 'finish_variance':
+        if (!r.baseline_finish || !r.finish) { return ['', '']; }
+        var n = Math.round((Date.parse(day(r.finish, true) + 'T00:00:00Z') - Date.parse(r.baseline_finish + 'T00:00:00Z')) / 86400000);
+        var v = n === 0 ? '0d' : (n > 0 ? '+' + n + 'd' : '\u2212' + (-n) + 'd');
+        return [v, v];
     }
     return ['', ''];
   }
-  var readOnlyCols = { 'float': true };
+  var readOnlyCols = { 'float': true, 'baseline_finish': true, 'finish_variance': true };
 
   // ---- rows ----
   function rowEl(id) { return document.getElementById('row-' + id); }
@@ -123,6 +129,7 @@ enum PlanScript {
     tr.setAttribute('aria-rowindex', r.row + 1);
     tr.className = 'kind-' + r.kind + (r.critical ? ' critical' : '');
     tr.querySelector('th').textContent = r.row;
+    r = Object.assign({}, r, { baseline_finish: tr.dataset.baselineFinish });
     cellsOf(tr).forEach(function (td) {
       var v = cell(td.dataset.col, r);
       if (editing && editing.td === td) { editing.theirs = v[0]; return; }
@@ -138,14 +145,15 @@ enum PlanScript {
     return true;
   }
   // The same for a row the scheduler only moved: its dates, float, critical mark, span and version.
-  var movedCols = ['duration', 'start', 'finish', 'float'];
+  var movedCols = ['duration', 'start', 'finish', 'float', 'finish_variance'];
   function updateMoved(m, mark) {
     var tr = rowEl(m.activity_id);
     if (!tr) { return false; }
     tr.dataset.version = m.version;
     tr.classList.toggle('critical', !!m.critical);
     var kind = (/kind-(\w+)/.exec(tr.className) || [])[1];
-    var r = { kind: kind, duration: m.duration, start: m.start, finish: m.finish, critical: m.critical, total_float_days: m.total_float_days };
+    var r = { kind: kind, duration: m.duration, start: m.start, finish: m.finish, critical: m.critical, total_float_days: m.total_float_days,
+              baseline_finish: tr.dataset.baselineFinish };
     movedCols.forEach(function (col) {
       var td = at(tr, col);
       if (!td) { return; }

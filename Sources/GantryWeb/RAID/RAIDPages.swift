@@ -65,7 +65,12 @@ struct RAIDPages: Sendable {
                 guard let n = Int64(text), n > 0 else { throw ServiceError.invalid(field: "baseline", "baseline must be a baseline's id") }
                 chosen = Baseline.ID(n)
             }
-            return try await Self.changesPage(id, baseline: chosen, auth: auth, backend: backend)
+            var against: Baseline.ID?
+            if let text = request.uri.queryParameters.get("against"), !text.isEmpty {
+                guard let n = Int64(text), n > 0 else { throw ServiceError.invalid(field: "against", "against must be a baseline's id, or empty for the current plan") }
+                against = Baseline.ID(n)
+            }
+            return try await Self.changesPage(id, baseline: chosen, against: against, auth: auth, backend: backend)
         }
         router.post("projects/:id/changes") { request, context in
             let (auth, id, form) = try await UIRoutes.scheduleForm(request, context)
@@ -355,9 +360,9 @@ struct RAIDPages: Sendable {
                           status: error.map { $0.code.httpStatus } ?? .ok, nav: "portfolios")
     }
 
-    static func changesPage(_ id: Project.ID, baseline: Baseline.ID? = nil, auth: Authenticated, backend: Backend,
-                            error: ServiceError? = nil, openRaise: Bool = false) async throws -> Response {
-        let view = try await backend.changes.projectChanges(id, baseline: baseline, auth.caller)
+    static func changesPage(_ id: Project.ID, baseline: Baseline.ID? = nil, against: Baseline.ID? = nil, auth: Authenticated,
+                            backend: Backend, error: ServiceError? = nil, openRaise: Bool = false) async throws -> Response {
+        let view = try await backend.changes.projectChanges(id, baseline: baseline, against: against, auth.caller)
         let people = view.people
         let pf = view.portfolio
         let whoDecides = switch pf.governanceMode {
@@ -371,7 +376,8 @@ struct RAIDPages: Sendable {
              "author": name(r.authorId, people), "updated": r.updatedAt.date.description]
         }
         let baselines: [[String: Any]] = view.baselines.map { b in
-            ["id": b.id.description, "name": b.name, "created": b.createdAt.date.description, "by": name(b.createdBy, people),
+            ["id": b.id.description, "name": b.performance ? "\(b.name) (performance baseline)" : b.name,
+             "created": b.createdAt.date.description, "by": name(b.createdBy, people),
              "changeRequestId": b.changeRequestId?.description ?? "", "activityCount": b.activities.count]
         }
         func slip(_ n: Int?) -> String { n.map { $0 == 0 ? "0" : ($0 > 0 ? "+\($0)d" : "−\(-$0)d") } ?? "" }
@@ -381,7 +387,9 @@ struct RAIDPages: Sendable {
              "baselineFinish": v.baselineFinish?.description ?? "—", "currentStart": v.currentStart?.description ?? "—",
              "currentFinish": v.currentFinish?.description ?? "—", "startSlip": slip(v.startSlipDays),
              "finishSlip": slip(v.finishSlipDays), "startClass": slipClass(v.startSlipDays),
-             "finishClass": slipClass(v.finishSlipDays), "change": v.change.rawValue]
+             "finishClass": slipClass(v.finishSlipDays), "change": v.change.rawValue,
+             "costBefore": v.baselineCostMinor.map { money($0, view.compared?.currency?.code ?? "") } ?? "",
+             "costAfter": v.currentCostMinor.map { money($0, view.against?.currency?.code ?? "") } ?? ""]
         }
         var values: [String: Any] = [
             "projectId": id.description, "projectCode": view.project.code, "projectName": view.project.name,
@@ -389,8 +397,12 @@ struct RAIDPages: Sendable {
             "whoDecides": whoDecides, "csrf": csrf(auth), "requests": requests, "requestCount": requests.count,
             "baselines": baselines, "baselineCount": baselines.count, "variance": variance, "openRaise": openRaise,
             "baselineChoices": view.baselines.map { ["value": $0.id.description, "label": $0.name, "selected": $0.id == view.compared?.id] },
+            "againstChoices": [["value": "", "label": "the current plan", "selected": view.against == nil] as [String: Any]]
+                + view.baselines.map { ["value": $0.id.description, "label": "baseline \($0.name)", "selected": $0.id == view.against?.id] },
         ]
         if let compared = view.compared { values["compared"] = true; values["comparedName"] = compared.name }
+        values["againstName"] = view.against.map { "baseline “\($0.name)”" } ?? "the current plan"
+        if view.against != nil { values["withCosts"] = true }
         if let refusal = view.raiseRefusal { values["raiseRefusal"] = refusal } else { values["mayRaise"] = true }
         if let refusal = view.baselineRefusal {
             values["baselineRefusal"] = "You cannot save a baseline here: \(refusal)."

@@ -233,17 +233,18 @@ enum RAIDTemplates {
         </section>
         {{#compared}}
         <section aria-labelledby="variance-title">
-          <h2 id="variance-title">Variance against “{{comparedName}}”</h2>
+          <h2 id="variance-title">Variance: “{{comparedName}}” against {{againstName}}</h2>
           <form method="get" action="/projects/{{projectId}}/changes" class="raid-filters" aria-label="Choose the baseline to compare with">
             <div><label for="baseline">Baseline</label><select id="baseline" name="baseline">{{#baselineChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/baselineChoices}}</select></div>
+            <div><label for="against">against</label><select id="against" name="against">{{#againstChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/againstChoices}}</select></div>
             <div><button type="submit" id="compare">Compare</button></div>
           </form>
           <p class="muted">Slips in calendar days between the baseline's planned dates and the current plan's: positive is later.</p>
           <div class="scroll">
           <table class="grid" id="variance">
-            <thead><tr><th scope="col">Activity</th><th scope="col">Baseline start</th><th scope="col">Baseline finish</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col" class="num">Start slip</th><th scope="col" class="num">Finish slip</th><th scope="col">Change</th></tr></thead>
+            <thead><tr><th scope="col">Activity</th><th scope="col">Baseline start</th><th scope="col">Baseline finish</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col" class="num">Start slip</th><th scope="col" class="num">Finish slip</th>{{#withCosts}}<th scope="col" class="num">Cost before</th><th scope="col" class="num">Cost after</th>{{/withCosts}}<th scope="col">Change</th></tr></thead>
             <tbody>
-            {{#variance}}<tr data-code="{{code}}"><td><span class="code">{{code}}</span> {{name}}</td><td class="date">{{baselineStart}}</td><td class="date">{{baselineFinish}}</td><td class="date">{{currentStart}}</td><td class="date">{{currentFinish}}</td><td class="num {{startClass}}">{{startSlip}}</td><td class="num {{finishClass}}">{{finishSlip}}</td><td>{{change}}</td></tr>
+            {{#variance}}<tr data-code="{{code}}"><td><span class="code">{{code}}</span> {{name}}</td><td class="date">{{baselineStart}}</td><td class="date">{{baselineFinish}}</td><td class="date">{{currentStart}}</td><td class="date">{{currentFinish}}</td><td class="num {{startClass}}">{{startSlip}}</td><td class="num {{finishClass}}">{{finishSlip}}</td>{{#withCosts}}<td class="num">{{costBefore}}</td><td class="num">{{costAfter}}</td>{{/withCosts}}<td>{{change}}</td></tr>
             {{/variance}}
             {{^variance}}<tr><td colspan="8">The project has no activities.</td></tr>{{/variance}}
             </tbody>
