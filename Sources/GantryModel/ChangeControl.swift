@@ -46,6 +46,9 @@ public struct ChangeRequest: Entity, Hashable {
     public var baselineName: String?
     /// The baseline saved by the approval.
     public var baselineId: Baseline.ID?
+    /// New amounts for cells of the project's current budget, applied when the change is approved (a budget change in
+    /// a controlling or directive portfolio goes through change control).
+    public var budgetChanges: [BudgetChange]? = nil
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 

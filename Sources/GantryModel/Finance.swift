@@ -315,3 +315,16 @@ public struct ProgressSnapshot: Entity, Hashable {
         self.acMinor = acMinor; self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 }
+
+/// One cell of a project's current budget as a change request would set it.
+public struct BudgetChange: Sendable, Hashable, Codable {
+    public var month: CalendarMonth
+    public var costType: CostType
+    public var expenditure: Expenditure
+    /// The cell's new amount, in minor units of the project's currency.
+    public var amountMinor: Int64
+
+    public init(month: CalendarMonth, costType: CostType = .labour, expenditure: Expenditure = .operating, amountMinor: Int64) {
+        self.month = month; self.costType = costType; self.expenditure = expenditure; self.amountMinor = amountMinor
+    }
+}

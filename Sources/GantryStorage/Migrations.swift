@@ -128,6 +128,7 @@ enum Migrations {
                 var table = table
                 // Migration 0017 adds these to baselines.
                 if table.name == "baselines" { table.columns.removeAll { ["performance", "currency"].contains($0.name) } }
+                if table.name == "change_requests" { table.columns.removeAll { $0.name == "budget_changes" } }
                 return dialect.create(table)
             }
         },
@@ -223,6 +224,7 @@ enum Migrations {
                 "ALTER TABLE activities ADD COLUMN physical_percent_complete DOUBLE PRECISION",
                 "ALTER TABLE baselines ADD COLUMN performance BOOLEAN NOT NULL DEFAULT \(no)",
                 "ALTER TABLE baselines ADD COLUMN currency TEXT",
+                "ALTER TABLE change_requests ADD COLUMN budget_changes TEXT",
             ] + Table.finance.flatMap { dialect.create($0) }
         },
     ]

@@ -31,6 +31,7 @@ extension Table {
                   .int("author_id", null: true), .text("required_approver", null: true),
                   .text("required_approver_reason", null: true), .text("submitted_at", null: true),
                   .int("decided_by", null: true), .text("decided_at", null: true), .text("reason", null: true),
+                  .json("budget_changes", null: true),
                   .text("baseline_name", null: true), .int("baseline_id", null: true)] + stamps,
         uniques: [], indexes: [["project_id"], ["author_id"]])
     static let baselines = Table(

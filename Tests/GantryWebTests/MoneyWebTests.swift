@@ -156,4 +156,34 @@ struct MoneyWebTests {
             #expect(notTheirs.status == .forbidden, "\(notTheirs.text)")
         }
     }
+
+    @Test("in a controlling portfolio the current budget of a project under way changes through an approved change request")
+    func budgetChangeControl() async throws {
+        let h = try await Harness.make()
+        let users = h.users
+        try await h.test { (c: Harness.Client) async throws in
+            let s = try await Self.setUp(c, users)
+            let project = try await c.send(.get, "/api/v1/projects/\(s.project)")
+            let pf = try #require(project.int("portfolio_id"))
+            try await c.send(.patch, "/api/v1/portfolios/\(pf)", json: #"{"governance_mode":"controlling"}"#)
+            _ = try await c.create("budget-lines", #"{"project_id":\#(s.project),"budget_version":"original","month":"2026-11","cost_type":"labour","amount_minor":800000}"#)
+            let direct = try await c.send(.post, "/api/v1/budget-lines", as: .projectManager,
+                                          json: #"{"project_id":\#(s.project),"budget_version":"current","month":"2026-11","cost_type":"labour","amount_minor":1000000}"#)
+            #expect(direct.status == .conflict && direct.text.contains("change request"), "\(direct.text)")
+
+            // The change request names the new cell; its cost impact is the difference, EUR 2,000.00.
+            let cr = try await c.send(.post, "/api/v1/change-requests", as: .projectManager,
+                                      json: #"{"project_id":\#(s.project),"title":"More build effort","budget_changes":[{"month":"2026-11","cost_type":"labour","expenditure":"operating","amount_minor":1000000}]}"#)
+            #expect(cr.status == .created, "\(cr.text)")
+            #expect(cr.int("cost_impact_minor") == 200_000, "\(cr.text)")
+            let id = try #require(cr.int("id"))
+            #expect(try await c.send(.post, "/api/v1/change-requests/\(id)/submit", as: .projectManager).status == .ok)
+            let approved = try await c.send(.post, "/api/v1/change-requests/\(id)/approve", as: .pmoDirector)
+            #expect(approved.status == .ok, "\(approved.text)")
+            let current = try await c.send(.get, "/api/v1/budget-lines?project_id=\(s.project)&budget_version=current")
+            #expect(current.text.contains(#""amount_minor":1000000"#), "\(current.text)")
+            let money = try await c.send(.get, "/api/v1/projects/\(s.project)/money")
+            #expect(money.string("budget_original") == "8000.00" && money.string("budget_current") == "10000.00", "\(money.text)")
+        }
+    }
 }

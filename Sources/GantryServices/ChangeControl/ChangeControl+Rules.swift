@@ -21,6 +21,20 @@ extension ChangeRequest: ManagedEntity {
     public static func prepare(_ r: inout ChangeRequest, existing: ChangeRequest?, by caller: Caller,
                                in session: any StoreSession) async throws {
         if existing == nil, let author = caller.userId { r.authorId = author }
+        // A change to the budget costs what it adds to the current budget (the original where none is current yet):
+        // the approval thresholds see the real amount, whatever cost_impact_minor said.
+        if let changes = r.budgetChanges, !changes.isEmpty, let project = try await session.get(Project.self, r.projectId) {
+            let lines = try await session.list(BudgetLine.self, ListQuery(filters: ["project_id": .int(r.projectId.rawValue)]))
+            let version: BudgetVersion = lines.contains { $0.budgetVersion == .current } ? .current : .original
+            var delta: Int64 = 0
+            for change in changes {
+                let old = lines.first { $0.budgetVersion == version && $0.month == change.month && $0.costType == change.costType
+                    && $0.expenditure == change.expenditure }?.amountMinor ?? 0
+                delta += change.amountMinor - old
+            }
+            r.costImpactMinor = delta
+            r.currency = project.currency.code
+        }
     }
 
     /// The fields only the actions set, with the API's names.
@@ -46,6 +60,14 @@ extension ChangeRequest: ManagedEntity {
             c.fail("currency", "currency '\(r.currency)' is not an ISO 4217 code like EUR or USD")
         }
         if let name = r.baselineName { c.text("baseline_name", name, max: 200) }
+        var cells: Set<String> = []
+        for (i, change) in (r.budgetChanges ?? []).enumerated() {
+            if change.amountMinor < 0 { c.fail("budget_changes[\(i)].amount_minor", "a budget amount is 0 or more, not \(change.amountMinor)") }
+            if !cells.insert("\(change.month) \(change.costType.rawValue) \(change.expenditure.rawValue)").inserted {
+                c.fail("budget_changes[\(i)]", "\(change.month) \(change.costType.rawValue) \(change.expenditure.rawValue) is named twice")
+            }
+        }
+        if (r.budgetChanges?.count ?? 0) > 600 { c.fail("budget_changes", "at most 600 budget cells in one change request") }
         let actions = "use POST /api/v1/change-requests/\(r.id)/submit, /approve, /reject, /defer or /withdraw"
         if let existing {
             if existing.projectId != r.projectId { c.fail("project_id", "a change request cannot move to another project") }

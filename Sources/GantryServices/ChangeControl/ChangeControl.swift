@@ -99,6 +99,9 @@ public struct ChangeControl: Sendable {
                 next.baselineName = name
                 next.baselineId = baseline.id
             }
+            if action == .approve, next.status == .approved, let changes = current.budgetChanges, !changes.isEmpty {
+                try await Self.applyBudget(changes, to: project, request: current, by: caller, at: now, in: session)
+            }
             guard let saved = try await session.update(next, expectedVersion: current.version) else {
                 throw ServiceError(.versionMismatch, "change request \(id) was changed by someone else meanwhile; reload it and try again")
             }
@@ -106,6 +109,42 @@ public struct ChangeControl: Sendable {
                 try await Audit.transition(action.verb, before: current, after: saved, entry, by: caller, at: now, in: session)
             }
             return saved
+        }
+    }
+
+    /// Sets the cells of the project's current budget an approved change names, in the approval's transaction, each
+    /// audited. A project without a current budget yet starts it from its original one.
+    static func applyBudget(_ changes: [BudgetChange], to project: Project, request: ChangeRequest, by caller: Caller,
+                            at now: Timestamp, in session: any StoreSession) async throws {
+        let mine: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
+        var lines = try await session.list(BudgetLine.self, ListQuery(filters: mine))
+        if !lines.contains(where: { $0.budgetVersion == .current }) {
+            for o in lines where o.budgetVersion == .original {
+                var copy = o
+                copy.id = BudgetLine.ID(0); copy.budgetVersion = .current; copy.createdAt = now; copy.updatedAt = now
+                let saved = try await session.insert(copy)
+                try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
+            }
+            lines = try await session.list(BudgetLine.self, ListQuery(filters: mine))
+        }
+        for change in changes {
+            let note = "change request \(request.id): \(request.title)"
+            if let line = lines.first(where: { $0.budgetVersion == .current && $0.month == change.month
+                && $0.costType == change.costType && $0.expenditure == change.expenditure }) {
+                var next = line
+                next.amountMinor = change.amountMinor; next.note = note; next.updatedAt = now
+                guard let saved = try await session.update(next, expectedVersion: line.version) else {
+                    throw ServiceError(.versionMismatch, "budget line \(line.id) changed meanwhile; try again")
+                }
+                try await Audit.record(.update, saved, before: line, after: saved, by: caller, at: now, in: session)
+            } else {
+                let draft = BudgetLine(projectId: project.id, budgetVersion: .current, month: change.month, costType: change.costType,
+                                       expenditure: change.expenditure, amountMinor: change.amountMinor, currency: project.currency,
+                                       note: note, createdAt: now, updatedAt: now)
+                try await BudgetLine.validate(draft, existing: nil, in: session)
+                let saved = try await session.insert(draft)
+                try await Audit.record(.create, saved, before: nil, after: saved, by: caller, at: now, in: session)
+            }
         }
     }
 

@@ -200,6 +200,24 @@ struct RAIDPages: Sendable {
             }
             extra["cost_impact_minor"] = .int(minor)
         }
+        fields["budget_changes"] = nil
+        let budget = (form["budget_changes"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        if !budget.isEmpty {
+            var changes: [JSONValue] = []
+            for (i, line) in budget.enumerated() {
+                // "2027-03 labour operating 12000.00"
+                let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                guard words.count == 4, CalendarMonth(parsing: words[0]) != nil, CostType(rawValue: words[1]) != nil,
+                      Expenditure(rawValue: words[2]) != nil, let minor = minorUnits(words[3].replacingOccurrences(of: ",", with: "")), minor >= 0
+                else {
+                    throw ServiceError.invalid(field: "budget_changes", "budget change line \(i + 1) '\(line)' is not 'month cost-type capital|operating amount', like '2027-03 labour operating 12000.00' (cost types: \(CostType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                changes.append(.object(["month": .string(words[0]), "cost_type": .string(words[1]), "expenditure": .string(words[2]),
+                                        "amount_minor": .int(minor)]))
+            }
+            extra["budget_changes"] = .array(changes)
+        }
         return try record(Specs.changeRequests, in: project, form: fields, extra: extra)
     }
 
@@ -424,6 +442,7 @@ struct RAIDPages: Sendable {
             "portfolioId": view.portfolio.id.description, "portfolioCode": view.portfolio.code,
             "mode": view.portfolio.governanceMode.rawValue, "schedule": days(r.scheduleImpactDays),
             "cost": money(r.costImpactMinor, r.currency), "scope": r.scopeImpact, "description": r.description,
+            "budgetChanges": (r.budgetChanges ?? []).map { "\($0.month.longName) \($0.costType.rawValue) \($0.expenditure.rawValue): \(money($0.amountMinor, r.currency))" }.joined(separator: "; "),
             "approver": view.approver == .pmo ? "A PMO role" : "The project's manager (or a PMO role)",
             "approverReason": view.approverReason, "provisional": r.requiredApprover == nil,
             "submittedAt": r.submittedAt?.description ?? "", "decidedBy": r.decidedBy.map { name($0, view.people) } ?? "",

@@ -205,6 +205,7 @@ enum RAIDTemplates {
             <div><label for="cr-cost">Impact on cost (e.g. 12500.00, negative: a saving)</label><input id="cr-cost" name="cost_impact" inputmode="decimal" value="0"></div>
             <div><label for="cr-currency">Currency</label><input id="cr-currency" name="currency" value="EUR" maxlength="3" size="4"></div>
             <div><label for="cr-baseline">Save a baseline on approval, named</label><input id="cr-baseline" name="baseline_name" maxlength="200"></div>
+            <div class="wide"><label for="cr-budget">Changes to the current budget, applied on approval: one cell a line, <code>month cost-type capital|operating amount</code>, like <code>2027-03 labour operating 12000.00</code> (the cost impact is then their difference from the budget)</label><textarea id="cr-budget" name="budget_changes" rows="2"></textarea></div>
             <div class="wide"><label for="cr-description">Description</label><textarea id="cr-description" name="description" rows="2"></textarea></div>
             <div><button type="submit" id="raise-change-button">Save as draft</button></div>
           </form>
@@ -264,6 +265,7 @@ enum RAIDTemplates {
           <div><dt>Governance</dt><dd><span class="mode mode-{{mode}}">{{mode}}</span></dd></div>
           <div><dt>Schedule impact</dt><dd id="cr-schedule">{{schedule}}</dd></div>
           <div><dt>Cost impact</dt><dd id="cr-cost">{{cost}}</dd></div>
+          {{#budgetChanges}}<div><dt>Current budget on approval</dt><dd id="cr-budget-changes">{{budgetChanges}}</dd></div>{{/budgetChanges}}
           {{#submittedAt}}<div><dt>Submitted</dt><dd>{{submittedAt}}</dd></div>{{/submittedAt}}
           {{#decidedBy}}<div><dt>Decided by</dt><dd id="cr-decided-by">{{decidedBy}} ({{decidedAt}})</dd></div>{{/decidedBy}}
         </dl>

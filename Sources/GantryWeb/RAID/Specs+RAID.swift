@@ -38,7 +38,7 @@ extension Specs {
         path: "change-requests",
         template: ChangeRequest(projectId: .init(0), title: "", createdAt: epoch, updatedAt: epoch),
         required: ["project_id", "title"],
-        summary: "Change requests with their impact on scope, schedule and cost; submit, approve, reject, defer and withdraw are actions",
+        summary: "Change requests with their impact on scope, schedule and cost; submit, approve, reject, defer and withdraw are actions. budget_changes set cells of the current budget when approved, and make the cost impact",
         computed: ["author_id", "required_approver", "required_approver_reason", "submitted_at", "decided_by",
                    "decided_at", "reason", "baseline_id"])
     static let baselines = ResourceSpec(
