@@ -108,6 +108,14 @@ struct MoneyWebTests {
             #expect(page.text.contains(#"<figure class="chart" id="s-curve"><svg"#))
             let money = try await c.send(.get, "/api/v1/projects/\(s.project)/money")
             #expect(money.string("spent") == "4000.00", "\(money.text)")
+
+            // 40 approved hours of 80 planned (10 days × 8 h × 100 %) leave 40 remaining: 50 % proposed (40 % recorded).
+            let queue2 = try await c.send(.get, "/api/v1/approvals", as: .projectManager)
+            guard case .array(let proposals)? = queue2["progress"], case .object(let proposal)? = proposals.first else {
+                Issue.record("no progress proposal: \(queue2.text)"); return
+            }
+            #expect(proposal["actual_minutes"] == .int(2400) && proposal["remaining_minutes"] == .int(2400))
+            #expect(proposal["proposed_percent_complete"] == .double(50) || proposal["proposed_percent_complete"] == .int(50), "\(queue2.text)")
         }
     }
 

@@ -359,6 +359,49 @@ public struct Timesheets: Sendable {
     }
 }
 
+extension Timesheets {
+    /// An activity whose approved hours say more about its progress than its % complete does: its planned work
+    /// (its assignments' units × its duration), the approved actual work, the remaining work that leaves, and the
+    /// % complete that proposes (actual / (actual + remaining)), for its project's manager to confirm.
+    public struct ProgressProposal: Sendable, Hashable {
+        public var project: Project
+        public var activity: Activity
+        public var plannedMinutes: Int64
+        public var actualMinutes: Int64
+        public var remainingMinutes: Int64
+        public var proposedPercent: Double
+    }
+
+    /// Proposals for the activities of the projects whose schedules the caller may change, that have approved time
+    /// and are not finished, where the proposed % differs from the recorded one by a point or more.
+    public func progressProposals(_ caller: Caller, projectId: Project.ID? = nil) async throws -> [ProgressProposal] {
+        try await store.read { s in
+            var filter: [String: FilterValue] = ["state": .text(ApprovalState.approved.rawValue)]
+            if let projectId { filter["project_id"] = .int(projectId.rawValue) }
+            let lines = try await s.list(TimesheetLine.self, ListQuery(filters: filter)).filter { $0.activityId != nil }
+            var actual: [Activity.ID: Int64] = [:]
+            for l in lines { actual[l.activityId!, default: 0] += Int64(l.totalMinutes) }
+            var out: [ProgressProposal] = []
+            var projects: [Project.ID: Project?] = [:]
+            for (id, done) in actual.sorted(by: { $0.key < $1.key }) {
+                guard let a = try await s.get(Activity.self, id), a.actualFinish == nil, a.percentComplete < 100 else { continue }
+                if projects[a.projectId] == nil { projects[a.projectId] = try await s.get(Project.self, a.projectId) }
+                guard let project = projects[a.projectId] ?? nil else { continue }
+                guard (try? caller.require(.update, try await scheduleSubject(project, in: s))) != nil else { continue }
+                let assignments = try await s.list(Assignment.self, ListQuery(filters: ["activity_id": .int(id.rawValue)]))
+                let planned = Int64(assignments.reduce(0.0) { $0 + a.duration.minutes() * $1.units / 100 }.rounded())
+                guard planned > 0 else { continue }
+                let remaining = max(0, planned - done)
+                let percent = (Double(done) / Double(done + remaining) * 1000).rounded() / 10
+                guard abs(percent - a.percentComplete) >= 1 else { continue }
+                out.append(ProgressProposal(project: project, activity: a, plannedMinutes: planned, actualMinutes: done,
+                                            remainingMinutes: remaining, proposedPercent: percent))
+            }
+            return out
+        }
+    }
+}
+
 extension Weekday {
     /// Monday 1 … Sunday 7.
     var isoNumber: Int { (Weekday.allCases.firstIndex(of: self) ?? 0) + 1 }

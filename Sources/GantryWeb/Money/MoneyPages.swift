@@ -74,6 +74,19 @@ struct MoneyPages: Sendable {
             case .failure(let failure): return try await Self.approvalsPage(backend, auth, failure: failure)
             }
         }
+        router.post("approvals/progress") { request, context in
+            let (auth, form) = try await UIRoutes.postedForm(request, context)
+            var reader = FormReader(form)
+            guard let activity = reader.id("activity_id", Activity.self) ?? nil else {
+                return try await Self.approvalsPage(backend, auth, failure: FormFailure([FieldProblem(field: "activity_id", message: "name the activity")]))
+            }
+            let percent = reader.text("percent_complete") ?? ""
+            switch try await RecordForms.attempt(lead: "The progress was not recorded:", {
+                try await backend.plans.edit(activity, cells: ["percent_complete": percent], ifVersion: nil, auth.caller) }) {
+            case .success: return RecordForms.redirect("/approvals?done=\(PlanEditorUIRoutes.query("Recorded \(percent)% complete."))#progress-title")
+            case .failure(let failure): return try await Self.approvalsPage(backend, auth, failure: failure)
+            }
+        }
         router.get("projects/:id/money") { _, context in
             let auth = try UIRoutes.signedIn(context)
             return try await Self.moneyPage(backend, Project.ID(try APIRoutes.id(context)), auth)
@@ -442,6 +455,13 @@ struct MoneyPages: Sendable {
                  "description": e.description, "type": "\(e.costType.label), \(e.expenditure.rawValue)", "amount": e.amount.formatted]
             },
         ]
+        values["proposals"] = try await backend.timesheets.progressProposals(auth.caller).map { p -> [String: Any] in
+            ["activityId": p.activity.id.description, "project": "\(p.project.code) \(p.project.name)",
+             "activity": "\(p.activity.code) \(p.activity.name)", "planned": hours(Int(p.plannedMinutes), zero: "0"),
+             "actual": hours(Int(p.actualMinutes), zero: "0"), "remaining": hours(Int(p.remainingMinutes), zero: "0"),
+             "current": PlanEditorPages.percent(p.activity.percentComplete), "proposed": PlanEditorPages.percent(p.proposedPercent),
+             "csrf": RecordForms.csrf(auth)]
+        }
         if let done { values["done"] = done }
         if let failure { values["formError"] = "\(failure.lead) \(failure.message)" }
         return Pages.html("approvals", values, title: "Approvals", auth: auth, status: failure?.status ?? .ok, nav: "approvals")

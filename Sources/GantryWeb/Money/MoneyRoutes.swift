@@ -63,8 +63,24 @@ struct MoneyRoutes: Sendable {
     }
 
     struct PendingDocument: Encodable {
+        struct Proposal: Encodable {
+            var projectId: Int64, activityId: Int64, plannedMinutes: Int64, actualMinutes: Int64, remainingMinutes: Int64
+            var percentComplete: Double, proposedPercentComplete: Double
+        }
         var lines: [TimesheetLine]
         var expenses: [Expense]
+        /// Progress the approved hours propose; confirm with PATCH /api/v1/activities/{id} (percent_complete).
+        var progress: [Proposal]
+
+        static func make(_ backend: Backend, _ caller: Caller, projectId: Project.ID? = nil) async throws -> PendingDocument {
+            let p = try await backend.timesheets.pending(caller, projectId: projectId)
+            let proposals = try await backend.timesheets.progressProposals(caller, projectId: projectId)
+            return PendingDocument(lines: p.lines, expenses: p.expenses, progress: proposals.map {
+                Proposal(projectId: $0.project.id.rawValue, activityId: $0.activity.id.rawValue, plannedMinutes: $0.plannedMinutes,
+                         actualMinutes: $0.actualMinutes, remainingMinutes: $0.remainingMinutes,
+                         percentComplete: $0.activity.percentComplete, proposedPercentComplete: $0.proposedPercent)
+            })
+        }
     }
 
     struct RollupDocument: Encodable {
@@ -164,8 +180,7 @@ struct MoneyRoutes: Sendable {
         api.get("approvals") { request, context in
             let caller = try context.caller()
             let project = request.uri.queryParameters.get("project_id").flatMap { Int64($0) }.map { Project.ID($0) }
-            let p = try await backend.timesheets.pending(caller, projectId: project)
-            return try Wire.response(PendingDocument(lines: p.lines, expenses: p.expenses))
+            return try Wire.response(try await PendingDocument.make(backend, caller, projectId: project))
         }
         api.post("approvals/decide") { request, context in
             let caller = try context.caller()
@@ -184,8 +199,7 @@ struct MoneyRoutes: Sendable {
                                    problems: [FieldProblem(field: "line_ids", message: "nothing to decide")])
             }
             try await backend.timesheets.decide(lines: lines, expenses: expenses, decision, caller)
-            let p = try await backend.timesheets.pending(caller)
-            return try Wire.response(PendingDocument(lines: p.lines, expenses: p.expenses))
+            return try Wire.response(try await PendingDocument.make(backend, caller))
         }
         api.get("projects/:id/evm") { request, context in
             let caller = try context.caller()
@@ -305,7 +319,11 @@ extension MoneyRoutes {
             "minutes": minutes]]]
         let pending: JSONValue = .object(["type": "object", "properties": .object([
             "lines": ["type": "array", "items": ["$ref": "#/components/schemas/TimesheetLine"]],
-            "expenses": ["type": "array", "items": ["$ref": "#/components/schemas/Expense"]]])])
+            "expenses": ["type": "array", "items": ["$ref": "#/components/schemas/Expense"]],
+            "progress": ["type": "array", "items": ["type": "object", "properties": [
+                "project_id": ["type": "integer"], "activity_id": ["type": "integer"], "planned_minutes": ["type": "integer"],
+                "actual_minutes": ["type": "integer"], "remaining_minutes": ["type": "integer"],
+                "percent_complete": ["type": "number"], "proposed_percent_complete": ["type": "number"]]]]])])
         let idParam = { (what: String) in OpenAPI.parameter("id", "path", "The \(what)'s id", type: "integer", required: true) }
         let format = OpenAPI.parameter("format", "query", "json (default), csv or xlsx")
         let asOf = OpenAPI.parameter("as_of", "query", "The status date, YYYY-MM-DD (default: the project's status date, or today)")

@@ -46,6 +46,12 @@ enum MoneyTemplates {
         <p><label for="reason">Reason (to reject)</label><br><textarea id="reason" name="reason" rows="2" cols="60"></textarea></p>
         <p><button type="submit" name="decision" value="approve" id="approve-selected">Approve selected</button> <button type="submit" name="decision" value="reject" class="secondary" id="reject-selected">Reject selected</button></p>
         </form>
+        <h2 id="progress-title">Progress from approved time</h2>
+        <p>Approved hours are actual work. What the plan still expects (planned work less actual) proposes a % complete; confirm it, or correct it first.</p>
+        <table class="grid" id="progress-proposals"><thead><tr><th scope="col">Project</th><th scope="col">Activity</th><th scope="col" class="num">Planned h</th><th scope="col" class="num">Actual h</th><th scope="col" class="num">Remaining h</th><th scope="col" class="num">% now</th><th scope="col">Confirm %</th></tr></thead><tbody>
+        {{#proposals}}<tr id="proposal-{{activityId}}"><td>{{project}}</td><td>{{activity}}</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{remaining}}</td><td class="num">{{current}}</td><td><form method="post" action="/approvals/progress" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="activity_id" value="{{activityId}}"><input name="percent_complete" value="{{proposed}}" size="5" inputmode="decimal" aria-label="% complete of {{activity}}"> <button type="submit" class="secondary small" id="confirm-{{activityId}}">Confirm</button></form></td></tr>{{/proposals}}
+        {{^proposals}}<tr><td colspan="7">Nothing to confirm.</td></tr>{{/proposals}}
+        </tbody></table>
         """
 
     static let projectMoney = """
