@@ -170,6 +170,8 @@ public struct MoneyReports: Sendable {
         public var budget: Money?
         public var funding: Money?
         public var spent: Money?
+        /// Budget, funding available and spend per month, in the reporting currency (each month at its own rate).
+        public var money: ProjectMoney?
     }
 
     public func portfolio(_ id: Portfolio.ID, program: Program.ID? = nil, asOf: CalendarDate? = nil,
@@ -212,10 +214,44 @@ public struct MoneyReports: Sendable {
                 spent = try spent.adding(convert(r.money.spent, r.money.currency))
             }
             out.budget = budget; out.funding = funding; out.spent = spent
+            out.money = try Self.monthly(rows.map(\.money), in: portfolio.reportingCurrency, rates: book.exchangeRates)
         } catch {
             out.problem = error.message
         }
         return out
+    }
+
+    /// Projects' months side by side in one currency, each month's amounts at that month's rate.
+    static func monthly(_ parts: [ProjectMoney], in currency: Currency, rates: ExchangeRates) throws(MoneyError) -> ProjectMoney {
+        let all = parts.flatMap { $0.months.map(\.month) }
+        var months: [ProjectMoney.Month] = []
+        var budget: [BudgetVersion: Int64] = [:], funding: Int64 = 0, spent: Int64 = 0, pending: Int64 = 0
+        func convert(_ minor: Int64, _ from: Currency, _ month: CalendarMonth) throws(MoneyError) -> Int64 {
+            try rates.convert(Money(minorUnits: minor, currency: from), to: currency, in: month).minorUnits
+        }
+        if let first = all.min(), let last = all.max() {
+            for m in first.through(last) {
+                var row = ProjectMoney.Month(month: m, original: 0, current: 0, fundedToDate: 0, spent: 0)
+                for p in parts {
+                    if let own = p.months.first(where: { $0.month == m }) {
+                        row.original += try convert(own.original, p.currency, m)
+                        row.current += try convert(own.current != 0 ? own.current : own.original, p.currency, m)
+                        row.spent += try convert(own.spent, p.currency, m)
+                    }
+                    let funded = p.months.last(where: { $0.month <= m })?.fundedToDate ?? 0
+                    row.fundedToDate += try convert(funded, p.currency, m)
+                }
+                months.append(row)
+            }
+        }
+        for p in parts {
+            let m = p.months.last?.month ?? CalendarMonth(year: 2000, month: 1)!
+            for (v, amount) in p.budget { budget[v, default: 0] += try convert(amount, p.currency, m) }
+            funding += try convert(p.funding, p.currency, m)
+            spent += try convert(p.spent, p.currency, m)
+            pending += try convert(p.pendingExpenses, p.currency, m)
+        }
+        return ProjectMoney(currency: currency, budget: budget, funding: funding, spent: spent, pendingExpenses: pending, months: months)
     }
 
     /// Keeps the project's earned value at the status date, so the S-curve shows EV as reported over time.

@@ -201,8 +201,10 @@ struct MoneyPages: Sendable {
         }
         router.get("portfolios/:id/money") { request, context in
             let auth = try UIRoutes.signedIn(context)
-            var reader = FormReader(["as_of": request.uri.queryParameters.get("as_of") ?? ""])
-            return try await Self.portfolioPage(backend, Portfolio.ID(try APIRoutes.id(context)), asOf: reader.date("as_of") ?? nil, auth)
+            var reader = FormReader(["as_of": request.uri.queryParameters.get("as_of") ?? "",
+                                     "program_id": request.uri.queryParameters.get("program_id") ?? ""])
+            return try await Self.portfolioPage(backend, Portfolio.ID(try APIRoutes.id(context)),
+                                                program: reader.id("program_id", Program.self) ?? nil, asOf: reader.date("as_of") ?? nil, auth)
         }
         router.get("finance") { _, context in
             try await Self.financePage(backend, try UIRoutes.signedIn(context))
@@ -591,8 +593,9 @@ struct MoneyPages: Sendable {
                           nav: "portfolios")
     }
 
-    static func portfolioPage(_ backend: Backend, _ id: Portfolio.ID, asOf: CalendarDate?, _ auth: Authenticated) async throws -> Response {
-        let r = try await backend.money.portfolio(id, asOf: asOf, auth.caller)
+    static func portfolioPage(_ backend: Backend, _ id: Portfolio.ID, program: Program.ID? = nil, asOf: CalendarDate?,
+                              _ auth: Authenticated) async throws -> Response {
+        let r = try await backend.money.portfolio(id, program: program, asOf: asOf, auth.caller)
         var values: [String: Any] = [
             "portfolioId": r.portfolio.id.description, "portfolioCode": r.portfolio.code, "portfolioName": r.portfolio.name,
             "currency": r.currency.code, "month": CalendarMonth(r.statusDate).longName, "problem": r.problem ?? "",
@@ -619,6 +622,13 @@ struct MoneyPages: Sendable {
                                "bac": t.budgetAtCompletion.formatted, "pv": t.plannedValue.formatted, "ev": t.earnedValue.formatted,
                                "ac": t.actualCost.formatted, "spi": f.spi ?? "—", "cpi": f.cpi ?? "—",
                                "eac": f.eacTypical.map { "\(r.currency.code) \($0)" } ?? "—"]
+        }
+        if let money = r.money {
+            values["chart"] = MoneyCharts.monthly(money, title: "Budget, funding and spend of \(r.portfolio.code) by month, in \(r.currency.code)") ?? ""
+        }
+        if let program = r.program { values["programName"] = "\(program.code) \(program.name)" }
+        values["programs"] = try await backend.catalog.all(Program.self, auth.caller, ["portfolio_id": .int(id.rawValue)]).map {
+            ["id": $0.id.description, "name": "\($0.code) \($0.name)", "selected": $0.id == r.program?.id] as [String: Any]
         }
         return Pages.html("portfolioMoney", values, title: "\(r.portfolio.code) money and earned value", auth: auth, nav: "portfolios")
     }

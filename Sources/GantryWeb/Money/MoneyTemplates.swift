@@ -130,7 +130,8 @@ enum MoneyTemplates {
 
     static let portfolioMoney = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="/portfolios">Portfolios</a> › <a href="/portfolios/{{portfolioId}}">{{portfolioCode}}</a> › <span aria-current="page">Money and earned value</span></nav>
-        <h1>{{portfolioCode}} {{portfolioName}}: money and earned value</h1>
+        <h1>{{portfolioCode}} {{portfolioName}}: money and earned value{{#programName}}, program {{programName}}{{/programName}}</h1>
+        <form method="get" action="/portfolios/{{portfolioId}}/money" class="inline-form" id="rollup-options"><label for="program-pick">Program</label> <select id="program-pick" name="program_id"><option value="">— the whole portfolio —</option>{{#programs}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/programs}}</select> <label for="rollup-as-of">Status date</label> <input id="rollup-as-of" name="as_of" type="date"> <button type="submit" class="secondary">Show</button></form>
         <p class="subnav">Download: <a href="/api/v1/portfolios/{{portfolioId}}/evm?format=csv" id="portfolio-evm-csv">CSV</a> · <a href="/api/v1/portfolios/{{portfolioId}}/evm?format=xlsx" id="portfolio-evm-xlsx">Excel</a> · <a href="/api/v1/portfolios/{{portfolioId}}/evm" id="portfolio-evm-json">JSON</a></p>
         <p class="lede">Each project at its own status date, against its performance baseline, in its currency; the total in {{currency}} at {{month}}'s exchange rates.</p>
         {{#problem}}<div class="alert" role="alert" id="rollup-problem"><p>The roll-up is not available: {{problem}}. The PMO keeps exchange rates on the <a href="/finance">finance page</a>.</p></div>{{/problem}}
