@@ -39,9 +39,13 @@ public struct Currency: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.code < rhs.code }
 
+    /// A code that is not a currency is a decoding error naming the field, like any other wrong value.
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self = try Currency(text)
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { self = try Currency(text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
