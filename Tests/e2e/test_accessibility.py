@@ -80,6 +80,12 @@ def pages(server, token):
         ("/capacity/scenarios", r"/capacity/scenarios$"),
         ("/capacity/leveling", r"/capacity/leveling$"),
         ("/resources", r"/resources$"),
+        ("/timesheets?resource_id=" + str(first(server, token, "/api/v1/resources", name="Tom Team")["id"]), r"/timesheets\?"),
+        ("/approvals", r"/approvals$"),
+        ("/finance", r"/finance$"),
+        (f"/projects/{project['id']}/money", rf"/projects/{project['id']}/money$"),
+        (f"/projects/{project['id']}/evm", rf"/projects/{project['id']}/evm$"),
+        (f"/portfolios/{portfolio['id']}/money", rf"/portfolios/{portfolio['id']}/money$"),
     ]
 
 
