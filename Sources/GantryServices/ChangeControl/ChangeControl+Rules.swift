@@ -125,6 +125,13 @@ extension Baseline: ManagedEntity {
             if existing.performance && !r.performance {
                 throw ServiceError.invalid(field: "performance", "mark another baseline as the performance baseline instead")
             }
+            // Measuring against another baseline is re-baselining: the portfolio's mode decides who may (as for saving one).
+            if r.performance && !existing.performance, case .user = caller,
+               let (project, portfolio) = try await ChangeControl.projectAndPortfolio(r.projectId, in: session),
+               case .failure(let refusal) = ModeRules.saveBaseline(named: r.name, by: ChangeControl.actor(caller, project: project, portfolio: portfolio),
+                                                                   mode: portfolio.governanceMode) {
+                throw refusal.serviceError(field: "performance")
+            }
             return
         }
         if r.changeRequestId != nil {
