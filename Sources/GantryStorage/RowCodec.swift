@@ -50,7 +50,7 @@ struct RowCodec: Sendable {
             case .bool: fields[column.name] = try row.decode(column: column.name, as: Bool?.self).map(JSONValue.bool) ?? .null
             case .json:
                 if let text = try row.decode(column: column.name, as: String?.self) {
-                    fields[column.name] = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+                    fields[column.name] = try JSONValue(parsing: text)
                 } else {
                     fields[column.name] = .null
                 }

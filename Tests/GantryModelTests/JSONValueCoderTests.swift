@@ -20,6 +20,22 @@ struct JSONValueCoderTests {
         #expect(try JSONValueDecoder().decode(WorkCalendar.self, from: tree) == calendar)
     }
 
+    @Test("JSON text is read into the same tree the decoder makes, each value once; bad text is refused with its offset")
+    func parsing() throws {
+        let text = #" { "a": [1, -2, 3.5, 1e3, true, false, null], "s": "q\"\\\/\n\t\u00e9\ud83d\ude00é", "o": {}, "e": [] } "#
+        let parsed = try JSONValue(parsing: text)
+        #expect(parsed == .object([
+            "a": .array([.int(1), .int(-2), .double(3.5), .double(1000), .bool(true), .bool(false), .null]),
+            "s": .string("q\"\\/\n\té😀é"), "o": .object([:]), "e": .array([]),
+        ]))
+        let calendar = WorkCalendar(id: .init(4), version: 2, name: "Four \"day\" week\nwith é", createdAt: Self.t, updatedAt: Self.t)
+        let json = String(decoding: try JSONEncoder().encode(try JSONValueEncoder().encode(calendar)), as: UTF8.self)
+        #expect(try JSONValueDecoder().decode(WorkCalendar.self, from: JSONValue(parsing: json)) == calendar)
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"open", "1 2", "-", "\"\\x\""] {
+            #expect(throws: JSONValue.ParseError.self) { try JSONValue(parsing: bad) }
+        }
+    }
+
     /// An activity as the audit trail kept it before the P6 fields existed (undo reads such snapshots back): it
     /// still reads, with no P6 fields set; and one with them round-trips.
     @Test("an activity written before the P6 fields reads with their defaults; one with them round-trips")
