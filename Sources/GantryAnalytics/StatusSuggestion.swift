@@ -48,7 +48,9 @@ public struct ProgressItem: Sendable, Equatable {
 /// - **scope** has no numbers: no suggestion, the project's manager rates it.
 ///
 /// PV and EV are the items' weights times their planned and done fractions (``ProgressItem``); BAC is the sum of
-/// the weights. Pure: the status date, the actual cost and the counts are inputs.
+/// the weights. When the project's earned value was measured in money against its baseline (`measured`), those
+/// amounts are the numbers instead, and CPI comes from their actual cost. Pure: the status date, the actual cost
+/// and the counts are inputs.
 public struct StatusSuggestion: Sendable, Equatable {
     public struct Input: Sendable, Equatable {
         public var items: [ProgressItem]
@@ -58,6 +60,9 @@ public struct StatusSuggestion: Sendable, Equatable {
         public var actualCost: Double?
         public var overdueMilestones: Int
         public var openHighRisks: Int
+        /// BAC, PV, EV and AC measured in money against the project's baseline (AC from approved time and
+        /// expenses); when set, `items`, `weightsAreMoney` and `actualCost` are not used.
+        public var measured: EarnedValue?
 
         public init(items: [ProgressItem], weightsAreMoney: Bool, actualCost: Double? = nil, overdueMilestones: Int = 0,
                     openHighRisks: Int = 0) {
@@ -66,6 +71,13 @@ public struct StatusSuggestion: Sendable, Equatable {
             self.actualCost = actualCost
             self.overdueMilestones = overdueMilestones
             self.openHighRisks = openHighRisks
+        }
+
+        /// Earned value measured in money: SPI is EV / PV and CPI is EV / AC of these amounts.
+        public init(measured: EarnedValue, overdueMilestones: Int = 0, openHighRisks: Int = 0) {
+            self.init(items: [], weightsAreMoney: true, actualCost: measured.actualCost,
+                      overdueMilestones: overdueMilestones, openHighRisks: openHighRisks)
+            self.measured = measured
         }
     }
 
@@ -79,20 +91,28 @@ public struct StatusSuggestion: Sendable, Equatable {
     public let risk: RAGAssessment
 
     public init(_ input: Input, policy: RAGPolicy = .default) {
-        var bac = 0.0, pv = 0.0, ev = 0.0
-        for item in input.items where item.weight > 0 && item.weight.isFinite {
-            bac += item.weight
-            pv += item.weight * min(max(item.plannedFraction, 0), 1)
-            ev += item.weight * min(max(item.fractionComplete, 0), 1)
+        let actual: Double?
+        let value: EarnedValue
+        if let measured = input.measured {
+            actual = measured.actualCost
+            value = measured
+        } else {
+            var bac = 0.0, pv = 0.0, ev = 0.0
+            for item in input.items where item.weight > 0 && item.weight.isFinite {
+                bac += item.weight
+                pv += item.weight * min(max(item.plannedFraction, 0), 1)
+                ev += item.weight * min(max(item.fractionComplete, 0), 1)
+            }
+            actual = input.weightsAreMoney ? input.actualCost : nil
+            value = EarnedValue(budgetAtCompletion: bac, plannedValue: pv, earnedValue: ev, actualCost: actual ?? 0)
         }
-        let actual = input.weightsAreMoney ? input.actualCost : nil
-        let value = EarnedValue(budgetAtCompletion: bac, plannedValue: pv, earnedValue: ev, actualCost: actual ?? 0)
         earnedValue = value
         schedulePerformanceIndex = value.schedulePerformanceIndex
         costPerformanceIndex = actual == nil ? nil : value.costPerformanceIndex
         var unavailable: String?
         if costPerformanceIndex == nil {
-            unavailable = !input.weightsAreMoney ? "CPI not available: the plan has no costed assignments"
+            unavailable = input.measured != nil ? "CPI not available: no time or expense approved yet, so the actual cost is 0"
+                : !input.weightsAreMoney ? "CPI not available: the plan has no costed assignments"
                 : input.actualCost == nil ? "CPI not available: no actual cost entered"
                 : "CPI not available: the actual cost is 0"
         }

@@ -79,7 +79,8 @@ public struct StatusReport: Entity, Hashable {
     public var accomplishments: String
     public var nextSteps: String
     public var escalations: String
-    /// The project's actual cost to the status date, entered by its manager; with a cost basis it makes CPI.
+    /// The project's actual cost to the status date, in minor units: from its approved timesheet lines and expenses
+    /// when it has earned value against a baseline, otherwise entered by its manager; with a cost basis it makes CPI.
     public var actualCostMinor: Int64?
 
     /// The PMO's comment when it last returned the report.

@@ -124,6 +124,60 @@ struct StatusReportServiceTests {
         }
     }
 
+    @Test("with a baseline the numbers are the project's earned value: approving a timesheet line changes the next report's CPI",
+          arguments: Backend.available)
+    func earnedValueFromTimesheets(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let w = try await Self.world(store, costed: true)
+            let pm = w.caller("pm")
+            // The plan saved as the performance baseline: A (11-02 to 11-13) and B (11-16 to 11-27), each 10 working
+            // days × 8 h × 100.00 EUR (Dev's cost rate), C and the milestones nothing. At the end of 11-28:
+            // BAC = PV = 16,000.00; EV = 8,000.00 × 100 % + 8,000.00 × 50 % = 12,000.00; SPI = 12,000 / 16,000 = 0.75.
+            let baseline = try await w.catalog.create(Baseline(projectId: w.project.id, name: "Plan", createdAt: Self.now,
+                                                               updatedAt: Self.now), pm)
+            #expect(baseline.performance)
+            let sheets = Timesheets(store: store, clock: FixedClock(time: Self.now))
+            let dev = try #require(try await w.catalog.all(Resource.self, .system, [:]).first { $0.name == "Dev" })
+            let activities = try await w.catalog.all(Activity.self, .system, ["project_id": .int(w.project.id.rawValue)])
+            let a = try #require(activities.first { $0.code == "A" }), b = try #require(activities.first { $0.code == "B" })
+            // Dev's week on one activity, `hours` a day Monday to Friday, entered and submitted by the PMO.
+            func book(_ week: String, _ activity: Activity, hours: Int) async throws -> [TimesheetLine.ID] {
+                let minutes = Array(repeating: hours * 60, count: 5) + [0, 0]
+                try await sheets.save(dev.id, week: .at(week), rows: [.init(projectId: w.project.id, activityId: activity.id,
+                                                                            minutes: minutes)], w.caller("analyst"))
+                try await sheets.submit(dev.id, week: .at(week), w.caller("analyst"))
+                return try await w.catalog.all(TimesheetLine.self, .system, ["resource_id": .int(dev.id.rawValue),
+                                                                             "week_start": .text(week)]).map(\.id)
+            }
+
+            // Two weeks of 40 h on A approved: AC = 80 h × 100.00 = 8,000.00, so CPI = 12,000 / 8,000 = 1.5.
+            try await sheets.decide(lines: try await book("2026-11-02", a, hours: 8) + book("2026-11-09", a, hours: 8), .approve, pm)
+            let october = try await w.reports.start(w.project.id, periodContaining: .at("2026-10-15"), pm)
+            #expect(october.valueBasis == .cost && october.currency == "EUR")
+            #expect(october.budgetAtCompletion == 1_600_000 && october.plannedValue == 1_600_000 && october.earnedValue == 1_200_000)
+            #expect(october.actualCostMinor == 800_000)
+            #expect(october.spi == 0.75 && october.cpi == 1.5)
+            #expect(october.costSuggested == .green && october.scheduleSuggested == .red)
+
+            // A week of 50 h on B submitted changes nothing until it is approved: then AC = 8,000.00 + 50 h × 100.00
+            // = 13,000.00 and CPI = 12,000 / 13,000 = 0.923077, amber (0.85 to 0.95).
+            let week3 = try await book("2026-11-16", b, hours: 10)
+            let pending = try await w.catalog.update(StatusReport.self, october.id, pm) { $0.accomplishments = "Design done" }
+            #expect(pending.actualCostMinor == 800_000 && pending.cpi == 1.5)
+            try await sheets.decide(lines: week3, .approve, pm)
+            let november = try await w.reports.start(w.project.id, pm)
+            #expect(november.actualCostMinor == 1_300_000 && november.earnedValue == 1_200_000)
+            #expect(abs(try #require(november.cpi) - 12.0 / 13.0) < 1e-12)
+            #expect(november.spi == 0.75)
+            #expect(november.costSuggested == .amber)
+            #expect(november.suggestionReasons["cost"] == ["CPI 0.92 below 0.95, at or above 0.85 → amber"])
+
+            // What the manager types as the actual cost gives way to the approved time and expenses.
+            let typed = try await w.catalog.update(StatusReport.self, october.id, pm) { $0.actualCostMinor = 5 }
+            #expect(typed.actualCostMinor == 1_300_000 && typed.cpi == november.cpi)
+        }
+    }
+
     @Test("one report per project and period; a period not begun, someone outside the project or a missing project is refused",
           arguments: Backend.available)
     func startRefusals(backend: Backend) async throws {

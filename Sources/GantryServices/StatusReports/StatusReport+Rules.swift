@@ -138,37 +138,18 @@ extension StatusReport: ManagedEntity {
 
     /// Fills the numbers and the suggested colours from the project's activities at its status date (or `today`).
     ///
-    /// PV and EV are weighted by the planned cost of the activities' assignments (cost rate × working hours ×
-    /// units) when every costed resource shares one currency; otherwise by the activities' working days, and then
-    /// CPI is not available. Open high risks are the project's open risks of level high in its RAID log.
+    /// When the project has earned value in money (`MoneyReports.compute`: a baseline with costs), BAC, PV, EV and
+    /// the actual cost are its amounts in minor units of the project's currency (the actual cost from approved
+    /// timesheet lines and expenses, replacing what was entered), and SPI = EV / PV, CPI = EV / AC.
+    ///
+    /// Otherwise PV and EV are weighted by the planned cost of the activities' assignments (cost rate × working
+    /// hours × units) when every costed resource shares one currency; otherwise by the activities' working days,
+    /// and then CPI is not available. Open high risks are the project's open risks of level high in its RAID log.
     static func suggest(_ r: inout StatusReport, project: Project, today: CalendarDate,
                         in session: any StoreSession) async throws {
         let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
         let work = try await session.list(Activity.self, ListQuery(filters: filter)).filter { $0.kind != .summary }
-        let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
-        var resources: [Resource.ID: Resource] = [:]
-        for id in Set(assignments.map(\.resourceId)) { resources[id] = try await session.get(Resource.self, id) }
-        let calendar = try await project.calendarId.asyncMap { try await session.get(WorkCalendar.self, $0) } ?? nil
-        let working = WorkingDays(calendar: calendar ?? WorkCalendar(name: "", createdAt: r.createdAt, updatedAt: r.createdAt))
         let statusDate = project.statusDate ?? today
-
-        let durations = Dictionary(work.map { ($0.id, $0.duration.minutes()) }, uniquingKeysWith: { a, _ in a })
-        var costs: [Activity.ID: Double] = [:]
-        var currencies: Set<String> = []
-        for a in assignments {
-            guard let resource = resources[a.resourceId], resource.costRateMinor > 0, let minutes = durations[a.activityId] else { continue }
-            costs[a.activityId, default: 0] += Double(resource.costRateMinor) * minutes / 60 * a.units / 100
-            currencies.insert(resource.currency)
-        }
-        let byCost = currencies.count == 1 && costs.values.contains { $0 > 0 }
-        let items = work.map { a in
-            ProgressItem(
-                weight: byCost ? costs[a.id] ?? 0 : a.duration.minutes() / 480,
-                plannedFraction: a.plannedStart.flatMap { s in a.plannedFinish.map { f in
-                    ProgressItem.plannedFraction(start: s, finish: f, statusDate: statusDate, isWorking: working.isWorking)
-                } } ?? 0,
-                fractionComplete: a.actualFinish != nil ? 1 : a.percentComplete / 100)
-        }
         let overdueMilestones = work.filter {
             $0.kind == .milestone && $0.actualFinish == nil && $0.percentComplete < 100
                 && ($0.plannedFinish.map { $0 < statusDate } ?? false)
@@ -176,14 +157,52 @@ extension StatusReport: ManagedEntity {
         let openHighRisks = try await session.count(Risk.self, [
             "project_id": .int(project.id.rawValue), "status": .text(RiskStatus.open.rawValue), "level": .text(RiskLevel.high.rawValue),
         ])
-        let suggestion = StatusSuggestion(StatusSuggestion.Input(
-            items: items, weightsAreMoney: byCost, actualCost: r.actualCostMinor.map(Double.init),
-            overdueMilestones: overdueMilestones, openHighRisks: openHighRisks),
-            policy: try await session.get(Portfolio.self, project.portfolioId)?.ragPolicy ?? .default)
+        let policy = try await session.get(Portfolio.self, project.portfolioId)?.ragPolicy ?? .default
+
+        let suggestion: StatusSuggestion
+        if let measured = try await MoneyReports.compute(project, asOf: statusDate, in: session).evm?.total,
+           measured.budgetAtCompletion.minorUnits > 0 {
+            suggestion = StatusSuggestion(StatusSuggestion.Input(
+                measured: EarnedValue(budgetAtCompletion: Double(measured.budgetAtCompletion.minorUnits),
+                                      plannedValue: Double(measured.plannedValue.minorUnits),
+                                      earnedValue: Double(measured.earnedValue.minorUnits),
+                                      actualCost: Double(measured.actualCost.minorUnits)),
+                overdueMilestones: overdueMilestones, openHighRisks: openHighRisks), policy: policy)
+            r.valueBasis = .cost
+            r.currency = measured.currency.code
+            r.actualCostMinor = measured.actualCost.minorUnits
+        } else {
+            let assignments = try await session.list(Assignment.self, ListQuery(filters: filter))
+            var resources: [Resource.ID: Resource] = [:]
+            for id in Set(assignments.map(\.resourceId)) { resources[id] = try await session.get(Resource.self, id) }
+            let calendar = try await project.calendarId.asyncMap { try await session.get(WorkCalendar.self, $0) } ?? nil
+            let working = WorkingDays(calendar: calendar ?? WorkCalendar(name: "", createdAt: r.createdAt, updatedAt: r.createdAt))
+
+            let durations = Dictionary(work.map { ($0.id, $0.duration.minutes()) }, uniquingKeysWith: { a, _ in a })
+            var costs: [Activity.ID: Double] = [:]
+            var currencies: Set<String> = []
+            for a in assignments {
+                guard let resource = resources[a.resourceId], resource.costRateMinor > 0, let minutes = durations[a.activityId] else { continue }
+                costs[a.activityId, default: 0] += Double(resource.costRateMinor) * minutes / 60 * a.units / 100
+                currencies.insert(resource.currency)
+            }
+            let byCost = currencies.count == 1 && costs.values.contains { $0 > 0 }
+            let items = work.map { a in
+                ProgressItem(
+                    weight: byCost ? costs[a.id] ?? 0 : a.duration.minutes() / 480,
+                    plannedFraction: a.plannedStart.flatMap { s in a.plannedFinish.map { f in
+                        ProgressItem.plannedFraction(start: s, finish: f, statusDate: statusDate, isWorking: working.isWorking)
+                    } } ?? 0,
+                    fractionComplete: a.actualFinish != nil ? 1 : a.percentComplete / 100)
+            }
+            suggestion = StatusSuggestion(StatusSuggestion.Input(
+                items: items, weightsAreMoney: byCost, actualCost: r.actualCostMinor.map(Double.init),
+                overdueMilestones: overdueMilestones, openHighRisks: openHighRisks), policy: policy)
+            r.valueBasis = byCost ? .cost : .duration
+            r.currency = byCost ? currencies.first ?? "" : ""
+        }
 
         r.statusDate = statusDate
-        r.valueBasis = byCost ? .cost : .duration
-        r.currency = byCost ? currencies.first ?? "" : ""
         r.budgetAtCompletion = suggestion.earnedValue.budgetAtCompletion
         r.plannedValue = suggestion.earnedValue.plannedValue
         r.earnedValue = suggestion.earnedValue.earnedValue
