@@ -141,7 +141,7 @@ let package = Package(
             name: "GantryStorageTests",
             dependencies: [
                 "GantryModel", "GantryServices", "GantryStorage", "GantryInterchange", "GantryGovernance", "GantryScheduling",
-                "GantryPortfolio",
+                "GantryPortfolio", "GantryAnalytics",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -95,11 +95,12 @@ public struct DemoLoader: Sendable {
                     calendarId: calendarId, createdAt: now, updatedAt: now))
                 var ids: [Activity.ID] = []
                 for (k, a) in p.activities.enumerated() {
-                    // Every third task carries a three-point estimate for the risk analysis.
+                    // Every third task carries a three-point estimate for the risk analysis. No progress yet: it is
+                    // recorded once the plan is saved as the baseline (DemoMoney).
                     let estimated = a.kind == .leaf && a.days > 1 && k % 3 == 0
                     ids.append(try await s.insert(Activity(
                         projectId: project.id, parentId: a.parent.map { ids[$0] }, position: a.position, code: a.code,
-                        name: a.name, kind: a.kind, duration: .days(Double(a.days)), percentComplete: a.percent,
+                        name: a.name, kind: a.kind, duration: .days(Double(a.days)), percentComplete: 0,
                         plannedStart: a.start, plannedFinish: a.finish,
                         optimisticDuration: estimated ? .days((Double(a.days) * 0.8).rounded(.down)) : nil,
                         pessimisticDuration: estimated ? .days((Double(a.days) * 1.6).rounded(.up)) : nil,
@@ -131,6 +132,9 @@ public struct DemoLoader: Sendable {
                                                          today: now.date, at: now)
         }
         progress("capacity: catalogues, teams, absences, background load, two projects staffed by allocations")
+        let money = try await DemoMoney(store: store, clock: clock).load(users: users)
+        progress("money: cost rates, exchange rates, \(money.baselines) baselines with budgets and funding, "
+            + "\(money.timesheets) timesheets, \(money.expenses) expenses, progress with \(money.snapshots) earned value snapshots")
         try await store.write { s in
             try await DemoIntake.load(users: users, portfolios: portfolioIds, in: s, at: now)
             try await DemoGlossary.load(in: s, at: now)

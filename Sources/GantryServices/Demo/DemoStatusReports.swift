@@ -61,7 +61,8 @@ struct DemoStatusReports: Sendable {
         }
     }
 
-    /// One submitted report for the period starting on `period`: the actual cost a little above the earned value,
+    /// One submitted report for the period starting on `period`: an actual cost a little above the earned value
+    /// where the project has no earned value from a baseline (with one, it comes from approved time and expenses),
     /// scope rated, one override with its comment on every third report, then submitted.
     private func write(_ project: Project, period: CalendarDate, n: Int, as pm: Caller, reports: StatusReports,
                        catalog: Catalog) async throws -> StatusReport {
@@ -71,7 +72,10 @@ struct DemoStatusReports: Sendable {
             r.accomplishments = Self.accomplishments[n % Self.accomplishments.count]
             r.nextSteps = Self.nextSteps[n % Self.nextSteps.count]
             r.escalations = n % 3 == 1 ? "Two developers leave next month; we need the PMO's help to keep the team staffed." : ""
-            if r.valueBasis == .cost, r.earnedValue > 0 { r.actualCostMinor = Int64((r.earnedValue * overrun).rounded()) }
+            // A project with earned value has its actual cost from approved time and expenses; others type one in.
+            if r.valueBasis == .cost, r.earnedValue > 0, r.actualCostMinor == nil {
+                r.actualCostMinor = Int64((r.earnedValue * overrun).rounded())
+            }
         }
         let rated = try await catalog.update(StatusReport.self, withCost.id, pm) { r in
             for d in StatusReportDimension.allCases where r.value(d) == .unknown { r.setValue(d, .green) }
