@@ -9,10 +9,11 @@ extension DemoMoney {
     static let rejection = "Booked to the wrong activity: these hours were the interface design, not the build. Move them and submit again."
 
     /// Thirteen weeks of timesheets up to last week: each person books their assigned activities on the days the
-    /// plan has them working (hours × the project's effort, to the quarter hour, at most ten hours a day), the PMO
-    /// enters them for everyone but Tom Team, who enters his own. Everything is submitted; each project's manager
-    /// approves them (on every third active project but last week's) and rejects one of Tom's. One person's week is missing, and Tom's
-    /// current week is a draft filled in from the plan. Answers how many timesheets there are.
+    /// plan has them working (hours × the project's effort, to the quarter hour, at most twelve hours a day), the
+    /// PMO enters them for everyone but Tom Team, who enters his own. Everything is submitted; each project's
+    /// manager approves the lines (on every third active project all but last week's) and rejects one of Tom's.
+    /// One person's week is missing, and Tom's current week is a draft filled in from the plan. Answers how many
+    /// timesheets there are.
     func timesheets(_ plans: [Plan], users: [String: User], today: CalendarDate) async throws -> Int {
         guard let alex = users["alex.analyst"], let tom = users["tom.team"] else { return 0 }
         let sheets = Timesheets(store: store, clock: clock)
@@ -22,7 +23,7 @@ extension DemoMoney {
             let people = try await s.list(Resource.self, ListQuery()).filter { $0.kind == .person }
             let calendar = try await s.list(WorkCalendar.self, ListQuery()).first
             return (Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) }),
-                    WorkingDays(calendar: calendar ?? WorkCalendar(name: "", createdAt: Timestamp(millisecondsSinceEpoch: 0), updatedAt: Timestamp(millisecondsSinceEpoch: 0))))
+                    WorkingDays(calendar: calendar ?? WorkCalendar(name: "", createdAt: clock.now(), updatedAt: clock.now())))
         }
         // Minutes by person, day and (project, activity).
         struct Key: Hashable { var project: Project.ID; var activity: Activity.ID }
@@ -84,8 +85,8 @@ extension DemoMoney {
         let submitted = try await store.read { s in
             try await s.list(TimesheetLine.self, ListQuery(filters: ["state": .text(ApprovalState.submitted.rawValue)]))
         }
-        let rejected = submitted.filter { $0.resourceId == tomResource && $0.weekStart == lastWeek.adding(days: -14) }
-            .min { $0.id.rawValue < $1.id.rawValue }
+        let candidates = submitted.filter { $0.weekStart == lastWeek.adding(days: -14) }.sorted { $0.id.rawValue < $1.id.rawValue }
+        let rejected = candidates.first { $0.resourceId == tomResource } ?? candidates.first  // Tom's when he has one
         for plan in plans {
             let lines = submitted.filter {
                 $0.projectId == plan.project.id && $0.id != rejected?.id && ($0.weekStart < lastWeek || !waiting.contains(plan.project.id))
@@ -102,9 +103,9 @@ extension DemoMoney {
 
     /// Expenses: the labour before the timesheet weeks, brought over from the finance system month by month; the
     /// contractors' (generic roles') monthly invoices and this month's accrual to the status date (one project's
-    /// waiting for approval); workshop travel on each
-    /// active project, a licence waiting on every third and one team dinner rejected. The PMO enters the
-    /// brought-over labour and the invoices, the projects' managers the rest; the PMO director decides.
+    /// waiting for approval); workshop travel on each active project under way, a licence waiting on every third
+    /// and one team dinner rejected. The PMO enters the brought-over labour and the invoices, the projects'
+    /// managers the rest; the PMO director decides.
     func expenses(_ plans: [Plan], users: [String: User], today: CalendarDate) async throws -> Int {
         guard let dana = users["dana.director"], let alex = users["alex.analyst"] else { return 0 }
         let now = clock.now()
