@@ -214,7 +214,9 @@ public struct MoneyReports: Sendable {
                 spent = try spent.adding(convert(r.money.spent, r.money.currency))
             }
             out.budget = budget; out.funding = funding; out.spent = spent
-            out.money = try Self.monthly(rows.map(\.money), in: portfolio.reportingCurrency, rates: book.exchangeRates)
+            // The chart by month needs every month's rate of every project's currency; without them it is left out,
+            // and the totals above (at the status month's rates) still stand.
+            out.money = try? Self.monthly(rows.map(\.money), in: portfolio.reportingCurrency, rates: book.exchangeRates)
         } catch {
             out.problem = error.message
         }
@@ -238,8 +240,11 @@ public struct MoneyReports: Sendable {
                         row.current += try convert(own.current != 0 ? own.current : own.original, p.currency, m)
                         row.spent += try convert(own.spent, p.currency, m)
                     }
+                    // Funding is a stock: outside the project's own months it is valued at its nearest month's rate.
                     let funded = p.months.last(where: { $0.month <= m })?.fundedToDate ?? 0
-                    row.fundedToDate += try convert(funded, p.currency, m)
+                    if funded != 0, let own = p.months.first?.month, let end = p.months.last?.month {
+                        row.fundedToDate += try convert(funded, p.currency, min(max(m, own), end))
+                    }
                 }
                 months.append(row)
             }

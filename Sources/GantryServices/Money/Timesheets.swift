@@ -106,7 +106,9 @@ public struct Timesheets: Sendable {
         for a in assignments {
             guard let activity = try await s.get(Activity.self, a.activityId), activity.kind != .summary else { continue }
             if let start = activity.plannedStart, start > weekEnd { continue }
-            if let finish = activity.plannedFinish, finish < weekStart, activity.actualFinish == nil, activity.percentComplete >= 100 { continue }
+            // Work finished before the week is not booked to.
+            let done = activity.actualFinish != nil || activity.percentComplete >= 100
+            if done, let finish = activity.plannedFinish, finish < weekStart { continue }
             if let finish = activity.plannedFinish, finish < weekStart.adding(days: -28) { continue }
             if projects[a.projectId] == nil { projects[a.projectId] = try await s.get(Project.self, a.projectId) }
             guard let project = projects[a.projectId] ?? nil, ![.closed, .cancelled].contains(project.state) else { continue }
