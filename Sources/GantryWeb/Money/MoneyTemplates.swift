@@ -34,15 +34,15 @@ enum MoneyTemplates {
         {{#done}}<div class="notice" role="status" id="decided"><p>{{done}}</p></div>{{/done}}
         <form method="post" action="/approvals" id="approvals-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
         <h2 id="time-title">Time</h2>
-        <table class="grid" id="pending-lines"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Project</th><th scope="col">Person</th><th scope="col">Week</th><th scope="col">Activity</th><th scope="col">Hours by day</th><th scope="col" class="num">Total</th></tr></thead><tbody>
+        <div role="group" aria-labelledby="time-title"><table class="grid" id="pending-lines"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Project</th><th scope="col">Person</th><th scope="col">Week</th><th scope="col">Activity</th><th scope="col">Hours by day</th><th scope="col" class="num">Total</th></tr></thead><tbody>
         {{#lines}}<tr id="pending-line-{{id}}"><td><input type="checkbox" name="line" value="{{id}}" id="pick-line-{{id}}" aria-label="Select {{person}}'s {{activity}} line"></td><td>{{project}}</td><td>{{person}}</td><td class="date">{{week}}</td><td>{{activity}}</td><td>{{days}}</td><td class="num">{{total}}</td></tr>{{/lines}}
         {{^lines}}<tr><td colspan="7">No time waits for you.</td></tr>{{/lines}}
-        </tbody></table>
+        </tbody></table></div>
         <h2 id="expenses-title">Expenses</h2>
-        <table class="grid" id="pending-expenses"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Project</th><th scope="col">Spent on</th><th scope="col">By</th><th scope="col">Description</th><th scope="col">Type</th><th scope="col" class="num">Amount</th></tr></thead><tbody>
+        <div role="group" aria-labelledby="expenses-title"><table class="grid" id="pending-expenses"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Project</th><th scope="col">Spent on</th><th scope="col">By</th><th scope="col">Description</th><th scope="col">Type</th><th scope="col" class="num">Amount</th></tr></thead><tbody>
         {{#expenses}}<tr id="pending-expense-{{id}}"><td><input type="checkbox" name="expense" value="{{id}}" id="pick-expense-{{id}}" aria-label="Select the expense {{description}}"></td><td>{{project}}</td><td class="date">{{date}}</td><td>{{by}}</td><td>{{description}}</td><td>{{type}}</td><td class="num">{{amount}}</td></tr>{{/expenses}}
         {{^expenses}}<tr><td colspan="7">No expenses wait for you.</td></tr>{{/expenses}}
-        </tbody></table>
+        </tbody></table></div>
         <p><label for="reason">Reason (to reject)</label><br><textarea id="reason" name="reason" rows="2" cols="60"></textarea></p>
         <p><button type="submit" name="decision" value="approve" id="approve-selected">Approve selected</button> <button type="submit" name="decision" value="reject" class="secondary" id="reject-selected">Reject selected</button></p>
         </form>
