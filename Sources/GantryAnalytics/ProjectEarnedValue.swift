@@ -180,10 +180,17 @@ public struct ProjectEarnedValue: Sendable {
 }
 
 extension TimesheetLine {
-    /// The approved cost by day: split over the days in proportion to their minutes, exactly (the remainder one minor
-    /// unit at a time to the days with the largest remainders, earliest first). Empty until approved.
+    /// The approved cost by day: each day's cost as priced at approval (`costByDayMinor`); for a line approved
+    /// before day costs were kept, the cost split over the days in proportion to their minutes, exactly (the
+    /// remainder one minor unit at a time to the days with the largest remainders, earliest first). Empty until
+    /// approved.
     public var costByDay: [DayAmount] {
         guard let total = costMinor, totalMinutes > 0 else { return [] }
+        if let days = costByDayMinor, days.count == 7, days.reduce(0, +) == total {
+            return days.enumerated().compactMap { i, minor in
+                minor == 0 && minutes[i] == 0 ? nil : DayAmount(day: weekStart.adding(days: i), minor: minor)
+            }
+        }
         let t = Int64(totalMinutes)
         var parts: [(i: Int, minor: Int64, rest: Int64)] = []
         for (i, m) in minutes.enumerated() where m != 0 {

@@ -204,6 +204,10 @@ public struct TimesheetLine: Entity, Hashable {
     public var decidedAt: Timestamp?
     /// The cost priced at approval, in minor units of `currency`; nil until approved.
     public var costMinor: Int64?
+    /// That cost day by day, Monday to Sunday (seven numbers adding up to `costMinor`): each day's share at the
+    /// rate in force that day, so that a rate change mid-week or a week across two months costs each day what it
+    /// did. Nil until approved (and in lines approved before day costs were kept, which split by minutes).
+    public var costByDayMinor: [Int64]?
     public var currency: Currency?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
@@ -212,12 +216,13 @@ public struct TimesheetLine: Entity, Hashable {
                 weekStart: CalendarDate, projectId: Project.ID? = nil, activityId: Activity.ID? = nil,
                 category: TimeCategory? = nil, minutes: [Int] = Array(repeating: 0, count: 7),
                 state: ApprovalState = .draft, reason: String = "", decidedBy: User.ID? = nil, decidedAt: Timestamp? = nil,
-                costMinor: Int64? = nil, currency: Currency? = nil, createdAt: Timestamp, updatedAt: Timestamp) {
+                costMinor: Int64? = nil, costByDayMinor: [Int64]? = nil, currency: Currency? = nil, createdAt: Timestamp,
+                updatedAt: Timestamp) {
         self.id = id; self.version = version; self.timesheetId = timesheetId; self.resourceId = resourceId
         self.weekStart = weekStart; self.projectId = projectId; self.activityId = activityId; self.category = category
         self.minutes = minutes; self.state = state; self.reason = reason; self.decidedBy = decidedBy
-        self.decidedAt = decidedAt; self.costMinor = costMinor; self.currency = currency
-        self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.decidedAt = decidedAt; self.costMinor = costMinor; self.costByDayMinor = costByDayMinor
+        self.currency = currency; self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 
     public var totalMinutes: Int { minutes.reduce(0, +) }

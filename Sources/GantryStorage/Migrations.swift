@@ -225,7 +225,18 @@ enum Migrations {
                 "ALTER TABLE baselines ADD COLUMN performance BOOLEAN NOT NULL DEFAULT \(no)",
                 "ALTER TABLE baselines ADD COLUMN currency TEXT",
                 "ALTER TABLE change_requests ADD COLUMN budget_changes TEXT",
-            ] + Table.finance.flatMap { dialect.create($0) }
+            ] + Table.finance.flatMap { table in
+                var table = table
+                // Migration 0018 adds this one.
+                if table.name == "timesheet_lines" { table.columns.removeAll { $0.name == "cost_by_day_minor" } }
+                return dialect.create(table)
+            }
+        },
+        Migration(name: "0018_timesheet_day_costs") { _ in
+            // An approved timesheet line keeps its cost day by day (each day at the rate in force that day), so that
+            // actual cost through a status date and spend by month are right when a rate changes mid-week or a
+            // week spans two months. Lines approved before keep splitting their cost by minutes.
+            ["ALTER TABLE timesheet_lines ADD COLUMN cost_by_day_minor TEXT"]
         },
     ]
 }

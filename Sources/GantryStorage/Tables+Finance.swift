@@ -29,7 +29,7 @@ extension Table {
         columns: [.int("timesheet_id"), .int("resource_id"), .text("week_start"), .int("project_id", null: true),
                   .int("activity_id", null: true), .text("category", null: true), .json("minutes"), .text("state"),
                   .text("reason"), .int("decided_by", null: true), .text("decided_at", null: true),
-                  .int("cost_minor", null: true), .text("currency", null: true)] + stamps,
+                  .int("cost_minor", null: true), .text("currency", null: true), .json("cost_by_day_minor", null: true)] + stamps,
         uniques: [], indexes: [["timesheet_id"], ["project_id", "state"], ["activity_id"], ["resource_id"]])
     static let expenses = Table(
         name: "expenses",

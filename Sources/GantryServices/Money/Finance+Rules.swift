@@ -222,10 +222,11 @@ extension TimesheetLine: ManagedEntity {
                 throw ServiceError(.conflict, "timesheet line \(existing.id) is \(existing.state.rawValue) and locked; the project's manager rejects it to reopen it")
             }
             r.state = existing.state; r.reason = existing.reason; r.decidedBy = existing.decidedBy
-            r.decidedAt = existing.decidedAt; r.costMinor = nil; r.currency = nil
+            r.decidedAt = existing.decidedAt; r.costMinor = nil; r.costByDayMinor = nil; r.currency = nil
             try await requireOpenPeriods(existing.minutesByDay.keys, what: "timesheets", in: session)
         } else {
-            r.state = .draft; r.reason = ""; r.decidedBy = nil; r.decidedAt = nil; r.costMinor = nil; r.currency = nil
+            r.state = .draft; r.reason = ""; r.decidedBy = nil; r.decidedAt = nil; r.costMinor = nil; r.costByDayMinor = nil
+            r.currency = nil
         }
         if let sheet = try await session.get(Timesheet.self, r.timesheetId) {
             r.resourceId = sheet.resourceId; r.weekStart = sheet.weekStart

@@ -59,4 +59,50 @@ public struct RateBook: Sendable {
             throw ServiceError(.conflict, "pricing \(resource.name)'s time: \(error.message)")
         }
     }
+
+    /// ``cost(of:by:in:)`` day by day: each amount it rounds once (the whole week in the rate's currency, or each
+    /// month's days when converting at that month's rate) split over its days in proportion to their rate in force
+    /// × minutes, exactly (the remainder one minor unit at a time to the largest remainders, earliest first). The
+    /// days add up to the cost, and a rate change mid-week shows on the days after it: EUR 100.00/h, then 120.00/h
+    /// from Thursday, 8 h a day → 800.00, 800.00, 800.00, 960.00, 960.00.
+    public func costByDay(of minutesByDay: [CalendarDate: Int64], by resource: Resource,
+                          in currency: Currency) throws(ServiceError) -> [CalendarDate: Int64] {
+        let table = try table(for: resource)
+        let days = minutesByDay.filter { $0.value != 0 }.keys.sorted()
+        var groups: [[CalendarDate]] = [days]
+        if table.currency != currency {
+            groups = Dictionary(grouping: days, by: CalendarMonth.init).sorted { $0.key < $1.key }.map(\.value)
+        }
+        var out: [CalendarDate: Int64] = [:]
+        do {
+            for group in groups where !group.isEmpty {
+                let minutes = minutesByDay.filter { group.contains($0.key) }
+                var total = try table.cost(of: minutes)
+                if table.currency != currency { total = try exchangeRates.convert(total, to: currency, in: CalendarMonth(group[0])) }
+                let weights = group.map { (table.rate(on: $0)?.minorUnits ?? 0) * minutes[$0]! }
+                for (day, share) in zip(group, Self.split(total.minorUnits, by: weights)) { out[day] = share }
+            }
+        } catch {
+            throw ServiceError(.conflict, "pricing \(resource.name)'s time: \(error.message)")
+        }
+        return out
+    }
+
+    /// `total` (0 or more) in parts proportional to `weights` (0 or more), adding up to it exactly: each part rounded
+    /// down, then one unit more to the parts with the largest remainders, the earliest first.
+    static func split(_ total: Int64, by weights: [Int64]) -> [Int64] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return weights.indices.map { $0 == 0 ? total : 0 } }
+        var parts: [(minor: Int64, rest: Int64)] = weights.map { w in
+            let (q, r) = sum.dividingFullWidth(total.multipliedFullWidth(by: w))
+            return (q, r)
+        }
+        var left = total - parts.reduce(0) { $0 + $1.minor }
+        for k in parts.indices.sorted(by: { parts[$0].rest != parts[$1].rest ? parts[$0].rest > parts[$1].rest : $0 < $1 })
+        where left > 0 {
+            parts[k].minor += 1
+            left -= 1
+        }
+        return parts.map(\.minor)
+    }
 }

@@ -291,9 +291,11 @@ public struct Timesheets: Sendable {
                 case .approve:
                     let currency = try await project(projectId).0.currency
                     let cost = try book.cost(of: line.minutesByDay, by: person, in: currency)
+                    let days = try book.costByDay(of: line.minutesByDay, by: person, in: currency)
                     next.state = .approved; next.reason = ""; next.costMinor = cost.minorUnits; next.currency = currency
+                    next.costByDayMinor = (0..<7).map { days[line.weekStart.adding(days: $0)] ?? 0 }
                 case .reject(let reason):
-                    next.state = .rejected; next.reason = reason; next.costMinor = nil; next.currency = nil
+                    next.state = .rejected; next.reason = reason; next.costMinor = nil; next.costByDayMinor = nil; next.currency = nil
                 }
                 guard let saved = try await s.update(next, expectedVersion: line.version) else {
                     throw ServiceError(.versionMismatch, "timesheet line \(id) changed meanwhile; reload")
