@@ -77,11 +77,6 @@ public struct MoneyReports: Sendable {
         let activities = Dictionary(uniqueKeysWithValues: try await s.list(Activity.self, ListQuery(filters: filter)).map { ($0.id, $0) })
         let lines = try await s.list(TimesheetLine.self, ListQuery(filters: filter.merging(["state": .text(ApprovalState.approved.rawValue)]) { a, _ in a }))
         let expenses = try await s.list(Expense.self, ListQuery(filters: filter))
-        let approved = expenses.filter { $0.state == .approved }
-        var actual: [Activity.ID?: [DayAmount]] = [:]
-        for line in lines where line.currency == project.currency { actual[line.activityId, default: []] += line.costByDay }
-        for e in approved where e.currency == project.currency { actual[e.activityId, default: []].append(DayAmount(day: e.spentOn, minor: e.amountMinor)) }
-
         let money = try await Self.money(project, lines: lines, expenses: expenses, in: s)
         let snapshots = try await s.list(ProgressSnapshot.self, ListQuery(filters: filter)).sorted { $0.asOf < $1.asOf }
         var result = ProjectEVM(project: project, statusDate: asOf, baseline: baseline, baselines: baselines, evm: nil,
@@ -90,13 +85,39 @@ public struct MoneyReports: Sendable {
             result.unavailable = "project \(project.code) has no baseline yet: save one to measure earned value against"
             return result
         }
+        let measured = Self.earnedValue(project, against: baseline, activities: activities, approvedLines: lines,
+                                        expenses: expenses, asOf: asOf)
+        result.evm = measured.evm
+        result.rows = measured.rows
+        result.unavailable = measured.unavailable
+        return result
+    }
+
+    /// A project's earned value against a baseline, or why there is none.
+    public struct Measured: Sendable {
+        public var evm: ProjectEarnedValue?
+        /// Activity rows in the baseline's WBS order, with their amounts.
+        public var rows: [(activity: BaselineActivity, amounts: EarnedValueAmounts)]
+        public var unavailable: String?
+    }
+
+    /// The pure part of `compute`: the project's earned value against `baseline` from its rows — its activities by
+    /// id, its approved timesheet lines and its expenses (the approved ones count) — with no I/O, so that the
+    /// benchmark times it apart from the reads.
+    public static func earnedValue(_ project: Project, against baseline: Baseline, activities: [Activity.ID: Activity],
+                                   approvedLines lines: [TimesheetLine], expenses: [Expense], asOf: CalendarDate) -> Measured {
         guard baseline.activities.contains(where: { $0.plannedValue != nil }) else {
-            result.unavailable = "baseline '\(baseline.name)' was saved before costs were kept: save a new baseline"
-            return result
+            return Measured(evm: nil, rows: [], unavailable: "baseline '\(baseline.name)' was saved before costs were kept: save a new baseline")
         }
         guard baseline.currency == nil || baseline.currency == project.currency else {
-            result.unavailable = "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline"
-            return result
+            return Measured(evm: nil, rows: [], unavailable: "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline")
+        }
+        var actual: [Activity.ID?: [DayAmount]] = [:]
+        for line in lines where line.state == .approved && line.currency == project.currency {
+            actual[line.activityId, default: []] += line.costByDay
+        }
+        for e in expenses where e.state == .approved && e.currency == project.currency {
+            actual[e.activityId, default: []].append(DayAmount(day: e.spentOn, minor: e.amountMinor))
         }
         var inputs: [ProjectEarnedValue.ActivityInput] = []
         var rows: [BaselineActivity] = []
@@ -113,12 +134,10 @@ public struct MoneyReports: Sendable {
         do {
             let evm = try ProjectEarnedValue(currency: project.currency, statusDate: asOf, activities: inputs,
                                              unassignedActualCost: unassigned)
-            result.evm = evm
-            result.rows = zip(rows, evm.activities).map { ($0, $1.amounts) }
+            return Measured(evm: evm, rows: zip(rows, evm.activities).map { ($0, $1.amounts) }, unavailable: nil)
         } catch {
-            result.unavailable = error.message
+            return Measured(evm: nil, rows: [], unavailable: error.message)
         }
-        return result
     }
 
     static func money(_ project: Project, lines: [TimesheetLine], expenses: [Expense],
