@@ -155,7 +155,8 @@ let package = Package(
         .testTarget(
             name: "GantryCLITests",
             dependencies: [
-                "gantry",
+                "gantry", "GantryModel", "GantryServices", "GantryStorage",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],

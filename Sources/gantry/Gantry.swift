@@ -16,6 +16,6 @@ struct Gantry: AsyncParsableCommand {
         version: Version.text,
         subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, Version.self, Schedule.self, Level.self, Bench.self,
                       Verify.self, ImportCommand.self, ExportCommand.self, IntakeCommand.self, InboxCommand.self,
-                      CapacityCommand.self]
+                      CapacityCommand.self, EVMCommand.self]
     )
 }
