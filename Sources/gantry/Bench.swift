@@ -10,7 +10,8 @@ import Logging
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark helpers (see scripts/bench-http.sh and scripts/bench-psplib.sh).",
-        subcommands: [BareServer.self, PSPLIBBench.self, CPMBench.self, GovernanceBench.self, InterchangeBench.self, CapacityBench.self])
+        subcommands: [BareServer.self, PSPLIBBench.self, CPMBench.self, GovernanceBench.self, InterchangeBench.self, CapacityBench.self,
+                      MoneyBench.self])
 
     struct BareServer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
