@@ -112,6 +112,13 @@ public struct MoneyReports: Sendable {
         guard baseline.currency == nil || baseline.currency == project.currency else {
             return Measured(evm: nil, rows: [], unavailable: "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline")
         }
+        // Costs are priced in the project's currency when approved; any in another (the project's currency changed
+        // since) would be a wrong sum, so earned value waits until they are dealt with.
+        let foreign = lines.filter { $0.state == .approved && $0.currency != nil && $0.currency != project.currency }.count
+            + expenses.filter { $0.state == .approved && $0.currency != project.currency }.count
+        if foreign > 0 {
+            return Measured(evm: nil, rows: [], unavailable: "\(foreign) approved cost\(foreign == 1 ? " is" : "s are") not in the project's currency \(project.currency.code) (it changed after they were approved): actual cost cannot be added up until they are re-entered in \(project.currency.code)")
+        }
         var actual: [Activity.ID?: [DayAmount]] = [:]
         for line in lines where line.state == .approved && line.currency == project.currency {
             actual[line.activityId, default: []] += line.costByDay
