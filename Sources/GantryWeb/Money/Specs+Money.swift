@@ -51,7 +51,7 @@ extension Specs {
         template: TimesheetLine(timesheetId: .init(0), resourceId: .init(0), weekStart: day0, createdAt: epoch, updatedAt: epoch),
         required: ["timesheet_id", "minutes"],
         summary: "A timesheet's row: minutes Monday to Sunday against a project's activity or non-project time; locked once submitted",
-        computed: ["resource_id", "week_start", "state", "reason", "decided_by", "decided_at", "cost_minor", "currency"])
+        computed: ["resource_id", "week_start", "state", "reason", "decided_by", "decided_at", "cost_minor", "cost_by_day_minor", "currency"])
     static let expenses = ResourceSpec(
         path: "expenses",
         template: Expense(projectId: .init(0), spentOn: day0, amountMinor: 0, createdAt: epoch, updatedAt: epoch),
