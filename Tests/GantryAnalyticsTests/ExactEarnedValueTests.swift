@@ -184,6 +184,17 @@ struct ExactEarnedValueTests {
         #expect(try EVMCases.matches(got.earnedSchedule, want["flat_case_es"]))
     }
 
+    @Test("case 5 in minor units: the integer form gives the same ES, 0, 0.5, 2, 3.5, 4, 4 and 2 on the flat baseline")
+    func case5Minor() throws {
+        for (ev, es) in [(Int64(0), "0"), (5, "0.5"), (30, "2"), (80, "3.5"), (100, "4"), (120, "4")] {
+            let got = try #require(ExactEarnedSchedule(cumulativePlannedValueMinor: [10, 30, 60, 100], earnedValueMinor: ev, actualTime: 1))
+            #expect(got.earnedSchedule == Decimal(string: es), "EV \(ev)")
+            #expect(got.plannedDuration == 4)
+        }
+        #expect(ExactEarnedSchedule(cumulativePlannedValueMinor: [10, 10, 20], earnedValueMinor: 10, actualTime: 1)?.earnedSchedule == 2)
+        #expect(ExactEarnedSchedule(cumulativePlannedValueMinor: [], earnedValueMinor: 10, actualTime: 1) == nil)
+    }
+
     @Test("case 6 [D Lipke]: a late finish keeps SPI at 1 but SPI(t) below it")
     func case6() throws {
         let c = try EVMCases.case(6)

@@ -132,8 +132,10 @@ public struct MoneyReports: Sendable {
         for b in baseline.activities where b.plannedValue != nil {
             let a = activities[b.activityId]
             let percent: Double = a.map { $0.physicalPercentComplete ?? ($0.actualFinish != nil ? 100 : $0.percentComplete) } ?? 0
-            inputs.append(.init(id: b.activityId.rawValue, plannedValue: b.plannedValue ?? [],
-                                percentComplete: Decimal(string: String(percent)) ?? 0, actualCost: actual[b.activityId] ?? []))
+            // A whole percent (the usual case) converts without going through text.
+            let share = percent == percent.rounded() && abs(percent) <= 1_000 ? Decimal(Int(percent)) : Decimal(string: String(percent)) ?? 0
+            inputs.append(.init(id: b.activityId.rawValue, plannedValue: b.plannedValue ?? [], percentComplete: share,
+                                actualCost: actual[b.activityId] ?? []))
             rows.append(b)
             booked.insert(b.activityId)
         }
