@@ -56,7 +56,7 @@ struct MoneyPages: Sendable {
         }
         router.post("approvals") { request, context in
             let auth = try UIRoutes.signedIn(context)
-            let pairs = try await Self.formPairs(request, context)
+            let pairs = try await UIRoutes.formPairs(request, context)
             var form: [String: String] = [:]
             for (k, v) in pairs { form[k] = v }
             try UIRoutes.checkCSRF(form["csrf_token"], of: auth)
@@ -274,17 +274,6 @@ struct MoneyPages: Sendable {
     }
 
     // MARK: reading forms
-
-    /// The form's fields in order, repeated names kept (checkboxes).
-    static func formPairs(_ request: Request, _ context: GantryContext) async throws -> [(String, String)] {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let text = String(buffer: buffer)
-        return text.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
-            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
-        }
-    }
 
     /// The week's rows from the form: `what_N` ("a:<activity id>" or "c:<category>"), `line_N`, `d_N_0` … `d_N_6`
     /// in hours ("7.5" or "7:30").

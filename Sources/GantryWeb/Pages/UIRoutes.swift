@@ -222,18 +222,23 @@ struct UIRoutes: Sendable {
         return next
     }
 
-    /// An `application/x-www-form-urlencoded` body as a dictionary.
+    /// An `application/x-www-form-urlencoded` body as a dictionary (the last value of a repeated name).
     static func form(_ request: Request, _ context: GantryContext) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
         var out: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
-            }
-            out[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
-        }
+        for (name, value) in try await formPairs(request, context) { out[name] = value }
         return out
+    }
+
+    /// The same body as its fields in order, repeated names kept (a group of checkboxes).
+    static func formPairs(_ request: Request, _ context: GantryContext) async throws -> [(String, String)] {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        func decode(_ s: Substring) -> String {
+            String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+        }
+        return String(buffer: buffer).split(separator: "&").map { pair in
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(kv[0]), kv.count > 1 ? decode(kv[1]) : "")
+        }
     }
 }
 
