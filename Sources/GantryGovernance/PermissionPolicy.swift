@@ -41,6 +41,8 @@ public enum Subject: Sendable, Hashable {
     /// An expense on a project: entered by whoever spent it, or by the project's manager, its portfolio's owner or
     /// the PMO; approving it is `CostApproval`'s to decide.
     case expense(submitterId: User.ID?, portfolioOwnerId: User.ID?, managerId: User.ID?)
+    /// Who stands in for a manager in approving time and expenses: kept by the manager who delegates and the PMO.
+    case delegation(delegatorId: User.ID?)
 
     public var noun: String {
         switch self {
@@ -59,6 +61,7 @@ public enum Subject: Sendable, Hashable {
         case .finances: "project budgets and funding"
         case .timesheet: "timesheets"
         case .expense: "expenses"
+        case .delegation: "approval delegates"
         }
     }
 }
@@ -184,6 +187,10 @@ public enum PermissionPolicy {
             if role == .executive || role == .requester { break }
             return submitter == actor.userId ? .allowed
                 : .refused("an expense is entered by whoever spent it (submitted_by must be you), the project's manager or the PMO")
+        case .delegation(let delegator):
+            if isPMO { return .allowed }
+            return delegator != nil && delegator == actor.userId ? .allowed
+                : .refused("an approval delegate is named by the manager who delegates (delegator_id must be you) or by the PMO")
         case .user, .auditLog:
             break
         }

@@ -295,6 +295,35 @@ public struct ClosedPeriod: Entity, Hashable {
     }
 }
 
+/// A stand-in for approvals: from `starts` through `ends` (open-ended when nil), the delegate approves or rejects the
+/// time and expenses that the delegator may approve as a project's manager or a portfolio's owner, for example while
+/// the delegator is away. Kept by the delegator and the PMO; no one approves their own time through it.
+public struct ApprovalDelegation: Entity, Hashable {
+    public typealias ID = EntityID<ApprovalDelegation>
+    public static let kindName = "approval_delegation"
+    public var id: ID
+    public var version: Int
+    /// Whose approvals are delegated.
+    public var delegatorId: User.ID
+    /// Who approves in their place.
+    public var delegateId: User.ID
+    public var starts: CalendarDate
+    /// The last day, inclusive; nil until revoked.
+    public var ends: CalendarDate?
+    public var note: String
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(id: ID = ID(0), version: Int = 1, delegatorId: User.ID, delegateId: User.ID, starts: CalendarDate,
+                ends: CalendarDate? = nil, note: String = "", createdAt: Timestamp, updatedAt: Timestamp) {
+        self.id = id; self.version = version; self.delegatorId = delegatorId; self.delegateId = delegateId
+        self.starts = starts; self.ends = ends; self.note = note; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+
+    /// In force on `day`.
+    public func covers(_ day: CalendarDate) -> Bool { starts <= day && (ends.map { day <= $0 } ?? true) }
+}
+
 /// A project's earned value at a status date, kept so that the S-curve shows EV as it was reported over time.
 public struct ProgressSnapshot: Entity, Hashable {
     public typealias ID = EntityID<ProgressSnapshot>

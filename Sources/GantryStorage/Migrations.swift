@@ -238,5 +238,9 @@ enum Migrations {
             // week spans two months. Lines approved before keep splitting their cost by minutes.
             ["ALTER TABLE timesheet_lines ADD COLUMN cost_by_day_minor TEXT"]
         },
+        Migration(name: "0019_approval_delegations") { dialect in
+            // A project manager's (or portfolio owner's) stand-in for approving time and expenses, over dates.
+            dialect.create(Table.approvalDelegations)
+        },
     ]
 }

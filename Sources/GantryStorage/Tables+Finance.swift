@@ -48,6 +48,11 @@ extension Table {
                   .int("bac_minor"), .int("pv_minor"), .int("ev_minor"), .int("ac_minor")] + stamps,
         uniques: [["project_id", "as_of"]], indexes: [])
 
+    static let approvalDelegations = Table(
+        name: "approval_delegations",
+        columns: [.int("delegator_id"), .int("delegate_id"), .text("starts"), .text("ends", null: true), .text("note")] + stamps,
+        uniques: [], indexes: [["delegate_id"], ["delegator_id"]])
+
     /// The tables migration 0017 creates.
     static let finance: [Table] = [costRates, exchangeRates, budgetLines, fundingSources, timesheets, timesheetLines,
                                    expenses, closedPeriods, progressSnapshots]

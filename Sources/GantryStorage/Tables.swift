@@ -191,6 +191,7 @@ struct Table: Sendable {
         case is Expense.Type: expenses
         case is ClosedPeriod.Type: closedPeriods
         case is ProgressSnapshot.Type: progressSnapshots
+        case is ApprovalDelegation.Type: approvalDelegations
         default: fatalError("no table for \(E.self): add it to Table.of")
         }
     }

@@ -326,6 +326,51 @@ struct MoneyServiceTests {
         }
     }
 
+    /// The clock reads 15 March 2027. Pete names Tom his stand-in from 15 March through 19 March: Tom (a team
+    /// member) then approves Ann's line but not his own, and Uma cannot name a stand-in for Pete. A stand-in from
+    /// 16 March, or one that ended on 14 March, gives Tom nothing today.
+    @Test("a manager's stand-in approves in their place within the dates named, never their own time; only the manager or the PMO names one",
+          arguments: Backend.available)
+    func standIn(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let o = try await Self.org(store)
+            for r in [o.annR, o.tomR] { try await Self.rate(o, r, from: "2027-01-01", 100_00) }
+            let ann1 = try await o.book(o.annR, as: o.ann, week: "2027-03-01", o.a, Self.fullWeek)
+            let tom1 = try await o.book(o.tomR, as: o.tom, week: "2027-03-01", o.a, [60, 0, 0, 0, 0, 0, 0])
+            try await o.timesheets.submit(o.annR.id, week: Self.d("2027-03-01"), .user(o.ann))
+            try await o.timesheets.submit(o.tomR.id, week: Self.d("2027-03-01"), .user(o.tom))
+            func delegation(_ from: User, _ to: User, _ starts: String, _ ends: String?) -> ApprovalDelegation {
+                ApprovalDelegation(delegatorId: from.id, delegateId: to.id, starts: Self.d(starts), ends: ends.map(Self.d),
+                                   createdAt: Self.t, updatedAt: Self.t)
+            }
+            // Uma names a stand-in for Pete: refused; Pete naming himself: refused by field.
+            let byOther = try #require(await Self.refusal { _ = try await o.catalog.create(delegation(o.pete, o.tom, "2027-03-15", nil), .user(o.uma)) })
+            #expect(byOther.code == .forbidden)
+            let himself = try #require(await Self.refusal { _ = try await o.catalog.create(delegation(o.pete, o.pete, "2027-03-15", nil), .user(o.pete)) })
+            #expect(himself.code == .invalid && himself.problems.map(\.field) == ["delegate_id"])
+            let backwards = try #require(await Self.refusal { _ = try await o.catalog.create(delegation(o.pete, o.tom, "2027-03-15", "2027-03-14"), .user(o.pete)) })
+            #expect(backwards.problems.map(\.field) == ["ends"])
+            // Not yet in force, and already ended: nothing for Tom.
+            _ = try await o.catalog.create(delegation(o.pete, o.tom, "2027-03-16", nil), .user(o.pete))
+            _ = try await o.catalog.create(delegation(o.pete, o.tom, "2027-03-01", "2027-03-14"), .user(o.pete))
+            let inbox = Inbox(store: store, clock: FixedClock(time: Self.t))
+            #expect(try await o.timesheets.pending(.user(o.tom)).lines.isEmpty)
+            #expect(!(try await inbox.items(.user(o.tom))).contains { $0.kind == "approvals_waiting" })
+            #expect(try #require(await Self.refusal { try await o.timesheets.decide(lines: [ann1.id], .approve, .user(o.tom)) }).code == .forbidden)
+            // In force today: Tom sees Ann's line (not his own), approves it, and still cannot approve his own.
+            _ = try await o.catalog.create(delegation(o.pete, o.tom, "2027-03-15", "2027-03-19"), .user(o.pete))
+            #expect(try await o.timesheets.pending(.user(o.tom)).lines.map(\.id) == [ann1.id])
+            #expect(try await inbox.items(.user(o.tom)).contains { $0.kind == "approvals_waiting" && $0.recordId == o.p1.id.rawValue })
+            let own = try #require(await Self.refusal { try await o.timesheets.decide(lines: [tom1.id], .approve, .user(o.tom)) })
+            #expect(own.code == .forbidden && own.message.contains("own time"))
+            try await o.timesheets.decide(lines: [ann1.id], .approve, .user(o.tom))
+            let approved = try await o.line(o.annR, week: "2027-03-01")
+            #expect(approved.state == .approved && approved.decidedBy == o.tom.id && approved.cost == Self.eur(4_000_00))
+            // Pete still approves Tom's own line.
+            try await o.timesheets.decide(lines: [tom1.id], .approve, .user(o.pete))
+        }
+    }
+
     /// Three activities on the standard calendar, planned by day (EUR):
     ///
     ///     day        Mon 1  Tue 2  Wed 3  Thu 4  Fri 5  Sat 6 Sun 7  Mon 8  Tue 9  Wed 10  Thu 11  Fri 12

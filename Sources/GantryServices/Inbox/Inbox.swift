@@ -220,7 +220,10 @@ public struct Inbox: Sendable {
                                 due: nil, overdue: false))
             }
         }
-        guard [.admin, .pmoDirector, .pmoAnalyst, .portfolioManager, .projectManager].contains(actor.role) else { return out }
+        // A delegate sees what waits for the managers they stand in for today.
+        let standsInFor = try await delegators(of: actor.userId, on: today, in: session)
+        guard [.admin, .pmoDirector, .pmoAnalyst, .portfolioManager, .projectManager].contains(actor.role) || !standsInFor.isEmpty
+        else { return out }
         let submitted: [String: FilterValue] = ["state": .text(ApprovalState.submitted.rawValue)]
         let lines = try await session.list(TimesheetLine.self, ListQuery(filters: submitted)).filter { $0.projectId != nil }
         let expenses = try await session.list(Expense.self, ListQuery(filters: submitted))
@@ -230,8 +233,10 @@ public struct Inbox: Sendable {
         for (projectId, n) in waiting.sorted(by: { $0.key < $1.key }) {
             guard let project = try await session.get(Project.self, projectId),
                   let portfolio = try await session.get(Portfolio.self, project.portfolioId),
-                  CostApproval.decide(actor, portfolioOwnerId: portfolio.ownerId, managerId: project.managerId, bookedBy: nil).isAllowed,
+                  CostApproval.decide(actor, portfolioOwnerId: portfolio.ownerId, managerId: project.managerId, bookedBy: nil,
+                                      standsInFor: standsInFor).isAllowed,
                   isPMO(actor) || project.managerId == actor.userId || portfolio.ownerId == actor.userId || actor.role == .admin
+                    || project.managerId.map(standsInFor.contains) == true || portfolio.ownerId.map(standsInFor.contains) == true
             else { continue }
             var parts: [String] = []
             if n.lines > 0 { parts.append("\(n.lines) timesheet line\(n.lines == 1 ? "" : "s")") }

@@ -316,6 +316,37 @@ extension ClosedPeriod: ManagedEntity {
     }
 }
 
+extension ApprovalDelegation: ManagedEntity {
+    public static func subject(of r: ApprovalDelegation, in session: any StoreSession) async throws -> Subject {
+        .delegation(delegatorId: r.delegatorId)
+    }
+    public static let listSubject = Subject.delegation(delegatorId: nil)
+    public static let filters: [String: FilterKind] = ["delegator_id": .reference, "delegate_id": .reference]
+
+    public static func validate(_ r: ApprovalDelegation, existing: ApprovalDelegation?, in session: any StoreSession) async throws {
+        var c = Checks()
+        try await c.exists("delegator_id", r.delegatorId, User.self, in: session)
+        try await c.exists("delegate_id", r.delegateId, User.self, in: session)
+        if r.delegateId == r.delegatorId { c.fail("delegate_id", "a manager does not delegate to themselves; name someone else") }
+        if let ends = r.ends, ends < r.starts { c.fail("ends", "ends (\(ends)) is before starts (\(r.starts))") }
+        if let existing, existing.delegatorId != r.delegatorId {
+            c.fail("delegator_id", "a delegation keeps its delegator; end it and name a new one")
+        }
+        c.text("note", r.note, max: 1_000, required: false)
+        if let delegate = try await session.get(User.self, r.delegateId), !delegate.active {
+            c.fail("delegate_id", "\(delegate.username) is deactivated and cannot approve")
+        }
+        try c.throwIfAny()
+    }
+}
+
+/// The managers `user` stands in for on `day`, from their approval delegations.
+func delegators(of user: User.ID?, on day: CalendarDate, in session: any StoreSession) async throws -> Set<User.ID> {
+    guard let user else { return [] }
+    let given = try await session.list(ApprovalDelegation.self, ListQuery(filters: ["delegate_id": .int(user.rawValue)]))
+    return Set(given.filter { $0.covers(day) }.map(\.delegatorId))
+}
+
 extension ProgressSnapshot: ManagedEntity {
     public static func subject(of r: ProgressSnapshot, in session: any StoreSession) async throws -> Subject {
         try await financesSubject(r.projectId, in: session)

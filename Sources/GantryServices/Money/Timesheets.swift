@@ -260,6 +260,7 @@ public struct Timesheets: Sendable {
         let now = clock.now()
         try await store.write { s in
             let book = try await RateBook.load(in: s)
+            let standsInFor = try await delegators(of: caller.userId, on: now.date, in: s)
             var projects: [Project.ID: (Project, Portfolio?)] = [:]
             func project(_ id: Project.ID) async throws -> (Project, Portfolio?) {
                 if let p = projects[id] { return p }
@@ -271,7 +272,8 @@ public struct Timesheets: Sendable {
             func authorize(_ projectId: Project.ID, bookedBy: User.ID?) async throws {
                 guard case .user(let actor) = caller else { return }
                 let (p, portfolio) = try await project(projectId)
-                if case .refused(let why) = CostApproval.decide(actor, portfolioOwnerId: portfolio?.ownerId, managerId: p.managerId, bookedBy: bookedBy) {
+                if case .refused(let why) = CostApproval.decide(actor, portfolioOwnerId: portfolio?.ownerId, managerId: p.managerId,
+                                                                bookedBy: bookedBy, standsInFor: standsInFor) {
                     throw ServiceError(.forbidden, "Not allowed: \(why) (project \(p.code)).")
                 }
             }
@@ -334,7 +336,9 @@ public struct Timesheets: Sendable {
     }
 
     public func pending(_ caller: Caller, projectId: Project.ID? = nil) async throws -> Pending {
-        try await store.read { s in
+        let today = clock.now().date
+        return try await store.read { s in
+            let standsInFor = try await delegators(of: caller.userId, on: today, in: s)
             var filter: [String: FilterValue] = ["state": .text(ApprovalState.submitted.rawValue)]
             if let projectId { filter["project_id"] = .int(projectId.rawValue) }
             let lines = try await s.list(TimesheetLine.self, ListQuery(filters: filter)).filter { $0.projectId != nil }
@@ -353,7 +357,7 @@ public struct Timesheets: Sendable {
                 guard case .user(let actor) = caller else { return true }
                 guard let p = projects[projectId] else { return false }
                 return CostApproval.decide(actor, portfolioOwnerId: portfolios[p.portfolioId]?.ownerId, managerId: p.managerId,
-                                           bookedBy: bookedBy).isAllowed
+                                           bookedBy: bookedBy, standsInFor: standsInFor).isAllowed
             }
             return Pending(
                 lines: lines.filter { mayDecide($0.projectId!, people[$0.resourceId]?.userId) },

@@ -74,6 +74,36 @@ struct MoneyPages: Sendable {
             case .failure(let failure): return try await Self.approvalsPage(backend, auth, failure: failure)
             }
         }
+        router.post("approvals/delegates") { request, context in
+            let (auth, form) = try await UIRoutes.postedForm(request, context)
+            var reader = FormReader(form)
+            let delegator = (reader.id("delegator_id", User.self) ?? nil) ?? auth.user.id
+            let delegate = reader.id("delegate_id", User.self) ?? nil
+            let starts = (reader.date("starts") ?? nil) ?? MoneyRoutes.today()
+            let ends = reader.date("ends") ?? nil
+            if delegate == nil && reader.problems.isEmpty { reader.fail("delegate_id", "choose who stands in for you") }
+            guard reader.problems.isEmpty, let delegate else {
+                return try await Self.approvalsPage(backend, auth, failure: FormFailure(reader.problems))
+            }
+            let t = Specs.epoch
+            switch try await RecordForms.attempt(lead: "No stand-in was named:", {
+                try await backend.catalog.create(ApprovalDelegation(delegatorId: delegator, delegateId: delegate, starts: starts, ends: ends,
+                                                                    note: reader.text("note") ?? "", createdAt: t, updatedAt: t), auth.caller)
+            }) {
+            case .success: return RecordForms.redirect("/approvals?done=\(PlanEditorUIRoutes.query("Stand-in named."))#delegates-title")
+            case .failure(let failure): return try await Self.approvalsPage(backend, auth, failure: failure)
+            }
+        }
+        router.post("approvals/delegates/:id/remove") { request, context in
+            let (auth, _) = try await UIRoutes.postedForm(request, context)
+            let id = ApprovalDelegation.ID(try APIRoutes.id(context))
+            switch try await RecordForms.attempt(lead: "The stand-in was not removed:", {
+                try await backend.catalog.delete(ApprovalDelegation.self, id, auth.caller)
+            }) {
+            case .success: return RecordForms.redirect("/approvals?done=\(PlanEditorUIRoutes.query("Stand-in removed."))#delegates-title")
+            case .failure(let failure): return try await Self.approvalsPage(backend, auth, failure: failure)
+            }
+        }
         router.post("approvals/progress") { request, context in
             let (auth, form) = try await UIRoutes.postedForm(request, context)
             var reader = FormReader(form)
@@ -452,6 +482,36 @@ struct MoneyPages: Sendable {
              "actual": hours(Int(p.actualMinutes), zero: "0"), "remaining": hours(Int(p.remainingMinutes), zero: "0"),
              "current": PlanEditorPages.percent(p.activity.percentComplete), "proposed": PlanEditorPages.percent(p.proposedPercent),
              "csrf": RecordForms.csrf(auth)]
+        }
+        // Stand-ins: the ones this user named (every one, for the PMO) and the managers this user stands in for.
+        let me = auth.user.id
+        let people = try await backend.views.directory(auth.caller)
+        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.displayName) })
+        let pmo = [.admin, .pmoDirector, .pmoAnalyst].contains(auth.user.role)
+        let delegations = try await backend.catalog.all(ApprovalDelegation.self, auth.caller, [:])
+            .filter { pmo || $0.delegatorId == me || $0.delegateId == me }
+            .sorted { ($0.starts, $0.id) > ($1.starts, $1.id) }
+        let today = MoneyRoutes.today()
+        values["delegations"] = delegations.map { d -> [String: Any] in
+            ["id": d.id.description, "delegator": names[d.delegatorId] ?? "user \(d.delegatorId)",
+             "delegate": names[d.delegateId] ?? "user \(d.delegateId)", "starts": d.starts.description,
+             "ends": d.ends?.description ?? "until removed", "note": d.note,
+             "state": d.covers(today) ? "in force" : d.starts > today ? "planned" : "ended",
+             "removable": pmo || d.delegatorId == me, "csrf": RecordForms.csrf(auth)]
+        }
+        if pmo || [.portfolioManager, .projectManager].contains(auth.user.role) {
+            var form: [String: Any] = [
+                "people": people.filter { $0.id != me }.sorted { $0.displayName < $1.displayName }
+                    .map { ["id": $0.id.description, "name": "\($0.displayName) (\($0.role.title))"] as [String: Any] },
+                "today": today.description,
+            ]
+            if pmo {
+                form["pmo"] = true
+                form["managers"] = people.filter { [.portfolioManager, .projectManager].contains($0.role) || $0.id == me }
+                    .sorted { $0.displayName < $1.displayName }
+                    .map { ["id": $0.id.description, "name": "\($0.displayName) (\($0.role.title))", "selected": $0.id == me] as [String: Any] }
+            }
+            values["delegateForm"] = form
         }
         if let done { values["done"] = done }
         if let failure { values["formError"] = "\(failure.lead) \(failure.message)" }

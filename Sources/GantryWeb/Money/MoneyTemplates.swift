@@ -52,6 +52,21 @@ enum MoneyTemplates {
         {{#proposals}}<tr id="proposal-{{activityId}}"><td>{{project}}</td><td>{{activity}}</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{remaining}}</td><td class="num">{{current}}</td><td><form method="post" action="/approvals/progress" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="activity_id" value="{{activityId}}"><input name="percent_complete" value="{{proposed}}" size="5" inputmode="decimal" aria-label="% complete of {{activity}}"> <button type="submit" class="secondary small" id="confirm-{{activityId}}">Confirm</button></form></td></tr>{{/proposals}}
         {{^proposals}}<tr><td colspan="7">Nothing to confirm.</td></tr>{{/proposals}}
         </tbody></table>
+        <h2 id="delegates-title">Stand-ins</h2>
+        <p>While you are away, a stand-in approves or rejects the time and expenses you would, from the first day through the last. The PMO approves everything anyway; no one approves their own time.</p>
+        <table class="grid" id="delegations"><thead><tr><th scope="col">Manager</th><th scope="col">Stand-in</th><th scope="col">From</th><th scope="col">Until</th><th scope="col">Now</th><th scope="col">Note</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead><tbody>
+        {{#delegations}}<tr id="delegation-{{id}}"><td>{{delegator}}</td><td>{{delegate}}</td><td class="date">{{starts}}</td><td class="date">{{ends}}</td><td>{{state}}</td><td>{{note}}</td><td>{{#removable}}<form method="post" action="/approvals/delegates/{{id}}/remove" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="secondary small" id="remove-delegation-{{id}}" aria-label="Remove {{delegate}} as stand-in for {{delegator}}">Remove</button></form>{{/removable}}</td></tr>{{/delegations}}
+        {{^delegations}}<tr><td colspan="7">No stand-ins.</td></tr>{{/delegations}}
+        </tbody></table>
+        {{#delegateForm}}<form method="post" action="/approvals/delegates" id="delegate-form"><input type="hidden" name="csrf_token" value="{{csrf}}">
+        <fieldset><legend>Name a stand-in</legend>
+        {{#pmo}}<p><label for="delegator_id">For</label><br><select id="delegator_id" name="delegator_id">{{#managers}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/managers}}</select></p>{{/pmo}}
+        <p><label for="delegate_id">Stand-in</label><br><select id="delegate_id" name="delegate_id" required><option value="">— choose —</option>{{#people}}<option value="{{id}}">{{name}}</option>{{/people}}</select></p>
+        <p><label for="starts">From</label><br><input type="date" id="starts" name="starts" value="{{today}}" required></p>
+        <p><label for="ends">Until (the last day; empty for until removed)</label><br><input type="date" id="ends" name="ends"></p>
+        <p><label for="delegate-note">Note</label><br><input id="delegate-note" name="note" size="40"></p>
+        <p><button type="submit" id="add-delegate">Name stand-in</button></p>
+        </fieldset></form>{{/delegateForm}}
         """
 
     static let projectMoney = """

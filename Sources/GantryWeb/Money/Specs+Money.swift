@@ -15,6 +15,7 @@ extension Specs {
         visitor.visit(expenses)
         visitor.visit(closedPeriods)
         visitor.visit(progressSnapshots)
+        visitor.visit(approvalDelegations)
     }
 
     static let day0 = CalendarDate(year: 2000, month: 1, day: 3)!  // a Monday
@@ -64,6 +65,11 @@ extension Specs {
         required: ["month"],
         summary: "Months the PMO closed: no timesheet or expense in them changes; deleting the record reopens the month (audited)",
         computed: ["closed_by"])
+    static let approvalDelegations = ResourceSpec(
+        path: "approval-delegations",
+        template: ApprovalDelegation(delegatorId: .init(0), delegateId: .init(0), starts: day0, createdAt: epoch, updatedAt: epoch),
+        required: ["delegator_id", "delegate_id", "starts"],
+        summary: "A manager's stand-in for approving time and expenses, from starts through ends (inclusive; open-ended when null): kept by the manager who delegates (delegator_id) and the PMO; no one approves their own time through it")
     static let progressSnapshots = ResourceSpec(
         path: "progress-snapshots",
         template: ProgressSnapshot(projectId: .init(0), asOf: day0, baselineId: nil, currency: .eur, bacMinor: 0, pvMinor: 0,
