@@ -119,6 +119,57 @@ struct MoneyWebTests {
         }
     }
 
+    @Test("the project manager names a stand-in on the approvals page; the stand-in then sees and approves the team's time; removing it ends that")
+    func standIn() async throws {
+        let h = try await Harness.make()
+        let users = h.users
+        let (pm, _) = try await h.backend.accounts.signIn(username: "project.manager", password: Harness.password)
+        let (member, _) = try await h.backend.accounts.signIn(username: "team.member", password: Harness.password)
+        try await h.test { (c: Harness.Client) async throws in
+            let s = try await Self.setUp(c, users)
+            _ = try await c.send(.put, "/api/v1/timesheets/week", as: .teamMember, json: Self.week(s))
+            let submitted = try await c.send(.post, "/api/v1/timesheets/week/submit", as: .teamMember, json: #"{"week":"2026-11-02"}"#)
+            guard case .array(let lines)? = submitted["lines"], case .object(let line)? = lines.first, case .int(let lineId)? = line["id"] else {
+                Issue.record("no line in \(submitted.text)"); return
+            }
+            // The executive is no approver yet.
+            #expect(try await c.send(.post, "/api/v1/approvals/decide", as: .executive, json: #"{"line_ids":[\#(lineId)],"decision":"approve"}"#).status == .forbidden)
+
+            // A team member gets no form to name one; the project manager does.
+            let memberPage = try await c.send(.get, "/approvals", as: nil, headers: RAIDUITests.cookie(member))
+            #expect(memberPage.status == .ok && !memberPage.text.contains(#"id="delegate-form""#))
+            let page = try await c.send(.get, "/approvals", as: nil, headers: RAIDUITests.cookie(pm))
+            #expect(page.text.contains(#"id="delegate-form""#))
+            let csrf = try #require(UITests.hidden("csrf_token", in: page.text))
+            let executive = users[.executive]!.id
+            let backwards = try await c.send(.post, "/approvals/delegates", as: nil, headers: RAIDUITests.form(pm),
+                                             body: "csrf_token=\(csrf)&delegate_id=\(executive)&starts=2026-11-10&ends=2026-11-01")
+            #expect(backwards.status == .unprocessableContent && backwards.text.contains("ends (2026-11-01) is before starts (2026-11-10)"), "\(backwards.text)")
+            #expect(try await c.send(.get, "/api/v1/approval-delegations").items.isEmpty)
+            let named = try await c.send(.post, "/approvals/delegates", as: nil, headers: RAIDUITests.form(pm),
+                                         body: "csrf_token=\(csrf)&delegate_id=\(executive)&starts=2026-01-01&ends=&note=Away")
+            #expect(named.status == .seeOther, "\(named.text)")
+            let delegation = try #require(try await c.send(.get, "/api/v1/approval-delegations").items.first)
+            #expect(delegation["delegator_id"]?.int == users[.projectManager]!.id.rawValue && delegation["delegate_id"]?.int == executive)
+            #expect(delegation["ends"] == .null)
+
+            // The stand-in's queue has the line, and the stand-in approves it.
+            let queue = try await c.send(.get, "/api/v1/approvals", as: .executive)
+            #expect(queue.text.contains(#""id":\#(lineId)"#), "\(queue.text)")
+            let approved = try await c.send(.post, "/api/v1/approvals/decide", as: .executive, json: #"{"line_ids":[\#(lineId)],"decision":"approve"}"#)
+            #expect(approved.status == .ok, "\(approved.text)")
+            #expect(try await c.send(.get, "/api/v1/timesheet-lines/\(lineId)").int("decided_by") == executive)
+
+            // Removed on the page: the executive's queue is closed to them again.
+            let after = try await c.send(.get, "/approvals", as: nil, headers: RAIDUITests.cookie(pm))
+            let id = try #require(delegation["id"]?.int)
+            #expect(after.text.contains(#"id="remove-delegation-\#(id)""#) && after.text.contains("in force"))
+            let removed = try await c.send(.post, "/approvals/delegates/\(id)/remove", as: nil, headers: RAIDUITests.form(pm), body: "csrf_token=\(csrf)")
+            #expect(removed.status == .seeOther)
+            #expect(try await c.send(.get, "/api/v1/approval-delegations").items.isEmpty)
+        }
+    }
+
     @Test("a closed month refuses the week's changes with the month named, and reopening allows them; both audited")
     func closedMonth() async throws {
         let h = try await Harness.make()
