@@ -26,13 +26,18 @@ public struct EarnedValueAmounts: Sendable, Hashable, Codable {
         bottomUpEstimateToComplete: Money? = nil
     ) throws(MoneyError) {
         let currency = budgetAtCompletion.currency
-        for other in [plannedValue, earnedValue, actualCost] + (bottomUpEstimateToComplete.map { [$0] } ?? [])
-        where other.currency != currency {
+        // Checked one by one rather than as an array: a portfolio makes a hundred thousand of these.
+        func check(_ other: Currency?) throws(MoneyError) {
+            guard let other, other != currency else { return }
             throw MoneyError(
                 code: "currency_mismatch",
-                message: "earned value amounts must share one currency: BAC is in \(currency.code), another in \(other.currency.code)"
+                message: "earned value amounts must share one currency: BAC is in \(currency.code), another in \(other.code)"
             )
         }
+        try check(plannedValue.currency)
+        try check(earnedValue.currency)
+        try check(actualCost.currency)
+        try check(bottomUpEstimateToComplete?.currency)
         self.currency = currency
         self.budgetAtCompletion = budgetAtCompletion
         self.plannedValue = plannedValue

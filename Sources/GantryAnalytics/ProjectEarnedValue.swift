@@ -66,16 +66,41 @@ public enum CostPlan {
 /// - Earned schedule counts calendar days from the baseline's first planned day: AT is the days through the status
 ///   date, PD the days the baseline spans.
 public struct ProjectEarnedValue: Sendable {
+    /// An amount on a day named by its number (days since 1970-01-01): what earned value adds up, without
+    /// converting dates back and forth.
+    public struct DayCost: Sendable, Hashable {
+        public var day: Int
+        public var minor: Int64
+
+        public init(day: Int, minor: Int64) { self.day = day; self.minor = minor }
+        public init(_ amount: DayAmount) { self.init(day: amount.day.daysSinceEpoch, minor: amount.minor) }
+    }
+
     public struct ActivityInput: Sendable {
         public var id: Int64
         public var plannedValue: [DayAmount]
         /// 0–100.
         public var percentComplete: Decimal
-        public var actualCost: [DayAmount]
+        public var actualCost: [DayCost]
+        /// The same percent as a whole number when it is one (0–100), so EV is computed in integers.
+        var wholePercent: Int64?
 
         public init(id: Int64, plannedValue: [DayAmount], percentComplete: Decimal, actualCost: [DayAmount]) {
             self.id = id; self.plannedValue = plannedValue; self.percentComplete = percentComplete
-            self.actualCost = actualCost
+            self.actualCost = actualCost.map(DayCost.init)
+        }
+
+        /// From a percent as the model keeps it: a whole percent is taken as it is, any other by its shortest
+        /// decimal text (so 37.5 is exactly 37.5), clamped to 0–100.
+        public init(id: Int64, plannedValue: [DayAmount], percent: Double, actualCost: [DayCost]) {
+            self.id = id; self.plannedValue = plannedValue; self.actualCost = actualCost
+            let clamped = percent.isFinite ? min(max(percent, 0), 100) : 0
+            if clamped == clamped.rounded() {
+                wholePercent = Int64(clamped)
+                percentComplete = Decimal(Int(clamped))
+            } else {
+                percentComplete = Decimal(string: String(clamped)) ?? 0
+            }
         }
     }
 
@@ -90,110 +115,120 @@ public struct ProjectEarnedValue: Sendable {
     /// The baseline's first and last planned days (nil when it plans no cost).
     public let baselineStart: CalendarDate?
     public let baselineFinish: CalendarDate?
-    /// Cumulative planned value at the end of each day the baseline spans (minor units), and cumulative actual
-    /// cost at the end of each day from the first cost through the status date.
-    public let plannedCurve: [DayAmount]
-    public let actualCurve: [DayAmount]
+    /// Cumulative planned value at the end of each day from the baseline's first (minor units), and cumulative
+    /// actual cost at the end of each day from `actualFrom` (the first cost) through the status date.
+    let plannedByDay: [Int64]
+    let actualByDay: [Int64]
+    let actualFrom: Int
+
+    /// Cumulative planned value at the end of each day the baseline spans, as dates (for the S-curve).
+    public var plannedCurve: [DayAmount] {
+        guard let first = baselineStart?.daysSinceEpoch else { return [] }
+        return plannedByDay.enumerated().map { DayAmount(day: CalendarDate(daysSinceEpoch: first + $0), minor: $1) }
+    }
+
+    /// Cumulative actual cost at the end of each day from the first cost through the status date, as dates.
+    public var actualCurve: [DayAmount] {
+        actualByDay.enumerated().map { DayAmount(day: CalendarDate(daysSinceEpoch: actualFrom + $0), minor: $1) }
+    }
 
     public init(currency: Currency, statusDate: CalendarDate, activities: [ActivityInput],
-                unassignedActualCost: [DayAmount] = []) throws(MoneyError) {
+                unassignedActualCost: [DayCost] = []) throws(MoneyError) {
         self.currency = currency
         self.statusDate = statusDate
         var rows: [(Int64, EarnedValueAmounts)] = []
         rows.reserveCapacity(activities.count)
         let status = statusDate.daysSinceEpoch
-        // Amounts by day number (days since 1970-01-01), gathered first and then summed into arrays spanning the
-        // days: hashing dates costs more than the arithmetic.
-        var planned: [(day: Int, minor: Int64)] = []
-        var spent: [(day: Int, minor: Int64)] = []
+        // Amounts by day number, gathered first and then summed into arrays spanning the days: hashing dates costs
+        // more than the arithmetic.
+        var planned: [DayCost] = []
+        var spent: [DayCost] = []
+        var first = Int.max, last = Int.min, firstSpent = Int.max
+        var bacSum: Int64 = 0, pvSum: Int64 = 0, evSum: Int64 = 0, acSum: Int64 = 0
         for a in activities {
             var bac: Int64 = 0, pv: Int64 = 0, ac: Int64 = 0
             for p in a.plannedValue {
                 let n = p.day.daysSinceEpoch
                 bac += p.minor
                 if n <= status { pv += p.minor }
-                planned.append((n, p.minor))
+                if n < first { first = n }
+                if n > last { last = n }
+                planned.append(DayCost(day: n, minor: p.minor))
             }
-            for c in a.actualCost {
-                let n = c.day.daysSinceEpoch
-                guard n <= status else { continue }
+            for c in a.actualCost where c.day <= status {
                 ac += c.minor
-                spent.append((n, c.minor))
+                if c.day < firstSpent { firstSpent = c.day }
+                spent.append(c)
             }
-            let share = min(max(a.percentComplete, 0), 100)
-            guard let ev = Self.earned(bac, share) else { throw .overflow("EV of \(a.id)") }
+            guard let ev = a.wholePercent.flatMap({ Self.earned(bac, wholePercent: $0) })
+                    ?? Self.earned(bac, min(max(a.percentComplete, 0), 100)) else { throw .overflow("EV of \(a.id)") }
+            try Self.add(bac, to: &bacSum, "BAC"); try Self.add(pv, to: &pvSum, "PV")
+            try Self.add(ev, to: &evSum, "EV"); try Self.add(ac, to: &acSum, "AC")
             rows.append((a.id, try EarnedValueAmounts(
                 budgetAtCompletion: Money(minorUnits: bac, currency: currency),
                 plannedValue: Money(minorUnits: pv, currency: currency),
                 earnedValue: Money(minorUnits: ev, currency: currency),
                 actualCost: Money(minorUnits: ac, currency: currency))))
         }
-        var unassigned: Int64 = 0
-        for c in unassignedActualCost {
-            let n = c.day.daysSinceEpoch
-            guard n <= status else { continue }
-            unassigned += c.minor
-            spent.append((n, c.minor))
+        for c in unassignedActualCost where c.day <= status {
+            try Self.add(c.minor, to: &acSum, "AC")
+            if c.day < firstSpent { firstSpent = c.day }
+            spent.append(c)
         }
         self.activities = rows
-        let summed = try EarnedValueAmounts.sum(rows.map(\.1), currency: currency)
         total = try EarnedValueAmounts(
-            budgetAtCompletion: summed.budgetAtCompletion, plannedValue: summed.plannedValue,
-            earnedValue: summed.earnedValue, actualCost: summed.actualCost.adding(Money(minorUnits: unassigned, currency: currency)))
+            budgetAtCompletion: Money(minorUnits: bacSum, currency: currency), plannedValue: Money(minorUnits: pvSum, currency: currency),
+            earnedValue: Money(minorUnits: evSum, currency: currency), actualCost: Money(minorUnits: acSum, currency: currency))
 
-        var curve: [DayAmount] = []
-        if let first = planned.lazy.map(\.day).min(), let last = planned.lazy.map(\.day).max() {
+        var curve: [Int64] = []
+        if first <= last {
             baselineStart = CalendarDate(daysSinceEpoch: first)
             baselineFinish = CalendarDate(daysSinceEpoch: last)
-            var byDay = [Int64](repeating: 0, count: last - first + 1)
-            for p in planned { byDay[p.day - first] += p.minor }
-            var running: Int64 = 0
-            curve.reserveCapacity(byDay.count)
-            for (k, minor) in byDay.enumerated() {
-                running += minor
-                curve.append(DayAmount(day: CalendarDate(daysSinceEpoch: first + k), minor: running))
-            }
+            curve = [Int64](repeating: 0, count: last - first + 1)
+            for p in planned { curve[p.day - first] += p.minor }
+            for k in curve.indices.dropFirst() { curve[k] += curve[k - 1] }
         } else {
             baselineStart = nil
             baselineFinish = nil
         }
-        plannedCurve = curve
-        var actual: [DayAmount] = []
-        if let first = spent.lazy.map(\.day).min() {
-            var byDay = [Int64](repeating: 0, count: max(0, status - first) + 1)
-            for c in spent { byDay[c.day - first] += c.minor }
-            var running: Int64 = 0
-            actual.reserveCapacity(byDay.count)
-            for (k, minor) in byDay.enumerated() {
-                running += minor
-                actual.append(DayAmount(day: CalendarDate(daysSinceEpoch: first + k), minor: running))
-            }
+        plannedByDay = curve
+        var actual: [Int64] = []
+        if firstSpent != Int.max {
+            actual = [Int64](repeating: 0, count: max(0, status - firstSpent) + 1)
+            for c in spent { actual[c.day - firstSpent] += c.minor }
+            for k in actual.indices.dropFirst() { actual[k] += actual[k - 1] }
         }
-        actualCurve = actual
-        if let first = baselineStart, total.budgetAtCompletion.minorUnits > 0 {
-            let at = Decimal(max(0, statusDate.daysSinceEpoch - first.daysSinceEpoch + 1))
-            earnedSchedule = ExactEarnedSchedule(cumulativePlannedValueMinor: curve.map(\.minor),
-                                                 earnedValueMinor: total.earnedValue.minorUnits, actualTime: at)
+        actualByDay = actual
+        actualFrom = firstSpent == Int.max ? status : firstSpent
+        if first <= last, bacSum > 0 {
+            let at = Decimal(max(0, status - first + 1))
+            earnedSchedule = ExactEarnedSchedule(cumulativePlannedValueMinor: curve, earnedValueMinor: evSum, actualTime: at)
         } else {
             earnedSchedule = nil
         }
     }
 
-    /// BAC × share / 100 rounded half to even: in integers for a whole percent (the usual case, and a hundred
-    /// times faster than Decimal's rounding), otherwise in Decimal; the same result either way.
-    static func earned(_ bac: Int64, _ share: Decimal) -> Int64? {
-        if let whole = wholePercents[share] {
-            let (product, overflow) = bac.multipliedReportingOverflow(by: whole)
-            if !overflow {
-                let q = product / 100, r = product % 100
-                if r.magnitude * 2 > 100 || (r.magnitude * 2 == 100 && q % 2 != 0) { return product < 0 ? q - 1 : q + 1 }
-                return q
-            }
-        }
-        return DecimalRounding.halfEvenInteger(Decimal(bac) * share / 100)
+    /// `sum += x`, or an overflow error naming the measure.
+    static func add(_ x: Int64, to sum: inout Int64, _ what: String) throws(MoneyError) {
+        let (next, overflow) = sum.addingReportingOverflow(x)
+        if overflow { throw .overflow("the project's \(what)") }
+        sum = next
     }
 
-    static let wholePercents: [Decimal: Int64] = Dictionary(uniqueKeysWithValues: (0...100).map { (Decimal($0), Int64($0)) })
+    /// BAC × share / 100 rounded half to even, in Decimal.
+    static func earned(_ bac: Int64, _ share: Decimal) -> Int64? {
+        DecimalRounding.halfEvenInteger(Decimal(bac) * share / 100)
+    }
+
+    /// The same for a whole percent, in integers (the usual case, and a hundred times faster than Decimal's
+    /// rounding); nil on overflow, where the Decimal path takes over.
+    static func earned(_ bac: Int64, wholePercent: Int64) -> Int64? {
+        let (product, overflow) = bac.multipliedReportingOverflow(by: wholePercent)
+        guard !overflow else { return nil }
+        let q = product / 100, r = product % 100
+        if r.magnitude * 2 > 100 || (r.magnitude * 2 == 100 && q % 2 != 0) { return product < 0 ? q - 1 : q + 1 }
+        return q
+    }
 
     /// The day earned schedule reaches (the baseline's first day plus ES days, less one), and the forecast finish
     /// from IEAC(t), when defined.
@@ -211,6 +246,17 @@ public struct ProjectEarnedValue: Sendable {
 }
 
 extension TimesheetLine {
+    /// `costByDay` by day number, appended to `out` (no dates made, no array of its own when day costs are kept).
+    public func appendCostByDay(to out: inout [ProjectEarnedValue.DayCost]) {
+        guard let total = costMinor, totalMinutes > 0 else { return }
+        if let days = costByDayMinor, days.count == 7, days.reduce(0, +) == total {
+            let monday = weekStart.daysSinceEpoch
+            for i in 0..<7 where days[i] != 0 || minutes[i] != 0 { out.append(.init(day: monday + i, minor: days[i])) }
+            return
+        }
+        out.append(contentsOf: costByDay.map(ProjectEarnedValue.DayCost.init))
+    }
+
     /// The approved cost by day: each day's cost as priced at approval (`costByDayMinor`); for a line approved
     /// before day costs were kept, the cost split over the days in proportion to their minutes, exactly (the
     /// remainder one minor unit at a time to the days with the largest remainders, earliest first). Empty until

@@ -362,3 +362,8 @@ public struct BudgetChange: Sendable, Hashable, Codable {
         self.month = month; self.costType = costType; self.expenditure = expenditure; self.amountMinor = amountMinor
     }
 }
+
+extension Activity {
+    /// The % complete earned value counts: physical % complete where set, 100 once finished, else % complete.
+    public var earnedPercent: Double { physicalPercentComplete ?? (actualFinish != nil ? 100 : percentComplete) }
+}

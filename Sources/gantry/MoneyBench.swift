@@ -235,48 +235,57 @@ enum MoneyBenchmark {
     }
 
     /// What earned value reads: every project of the portfolio with its performance baseline, activities, approved
-    /// timesheet lines and expenses, and the exchange rates.
+    /// timesheet lines and expenses, and the exchange rates. Read in one transaction and handed to the computation
+    /// project by project, as the product's queries (by project) give them.
     struct Rows {
+        struct Project {
+            var project: GantryModel.Project
+            var baseline: Baseline?
+            var activities: [Activity] = []
+            var lines: [TimesheetLine] = []
+            var expenses: [Expense] = []
+        }
         var projects: [Project]
-        var baselines: [Baseline]
-        var activities: [Activity]
-        var lines: [TimesheetLine]
-        var expenses: [Expense]
         var rates: RateBook
         var reporting: Currency
-
-        var count: Int { projects.count + baselines.count + activities.count + lines.count + expenses.count }
+        var count: Int
 
         static func read(portfolio: Portfolio.ID, in store: SQLStore) async throws -> Rows {
             try await store.read { s in
                 guard let pf = try await s.get(Portfolio.self, portfolio) else { throw CLIError("the portfolio is gone") }
-                return Rows(
-                    projects: try await s.list(Project.self, ListQuery(filters: ["portfolio_id": .int(portfolio.rawValue)])),
-                    baselines: try await s.list(Baseline.self, ListQuery()),
-                    activities: try await s.list(Activity.self, ListQuery()),
-                    lines: try await s.list(TimesheetLine.self, ListQuery(filters: ["state": .text(ApprovalState.approved.rawValue)])),
-                    expenses: try await s.list(Expense.self, ListQuery()),
-                    rates: try await RateBook.load(in: s), reporting: pf.reportingCurrency)
+                let projects = try await s.list(GantryModel.Project.self, ListQuery(filters: ["portfolio_id": .int(portfolio.rawValue)]))
+                var slot: [GantryModel.Project.ID: Int] = [:]
+                var out = projects.enumerated().map { k, p in slot[p.id] = k; return Project(project: p) }
+                var count = projects.count
+                for b in try await s.list(Baseline.self, ListQuery()) where b.performance {
+                    if let k = slot[b.projectId] { out[k].baseline = b; count += 1 }
+                }
+                for a in try await s.list(Activity.self, ListQuery()) {
+                    if let k = slot[a.projectId] { out[k].activities.append(a); count += 1 }
+                }
+                for l in try await s.list(TimesheetLine.self, ListQuery(filters: ["state": .text(ApprovalState.approved.rawValue)])) {
+                    if let p = l.projectId, let k = slot[p] { out[k].lines.append(l); count += 1 }
+                }
+                for e in try await s.list(Expense.self, ListQuery()) {
+                    if let k = slot[e.projectId] { out[k].expenses.append(e); count += 1 }
+                }
+                return Rows(projects: out, rates: try await RateBook.load(in: s), reporting: pf.reportingCurrency, count: count)
             }
         }
 
         /// Every project's earned value and earned schedule against its performance baseline, and their roll-up
         /// in the portfolio's reporting currency at the status month's rates.
         func earnedValue(asOf: CalendarDate) throws -> (total: EarnedValueAmounts, measured: Int) {
-            var baseline: [Project.ID: Baseline] = [:]
-            for b in baselines where b.performance { baseline[b.projectId] = b }
-            let activitiesOf = Dictionary(grouping: activities, by: \.projectId)
-            var linesOf: [Project.ID: [TimesheetLine]] = [:]
-            for l in lines { if let p = l.projectId { linesOf[p, default: []].append(l) } }
-            let expensesOf = Dictionary(grouping: expenses, by: \.projectId)
             var totals: [EarnedValueAmounts] = []
-            for p in projects where p.state != .cancelled {
-                guard let b = baseline[p.id] else { continue }
-                let own = Dictionary(uniqueKeysWithValues: (activitiesOf[p.id] ?? []).map { ($0.id, $0) })
-                let measured = MoneyReports.earnedValue(p, against: b, activities: own,
-                                                        approvedLines: linesOf[p.id] ?? [], expenses: expensesOf[p.id] ?? [],
-                                                        asOf: asOf)
-                guard let evm = measured.evm else { throw CLIError("project \(p.code): \(measured.unavailable ?? "no earned value")") }
+            totals.reserveCapacity(projects.count)
+            for r in projects where r.project.state != .cancelled {
+                guard let b = r.baseline else { continue }
+                var percentDone: [Activity.ID: Double] = [:]
+                percentDone.reserveCapacity(r.activities.count)
+                for i in r.activities.indices { percentDone[r.activities[i].id] = r.activities[i].earnedPercent }
+                let measured = MoneyReports.earnedValue(r.project, against: b, percentDone: percentDone,
+                                                        approvedLines: r.lines, expenses: r.expenses, asOf: asOf)
+                guard let evm = measured.evm else { throw CLIError("project \(r.project.code): \(measured.unavailable ?? "no earned value")") }
                 totals.append(evm.total)
             }
             do {

@@ -22,10 +22,12 @@ public struct MoneyReports: Sendable {
         /// Nil when there is no baseline with costs; `unavailable` says why.
         public var evm: ProjectEarnedValue?
         public var unavailable: String?
-        /// Activity rows in the baseline's WBS order, with their amounts.
-        public var rows: [(activity: BaselineActivity, amounts: EarnedValueAmounts)]
+        /// Activity rows in the baseline's WBS order, with their amounts (made when asked: a portfolio's roll-up
+        /// does not show them).
+        public var rows: [(activity: BaselineActivity, amounts: EarnedValueAmounts)] { measured?.rows ?? [] }
         public var snapshots: [ProgressSnapshot]
         public var money: ProjectMoney
+        var measured: Measured?
     }
 
     /// Budget, funding and spend per month.
@@ -80,7 +82,7 @@ public struct MoneyReports: Sendable {
         let money = try await Self.money(project, lines: lines, expenses: expenses, in: s)
         let snapshots = try await s.list(ProgressSnapshot.self, ListQuery(filters: filter)).sorted { $0.asOf < $1.asOf }
         var result = ProjectEVM(project: project, statusDate: asOf, baseline: baseline, baselines: baselines, evm: nil,
-                                unavailable: nil, rows: [], snapshots: snapshots, money: money)
+                                unavailable: nil, snapshots: snapshots, money: money)
         guard let baseline else {
             result.unavailable = "project \(project.code) has no baseline yet: save one to measure earned value against"
             return result
@@ -88,7 +90,7 @@ public struct MoneyReports: Sendable {
         let measured = Self.earnedValue(project, against: baseline, activities: activities, approvedLines: lines,
                                         expenses: expenses, asOf: asOf)
         result.evm = measured.evm
-        result.rows = measured.rows
+        result.measured = measured
         result.unavailable = measured.unavailable
         return result
     }
@@ -96,9 +98,21 @@ public struct MoneyReports: Sendable {
     /// A project's earned value against a baseline, or why there is none.
     public struct Measured: Sendable {
         public var evm: ProjectEarnedValue?
-        /// Activity rows in the baseline's WBS order, with their amounts.
-        public var rows: [(activity: BaselineActivity, amounts: EarnedValueAmounts)]
         public var unavailable: String?
+        /// The baseline and the indices of its activities that plan a cost, in its WBS order (the rows of
+        /// `evm.activities`); kept as indices so that a portfolio's roll-up copies no rows it does not show.
+        var baseline: Baseline?
+        var costed: [Int] = []
+
+        /// Activity rows in the baseline's WBS order, with their amounts.
+        public var rows: [(activity: BaselineActivity, amounts: EarnedValueAmounts)] {
+            guard let evm, let baseline else { return [] }
+            return zip(costed, evm.activities).map { (baseline.activities[$0], $1.amounts) }
+        }
+
+        init(evm: ProjectEarnedValue?, baseline: Baseline? = nil, costed: [Int] = [], unavailable: String?) {
+            self.evm = evm; self.baseline = baseline; self.costed = costed; self.unavailable = unavailable
+        }
     }
 
     /// The pure part of `compute`: the project's earned value against `baseline` from its rows — its activities by
@@ -106,46 +120,59 @@ public struct MoneyReports: Sendable {
     /// benchmark times it apart from the reads.
     public static func earnedValue(_ project: Project, against baseline: Baseline, activities: [Activity.ID: Activity],
                                    approvedLines lines: [TimesheetLine], expenses: [Expense], asOf: CalendarDate) -> Measured {
-        guard baseline.activities.contains(where: { $0.plannedValue != nil }) else {
-            return Measured(evm: nil, rows: [], unavailable: "baseline '\(baseline.name)' was saved before costs were kept: save a new baseline")
+        earnedValue(project, against: baseline, percentDone: activities.mapValues(\.earnedPercent), approvedLines: lines,
+                    expenses: expenses, asOf: asOf)
+    }
+
+    /// The same from each activity's `earnedPercent` alone (what EV needs of an activity).
+    public static func earnedValue(_ project: Project, against baseline: Baseline, percentDone: [Activity.ID: Double],
+                                   approvedLines lines: [TimesheetLine], expenses: [Expense], asOf: CalendarDate) -> Measured {
+        let costed = baseline.activities.indices.filter { baseline.activities[$0].plannedValue != nil }
+        guard !costed.isEmpty else {
+            return Measured(evm: nil, unavailable: "baseline '\(baseline.name)' was saved before costs were kept: save a new baseline")
         }
         guard baseline.currency == nil || baseline.currency == project.currency else {
-            return Measured(evm: nil, rows: [], unavailable: "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline")
+            return Measured(evm: nil, unavailable: "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline")
         }
         // Costs are priced in the project's currency when approved; any in another (the project's currency changed
-        // since) would be a wrong sum, so earned value waits until they are dealt with.
-        let foreign = lines.filter { $0.state == .approved && $0.currency != nil && $0.currency != project.currency }.count
-            + expenses.filter { $0.state == .approved && $0.currency != project.currency }.count
+        // since) would be a wrong sum, so earned value waits until they are dealt with. (Rows are read in place,
+        // by index: a portfolio has a hundred thousand of them, and copying each costs more than its arithmetic.)
+        var foreign = 0
+        for i in lines.indices where lines[i].state == .approved && lines[i].currency != nil && lines[i].currency != project.currency {
+            foreign += 1
+        }
+        for i in expenses.indices where expenses[i].state == .approved && expenses[i].currency != project.currency { foreign += 1 }
         if foreign > 0 {
-            return Measured(evm: nil, rows: [], unavailable: "\(foreign) approved cost\(foreign == 1 ? " is" : "s are") not in the project's currency \(project.currency.code) (it changed after they were approved): actual cost cannot be added up until they are re-entered in \(project.currency.code)")
-        }
-        var actual: [Activity.ID?: [DayAmount]] = [:]
-        for line in lines where line.state == .approved && line.currency == project.currency {
-            actual[line.activityId, default: []] += line.costByDay
-        }
-        for e in expenses where e.state == .approved && e.currency == project.currency {
-            actual[e.activityId, default: []].append(DayAmount(day: e.spentOn, minor: e.amountMinor))
+            return Measured(evm: nil, unavailable: "\(foreign) approved cost\(foreign == 1 ? " is" : "s are") not in the project's currency \(project.currency.code) (it changed after they were approved): actual cost cannot be added up until they are re-entered in \(project.currency.code)")
         }
         var inputs: [ProjectEarnedValue.ActivityInput] = []
-        var rows: [BaselineActivity] = []
-        var booked: Set<Activity.ID> = []
-        for b in baseline.activities where b.plannedValue != nil {
-            let a = activities[b.activityId]
-            let percent: Double = a.map { $0.physicalPercentComplete ?? ($0.actualFinish != nil ? 100 : $0.percentComplete) } ?? 0
-            // A whole percent (the usual case) converts without going through text.
-            let share = percent == percent.rounded() && abs(percent) <= 1_000 ? Decimal(Int(percent)) : Decimal(string: String(percent)) ?? 0
-            inputs.append(.init(id: b.activityId.rawValue, plannedValue: b.plannedValue ?? [], percentComplete: share,
-                                actualCost: actual[b.activityId] ?? []))
-            rows.append(b)
-            booked.insert(b.activityId)
+        inputs.reserveCapacity(costed.count)
+        var slot: [Activity.ID: Int] = [:]
+        slot.reserveCapacity(costed.count)
+        for i in costed {
+            let id = baseline.activities[i].activityId
+            slot[id] = inputs.count
+            inputs.append(.init(id: id.rawValue, plannedValue: baseline.activities[i].plannedValue ?? [],
+                                percent: percentDone[id] ?? 0, actualCost: []))
         }
-        let unassigned = actual.filter { key, _ in key.map { !booked.contains($0) } ?? true }.values.flatMap { $0 }
+        var unassigned: [ProjectEarnedValue.DayCost] = []
+        for i in lines.indices where lines[i].state == .approved && lines[i].currency == project.currency {
+            if let id = lines[i].activityId, let k = slot[id] {
+                lines[i].appendCostByDay(to: &inputs[k].actualCost)
+            } else {
+                lines[i].appendCostByDay(to: &unassigned)
+            }
+        }
+        for i in expenses.indices where expenses[i].state == .approved && expenses[i].currency == project.currency {
+            let cost = ProjectEarnedValue.DayCost(day: expenses[i].spentOn.daysSinceEpoch, minor: expenses[i].amountMinor)
+            if let id = expenses[i].activityId, let k = slot[id] { inputs[k].actualCost.append(cost) } else { unassigned.append(cost) }
+        }
         do {
             let evm = try ProjectEarnedValue(currency: project.currency, statusDate: asOf, activities: inputs,
                                              unassignedActualCost: unassigned)
-            return Measured(evm: evm, rows: zip(rows, evm.activities).map { ($0, $1.amounts) }, unavailable: nil)
+            return Measured(evm: evm, baseline: baseline, costed: costed, unavailable: nil)
         } catch {
-            return Measured(evm: nil, rows: [], unavailable: error.message)
+            return Measured(evm: nil, unavailable: error.message)
         }
     }
 
