@@ -74,6 +74,20 @@ struct MoneyTests {
         #expect(Money(minorUnits: 1250, currency: try Currency("BHD")).formatted == "BHD 1.250")
     }
 
+    @Test("the amount alone, grouped as shown or plain as typed, reads back to the same money")
+    func amountText() throws {
+        #expect(Self.eur(125_000).amountText() == "1,250.00")
+        #expect(Self.eur(125_000).amountText(grouped: false) == "1250.00")
+        #expect(Self.eur(-123_456_789).amountText() == "-1,234,567.89")
+        #expect(Self.eur(5).amountText(grouped: false) == "0.05")
+        #expect(Money(minorUnits: 1_234_567, currency: .jpy).amountText() == "1,234,567")
+        for minor: Int64 in [0, 5, 125_000, -99, 100_000_000_00, Int64.max, Int64.min + 1] {
+            for grouped in [true, false] {
+                #expect(try Money(parsing: Self.eur(minor).amountText(grouped: grouped), currency: .eur) == Self.eur(minor))
+            }
+        }
+    }
+
     @Test("parsing reads major units exactly and names bad text")
     func parsing() throws {
         // "1234.5" = 1234 euros 50 cents = 123450 minor units.

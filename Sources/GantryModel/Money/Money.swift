@@ -69,18 +69,21 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `"EUR 1,234.50"`, `"EUR -0.05"`, `"JPY 1,235"`, `"BHD 1.250"`: the code, a space, the sign, the major
     /// units grouped by thousands with commas, and every minor-unit digit. The same for every locale: it is for
     /// logs, exports and tests; pages format with the reader's conventions.
-    public var formatted: String {
+    public var formatted: String { "\(currency.code) \(amountText())" }
+
+    /// The amount without its currency code: `"1,234.50"`, `"-0.05"`, `"1,235"` (JPY); ungrouped, `"1234.50"`,
+    /// the exact text a form field holds. Both read back with ``init(parsing:currency:)``.
+    public func amountText(grouped: Bool = true) -> String {
         let digits = currency.minorUnitDigits
         let magnitude = minorUnits.magnitude
         var divisor: UInt64 = 1
         for _ in 0..<digits { divisor *= 10 }
         let whole = String(magnitude / divisor)
-        var grouped = ""
+        var text = minorUnits < 0 ? "-" : ""
         for (i, ch) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
+            if grouped, i > 0, (whole.count - i) % 3 == 0 { text.append(",") }
+            text.append(ch)
         }
-        var text = "\(currency.code) \(minorUnits < 0 ? "-" : "")\(grouped)"
         if digits > 0 {
             let fraction = String(magnitude % divisor)
             text += "." + String(repeating: "0", count: digits - fraction.count) + fraction

@@ -54,10 +54,7 @@ public struct EarnedValueFigures: Encodable, Sendable, Hashable {
     }
 
     /// Exact text of minor units: 432000 EUR → "4320.00".
-    public static func minor(_ money: Money) -> String {
-        let text = money.formatted
-        return String(text.dropFirst(money.currency.code.count + 1).filter { $0 != "," })
-    }
+    public static func minor(_ money: Money) -> String { money.amountText(grouped: false) }
 
     /// A major-unit amount rounded half to even to the currency's minor unit, as exact text.
     public static func amount(_ value: Decimal, _ currency: Currency) -> String {
