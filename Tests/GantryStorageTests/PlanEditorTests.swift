@@ -463,6 +463,28 @@ struct PlanEditorTests {
         }
     }
 
+    @Test("the fixed cost and physical % cells are undone like the others, and their history kept", arguments: Backend.available)
+    func undoCostAndPhysical(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let f = try await Fixture(store)
+            let ids = try await f.type([["name": "A", "duration": "2d"]])
+            _ = try await f.plans.edit(ids[0], cells: ["fixed_cost": "1,250.50", "physical_percent_complete": "30"], ifVersion: nil, f.pm)
+            _ = try await f.plans.edit(ids[0], cells: ["fixed_cost": "99", "physical_percent_complete": ""], ifVersion: nil, f.pm)
+            var g = try await f.grid()
+            #expect(g.rows[0].fixedCostMinor == 9_900 && g.rows[0].physicalPercentComplete == nil)
+            let undone = try await f.plans.undo(f.project.id, f.pm)
+            #expect(undone.rows.first?.fixedCostMinor == 125_050)
+            g = try await f.grid()
+            #expect(g.rows[0].fixedCostMinor == 125_050 && g.rows[0].physicalPercentComplete == 30)
+            _ = try await f.plans.undo(f.project.id, f.pm)
+            g = try await f.grid()
+            #expect(g.rows[0].fixedCostMinor == 0 && g.rows[0].physicalPercentComplete == nil)
+            let history = try await f.plans.history(ids[0], f.pm)
+            #expect(history.contains { $0.changes.contains { $0.field == "fixed_cost_minor" && $0.after == "125050" } }, "\(history)")
+            #expect(history.contains { $0.changes.contains { $0.field == "physical_percent_complete" } })
+        }
+    }
+
     @Test("a team member records progress on their own assignment and nothing else", arguments: Backend.available)
     func myWork(backend: Backend) async throws {
         try await TestDatabase.with(backend) { store, _ in

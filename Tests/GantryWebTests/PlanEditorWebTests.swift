@@ -114,7 +114,8 @@ struct PlanEditorWebTests {
             #expect(indent.status == .ok, "\(indent.text)")
             var answered = "", moves = 0
             for (id, cells) in [(a, #"{"duration":"3d"}"#), (b, #"{"remaining":"0.5d"}"#), (a, #"{"name":"A \"quoted\" \\ again"}"#),
-                                 (phase, #"{"name":"Phase \"one\" \\ <i>"}"#), (done, #"{"name":"Done!"}"#)] {
+                                 (phase, #"{"name":"Phase \"one\" \\ <i>"}"#), (done, #"{"name":"Done!"}"#),
+                                 (b, #"{"fixed_cost":"1,250.50","physical_percent_complete":"12.5"}"#)] {
                 let ok = try await c.send(.patch, "/api/v1/activities/\(id)/cells", json: #"{"cells":\#(cells)}"#)
                 #expect(ok.status == .ok, "\(ok.text)")
                 #expect(!Self.rows(ok).isEmpty)
@@ -128,7 +129,8 @@ struct PlanEditorWebTests {
             #expect(moves > 0, "no edit moved another row: the compact rows went untested")
             // The answers carried each kind of value.
             for part in [#""parent_id":"#, #""total_float_days":"#, #""actual_start":"#, #""deadline":"#, #"\u0001"#,
-                         #"\\"#, #"\""#, "🚀", #""kind":"summary""#, #""kind":"milestone""#] {
+                         #"\\"#, #"\""#, "🚀", #""kind":"summary""#, #""kind":"milestone""#, #""fixed_cost_minor":125050"#,
+                         #""physical_percent_complete":12.5"#, #""currency":"EUR""#] {
                 #expect(answered.contains(part), "no \(part) in the answers")
             }
         }
@@ -188,12 +190,17 @@ struct PlanEditorWebTests {
             let page = try await c.send(.get, "/projects/\(p)/plan", as: nil, headers: [.cookie: "gantry_session=\(session)"])
             #expect(page.status == .ok)
             #expect(page.text.contains(#"role="grid""#))
-            #expect(ScheduleUITests.count(#"role="gridcell""#, in: page.text) == 2 * 14)  // 14 columns, the baseline finish and its variance among them
+            #expect(ScheduleUITests.count(#"role="gridcell""#, in: page.text) == 2 * 16)  // 16 columns, the baseline finish and its variance among them
             #expect(ScheduleUITests.count(#"tabindex="0""#, in: page.text) == 1)
             #expect(page.text.contains("Analyse &lt;b&gt;"))
             #expect(!page.text.contains("Analyse <b>"))
             #expect(page.text.contains(#"<strong id="plan-finish">2018-03-06</strong>"#))
             #expect(page.text.contains("gantt-bar leaf"))
+            // The fixed cost's header names the currency the amounts are in; the script gets its decimals.
+            #expect(page.text.contains(#"data-col="fixed_cost">Fixed cost (EUR)</th>"#))
+            #expect(page.text.contains(#"data-col="physical_percent_complete">Physical % complete</th>"#))
+            #expect(page.text.contains(#"data-minor-digits="2""#))
+            #expect(page.text.contains(#"data-col="fixed_cost" data-value="0.00">0.00</td>"#))
             #expect(!page.text.contains("<script>"))
             let script = try await c.send(.get, "/assets/plan.js", as: nil)
             #expect(script.status == .ok)
@@ -220,7 +227,7 @@ struct PlanEditorWebTests {
             let cookie: HTTPFields = [.cookie: "gantry_session=\(session)"]
             let middle = try await c.send(.get, "/projects/\(p)/plan?from=2&size=1", as: nil, headers: cookie)
             #expect(middle.status == .ok)
-            #expect(ScheduleUITests.count(#"role="gridcell""#, in: middle.text) == 14)
+            #expect(ScheduleUITests.count(#"role="gridcell""#, in: middle.text) == 16)
             #expect(middle.text.contains(#"id="row-\#(ids[1])""#))
             #expect(!middle.text.contains(#"id="row-\#(ids[0])""#))
             #expect(middle.text.contains(#"data-last="false""#))
@@ -232,7 +239,7 @@ struct PlanEditorWebTests {
             #expect(last.text.contains(#"data-last="true""#))
             // A short plan shows every row and no pager.
             let whole = try await c.send(.get, "/projects/\(p)/plan", as: nil, headers: cookie)
-            #expect(ScheduleUITests.count(#"role="gridcell""#, in: whole.text) == 42)
+            #expect(ScheduleUITests.count(#"role="gridcell""#, in: whole.text) == 48)
             #expect(!whole.text.contains(#"id="plan-pager""#))
         }
     }
@@ -302,6 +309,186 @@ struct PlanEditorWebTests {
             let grid = try await c.send(.get, "/api/v1/projects/\(p)/grid")
             #expect(Self.rows(grid).first?["duration"] == .string("3d"))
             #expect(Self.rows(grid).first?["finish"] == .string("2018-02-28T17:00"))
+        }
+    }
+
+    // MARK: fixed cost and physical % complete
+
+    static func row(_ c: Harness.Client, _ p: Int64, _ id: Int64) async throws -> [String: JSONValue] {
+        try #require(rows(try await c.send(.get, "/api/v1/projects/\(p)/grid")).first { $0["activity_id"] == .int(id) })
+    }
+
+    /// The messages of a problem's `errors`.
+    static func messages(_ reply: Harness.Reply) -> [String] {
+        guard case .array(let errors)? = reply["errors"] else { return [] }
+        return errors.compactMap { $0["message"]?.string }
+    }
+
+    static func number(_ v: JSONValue?) -> Double? {
+        switch v {
+        case .int(let i)?: Double(i)
+        case .double(let d)?: d
+        default: nil
+        }
+    }
+
+    /// Build, 10 working days from Mon 2018-02-26 (to Fri 03-09), no resources: its fixed cost EUR 1,250.50 is all
+    /// of its budget, so BAC = 125050 minor units. EV = BAC × physical % rounded half to even to the cent:
+    /// 125050 × 33 / 100 = 41266.5 → 41266 (even), EUR 412.66 (half up would give 412.67); without a physical % it
+    /// is BAC × % complete: 125050 × 10 / 100 = 12505, EUR 125.05.
+    @Test("fixed cost and physical % complete are cells: set, read back, and earned value earns by the physical %")
+    func costAndPhysicalCells() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let a = try await Self.addRow(c, p, #"{"name":"Build","duration":"10d","percent_complete":"10"}"#)
+            let version = try await Self.version(c, p, a)
+            let set = try await c.send(.patch, "/api/v1/activities/\(a)/cells",
+                                       json: #"{"cells":{"fixed_cost":"1,250.50","physical_percent_complete":"33"}}"#,
+                                       headers: [.ifMatch: "\"\(version)\""])
+            #expect(set.status == .ok, "\(set.text)")
+            let answered = try #require(Self.rows(set).first)
+            #expect(answered["fixed_cost_minor"] == .int(125_050))
+            #expect(Self.number(answered["physical_percent_complete"]) == 33)
+            #expect(answered["currency"] == .string("EUR"))
+            // The grid and the activity record say the same.
+            let row = try await Self.row(c, p, a)
+            #expect(row["fixed_cost_minor"] == .int(125_050) && Self.number(row["physical_percent_complete"]) == 33)
+            let record = try await c.send(.get, "/api/v1/activities/\(a)")
+            #expect(record.int("fixed_cost_minor") == 125_050, "\(record.text)")
+            #expect(Self.number(record["physical_percent_complete"]) == 33)
+            // The other spellings of an amount: whole, one decimal.
+            for (typed, minor) in [("1250", Int64(125_000)), ("1250.5", 125_050), ("EUR 1,000", 100_000), ("1,250.50", 125_050)] {
+                let r = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"fixed_cost":"\#(typed)"}}"#)
+                #expect(r.status == .ok, "\(typed): \(r.text)")
+                #expect(try await Self.row(c, p, a)["fixed_cost_minor"] == .int(minor), "\(typed)")
+            }
+
+            let scheduled = try await c.send(.post, "/api/v1/projects/\(p)/schedule")
+            #expect(scheduled.status == .ok, "\(scheduled.text)")
+            _ = try await c.create("baselines", #"{"project_id":\#(p),"name":"Approved plan"}"#)
+            try await c.send(.patch, "/api/v1/projects/\(p)", json: #"{"status_date":"2018-03-02"}"#)
+            var evm = try await c.send(.get, "/api/v1/projects/\(p)/evm")
+            #expect(evm["figures"]?["bac"] == .string("1250.50"), "\(evm.text)")
+            #expect(evm["figures"]?["ev"] == .string("412.66"), "\(evm.text)")
+
+            // Emptying the physical % clears it: earned value goes back to % complete.
+            let cleared = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"physical_percent_complete":""}}"#)
+            #expect(cleared.status == .ok, "\(cleared.text)")
+            #expect(Self.rows(cleared).first?["physical_percent_complete"] == nil)
+            #expect([nil, .null].contains(try await c.send(.get, "/api/v1/activities/\(a)")["physical_percent_complete"]))
+            evm = try await c.send(.get, "/api/v1/projects/\(p)/evm")
+            #expect(evm["figures"]?["ev"] == .string("125.05"), "\(evm.text)")
+        }
+    }
+
+    @Test("a wrong fixed cost or physical % is refused naming its cell, and nothing changes; a summary has no fixed cost")
+    func costAndPhysicalRefused() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let a = try await Self.addRow(c, p, #"{"name":"Build","duration":"10d","fixed_cost":"100","physical_percent_complete":"20"}"#)
+            let before = try await Self.row(c, p, a)
+            #expect(before["fixed_cost_minor"] == .int(10_000) && Self.number(before["physical_percent_complete"]) == 20)
+            let cases: [(String, String, [String])] = [
+                (#"{"fixed_cost":"1250.555"}"#, "fixed cost: \"1250.555\" is not an amount of EUR: EUR has 2 decimal places", ["fixed_cost"]),
+                (#"{"fixed_cost":"-5"}"#, "fixed cost cannot be negative", ["fixed_cost"]),
+                (#"{"fixed_cost":"a lot"}"#, "fixed cost: \"a lot\" is not an amount of EUR", ["fixed_cost"]),
+                (#"{"fixed_cost":"1,25.00"}"#, "commas must separate groups of three digits", ["fixed_cost"]),
+                (#"{"physical_percent_complete":"150"}"#, "physical % complete must be between 0 and 100", ["physical_percent_complete"]),
+                (#"{"physical_percent_complete":"-1"}"#, "physical % complete must be between 0 and 100", ["physical_percent_complete"]),
+                (#"{"physical_percent_complete":"most"}"#, "physical % complete: 'most' is not a percentage", ["physical_percent_complete"]),
+                // Both wrong: both named, in one answer; a good cell beside them is not saved either.
+                (#"{"name":"Renamed","fixed_cost":"1.001","physical_percent_complete":"101"}"#, "EUR has 2 decimal places",
+                 ["physical_percent_complete", "fixed_cost"]),
+            ]
+            for (cells, message, fields) in cases {
+                let r = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":\#(cells)}"#)
+                #expect(r.status == .unprocessableContent, "\(cells): \(r.text)")
+                #expect(r.problemFields == fields, "\(cells): \(r.text)")
+                #expect(Self.messages(r).contains { $0.contains(message) }, "\(cells): \(r.text)")
+            }
+            #expect(try await Self.row(c, p, a) == before, "a refused cell changed the row")
+
+            // The record's own fields keep the same rules over the API.
+            let negative = try await c.send(.patch, "/api/v1/activities/\(a)", json: #"{"fixed_cost_minor":-1}"#)
+            #expect(negative.status == .unprocessableContent && negative.problemFields == ["fixed_cost_minor"], "\(negative.text)")
+            let over = try await c.send(.patch, "/api/v1/activities/\(a)", json: #"{"physical_percent_complete":100.5}"#)
+            #expect(over.status == .unprocessableContent && over.problemFields == ["physical_percent_complete"], "\(over.text)")
+
+            // A summary's cost is its activities': its cell is read-only, and typing one is refused.
+            let phase = try await Self.addRow(c, p, #"{"name":"Phase"}"#)
+            let inside = try await Self.addRow(c, p, #"{"name":"Inside","duration":"2d"}"#)
+            #expect(try await c.send(.post, "/api/v1/activities/\(inside)/outline", json: #"{"action":"indent"}"#).status == .ok)
+            let summary = try await c.send(.patch, "/api/v1/activities/\(phase)/cells", json: #"{"cells":{"fixed_cost":"10"}}"#)
+            #expect(summary.status == .unprocessableContent && summary.problemFields == ["fixed_cost"], "\(summary.text)")
+            #expect(summary.text.contains("is a summary"))
+            let direct = try await c.send(.patch, "/api/v1/activities/\(phase)", json: #"{"fixed_cost_minor":1000}"#)
+            #expect(direct.status == .unprocessableContent && direct.problemFields == ["fixed_cost_minor"], "\(direct.text)")
+            // Emptying it is no cost: allowed.
+            #expect(try await c.send(.patch, "/api/v1/activities/\(phase)/cells", json: #"{"cells":{"fixed_cost":""}}"#).status == .ok)
+            // Changing the plan needs the plan's permission, as for every cell.
+            let member = try await c.send(.patch, "/api/v1/activities/\(a)/cells", as: .teamMember, json: #"{"cells":{"fixed_cost":"5"}}"#)
+            #expect(member.status == .forbidden)
+            #expect(try await Self.row(c, p, a)["fixed_cost_minor"] == .int(10_000))
+        }
+    }
+
+    @Test("a yen project takes whole yen: a decimal is refused, not rounded")
+    func costInYen() async throws {
+        try await Harness.make().test { (c: Harness.Client) async throws in
+            let pf = try await c.create("portfolios", #"{"code":"JP","name":"Japan"}"#)
+            let p = try await c.create("projects", #"{"portfolio_id":\#(pf),"code":"YEN","name":"Yen","start_date":"2018-02-26","currency":"JPY"}"#)
+            let a = try await Self.addRow(c, p, #"{"name":"Build","duration":"1d","fixed_cost":"1,250"}"#)
+            let row = try await Self.row(c, p, a)
+            #expect(row["fixed_cost_minor"] == .int(1_250) && row["currency"] == .string("JPY"))
+            let bad = try await c.send(.patch, "/api/v1/activities/\(a)/cells", json: #"{"cells":{"fixed_cost":"1250.5"}}"#)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("JPY has 0 decimal places"), "\(bad.text)")
+        }
+    }
+
+    @Test("without JavaScript the activity form sets and clears the fixed cost and physical %, and shows a wrong one at its field")
+    func costAndPhysicalForm() async throws {
+        let harness = try await Harness.make()
+        let (session, _) = try await harness.backend.accounts.signIn(username: "admin", password: Harness.password)
+        try await harness.test { (c: Harness.Client) async throws in
+            let p = try await Self.project(c)
+            let a = try await Self.addRow(c, p, #"{"name":"Build","duration":"10d"}"#)
+            let cookie: HTTPFields = [.cookie: "gantry_session=\(session)"]
+            let headers = ScheduleUITests.form(session, "")
+            let path = "/projects/\(p)/plan/activities/\(a)"
+            var form = try await c.send(.get, path, as: nil, headers: cookie)
+            #expect(form.text.contains(#"<label for="f-fixed_cost">Fixed cost (EUR)</label><input id="f-fixed_cost" name="fixed_cost" value="0.00""#), "\(form.text)")
+            #expect(form.text.contains(#"<input id="f-physical_percent_complete" name="physical_percent_complete" value="""#))
+            var csrf = try #require(UITests.hidden("csrf_token", in: form.text))
+            var version = try #require(UITests.hidden("version", in: form.text))
+            let saved = try await c.send(.post, path, as: nil, headers: headers,
+                                         body: "csrf_token=\(csrf)&version=\(version)&name=Build&fixed_cost=1%2C250.50&physical_percent_complete=40")
+            #expect(saved.status == .seeOther, "\(saved.text)")
+            var row = try await Self.row(c, p, a)
+            #expect(row["fixed_cost_minor"] == .int(125_050) && Self.number(row["physical_percent_complete"]) == 40)
+            // The form shows them again as typed; sent back untouched they change nothing.
+            form = try await c.send(.get, path, as: nil, headers: cookie)
+            #expect(form.text.contains(#"name="fixed_cost" value="1250.50""#) && form.text.contains(#"name="physical_percent_complete" value="40""#))
+            csrf = try #require(UITests.hidden("csrf_token", in: form.text))
+            version = try #require(UITests.hidden("version", in: form.text))
+            let same = try await c.send(.post, path, as: nil, headers: headers,
+                                        body: "csrf_token=\(csrf)&version=\(version)&name=Build&fixed_cost=1250.50&physical_percent_complete=40")
+            #expect(same.status == .seeOther)
+            #expect(same.headers[.location]?.removingPercentEncoding?.replacingOccurrences(of: "+", with: " ").contains("nothing changed") == true,
+                    "\(same.headers[.location] ?? "no location")")
+
+            let wrong = try await c.send(.post, path, as: nil, headers: headers,
+                                         body: "csrf_token=\(csrf)&version=\(version)&fixed_cost=12.345&physical_percent_complete=40")
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains(#"<p class="field-error" id="e-fixed_cost">"#))
+            #expect(wrong.text.contains("EUR has 2 decimal places"))
+            #expect(wrong.text.contains(#"name="fixed_cost" value="12.345""#) && wrong.text.contains(#"aria-describedby="e-fixed_cost""#))
+            #expect(try await Self.row(c, p, a)["fixed_cost_minor"] == .int(125_050), "the refused amount changed nothing")
+
+            let cleared = try await c.send(.post, path, as: nil, headers: headers,
+                                           body: "csrf_token=\(csrf)&version=\(version)&fixed_cost=1250.50&physical_percent_complete=")
+            #expect(cleared.status == .seeOther, "\(cleared.text)")
+            row = try await Self.row(c, p, a)
+            #expect(row["physical_percent_complete"] == nil && row["fixed_cost_minor"] == .int(125_050))
         }
     }
 

@@ -67,8 +67,10 @@ def pages(server, token):
     project = first(server, token, "/api/v1/projects", name="Core ledger replacement")
     portfolio = api(server, token, f"/api/v1/portfolios/{project['portfolio_id']}") if project.get("portfolio_id") else \
         api(server, token, "/api/v1/portfolios?limit=1")["items"][0]
+    activity = api(server, token, f"/api/v1/projects/{project['id']}/grid")["rows"][-1]["activity_id"]
     return [
         (f"/projects/{project['id']}/plan", rf"/projects/{project['id']}/plan$"),
+        (f"/projects/{project['id']}/plan/activities/{activity}", rf"/projects/{project['id']}/plan/activities/{activity}$"),
         (f"/projects/{project['id']}", rf"/projects/{project['id']}$"),
         (f"/portfolios/{portfolio['id']}", rf"/portfolios/{portfolio['id']}$"),
         ("/admin/users", r"/admin/users$"),

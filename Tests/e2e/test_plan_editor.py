@@ -4,7 +4,8 @@ A project manager types a plan into the grid with the keyboard only and checks t
 against the standard calendar (Mon–Fri, 08–12 and 13–17, the demo's holidays), indents rows under a summary and
 pastes rows from a spreadsheet; bars are dragged on the Gantt chart to move them and to link them; progress is
 updated as of a status date; two sessions edit the same cell and the second sees both values; a team member
-records progress on My work and may not change the plan; and the per-activity form works without JavaScript.
+records progress on My work and may not change the plan; the per-activity form works without JavaScript; and a
+fixed cost and a physical % complete are typed into their cells, a wrong amount refused at its cell.
 
 Expected dates come from the small calendar below, never from the server's own answers.
 Needs what test_browser.py needs (GANTRY_BIN, chromium, chromium-driver, selenium).
@@ -618,3 +619,57 @@ def test_the_activity_form_works_without_javascript(server, token):
     assert page.index(field) < page.index('id="e-duration"') < page.index('for="f-code"') or \
         page.index(field) < page.index('id="e-duration"') < page.index('for="f-start"')
     assert grid_rows(server, token, project)[0]["duration"] == "7d", "the refused duration changed nothing"
+
+
+# ---- 7. money and measured progress in the grid ----
+
+def test_a_fixed_cost_typed_into_the_grid_is_saved(server, wide, token):
+    driver = wide
+    project = new_project(server, token, "COST-1", [{"name": "Bought in", "duration": "3d"}])
+    currency = ok(api(server, token, "GET", f"/projects/{project}"))["currency"]
+    sign_in(driver, server, "priya.pm")
+    open_plan(driver, server, project)
+    header = driver.find_element(By.CSS_SELECTOR, "#plan-grid thead th[data-col=fixed_cost]")
+    assert header.text == f"Fixed cost ({currency})"
+    assert cell(driver, 1, "fixed_cost").text == "0.00"
+    assert cell(driver, 1, "physical_percent_complete").text == ""
+
+    # Typing into the focused cell replaces it; Enter saves: shown grouped, kept as typed, stored in minor units.
+    cell(driver, 1, "fixed_cost").click()
+    wait_focus(driver, 1, "fixed_cost")
+    keys(driver, "1,250.5", Keys.ENTER)
+    wait(driver, lambda d: idle(d) and cell(d, 1, "fixed_cost").text == "1,250.50", "the fixed cost was not saved")
+    assert cell(driver, 1, "fixed_cost").get_attribute("data-value") == "1250.50"
+    assert grid_rows(server, token, project)[0]["fixed_cost_minor"] == 125050
+    shot(driver, "plan-7-fixed-cost")
+
+    # More decimals than the currency has: refused at the cell with the reason, nothing saved; Esc gives it back.
+    cell(driver, 1, "fixed_cost").click()
+    wait_focus(driver, 1, "fixed_cost")
+    keys(driver, "9.999", Keys.ENTER)
+    box = wait(driver, lambda d: d.find_element(By.ID, "cell-error"), "a fixed cost of 9.999 was not refused")
+    wait(driver, idle, "still saving")
+    assert "Fixed cost" in box.text and "2 decimal places" in box.text, box.text
+    keys(driver, Keys.ESCAPE)
+    wait(driver, lambda d: cell(d, 1, "fixed_cost").text == "1,250.50", "Esc did not give the saved amount back")
+    assert grid_rows(server, token, project)[0]["fixed_cost_minor"] == 125050
+
+    # Physical % complete: typed, then emptied to clear it.
+    cell(driver, 1, "physical_percent_complete").click()
+    wait_focus(driver, 1, "physical_percent_complete")
+    keys(driver, "40", Keys.ENTER)
+    wait(driver, lambda d: idle(d) and cell(d, 1, "physical_percent_complete").text == "40%", "the physical % was not saved")
+    assert grid_rows(server, token, project)[0]["physical_percent_complete"] == 40
+    cell(driver, 1, "physical_percent_complete").click()
+    wait_focus(driver, 1, "physical_percent_complete")
+    keys(driver, Keys.ENTER)
+    wait(driver, lambda d: focused_cell(d) == ["1", "physical_percent_complete", True, 0], "Enter did not open the cell")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(Keys.DELETE, Keys.ENTER).perform()
+    wait(driver, lambda d: idle(d) and cell(d, 1, "physical_percent_complete").text == "", "the physical % was not cleared")
+    assert grid_rows(server, token, project)[0].get("physical_percent_complete") is None
+
+    # What the page shows after a reload is what the script showed.
+    open_plan(driver, server, project)
+    assert cell(driver, 1, "fixed_cost").text == "1,250.50"
+    assert cell(driver, 1, "physical_percent_complete").text == ""
+    assert not browser_errors(driver, expected_statuses=(422,))

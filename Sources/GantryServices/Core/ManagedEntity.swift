@@ -273,6 +273,13 @@ extension Activity: ManagedEntity {
         c.code("code", r.code, max: 64)
         c.text("name", r.name, max: 200)
         c.range("percent_complete", r.percentComplete, 0...100)
+        if let p = r.physicalPercentComplete { c.range("physical_percent_complete", p, 0...100) }
+        if r.fixedCostMinor < 0 { c.fail("fixed_cost_minor", "fixed_cost_minor must not be negative (it is \(r.fixedCostMinor))") }
+        // A summary's cost is its activities' (a baseline costs leaves only): a fixed cost of its own would be left
+        // out of the budget. One it had before this rule stays until changed.
+        if r.kind == .summary && r.fixedCostMinor != 0 && !(existing?.kind == .summary && existing?.fixedCostMinor == r.fixedCostMinor) {
+            c.fail("fixed_cost_minor", "\(r.code) is a summary, whose cost is the sum of its activities': it has no fixed cost of its own (fixed_cost_minor is \(r.fixedCostMinor)); give it to one of its activities")
+        }
         if r.position < 0 { c.fail("position", "position must not be negative") }
         if r.duration.value < 0 { c.fail("duration", "duration must not be negative (it is \(r.duration))") }
         if r.duration.minutes() > 60 * 24 * 366 * 50 { c.fail("duration", "duration \(r.duration) is longer than 50 years") }

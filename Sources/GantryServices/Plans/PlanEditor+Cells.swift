@@ -40,6 +40,9 @@ extension PlanEditor {
             }
         }
         var parsed = ParsedCells(activity: activity, row: grid.row(activity.id))
+        if cells["fixed_cost"] != nil && parsed.currency == nil {
+            parsed.currency = try await session.get(Project.self, activity.projectId)?.currency
+        }
         parsed.read(cells) { date in
             let times = calendar?.workingTimes(on: date) ?? []
             return (times.first?.start ?? 8 * 60, times.last?.end ?? 17 * 60)
@@ -213,13 +216,16 @@ struct ParsedCells {
     var predecessors: [PlanNotation.Predecessor]? = nil
     var resources: [PlanNotation.ResourceUnits]? = nil
     var messages: [String] = []
+    /// The project's currency, what a fixed cost is typed in.
+    var currency: Currency?
 
     static let order = ["name", "code", "notes", "activity_type", "duration", "remaining", "constraint_type", "constraint_date",
                         "start", "finish", "deadline", "secondary_constraint_type", "secondary_constraint_date",
                         "expected_finish", "external_early_start", "external_late_finish", "actual_start", "percent_complete",
-                        "actual_finish", "suspend_date", "resume_date", "predecessors", "resources"]
+                        "actual_finish", "suspend_date", "resume_date", "physical_percent_complete", "fixed_cost",
+                        "predecessors", "resources"]
 
-    init(activity: Activity, row: PlanRow?) { self.activity = activity; self.row = row }
+    init(activity: Activity, row: PlanRow?) { self.activity = activity; self.row = row; currency = row?.currency }
 
     /// `bounds` gives the first working minute and the end of the last working interval of a day on the
     /// activity's calendar: where a date typed without a time starts or finishes.
@@ -384,6 +390,23 @@ struct ParsedCells {
             started()
             if p >= 100 && activity.actualFinish == nil { activity.actualFinish = row?.finish }
             if p < 100 { activity.actualFinish = nil }
+        case "physical_percent_complete":
+            // Empty: not measured, and earned value goes back to % complete.
+            activity.physicalPercentComplete = text.trimmingSpaces().isEmpty ? nil
+                : try PlanNotation.percent(text, of: "physical % complete")
+        case "fixed_cost":
+            let t = text.trimmingSpaces()
+            guard let currency else { fail(field, "fixed cost: the project's currency could not be read; reload the plan"); return }
+            let amount: Money
+            do { amount = t.isEmpty ? .zero(currency) : try Money(parsing: t, currency: currency) } catch {
+                fail(field, "fixed cost: \(error.message)"); return
+            }
+            if amount.minorUnits < 0 { fail(field, "fixed cost cannot be negative (\(t))"); return }
+            if activity.kind == .summary && !amount.isZero {
+                fail(field, "fixed cost: \(activity.code) is a summary; its cost is the sum of its activities', so give the fixed cost to one of them")
+                return
+            }
+            activity.fixedCostMinor = amount.minorUnits
         case "predecessors":
             predecessors = try PlanNotation.predecessors(text)
         case "resources":

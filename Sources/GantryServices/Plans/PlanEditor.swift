@@ -22,9 +22,9 @@ public struct PlanEditor: Sendable {
     /// The cells an edit may name, in the grid's column order.
     public static let columns = [
         "name", "duration", "start", "finish", "predecessors", "constraint_type", "constraint_date", "deadline",
-        "resources", "percent_complete", "remaining", "actual_start", "actual_finish", "notes", "code",
-        "activity_type", "secondary_constraint_type", "secondary_constraint_date", "expected_finish", "suspend_date",
-        "resume_date", "external_early_start", "external_late_finish",
+        "resources", "percent_complete", "physical_percent_complete", "fixed_cost", "remaining", "actual_start",
+        "actual_finish", "notes", "code", "activity_type", "secondary_constraint_type", "secondary_constraint_date",
+        "expected_finish", "suspend_date", "resume_date", "external_early_start", "external_late_finish",
     ]
 
     /// What a paste fills when it names no columns: the entry table's first columns.

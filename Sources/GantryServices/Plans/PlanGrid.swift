@@ -31,6 +31,8 @@ public struct PlanRow: Codable, Sendable, Hashable {
     public var totalFloatDays: Double?
     public var manuallyScheduled: Bool
     public var lastChangedAt: Timestamp
+    /// The project's currency, the one `fixedCostMinor` is counted in.
+    public var currency: Currency
     /// task, start_milestone, finish_milestone, level_of_effort, wbs_summary (or summary).
     public var activityType: String = "task"
     /// P6's Start On / Finish On rather than a mandatory date (`Activity.softConstraint`).
@@ -42,6 +44,11 @@ public struct PlanRow: Codable, Sendable, Hashable {
     public var resumeDate: LocalDateTime? = nil
     public var externalEarlyStart: LocalDateTime? = nil
     public var externalLateFinish: LocalDateTime? = nil
+    /// The activity's fixed cost (materials, a supplier's price) in minor units of `currency` (`Activity.fixedCostMinor`).
+    public var fixedCostMinor: Int64 = 0
+    /// The share of the work physically done, 0–100, when it is measured apart from % complete; earned value then
+    /// uses it (`Activity.physicalPercentComplete`). Nil: not measured.
+    public var physicalPercentComplete: Double? = nil
 }
 
 /// A project's plan as the editor shows it: every row in WBS order with the schedule computed from the records
@@ -170,7 +177,7 @@ extension PlanGrid {
             percentComplete: a.percentComplete, actualStart: a.actualStart, actualFinish: a.actualFinish,
             notes: a.notes ?? "", critical: result?.critical[i] ?? false,
             totalFloatDays: result.map { (network.days($0.totalFloat[i]) * 100).rounded() / 100 },
-            manuallyScheduled: a.manuallyScheduled, lastChangedAt: a.updatedAt)
+            manuallyScheduled: a.manuallyScheduled, lastChangedAt: a.updatedAt, currency: network.project.currency)
         row.activityType = PlanEditor.activityTypeText(a)
         row.softConstraint = a.softConstraint
         row.secondaryConstraintType = a.secondaryConstraintType
@@ -180,6 +187,8 @@ extension PlanGrid {
         row.resumeDate = a.resumeDate
         row.externalEarlyStart = a.externalEarlyStart
         row.externalLateFinish = a.externalLateFinish
+        row.fixedCostMinor = a.fixedCostMinor
+        row.physicalPercentComplete = a.physicalPercentComplete
         return row
     }
 

@@ -50,12 +50,12 @@ public enum PlanNotation {
         throw Problem("'\(text)' is not a duration; write a number and a unit: 5d, 3.5h, 90m, 2w, or 3ed for elapsed days")
     }
 
-    /// `40`, `40%` or `40.5 %`, between 0 and 100.
-    public static func percent(_ text: String) throws(Problem) -> Double {
+    /// `40`, `40%` or `40.5 %`, between 0 and 100; a problem names the cell as `what` (the column's title).
+    public static func percent(_ text: String, of what: String = "% complete") throws(Problem) -> Double {
         var t = text.trimmingSpaces()
         if t.hasSuffix("%") { t = String(t.dropLast()).trimmingSpaces() }
-        guard let v = Double(t), v.isFinite else { throw Problem("'\(text)' is not a percentage; write a number from 0 to 100") }
-        guard (0...100).contains(v) else { throw Problem("\(text) is outside 0–100 %") }
+        guard let v = Double(t), v.isFinite else { throw Problem("\(what): '\(text)' is not a percentage; write a number from 0 to 100") }
+        guard (0...100).contains(v) else { throw Problem("\(what) must be between 0 and 100 (it is \(text.trimmingSpaces()))") }
         return v
     }
 

@@ -12,10 +12,19 @@ enum PlanEditorPages {
     static let columns: [(key: String, title: String, editable: Bool)] = [
         ("name", "Name", true), ("duration", "Duration", true), ("start", "Start", true), ("finish", "Finish", true),
         ("predecessors", "Predecessors", true), ("resources", "Resources", true), ("percent_complete", "% complete", true),
+        ("physical_percent_complete", "Physical % complete", true), ("fixed_cost", "Fixed cost", true),
         ("constraint_type", "Constraint", true), ("constraint_date", "Constraint date", true), ("deadline", "Deadline", true),
         ("float", "Total float", false), ("baseline_finish", "Baseline finish", false),
         ("finish_variance", "Finish variance", false), ("notes", "Notes", true),
     ]
+
+    /// The cells a summary takes from its activities: its duration is their span, its cost their sum.
+    static let summaryReadOnly: Set<String> = ["duration", "fixed_cost"]
+
+    /// A column's header: the fixed cost says the project's currency it is counted in.
+    static func title(_ column: (key: String, title: String, editable: Bool), _ currency: Currency) -> String {
+        column.key == "fixed_cost" ? "\(column.title) (\(currency.code))" : column.title
+    }
 
     static func esc(_ s: String) -> String { GanttRenderer.escape(s) }
 
@@ -60,6 +69,13 @@ enum PlanEditorPages {
         case "predecessors": return (r.predecessors, r.predecessors)
         case "resources": return (r.resources, r.resources)
         case "percent_complete": return (percent(r.percentComplete), percent(r.percentComplete) + "%")
+        case "physical_percent_complete":
+            // Empty when not measured (earned value then uses % complete).
+            guard let p = r.physicalPercentComplete else { return ("", "") }
+            return (percent(p), percent(p) + "%")
+        case "fixed_cost":
+            let cost = Money(minorUnits: r.fixedCostMinor, currency: r.currency)
+            return (cost.amountText(grouped: false), cost.amountText())
         case "constraint_type":
             let c = r.softConstraint && r.constraintType == .mustStartOn ? "SO"
                 : r.softConstraint && r.constraintType == .mustFinishOn ? "FO" : r.constraintType.rawValue
@@ -99,7 +115,7 @@ enum PlanEditorPages {
             let (value, shown) = cell(c.key, r, baselineFinish: baselineFinish)
             let tab = focusFirst && i == 0 ? "0" : "-1"
             var attrs = #"role="gridcell" tabindex="\#(tab)" data-col="\#(c.key)" data-value="\#(esc(value))""#
-            if !c.editable || !editable || (c.key == "duration" && r.kind == .summary) { attrs += #" aria-readonly="true""# }
+            if !c.editable || !editable || (summaryReadOnly.contains(c.key) && r.kind == .summary) { attrs += #" aria-readonly="true""# }
             if c.key == "name" {
                 out += #"<td \#(attrs) class="name d\#(min(r.depth, 12))">\#(esc(shown))</td>"#
             } else {
@@ -171,10 +187,10 @@ enum PlanEditorPages {
         if editable { body += toolbar(p, grid: grid, csrf: csrf) }
         body += #"<p class="hint" id="grid-help">Arrow keys move between cells, Tab and Shift+Tab along a row; Enter or F2 edits, typing replaces, Enter or Tab saves, Esc cancels. Predecessors: <code>3FS+2d, 5SS-1d, 7FF</code> by row number or code. Resources: <code>Dana Director[50%], Developer</code>. Alt+Shift+→/← indents or outdents a row, Alt+Shift+↑/↓ moves it, Insert adds a row above, Ctrl+Delete deletes. Paste rows from a spreadsheet into the grid. On the chart, drag a bar to move it, drag its right end to change its duration, and drag from the dot at its end to another bar to link them.</p>"#
         body += pager(grid, window, projectId: p.id)
-        body += #"<div class="plan-editor" id="plan-editor" data-project="\#(p.id)" data-csrf="\#(esc(csrf))" data-editable="\#(editable)" data-revision="\#(grid.revision)">"#
+        body += #"<div class="plan-editor" id="plan-editor" data-project="\#(p.id)" data-csrf="\#(esc(csrf))" data-editable="\#(editable)" data-revision="\#(grid.revision)" data-minor-digits="\#(p.currency.minorUnitDigits)">"#
         body += #"<div class="plan-grid-wrap"><table role="grid" id="plan-grid" class="plan-grid" aria-label="Plan of \#(esc(p.code)), \#(grid.rows.count) rows" aria-describedby="grid-help" aria-rowcount="\#(grid.rows.count + 1)" aria-colcount="\#(columns.count + 2)">"#
         body += #"<thead><tr role="row" aria-rowindex="1"><th role="columnheader" scope="col" class="rownum">#</th>"#
-        for c in columns { body += #"<th role="columnheader" scope="col" data-col="\#(c.key)">\#(c.title)</th>"# }
+        for c in columns { body += #"<th role="columnheader" scope="col" data-col="\#(c.key)">\#(esc(title(c, p.currency)))</th>"# }
         let shown = window.slice(grid.rows)
         let last = shown.endIndex >= grid.rows.count
         body += #"<th scope="col" class="row-edit"><span class="sr">Edit</span></th></tr></thead><tbody id="plan-rows" data-from="\#(window.from)" data-size="\#(window.size ?? 0)" data-last="\#(last)">"#
@@ -305,6 +321,11 @@ enum PlanEditorPages {
                               hint: "what links to other projects allow")
             }
             body += field("percent_complete", "% complete", percent(r.percentComplete))
+            body += field("physical_percent_complete", "Physical % complete", cell("physical_percent_complete", r).value,
+                          hint: "empty: earned value uses % complete")
+            if r.kind != .summary {
+                body += field("fixed_cost", "Fixed cost (\(r.currency.code))", cell("fixed_cost", r).value, hint: "1250.00")
+            }
             body += field("actual_start", "Actual start", moment(r.actualStart))
             body += field("actual_finish", "Actual finish", moment(r.actualFinish, finish: true))
             if r.kind != .summary {
@@ -327,9 +348,9 @@ enum PlanEditorPages {
                 let from = grid.row(l.predecessorId)
                 body += "<tr><td>\(from.map { "\($0.row) \(esc($0.code)) \(esc($0.name))" } ?? "")</td><td>"
                 if editable {
-                    body += #"<form method="post" action="/projects/\#(p.id)/plan/links/\#(l.dependencyId)" class="inline"><input type="hidden" name="csrf_token" value="\#(esc(csrf))"><input type="hidden" name="version" value="\#(l.version)"><label class="sr" for="lt-\#(l.dependencyId)">Type</label><select id="lt-\#(l.dependencyId)" name="type">"#
+                    body += #"<form method="post" action="/projects/\#(p.id)/plan/links/\#(l.dependencyId)" class="inline"><input type="hidden" name="csrf_token" value="\#(esc(csrf))"><input type="hidden" name="version" value="\#(l.version)"><select id="lt-\#(l.dependencyId)" name="type" aria-label="Type of the link from row \#(from?.row ?? 0)">"#
                     for t in DependencyType.allCases { body += #"<option value="\#(t.rawValue)"\#(t == l.type ? " selected" : "")>\#(t.rawValue)</option>"# }
-                    body += #"</select> <label class="sr" for="ll-\#(l.dependencyId)">Lag</label><input id="ll-\#(l.dependencyId)" name="lag" value="\#(esc(l.lag))" size="6"> <button type="submit" name="do" value="save">Save link</button> <button type="submit" name="do" value="delete">Delete link</button></form>"#
+                    body += #"</select> <input id="ll-\#(l.dependencyId)" name="lag" value="\#(esc(l.lag))" size="6" aria-label="Lag of the link from row \#(from?.row ?? 0)"> <button type="submit" name="do" value="save">Save link</button> <button type="submit" name="do" value="delete">Delete link</button></form>"#
                 } else {
                     body += "\(l.type.rawValue) \(esc(l.lag))"
                 }

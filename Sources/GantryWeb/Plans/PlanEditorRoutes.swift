@@ -196,7 +196,12 @@ extension PlanEditorRoutes {
             "soft_constraint": ["type": "boolean"], "secondary_constraint_type": text, "secondary_constraint_date": dateTime,
             "expected_finish": dateTime, "suspend_date": dateTime, "resume_date": dateTime,
             "external_early_start": dateTime, "external_late_finish": dateTime,
-        ]), "required": ["activity_id", "version", "row", "name", "kind", "duration", "predecessors", "resources"]])
+            "currency": .object(["type": "string", "pattern": "^[A-Z]{3}$", "description": "the project's currency (ISO 4217), what fixed_cost_minor counts in"]),
+            "fixed_cost_minor": .object(["type": "integer", "format": "int64", "minimum": .int(0),
+                                         "description": "the activity's fixed cost in minor units of currency (cents for EUR)"]),
+            "physical_percent_complete": .object(["type": .array(["number", "null"]), "minimum": .int(0), "maximum": .int(100),
+                                                  "description": "physical % complete; earned value uses it instead of percent_complete when set"]),
+        ]), "required": ["activity_id", "version", "row", "name", "kind", "duration", "predecessors", "resources", "currency", "fixed_cost_minor"]])
         let grid: JSONValue = .object(["type": "object", "properties": .object([
             "project_id": ["type": "integer"], "project_version": ["type": "integer"], "project_code": text,
             "revision": ["type": "integer"], "project_start": dateTime, "project_finish": dateTime,
@@ -223,7 +228,8 @@ extension PlanEditorRoutes {
             "messages": .object(["type": "array", "items": text]),
             "created": .object(["type": "array", "items": ["type": "integer"]]),
         ]), "required": ["rows", "moved", "removed", "structure_changed", "messages", "created"]])
-        let cells: JSONValue = .object(["type": "object", "description": "column → the cell's text as typed: name, duration (5d, 3.5h, 2w, 3ed), start, finish (a date sets SNET/FNET), predecessors (3FS+2d, 5SS-1d by row or code), constraint_type, constraint_date, deadline, resources (Dana[50%], Developer), percent_complete, remaining, actual_start, actual_finish, notes, code",
+        let cells: JSONValue = .object(["type": "object", "description": "column → the cell's text as typed: name, duration (5d, 3.5h, 2w, 3ed), start, finish (a date sets SNET/FNET), predecessors (3FS+2d, 5SS-1d by row or code), constraint_type, constraint_date, deadline, resources (Dana[50%], Developer), percent_complete, physical_percent_complete (0–100; empty clears it, and earned value goes back to percent_complete), fixed_cost (an amount in the project's currency: 1250, 1250.5, 1,250.50; no more decimals than the currency has; not on a summary), remaining, actual_start, actual_finish, notes, code",
+                                        "propertyNames": .object(["enum": .array(PlanEditor.columns.map { .string($0) })]),
                                         "additionalProperties": ["type": "string"]])
         func problemJSON(_ description: String, _ schema: JSONValue) -> JSONValue {
             .object(["description": .string(description), "content": .object(["application/problem+json": .object(["schema": schema])])])

@@ -13,6 +13,7 @@ enum PlanScript {
   var projectId = editor.dataset.project;
   var csrf = editor.dataset.csrf;
   var editable = editor.dataset.editable === 'true';
+  var minorDigits = Number(editor.dataset.minorDigits || 2);
   var grid = document.getElementById('plan-grid');
   var tbody = document.getElementById('plan-rows');
   var messages = document.getElementById('plan-messages');
@@ -47,6 +48,15 @@ enum PlanScript {
     return t.slice(0, 10) + ' ' + t.slice(11, 16);
   }
   function pct(p) { return Math.round(p) === p ? String(p) : p.toFixed(1); }
+  // Minor units of the project's currency as its amount, exactly (digits moved, never divided): 125000 -> "1250.00",
+  // or "1,250.00" grouped.
+  function amount(minor, grouped) {
+    var digits = String(Math.abs(minor || 0));
+    while (digits.length <= minorDigits) { digits = '0' + digits; }
+    var whole = digits.slice(0, digits.length - minorDigits), fraction = digits.slice(digits.length - minorDigits);
+    if (grouped) { whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
+    return (minor < 0 ? '-' : '') + whole + (minorDigits ? '.' + fraction : '');
+  }
   function days(v) {
     var r = Math.round(v * 100) / 100;
     if (Math.round(r) === r) { return r + 'd'; }
@@ -61,6 +71,10 @@ enum PlanScript {
       case 'predecessors': return [r.predecessors, r.predecessors];
       case 'resources': return [r.resources, r.resources];
       case 'percent_complete': return [pct(r.percent_complete), pct(r.percent_complete) + '%'];
+      case 'physical_percent_complete':
+        var ph = r.physical_percent_complete;
+        return ph === null || ph === undefined ? ['', ''] : [pct(ph), pct(ph) + '%'];
+      case 'fixed_cost': return [amount(r.fixed_cost_minor, false), amount(r.fixed_cost_minor, true)];
       case 'constraint_type': return [r.constraint_type, r.constraint_type];
       case 'constraint_date':
         var fin = ['FNET', 'FNLT', 'MFO'].indexOf(r.constraint_type) >= 0;
@@ -80,6 +94,8 @@ enum PlanScript {
     return ['', ''];
   }
   var readOnlyCols = { 'float': true, 'baseline_finish': true, 'finish_variance': true };
+  // A summary's duration is the span of its activities, its cost their sum.
+  var summaryCols = { 'duration': true, 'fixed_cost': true };
 
   // ---- rows ----
   function rowEl(id) { return document.getElementById('row-' + id); }
@@ -101,7 +117,7 @@ enum PlanScript {
       var td = document.createElement('td');
       var v = cell(col, r);
       td.setAttribute('role', 'gridcell'); td.tabIndex = -1; td.dataset.col = col; td.dataset.value = v[0];
-      if (readOnlyCols[col] || !editable || (col === 'duration' && r.kind === 'summary')) { td.setAttribute('aria-readonly', 'true'); }
+      if (readOnlyCols[col] || !editable || (summaryCols[col] && r.kind === 'summary')) { td.setAttribute('aria-readonly', 'true'); }
       if (col === 'name') { td.className = 'name d' + Math.min(r.depth, 12); }
       td.textContent = v[1];
       tr.appendChild(td);
@@ -133,12 +149,12 @@ enum PlanScript {
     cellsOf(tr).forEach(function (td) {
       var v = cell(td.dataset.col, r);
       if (editing && editing.td === td) { editing.theirs = v[0]; return; }
+      if (summaryCols[td.dataset.col]) {
+        if (r.kind === 'summary') { td.setAttribute('aria-readonly', 'true'); } else if (editable) { td.removeAttribute('aria-readonly'); }
+      }
       if (td.dataset.value !== v[0] || td.textContent !== v[1]) {
         td.dataset.value = v[0];
         td.textContent = v[1];
-        if (td.dataset.col === 'duration') {
-          if (r.kind === 'summary') { td.setAttribute('aria-readonly', 'true'); } else if (editable) { td.removeAttribute('aria-readonly'); }
-        }
         if (mark) { flash(td); }
       }
     });
@@ -326,7 +342,9 @@ enum PlanScript {
   // ---- editing a cell ----
   function startEdit(td, initial) {
     if (!editable || td.getAttribute('aria-readonly') === 'true') {
-      say('This cell is computed or read-only: ' + (td.dataset.col === 'duration' ? 'a summary spans its activities.' : 'change the cells it comes from.'));
+      var why = td.dataset.col === 'duration' ? 'a summary spans its activities.'
+        : td.dataset.col === 'fixed_cost' ? 'a summary costs what its activities cost; give the fixed cost to one of them.' : 'change the cells it comes from.';
+      say('This cell is computed or read-only: ' + why);
       return;
     }
     var input = document.createElement('input');

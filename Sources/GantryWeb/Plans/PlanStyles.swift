@@ -22,6 +22,7 @@ enum PlanStyles {
         .plan-grid td.saving { opacity: .6; }
         .plan-grid td.invalid { outline: 2px solid var(--red); outline-offset: -2px; }
         .plan-grid td.placeholder { color: var(--muted); font-style: italic; }
+        .plan-grid td[data-col=fixed_cost] { text-align: right; font-variant-numeric: tabular-nums; }
         /* contain: strict makes the open cell's input a layout boundary: a keystroke lays out the input, not the whole table. */
         .plan-grid .cell-input { contain: strict; height: 18px; width: 100%; min-width: 8rem; font: inherit; padding: 0 2px; border: 0; outline: 2px solid var(--accent); }
         .plan-grid .d1 { padding-left: 1.4em; } .plan-grid .d2 { padding-left: 2.6em; } .plan-grid .d3 { padding-left: 3.8em; }
