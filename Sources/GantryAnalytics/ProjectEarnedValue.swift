@@ -66,14 +66,14 @@ public enum CostPlan {
 /// - Earned schedule counts calendar days from the baseline's first planned day: AT is the days through the status
 ///   date, PD the days the baseline spans.
 public struct ProjectEarnedValue: Sendable {
-    /// An amount on a day named by its number (days since 1970-01-01): what earned value adds up, without
-    /// converting dates back and forth.
-    public struct DayCost: Sendable, Hashable {
+    /// An actual cost on a day named by its number (days since 1970-01-01), booked to the activity at `activity`
+    /// in the inputs (or to none, -1): what earned value adds up, without converting dates back and forth.
+    public struct ActualCost: Sendable, Hashable {
+        public var activity: Int
         public var day: Int
         public var minor: Int64
 
-        public init(day: Int, minor: Int64) { self.day = day; self.minor = minor }
-        public init(_ amount: DayAmount) { self.init(day: amount.day.daysSinceEpoch, minor: amount.minor) }
+        public init(activity: Int, day: Int, minor: Int64) { self.activity = activity; self.day = day; self.minor = minor }
     }
 
     public struct ActivityInput: Sendable {
@@ -81,19 +81,17 @@ public struct ProjectEarnedValue: Sendable {
         public var plannedValue: [DayAmount]
         /// 0–100.
         public var percentComplete: Decimal
-        public var actualCost: [DayCost]
         /// The same percent as a whole number when it is one (0–100), so EV is computed in integers.
         var wholePercent: Int64?
 
-        public init(id: Int64, plannedValue: [DayAmount], percentComplete: Decimal, actualCost: [DayAmount]) {
+        public init(id: Int64, plannedValue: [DayAmount], percentComplete: Decimal) {
             self.id = id; self.plannedValue = plannedValue; self.percentComplete = percentComplete
-            self.actualCost = actualCost.map(DayCost.init)
         }
 
         /// From a percent as the model keeps it: a whole percent is taken as it is, any other by its shortest
         /// decimal text (so 37.5 is exactly 37.5), clamped to 0–100.
-        public init(id: Int64, plannedValue: [DayAmount], percent: Double, actualCost: [DayCost]) {
-            self.id = id; self.plannedValue = plannedValue; self.actualCost = actualCost
+        public init(id: Int64, plannedValue: [DayAmount], percent: Double) {
+            self.id = id; self.plannedValue = plannedValue
             let clamped = percent.isFinite ? min(max(percent, 0), 100) : 0
             if clamped == clamped.rounded() {
                 wholePercent = Int64(clamped)
@@ -132,36 +130,50 @@ public struct ProjectEarnedValue: Sendable {
         actualByDay.enumerated().map { DayAmount(day: CalendarDate(daysSinceEpoch: actualFrom + $0), minor: $1) }
     }
 
+    /// `actualCosts` name their activity by its index in `activities` (-1 for none); costs after the status date
+    /// are left out.
     public init(currency: Currency, statusDate: CalendarDate, activities: [ActivityInput],
-                unassignedActualCost: [DayCost] = []) throws(MoneyError) {
+                actualCosts: [ActualCost] = []) throws(MoneyError) {
         self.currency = currency
         self.statusDate = statusDate
-        var rows: [(Int64, EarnedValueAmounts)] = []
-        rows.reserveCapacity(activities.count)
         let status = statusDate.daysSinceEpoch
-        // Amounts by day number, gathered first and then summed into arrays spanning the days: hashing dates costs
-        // more than the arithmetic.
-        var planned: [DayCost] = []
-        var spent: [DayCost] = []
-        var first = Int.max, last = Int.min, firstSpent = Int.max
-        var bacSum: Int64 = 0, pvSum: Int64 = 0, evSum: Int64 = 0, acSum: Int64 = 0
-        for a in activities {
-            var bac: Int64 = 0, pv: Int64 = 0, ac: Int64 = 0
+
+        // Actual cost per activity, and the first day spent.
+        var acOf = [Int64](repeating: 0, count: activities.count)
+        var unassigned: Int64 = 0
+        var firstSpent = Int.max
+        for c in actualCosts where c.day <= status {
+            if c.activity >= 0 && c.activity < acOf.count { try Self.add(c.minor, to: &acOf[c.activity], "AC") } else {
+                try Self.add(c.minor, to: &unassigned, "AC")
+            }
+            if c.day < firstSpent { firstSpent = c.day }
+        }
+
+        // Planned value by day number, gathered first and then summed into an array spanning the days: hashing
+        // dates costs more than the arithmetic. Consecutive days of one month are numbered without the calendar
+        // arithmetic.
+        var planned: [(day: Int, minor: Int64)] = []
+        planned.reserveCapacity(activities.reduce(0) { $0 + $1.plannedValue.count })
+        var first = Int.max, last = Int.min
+        var bacSum: Int64 = 0, pvSum: Int64 = 0, evSum: Int64 = 0, acSum = unassigned
+        var rows: [(id: Int64, amounts: EarnedValueAmounts)] = []
+        rows.reserveCapacity(activities.count)
+        for (k, a) in activities.enumerated() {
+            var bac: Int64 = 0, pv: Int64 = 0
+            var year = 0, month = 0, day = 0, n = 0
             for p in a.plannedValue {
-                let n = p.day.daysSinceEpoch
-                bac += p.minor
+                let d = p.day
+                if d.year == year && d.month == month { n += d.day - day } else { n = d.daysSinceEpoch; year = d.year; month = d.month }
+                day = d.day
+                try Self.add(p.minor, to: &bac, "BAC")
                 if n <= status { pv += p.minor }
                 if n < first { first = n }
                 if n > last { last = n }
-                planned.append(DayCost(day: n, minor: p.minor))
-            }
-            for c in a.actualCost where c.day <= status {
-                ac += c.minor
-                if c.day < firstSpent { firstSpent = c.day }
-                spent.append(c)
+                planned.append((n, p.minor))
             }
             guard let ev = a.wholePercent.flatMap({ Self.earned(bac, wholePercent: $0) })
                     ?? Self.earned(bac, min(max(a.percentComplete, 0), 100)) else { throw .overflow("EV of \(a.id)") }
+            let ac = acOf[k]
             try Self.add(bac, to: &bacSum, "BAC"); try Self.add(pv, to: &pvSum, "PV")
             try Self.add(ev, to: &evSum, "EV"); try Self.add(ac, to: &acSum, "AC")
             rows.append((a.id, try EarnedValueAmounts(
@@ -169,11 +181,6 @@ public struct ProjectEarnedValue: Sendable {
                 plannedValue: Money(minorUnits: pv, currency: currency),
                 earnedValue: Money(minorUnits: ev, currency: currency),
                 actualCost: Money(minorUnits: ac, currency: currency))))
-        }
-        for c in unassignedActualCost where c.day <= status {
-            try Self.add(c.minor, to: &acSum, "AC")
-            if c.day < firstSpent { firstSpent = c.day }
-            spent.append(c)
         }
         self.activities = rows
         total = try EarnedValueAmounts(
@@ -195,7 +202,7 @@ public struct ProjectEarnedValue: Sendable {
         var actual: [Int64] = []
         if firstSpent != Int.max {
             actual = [Int64](repeating: 0, count: max(0, status - firstSpent) + 1)
-            for c in spent { actual[c.day - firstSpent] += c.minor }
+            for c in actualCosts where c.day <= status { actual[c.day - firstSpent] += c.minor }
             for k in actual.indices.dropFirst() { actual[k] += actual[k - 1] }
         }
         actualByDay = actual
@@ -208,8 +215,8 @@ public struct ProjectEarnedValue: Sendable {
         }
     }
 
-    /// `sum += x`, or an overflow error naming the measure.
-    static func add(_ x: Int64, to sum: inout Int64, _ what: String) throws(MoneyError) {
+    /// `sum += x`, or an overflow error naming the measure (a constant: this runs for every planned day).
+    static func add(_ x: Int64, to sum: inout Int64, _ what: StaticString) throws(MoneyError) {
         let (next, overflow) = sum.addingReportingOverflow(x)
         if overflow { throw .overflow("the project's \(what)") }
         sum = next
@@ -246,15 +253,19 @@ public struct ProjectEarnedValue: Sendable {
 }
 
 extension TimesheetLine {
-    /// `costByDay` by day number, appended to `out` (no dates made, no array of its own when day costs are kept).
-    public func appendCostByDay(to out: inout [ProjectEarnedValue.DayCost]) {
-        guard let total = costMinor, totalMinutes > 0 else { return }
-        if let days = costByDayMinor, days.count == 7, days.reduce(0, +) == total {
-            let monday = weekStart.daysSinceEpoch
-            for i in 0..<7 where days[i] != 0 || minutes[i] != 0 { out.append(.init(day: monday + i, minor: days[i])) }
+    /// The `costByDay` of `lines[i]` by day number, appended to `out` as the cost of the activity at `activity`:
+    /// no dates made, and the line read in place rather than copied (a portfolio has a hundred thousand).
+    public static func appendCostByDay(of lines: [TimesheetLine], at i: Int, activity: Int,
+                                       to out: inout [ProjectEarnedValue.ActualCost]) {
+        guard let total = lines[i].costMinor else { return }
+        if let days = lines[i].costByDayMinor, days.count == 7, days.reduce(0, +) == total {
+            let monday = lines[i].weekStart.daysSinceEpoch
+            for d in 0..<7 where days[d] != 0 || lines[i].minutes[d] != 0 {
+                out.append(.init(activity: activity, day: monday + d, minor: days[d]))
+            }
             return
         }
-        out.append(contentsOf: costByDay.map(ProjectEarnedValue.DayCost.init))
+        for d in lines[i].costByDay { out.append(.init(activity: activity, day: d.day.daysSinceEpoch, minor: d.minor)) }
     }
 
     /// The approved cost by day: each day's cost as priced at approval (`costByDayMinor`); for a line approved

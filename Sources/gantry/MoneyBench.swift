@@ -280,10 +280,7 @@ enum MoneyBenchmark {
             totals.reserveCapacity(projects.count)
             for r in projects where r.project.state != .cancelled {
                 guard let b = r.baseline else { continue }
-                var percentDone: [Activity.ID: Double] = [:]
-                percentDone.reserveCapacity(r.activities.count)
-                for i in r.activities.indices { percentDone[r.activities[i].id] = r.activities[i].earnedPercent }
-                let measured = MoneyReports.earnedValue(r.project, against: b, percentDone: percentDone,
+                let measured = MoneyReports.earnedValue(r.project, against: b, activities: r.activities,
                                                         approvedLines: r.lines, expenses: r.expenses, asOf: asOf)
                 guard let evm = measured.evm else { throw CLIError("project \(r.project.code): \(measured.unavailable ?? "no earned value")") }
                 totals.append(evm.total)

@@ -76,7 +76,7 @@ public struct MoneyReports: Sendable {
         } else {
             baseline = baselines.first { $0.performance } ?? baselines.last
         }
-        let activities = Dictionary(uniqueKeysWithValues: try await s.list(Activity.self, ListQuery(filters: filter)).map { ($0.id, $0) })
+        let activities = try await s.list(Activity.self, ListQuery(filters: filter))
         let lines = try await s.list(TimesheetLine.self, ListQuery(filters: filter.merging(["state": .text(ApprovalState.approved.rawValue)]) { a, _ in a }))
         let expenses = try await s.list(Expense.self, ListQuery(filters: filter))
         let money = try await Self.money(project, lines: lines, expenses: expenses, in: s)
@@ -115,17 +115,10 @@ public struct MoneyReports: Sendable {
         }
     }
 
-    /// The pure part of `compute`: the project's earned value against `baseline` from its rows — its activities by
-    /// id, its approved timesheet lines and its expenses (the approved ones count) — with no I/O, so that the
-    /// benchmark times it apart from the reads.
-    public static func earnedValue(_ project: Project, against baseline: Baseline, activities: [Activity.ID: Activity],
-                                   approvedLines lines: [TimesheetLine], expenses: [Expense], asOf: CalendarDate) -> Measured {
-        earnedValue(project, against: baseline, percentDone: activities.mapValues(\.earnedPercent), approvedLines: lines,
-                    expenses: expenses, asOf: asOf)
-    }
-
-    /// The same from each activity's `earnedPercent` alone (what EV needs of an activity).
-    public static func earnedValue(_ project: Project, against baseline: Baseline, percentDone: [Activity.ID: Double],
+    /// The pure part of `compute`: the project's earned value against `baseline` from its rows — its activities,
+    /// its approved timesheet lines and its expenses (the approved ones count) — with no I/O, so that the benchmark
+    /// times it apart from the reads.
+    public static func earnedValue(_ project: Project, against baseline: Baseline, activities: [Activity],
                                    approvedLines lines: [TimesheetLine], expenses: [Expense], asOf: CalendarDate) -> Measured {
         let costed = baseline.activities.indices.filter { baseline.activities[$0].plannedValue != nil }
         guard !costed.isEmpty else {
@@ -134,42 +127,40 @@ public struct MoneyReports: Sendable {
         guard baseline.currency == nil || baseline.currency == project.currency else {
             return Measured(evm: nil, unavailable: "baseline '\(baseline.name)' is in \(baseline.currency!.code) but the project is in \(project.currency.code): save a new baseline")
         }
-        // Costs are priced in the project's currency when approved; any in another (the project's currency changed
-        // since) would be a wrong sum, so earned value waits until they are dealt with. (Rows are read in place,
-        // by index: a portfolio has a hundred thousand of them, and copying each costs more than its arithmetic.)
+        let currency = project.currency
+        // Rows are read in place, by index: a portfolio has a hundred thousand of them, and copying each costs more
+        // than its arithmetic. Costs are priced in the project's currency when approved; any in another (the
+        // project's currency changed since) would be a wrong sum, so earned value waits until they are dealt with.
         var foreign = 0
-        for i in lines.indices where lines[i].state == .approved && lines[i].currency != nil && lines[i].currency != project.currency {
+        for i in lines.indices where lines[i].state == .approved && lines[i].currency != nil && lines[i].currency != currency {
             foreign += 1
         }
-        for i in expenses.indices where expenses[i].state == .approved && expenses[i].currency != project.currency { foreign += 1 }
+        for i in expenses.indices where expenses[i].state == .approved && expenses[i].currency != currency { foreign += 1 }
         if foreign > 0 {
-            return Measured(evm: nil, unavailable: "\(foreign) approved cost\(foreign == 1 ? " is" : "s are") not in the project's currency \(project.currency.code) (it changed after they were approved): actual cost cannot be added up until they are re-entered in \(project.currency.code)")
+            return Measured(evm: nil, unavailable: "\(foreign) approved cost\(foreign == 1 ? " is" : "s are") not in the project's currency \(currency.code) (it changed after they were approved): actual cost cannot be added up until they are re-entered in \(currency.code)")
+        }
+        let slot = PositionIndex(costed.map { baseline.activities[$0].activityId.rawValue })
+        var percent = [Double](repeating: 0, count: costed.count)
+        for i in activities.indices {
+            if let k = slot[activities[i].id.rawValue] { percent[k] = activities[i].earnedPercent }
         }
         var inputs: [ProjectEarnedValue.ActivityInput] = []
         inputs.reserveCapacity(costed.count)
-        var slot: [Activity.ID: Int] = [:]
-        slot.reserveCapacity(costed.count)
-        for i in costed {
-            let id = baseline.activities[i].activityId
-            slot[id] = inputs.count
-            inputs.append(.init(id: id.rawValue, plannedValue: baseline.activities[i].plannedValue ?? [],
-                                percent: percentDone[id] ?? 0, actualCost: []))
+        for (k, i) in costed.enumerated() {
+            inputs.append(.init(id: baseline.activities[i].activityId.rawValue, plannedValue: baseline.activities[i].plannedValue ?? [],
+                                percent: percent[k]))
         }
-        var unassigned: [ProjectEarnedValue.DayCost] = []
-        for i in lines.indices where lines[i].state == .approved && lines[i].currency == project.currency {
-            if let id = lines[i].activityId, let k = slot[id] {
-                lines[i].appendCostByDay(to: &inputs[k].actualCost)
-            } else {
-                lines[i].appendCostByDay(to: &unassigned)
-            }
+        var actual: [ProjectEarnedValue.ActualCost] = []
+        actual.reserveCapacity(lines.count * 5 + expenses.count)
+        for i in lines.indices where lines[i].state == .approved && lines[i].currency == currency {
+            TimesheetLine.appendCostByDay(of: lines, at: i, activity: lines[i].activityId.flatMap { slot[$0.rawValue] } ?? -1, to: &actual)
         }
-        for i in expenses.indices where expenses[i].state == .approved && expenses[i].currency == project.currency {
-            let cost = ProjectEarnedValue.DayCost(day: expenses[i].spentOn.daysSinceEpoch, minor: expenses[i].amountMinor)
-            if let id = expenses[i].activityId, let k = slot[id] { inputs[k].actualCost.append(cost) } else { unassigned.append(cost) }
+        for i in expenses.indices where expenses[i].state == .approved && expenses[i].currency == currency {
+            actual.append(.init(activity: expenses[i].activityId.flatMap { slot[$0.rawValue] } ?? -1,
+                                day: expenses[i].spentOn.daysSinceEpoch, minor: expenses[i].amountMinor))
         }
         do {
-            let evm = try ProjectEarnedValue(currency: project.currency, statusDate: asOf, activities: inputs,
-                                             unassignedActualCost: unassigned)
+            let evm = try ProjectEarnedValue(currency: currency, statusDate: asOf, activities: inputs, actualCosts: actual)
             return Measured(evm: evm, baseline: baseline, costed: costed, unavailable: nil)
         } catch {
             return Measured(evm: nil, unavailable: error.message)
@@ -348,4 +339,34 @@ public struct MoneyReports: Sendable {
 extension EarnedValueAmounts {
     /// The usual measures, exact, with undefined ratios carrying their reason.
     public var measures: ExactEarnedValue { ExactEarnedValue(self) }
+}
+
+/// Positions of ids, as a dictionary would give them but without hashing when the ids lie close together (a
+/// project's activities are created together, so their ids mostly do): then a table indexed by id.
+struct PositionIndex {
+    private let base: Int64
+    private let table: [Int32]
+    private let others: [Int64: Int]
+
+    init(_ ids: [Int64]) {
+        let low = ids.min() ?? 0, high = ids.max() ?? -1
+        let span = high >= low ? Int(clamping: high - low + 1) : 0
+        if span > 0 && span <= 4 * ids.count + 64 && ids.count < Int32.max {
+            var table = [Int32](repeating: -1, count: span)
+            for (k, id) in ids.enumerated() where table[Int(id - low)] < 0 { table[Int(id - low)] = Int32(k) }
+            base = low; self.table = table; others = [:]
+        } else {
+            var others: [Int64: Int] = [:]
+            for (k, id) in ids.enumerated() where others[id] == nil { others[id] = k }
+            base = 0; table = []; self.others = others
+        }
+    }
+
+    subscript(id: Int64) -> Int? {
+        if table.isEmpty { return others[id] }
+        let offset = id &- base
+        guard offset >= 0 && offset < Int64(table.count) else { return nil }
+        let k = table[Int(offset)]
+        return k < 0 ? nil : Int(k)
+    }
 }
