@@ -133,7 +133,7 @@ public struct ProjectEarnedValue: Sendable {
     /// `actualCosts` name their activity by its index in `activities` (-1 for none); costs after the status date
     /// are left out.
     public init(currency: Currency, statusDate: CalendarDate, activities: [ActivityInput],
-                actualCosts: [ActualCost] = []) throws(MoneyError) {
+                actualCosts: [ActualCost] = [], bottomUpEstimateToComplete: Money? = nil) throws(MoneyError) {
         self.currency = currency
         self.statusDate = statusDate
         let status = statusDate.daysSinceEpoch
@@ -185,7 +185,8 @@ public struct ProjectEarnedValue: Sendable {
         self.activities = rows
         total = try EarnedValueAmounts(
             budgetAtCompletion: Money(minorUnits: bacSum, currency: currency), plannedValue: Money(minorUnits: pvSum, currency: currency),
-            earnedValue: Money(minorUnits: evSum, currency: currency), actualCost: Money(minorUnits: acSum, currency: currency))
+            earnedValue: Money(minorUnits: evSum, currency: currency), actualCost: Money(minorUnits: acSum, currency: currency),
+            bottomUpEstimateToComplete: bottomUpEstimateToComplete)
 
         var curve: [Int64] = []
         if first <= last {
@@ -292,5 +293,69 @@ extension TimesheetLine {
             left -= 1
         }
         return parts.map { DayAmount(day: weekStart.adding(days: $0.i), minor: $0.minor) }
+    }
+}
+
+/// The bottom-up estimate to complete of a project (the ETC of the bottom-up EAC, DOMAIN.md §1): what its current
+/// plan still expects to spend, as MS Project's remaining cost. Each unfinished activity (summaries aside) keeps the
+/// remaining share of its work and fixed cost, 100 less the % complete earned value counts (physical where set):
+///
+/// - labour: each assignment's work (the activity's duration × units), that share of it rounded to the minute,
+///   priced at its resource's rate in force on the status date; summed exactly per rate currency (rate in minor
+///   units per hour × minutes), divided by 60 and rounded once half to even, then converted to the project's
+///   currency at the status month's rate;
+/// - fixed cost (in the project's currency): that share of it, rounded half to even.
+///
+/// So it moves when the plan is re-estimated (a longer duration, more people) or a rate changes, unlike the EACs
+/// that extrapolate from CPI. A missing rate is an error naming the resource and the day.
+public enum RemainingCost {
+    public static func estimate(
+        activities: [Activity], assignments: [Assignment], rates: [Resource.ID: RateTable], names: [Resource.ID: String] = [:],
+        currency: Currency, exchangeRates: ExchangeRates, on day: CalendarDate
+    ) throws(MoneyError) -> Money {
+        var slot: [Activity.ID: Int] = [:]
+        slot.reserveCapacity(activities.count)
+        var remaining = [Double](repeating: 0, count: activities.count)
+        var fixed: Int64 = 0
+        for i in activities.indices where activities[i].kind != .summary {
+            let done = activities[i].earnedPercent
+            let share = 100 - (done.isFinite ? min(max(done, 0), 100) : 0)
+            guard share > 0 else { continue }
+            slot[activities[i].id] = i
+            remaining[i] = share
+            let cost = activities[i].fixedCostMinor
+            guard cost != 0 else { continue }
+            let part: Int64?
+            if share == share.rounded() {
+                part = ProjectEarnedValue.earned(cost, wholePercent: Int64(share))
+            } else {
+                part = DecimalRounding.halfEvenInteger(Decimal(cost) * (Decimal(string: String(share)) ?? 0) / 100)
+            }
+            guard let part else { throw .overflow("the remaining fixed cost of \(activities[i].code)") }
+            try ProjectEarnedValue.add(part, to: &fixed, "remaining fixed cost")
+        }
+        var perCurrency: [Currency: Int64] = [:]
+        for j in assignments.indices {
+            guard let i = slot[assignments[j].activityId] else { continue }
+            let minutes = (activities[i].duration.minutes() * assignments[j].units / 100 * remaining[i] / 100).rounded()
+            guard minutes > 0 else { continue }
+            guard minutes < 1e12 else { throw .overflow("the remaining work of \(activities[i].code)") }
+            let resource = assignments[j].resourceId
+            guard let rate = rates[resource]?.rate(on: day) else {
+                throw MoneyError(code: "no_rate_in_force",
+                                 message: "no cost rate of \(names[resource] ?? "resource \(resource)") is in force on \(day) to price the remaining work of \(activities[i].code)")
+            }
+            let (product, overflow) = rate.minorUnits.multipliedReportingOverflow(by: Int64(minutes))
+            if overflow { throw .overflow("the remaining cost of \(activities[i].code)") }
+            try ProjectEarnedValue.add(product, to: &perCurrency[rate.currency, default: 0], "remaining cost")
+        }
+        var total = Money(minorUnits: fixed, currency: currency)
+        for (rateCurrency, numerator) in perCurrency.sorted(by: { $0.key < $1.key }) {
+            let (q, r) = numerator.quotientAndRemainder(dividingBy: 60)
+            let rounded = r * 2 > 60 || (r * 2 == 60 && q % 2 != 0) ? q + 1 : q  // numerators are never negative
+            total = try total.adding(exchangeRates.convert(Money(minorUnits: rounded, currency: rateCurrency), to: currency,
+                                                            in: CalendarMonth(day)))
+        }
+        return total
     }
 }

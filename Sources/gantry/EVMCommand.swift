@@ -22,7 +22,7 @@ struct EVMCommand: AsyncParsableCommand {
               AC   approved timesheet lines and expenses through the status date
               SV = EV − PV, CV = EV − AC, SPI = EV / PV, CPI = EV / AC
               EAC  four ways: typical BAC / CPI; atypical AC + (BAC − EV); cost and schedule
-                   AC + (BAC − EV) / (CPI × SPI); bottom-up AC + the team's ETC (none is kept yet: undefined)
+                   AC + (BAC − EV) / (CPI × SPI); bottom-up AC + the plan's remaining work and fixed cost at today's rates
               ETC = EAC − AC and VAC = BAC − EAC, with the typical EAC
               TCPI to BAC (BAC − EV) / (BAC − AC); to EAC (BAC − EV) / (EAC − AC), the typical EAC
               ES   earned schedule in calendar days from the baseline's first planned day: the day the baseline \
@@ -151,7 +151,7 @@ struct EVMReport: Encodable {
             case .typical: ("EAC typical", "BAC / CPI", f.eacTypical)
             case .atypical: ("EAC atypical", "AC + (BAC − EV)", f.eacAtypical)
             case .costAndSchedule: ("EAC cost+schedule", "AC + (BAC − EV) / (CPI × SPI)", f.eacCostAndSchedule)
-            case .bottomUp: ("EAC bottom-up", "AC + the team's ETC", f.eacBottomUp)
+            case .bottomUp: ("EAC bottom-up", "AC + the plan's remaining cost", f.eacBottomUp)
             }
             rows.append(("eac_" + Self.snakeCase(method.rawValue), label, "estimate at completion, " + meaning, value))
         }

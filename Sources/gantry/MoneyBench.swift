@@ -244,8 +244,10 @@ enum MoneyBenchmark {
             var activities: [Activity] = []
             var lines: [TimesheetLine] = []
             var expenses: [Expense] = []
+            var assignments: [Assignment] = []
         }
         var projects: [Project]
+        var resources: [Resource]
         var rates: RateBook
         var reporting: Currency
         var count: Int
@@ -269,7 +271,12 @@ enum MoneyBenchmark {
                 for e in try await s.list(Expense.self, ListQuery()) {
                     if let k = slot[e.projectId] { out[k].expenses.append(e); count += 1 }
                 }
-                return Rows(projects: out, rates: try await RateBook.load(in: s), reporting: pf.reportingCurrency, count: count)
+                for a in try await s.list(Assignment.self, ListQuery()) {
+                    if let k = slot[a.projectId] { out[k].assignments.append(a); count += 1 }
+                }
+                let resources = try await s.list(Resource.self, ListQuery())
+                return Rows(projects: out, resources: resources, rates: try await RateBook.load(in: s), reporting: pf.reportingCurrency,
+                            count: count + resources.count)
             }
         }
 
@@ -278,10 +285,13 @@ enum MoneyBenchmark {
         func earnedValue(asOf: CalendarDate) throws -> (total: EarnedValueAmounts, measured: Int) {
             var totals: [EarnedValueAmounts] = []
             totals.reserveCapacity(projects.count)
+            let tables = MoneyReports.Plan.tables(resources, rates)
             for r in projects where r.project.state != .cancelled {
                 guard let b = r.baseline else { continue }
+                let plan = MoneyReports.Plan(assignments: r.assignments, rates: tables.rates, names: tables.names,
+                                             exchangeRates: rates.exchangeRates)
                 let measured = MoneyReports.earnedValue(r.project, against: b, activities: r.activities,
-                                                        approvedLines: r.lines, expenses: r.expenses, asOf: asOf)
+                                                        approvedLines: r.lines, expenses: r.expenses, plan: plan, asOf: asOf)
                 guard let evm = measured.evm else { throw CLIError("project \(r.project.code): \(measured.unavailable ?? "no earned value")") }
                 totals.append(evm.total)
             }

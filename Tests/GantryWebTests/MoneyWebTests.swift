@@ -92,7 +92,8 @@ struct MoneyWebTests {
                 "spi_t": "0.8000", "ieac_t": "15.0000",
             ]
             for (key, value) in expected { #expect(f[key] == .string(value), "\(key): \(f[key].map { "\($0)" } ?? "missing")") }
-            #expect(f["eac_bottom_up"] == .null && f["undefined"]?["eac_bottom_up"] != nil)
+            // Bottom-up: 60 % of the 10 days' 4,800 minutes remain, 2,880 min × 100.00/h = 4,800.00, so EAC = 4,000.00 + 4,800.00.
+            #expect(f["eac_bottom_up"] == .string("8800.00"), "\(evm.text)")
             #expect(evm.string("baseline") == "Approved plan")
 
             // The same numbers as CSV and on the page, with the S-curve.

@@ -62,7 +62,7 @@ public struct MoneyReports: Sendable {
     }
 
     /// The computation behind every page, the CLI, the status report's suggestion and the benchmark.
-    public static func compute(_ project: Project, asOf: CalendarDate, baselineId: Baseline.ID? = nil,
+    public static func compute(_ project: Project, asOf: CalendarDate, baselineId: Baseline.ID? = nil, book: RateBook? = nil,
                                in s: any StoreSession) async throws -> ProjectEVM {
         let filter: [String: FilterValue] = ["project_id": .int(project.id.rawValue)]
         let baselines = try await s.list(Baseline.self, ListQuery(filters: filter))
@@ -87,12 +87,46 @@ public struct MoneyReports: Sendable {
             result.unavailable = "project \(project.code) has no baseline yet: save one to measure earned value against"
             return result
         }
+        let assignments = try await s.list(Assignment.self, ListQuery(filters: filter))
+        var resources: [Resource] = []
+        for id in Set(assignments.map(\.resourceId)).sorted() { if let r = try await s.get(Resource.self, id) { resources.append(r) } }
+        let rateBook: RateBook
+        if let book { rateBook = book } else { rateBook = try await RateBook.load(in: s) }
+        let tables = Plan.tables(resources, rateBook)
         let measured = Self.earnedValue(project, against: baseline, activities: activities, approvedLines: lines,
-                                        expenses: expenses, asOf: asOf)
+                                        expenses: expenses,
+                                        plan: Plan(assignments: assignments, rates: tables.rates, names: tables.names,
+                                                   exchangeRates: rateBook.exchangeRates),
+                                        asOf: asOf)
         result.evm = measured.evm
         result.measured = measured
         result.unavailable = measured.unavailable
         return result
+    }
+
+    /// What the bottom-up ETC prices: the project's assignments, the rate table of each resource assigned (and
+    /// their names, for errors), and the exchange rates.
+    public struct Plan: Sendable {
+        public var assignments: [Assignment]
+        public var rates: [Resource.ID: RateTable]
+        public var names: [Resource.ID: String]
+        public var exchangeRates: ExchangeRates
+
+        public init(assignments: [Assignment], rates: [Resource.ID: RateTable], names: [Resource.ID: String],
+                    exchangeRates: ExchangeRates) {
+            self.assignments = assignments; self.rates = rates; self.names = names; self.exchangeRates = exchangeRates
+        }
+
+        /// The tables of `resources` priced by `book` (a resource whose rates are malformed is left out, so the
+        /// estimate names it as unpriced).
+        public static func tables(_ resources: [Resource], _ book: RateBook) -> (rates: [Resource.ID: RateTable], names: [Resource.ID: String]) {
+            var rates: [Resource.ID: RateTable] = [:], names: [Resource.ID: String] = [:]
+            for r in resources {
+                names[r.id] = r.name
+                if let table = try? book.table(for: r) { rates[r.id] = table }
+            }
+            return (rates, names)
+        }
     }
 
     /// A project's earned value against a baseline, or why there is none.
@@ -119,7 +153,8 @@ public struct MoneyReports: Sendable {
     /// its approved timesheet lines and its expenses (the approved ones count) — with no I/O, so that the benchmark
     /// times it apart from the reads.
     public static func earnedValue(_ project: Project, against baseline: Baseline, activities: [Activity],
-                                   approvedLines lines: [TimesheetLine], expenses: [Expense], asOf: CalendarDate) -> Measured {
+                                   approvedLines lines: [TimesheetLine], expenses: [Expense], plan: Plan? = nil,
+                                   asOf: CalendarDate) -> Measured {
         let costed = baseline.activities.indices.filter { baseline.activities[$0].plannedValue != nil }
         guard !costed.isEmpty else {
             return Measured(evm: nil, unavailable: "baseline '\(baseline.name)' was saved before costs were kept: save a new baseline")
@@ -159,8 +194,14 @@ public struct MoneyReports: Sendable {
             actual.append(.init(activity: expenses[i].activityId.flatMap { slot[$0.rawValue] } ?? -1,
                                 day: expenses[i].spentOn.daysSinceEpoch, minor: expenses[i].amountMinor))
         }
+        // The bottom-up ETC: the current plan's remaining work and fixed cost (none when a rate is missing).
+        let remaining = plan.flatMap {
+            try? RemainingCost.estimate(activities: activities, assignments: $0.assignments, rates: $0.rates, names: $0.names,
+                                        currency: currency, exchangeRates: $0.exchangeRates, on: asOf)
+        }
         do {
-            let evm = try ProjectEarnedValue(currency: currency, statusDate: asOf, activities: inputs, actualCosts: actual)
+            let evm = try ProjectEarnedValue(currency: currency, statusDate: asOf, activities: inputs, actualCosts: actual,
+                                             bottomUpEstimateToComplete: remaining)
             return Measured(evm: evm, baseline: baseline, costed: costed, unavailable: nil)
         } catch {
             return Measured(evm: nil, unavailable: error.message)
@@ -236,7 +277,8 @@ public struct MoneyReports: Sendable {
             let projects = try await s.list(Project.self, ListQuery(filters: filter)).filter { $0.state != .cancelled }
             let date = asOf ?? today
             var rows: [ProjectEVM] = []
-            for p in projects { rows.append(try await Self.compute(p, asOf: asOf ?? p.statusDate ?? date, in: s)) }
+            let book = try await RateBook.load(in: s)
+            for p in projects { rows.append(try await Self.compute(p, asOf: asOf ?? p.statusDate ?? date, book: book, in: s)) }
             return try await Self.rollUp(portfolio, program: programRecord, rows, asOf: date, in: s)
         }
     }

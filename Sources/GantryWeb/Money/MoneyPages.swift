@@ -591,7 +591,7 @@ struct MoneyPages: Sendable {
             ["key": "eac_typical", "label": "EAC (BAC / CPI)", "value": f.eacTypical.map { "\(c) \($0)" } ?? v(nil, "eac_typical"), "meaning": "Today's cost efficiency continues"],
             ["key": "eac_atypical", "label": "EAC (AC + BAC − EV)", "value": f.eacAtypical.map { "\(c) \($0)" } ?? v(nil, "eac_atypical"), "meaning": "The variance so far will not recur"],
             ["key": "eac_cost_and_schedule", "label": "EAC (CPI × SPI)", "value": f.eacCostAndSchedule.map { "\(c) \($0)" } ?? v(nil, "eac_cost_and_schedule"), "meaning": "Cost and schedule both weigh on the rest"],
-            ["key": "eac_bottom_up", "label": "EAC (bottom-up)", "value": f.eacBottomUp.map { "\(c) \($0)" } ?? v(nil, "eac_bottom_up"), "meaning": "AC + the team's own estimate to complete"],
+            ["key": "eac_bottom_up", "label": "EAC (bottom-up)", "value": f.eacBottomUp.map { "\(c) \($0)" } ?? v(nil, "eac_bottom_up"), "meaning": "AC + what the current plan still costs: its remaining work at today's rates and remaining fixed costs"],
             ["key": "etc", "label": "ETC", "value": f.etc.map { "\(c) \($0)" } ?? v(nil, "etc"), "meaning": "Estimate to complete: EAC − AC"],
             ["key": "vac", "label": "VAC", "value": f.vac.map { "\(c) \($0)" } ?? v(nil, "vac"), "meaning": "Variance at completion: BAC − EAC"],
             ["key": "tcpi_bac", "label": "TCPI (to BAC)", "value": v(f.tcpiBac, "tcpi_bac"), "meaning": "The efficiency the rest needs to finish on budget"],
