@@ -289,6 +289,32 @@ struct MoneyServiceTests {
         }
     }
 
+    /// Ann works A (1–5 March, the standard calendar: 8 h a day) full time and B (8–12 March) at 50 %. She is on
+    /// leave Wednesday 3 March and away 3 h on Thursday 4 March. The plan then expects of her, Monday to Sunday:
+    /// 480, 480, 0 (leave), 300 (480 − 180), 480, 0, 0 minutes on A; the next week 240 a day on B; "Fill from plan"
+    /// adds those hours as lines.
+    @Test("the plan's hours of a week follow the activity's calendar × units, less the person's leave and part days",
+          arguments: Backend.available)
+    func plannedHours(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { store, _ in
+            let o = try await Self.org(store)
+            for (activity, units) in [(o.a, 100.0), (o.b, 50.0)] {
+                _ = try await o.catalog.create(Assignment(projectId: o.p1.id, activityId: activity.id, resourceId: o.annR.id, units: units,
+                                                          createdAt: Self.t, updatedAt: Self.t), .system)
+            }
+            _ = try await o.catalog.create(Absence(resourceId: o.annR.id, firstDay: Self.d("2027-03-03"), lastDay: Self.d("2027-03-03"),
+                                                   createdAt: Self.t, updatedAt: Self.t), .system)
+            _ = try await o.catalog.create(Absence(resourceId: o.annR.id, kind: .training, firstDay: Self.d("2027-03-04"), lastDay: Self.d("2027-03-04"),
+                                                   hoursPerDay: 3, createdAt: Self.t, updatedAt: Self.t), .system)
+            let first = try await o.timesheets.week(of: o.annR.id, starting: Self.d("2027-03-01"), .user(o.ann))
+            #expect(first.bookable.first { $0.activity.id == o.a.id }?.planned == [480, 480, 0, 300, 480, 0, 0])
+            let second = try await o.timesheets.week(of: o.annR.id, starting: Self.d("2027-03-08"), .user(o.ann))
+            #expect(second.bookable.first { $0.activity.id == o.b.id }?.planned == [240, 240, 240, 240, 240, 0, 0])
+            #expect(try await o.timesheets.prefill(o.annR.id, week: Self.d("2027-03-01"), .user(o.ann)) == 1)
+            #expect(try await o.line(o.annR, week: "2027-03-01").minutes == [480, 480, 0, 300, 480, 0, 0])
+        }
+    }
+
     @Test("no one approves their own time (403); a team member or another project's manager cannot approve; the project's manager and the PMO can",
           arguments: Backend.available)
     func whoApproves(backend: Backend) async throws {

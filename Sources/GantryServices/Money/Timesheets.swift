@@ -97,12 +97,43 @@ public struct Timesheets: Sendable {
         }
     }
 
-    /// The activities assigned to the person that are not finished before the week starts nor start after it ends.
+    /// The activities assigned to the person that are not finished before the week starts nor start after it ends,
+    /// with the minutes the plan expects of the person each day: the activity's working minutes that day (its
+    /// calendar, else its project's, else the standard one) × the assignment's units, but no more than the person
+    /// has that day (their own calendar, less their absences: none on a day of leave, hours less on a part day).
     static func bookable(_ resource: Resource, weekStart: CalendarDate, in s: any StoreSession) async throws -> [Bookable] {
         let assignments = try await s.list(Assignment.self, ListQuery(filters: ["resource_id": .int(resource.id.rawValue)]))
         let weekEnd = weekStart.adding(days: 6)
         var out: [Bookable] = []
         var projects: [Project.ID: Project?] = [:]
+        var calendars: [WorkCalendar.ID?: [Int64]] = [:]
+        func minutes(_ id: WorkCalendar.ID?) async throws -> [Int64] {
+            if let known = calendars[id] { return known }
+            let compiled: CompiledCalendar
+            do {
+                if let id, let stored = try await s.get(WorkCalendar.self, id) {
+                    compiled = try CompiledCalendar(stored, from: weekStart, through: weekEnd)
+                } else {
+                    compiled = try CompiledCalendar(week: .standard, name: "standard", minutesPerDay: 480)
+                }
+            } catch {
+                throw ServiceError(.invalid, "calendar \(id.map { "\($0)" } ?? "standard") cannot be used: \(error)")
+            }
+            let week = (0..<7).map { compiled.workingMinutes(on: weekStart.adding(days: $0)) }
+            calendars[id] = week
+            return week
+        }
+        // The person's own working minutes each day (nil: they work the activity's calendar), and the minutes they
+        // are away (all of the day on leave, or the hours of a part day).
+        let own: [Int64]? = resource.calendarId == nil ? nil : try await minutes(resource.calendarId)
+        var away = [Int64](repeating: 0, count: 7)
+        for a in try await s.list(Absence.self, ListQuery(filters: ["resource_id": .int(resource.id.rawValue)]))
+        where a.firstDay <= weekEnd && a.lastDay >= weekStart {
+            for d in 0..<7 where (a.firstDay...a.lastDay).contains(weekStart.adding(days: d)) {
+                guard away[d] != .max, let hours = a.hoursPerDay, hours.isFinite else { away[d] = .max; continue }
+                away[d] = min(away[d] + Int64(min(max(hours, 0), 24) * 60), 24 * 60)
+            }
+        }
         for a in assignments {
             guard let activity = try await s.get(Activity.self, a.activityId), activity.kind != .summary else { continue }
             if let start = activity.plannedStart, start > weekEnd { continue }
@@ -112,10 +143,13 @@ public struct Timesheets: Sendable {
             if let finish = activity.plannedFinish, finish < weekStart.adding(days: -28) { continue }
             if projects[a.projectId] == nil { projects[a.projectId] = try await s.get(Project.self, a.projectId) }
             guard let project = projects[a.projectId] ?? nil, ![.closed, .cancelled].contains(project.state) else { continue }
+            let working = try await minutes(activity.calendarId ?? project.calendarId)
             let planned = (0..<7).map { d -> Int in
                 let day = weekStart.adding(days: d)
-                guard !day.weekday.isWeekend, let s = activity.plannedStart, let f = activity.plannedFinish, s <= day, day <= f else { return 0 }
-                return Int((480 * a.units / 100).rounded())
+                guard activity.kind != .milestone, let s = activity.plannedStart, let f = activity.plannedFinish, s <= day, day <= f
+                else { return 0 }
+                let available = away[d] == .max ? 0 : max(0, (own?[d] ?? working[d]) - away[d])
+                return Int(min(Double(working[d]) * a.units / 100, Double(available)).rounded())
             }
             out.append(Bookable(project: project, activity: activity, planned: planned))
         }
