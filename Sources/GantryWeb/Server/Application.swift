@@ -24,6 +24,7 @@ public func buildRouter(backend: Backend, settings: WebSettings) -> Router<Gantr
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ServerTimingMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(secure: settings.secureCookies))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: AuthMiddleware(accounts: backend.accounts, cache: credentials))
     router.get("health/live") { _, _ in try Wire.response(["status": "ok"]) }
