@@ -233,8 +233,13 @@ public struct ProjectEarnedValue: Sendable {
     static func earned(_ bac: Int64, wholePercent: Int64) -> Int64? {
         let (product, overflow) = bac.multipliedReportingOverflow(by: wholePercent)
         guard !overflow else { return nil }
-        let q = product / 100, r = product % 100
-        if r.magnitude * 2 > 100 || (r.magnitude * 2 == 100 && q % 2 != 0) { return product < 0 ? q - 1 : q + 1 }
+        return dividedHalfEven(product, by: 100)
+    }
+
+    /// `n / d` (d > 0) rounded half to even, in integers.
+    static func dividedHalfEven(_ n: Int64, by d: Int64) -> Int64 {
+        let q = n / d, r = n % d
+        if r.magnitude * 2 > d.magnitude || (r.magnitude * 2 == d.magnitude && q % 2 != 0) { return n < 0 ? q - 1 : q + 1 }
         return q
     }
 
@@ -351,8 +356,7 @@ public enum RemainingCost {
         }
         var total = Money(minorUnits: fixed, currency: currency)
         for (rateCurrency, numerator) in perCurrency.sorted(by: { $0.key < $1.key }) {
-            let (q, r) = numerator.quotientAndRemainder(dividingBy: 60)
-            let rounded = r * 2 > 60 || (r * 2 == 60 && q % 2 != 0) ? q + 1 : q  // numerators are never negative
+            let rounded = ProjectEarnedValue.dividedHalfEven(numerator, by: 60)
             total = try total.adding(exchangeRates.convert(Money(minorUnits: rounded, currency: rateCurrency), to: currency,
                                                             in: CalendarMonth(day)))
         }

@@ -77,6 +77,13 @@ public struct CompiledCalendar: Hashable, Sendable {
                       name: calendar.name, minutesPerDay: minutesPerDay)
     }
 
+    /// A stored calendar compiled over `from...through`, or without one the standard calendar (Monday to Friday,
+    /// 8 h a day): what an activity or a project with no calendar of its own works.
+    public static func stored(_ calendar: WorkCalendar?, from: CalendarDate, through: CalendarDate) throws(CalendarProblem) -> CompiledCalendar {
+        guard let calendar else { return try CompiledCalendar(week: .standard, name: "standard", minutesPerDay: 480) }
+        return try CompiledCalendar(calendar, from: from, through: through)
+    }
+
     /// Every minute of every day is working time: `working(at: t) == t`. Also the calendar of elapsed
     /// durations, which ignore working time.
     public static func twentyFourHour() -> CompiledCalendar { allDay }

@@ -23,12 +23,9 @@ enum BaselineCosting {
         func calendar(_ id: WorkCalendar.ID?) async throws -> CompiledCalendar {
             if let c = calendars[id] { return c }
             let compiled: CompiledCalendar
+            let stored = try await id.asyncMap { try await session.get(WorkCalendar.self, $0) } ?? nil
             do {
-                if let id, let stored = try await session.get(WorkCalendar.self, id) {
-                    compiled = try CompiledCalendar(stored, from: anchor.adding(days: -800), through: anchor.adding(days: 366 * 30))
-                } else {
-                    compiled = try CompiledCalendar(week: .standard, name: "standard", minutesPerDay: 480)
-                }
+                compiled = try CompiledCalendar.stored(stored, from: anchor.adding(days: -800), through: anchor.adding(days: 366 * 30))
             } catch {
                 throw ServiceError(.invalid, "calendar \(id.map { "\($0)" } ?? "standard"): \(error)")
             }

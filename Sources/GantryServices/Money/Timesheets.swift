@@ -110,12 +110,9 @@ public struct Timesheets: Sendable {
         func minutes(_ id: WorkCalendar.ID?) async throws -> [Int64] {
             if let known = calendars[id] { return known }
             let compiled: CompiledCalendar
+            let stored = try await id.asyncMap { try await s.get(WorkCalendar.self, $0) } ?? nil
             do {
-                if let id, let stored = try await s.get(WorkCalendar.self, id) {
-                    compiled = try CompiledCalendar(stored, from: weekStart, through: weekEnd)
-                } else {
-                    compiled = try CompiledCalendar(week: .standard, name: "standard", minutesPerDay: 480)
-                }
+                compiled = try CompiledCalendar.stored(stored, from: weekStart, through: weekEnd)
             } catch {
                 throw ServiceError(.invalid, "calendar \(id.map { "\($0)" } ?? "standard") cannot be used: \(error)")
             }
@@ -124,14 +121,14 @@ public struct Timesheets: Sendable {
             return week
         }
         // The person's own working minutes each day (nil: they work the activity's calendar), and the minutes they
-        // are away (all of the day on leave, or the hours of a part day).
+        // are away, at most the whole day (all of it on leave, the hours of a part day).
         let own: [Int64]? = resource.calendarId == nil ? nil : try await minutes(resource.calendarId)
+        let day = Int64(24 * 60)
         var away = [Int64](repeating: 0, count: 7)
-        for a in try await s.list(Absence.self, ListQuery(filters: ["resource_id": .int(resource.id.rawValue)]))
-        where a.firstDay <= weekEnd && a.lastDay >= weekStart {
-            for d in 0..<7 where (a.firstDay...a.lastDay).contains(weekStart.adding(days: d)) {
-                guard away[d] != .max, let hours = a.hoursPerDay, hours.isFinite else { away[d] = .max; continue }
-                away[d] = min(away[d] + Int64(min(max(hours, 0), 24) * 60), 24 * 60)
+        for a in try await s.list(Absence.self, ListQuery(filters: ["resource_id": .int(resource.id.rawValue)])) {
+            let hours = a.hoursPerDay.map { $0.isFinite ? min(max($0, 0), 24) : 24 } ?? 24
+            for d in 0..<7 where a.firstDay <= weekStart.adding(days: d) && weekStart.adding(days: d) <= a.lastDay {
+                away[d] = min(away[d] + Int64(hours * 60), day)
             }
         }
         for a in assignments {
@@ -148,7 +145,7 @@ public struct Timesheets: Sendable {
                 let day = weekStart.adding(days: d)
                 guard activity.kind != .milestone, let s = activity.plannedStart, let f = activity.plannedFinish, s <= day, day <= f
                 else { return 0 }
-                let available = away[d] == .max ? 0 : max(0, (own?[d] ?? working[d]) - away[d])
+                let available = max(0, (own?[d] ?? working[d]) - away[d])
                 return Int(min(Double(working[d]) * a.units / 100, Double(available)).rounded())
             }
             out.append(Bookable(project: project, activity: activity, planned: planned))

@@ -43,11 +43,7 @@ public struct ProjectNetwork: Sendable {
             if let p = position[key] { return p }
             let c: CompiledCalendar
             do {
-                if let id, let cal = calendars[id] {
-                    c = try CompiledCalendar(cal, from: from, through: through)
-                } else {
-                    c = try CompiledCalendar(week: .standard, name: "standard", minutesPerDay: 480)
-                }
+                c = try CompiledCalendar.stored(id.flatMap { calendars[$0] }, from: from, through: through)
             } catch {
                 throw ServiceError(.invalid, error.description)
             }

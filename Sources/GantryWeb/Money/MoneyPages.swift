@@ -497,7 +497,8 @@ struct MoneyPages: Sendable {
              "delegate": names[d.delegateId] ?? "user \(d.delegateId)", "starts": d.starts.description,
              "ends": d.ends?.description ?? "until removed", "note": d.note,
              "state": d.covers(today) ? "in force" : d.starts > today ? "planned" : "ended",
-             "removable": pmo || d.delegatorId == me, "csrf": RecordForms.csrf(auth)]
+             "removable": (try? auth.caller.require(.delete, .delegation(delegatorId: d.delegatorId))) != nil,
+             "csrf": RecordForms.csrf(auth)]
         }
         if pmo || [.portfolioManager, .projectManager].contains(auth.user.role) {
             var form: [String: Any] = [
